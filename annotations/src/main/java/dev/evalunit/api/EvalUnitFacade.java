@@ -1,0 +1,51 @@
+package dev.evalunit.api;
+
+import dev.evalunit.api.spi.EvalUnitEngine;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+
+/**
+ * The extension named by evalunit's annotations.
+ *
+ * <p>Why a facade: an annotation must name its extension class, but this module cannot depend on
+ * the engine ({@code evalunit-extension} depends on it). So the annotations name this small class,
+ * which finds the engine with {@link ServiceLoader} and fails with a clear message when the engine
+ * is not on the test class path (the pattern jqwik uses).
+ */
+public final class EvalUnitFacade implements TestTemplateInvocationContextProvider {
+
+    static final String MISSING_ENGINE = "Configuration error: evalunit-extension is not on the test class path."
+            + " Add the test-scoped dependency dev.evalunit:evalunit-extension.";
+
+    @Override
+    public boolean supportsTestTemplate(ExtensionContext context) {
+        return engine().supportsTestTemplate(context);
+    }
+
+    @Override
+    public Stream<? extends TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        return engine().provideTestTemplateInvocationContexts(context);
+    }
+
+    private static EvalUnitEngine engine() {
+        return EngineHolder.ENGINE;
+    }
+
+    /** Loaded once, on first use, so that a missing engine is reported on the annotated test itself. */
+    private static final class EngineHolder {
+        static final EvalUnitEngine ENGINE = load();
+
+        private static EvalUnitEngine load() {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader == null) {
+                loader = EvalUnitFacade.class.getClassLoader();
+            }
+            return ServiceLoader.load(EvalUnitEngine.class, loader).findFirst()
+                    .orElseThrow(() -> new ExtensionConfigurationException(MISSING_ENGINE));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.evalunit.api.result;
+
+/** The metric names of the metrics JSON: a contract that outside tools rely on (DESIGN.md). */
+public final class MetricNames {
+    public static final String EXAMPLE_COUNT = "example_count";
+    public static final String ERROR_COUNT = "error_count";
+    public static final String MODEL_A_WIN_RATE = "autosxs_model_a_win_rate";
+    public static final String MODEL_B_WIN_RATE = "autosxs_model_b_win_rate";
+    public static final String TIE_RATE = "tie_rate";
+    public static final String MODEL_A_WIN_RATE_CI_LOW = "autosxs_model_a_win_rate_ci_low";
+    public static final String MODEL_A_WIN_RATE_CI_HIGH = "autosxs_model_a_win_rate_ci_high";
+    public static final String POSITION_CONSISTENCY = "position_consistency";
+
+    public static final String ALIGNMENT_EXAMPLE_COUNT = "alignment_example_count";
+    public static final String HUMAN_MODEL_A_WIN_RATE = "human_preference_model_a_win_rate";
+    public static final String HUMAN_MODEL_B_WIN_RATE = "human_preference_model_b_win_rate";
+    public static final String TRUE_POSITIVE_COUNT = "true_positive_count";
+    public static final String FALSE_POSITIVE_COUNT = "false_positive_count";
+    public static final String TRUE_NEGATIVE_COUNT = "true_negative_count";
+    public static final String FALSE_NEGATIVE_COUNT = "false_negative_count";
+    public static final String ACCURACY = "accuracy";
+    public static final String PRECISION = "precision";
+    public static final String RECALL = "recall";
+    public static final String F1 = "f1";
+    public static final String COHENS_KAPPA = "cohens_kappa";
+
+    public static final String THREE_CLASS_ACCURACY = "three_class_accuracy";
+    public static final String MACRO_PRECISION = "macro_precision";
+    public static final String MACRO_RECALL = "macro_recall";
+    public static final String MACRO_F1 = "macro_f1";
+    public static final String THREE_CLASS_COHENS_KAPPA = "three_class_cohens_kappa";
+
+    private MetricNames() {
+    }
+}

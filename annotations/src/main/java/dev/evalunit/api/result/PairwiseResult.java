@@ -1,0 +1,35 @@
+package dev.evalunit.api.result;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A finished pairwise evaluation, injected into the {@code @PairwiseEval} method.
+ *
+ * @param name the evaluation's name (by default {@code <TestClass>.<method>})
+ * @param task the task's identifier, e.g. {@code question_answering}
+ * @param idColumns the id columns, in order
+ * @param humanPreferenceColumn the human preference column, or {@code null} without one
+ * @param judgments one per example, in dataset order
+ * @param metrics the figures computed from the judgments
+ * @param reportDirectory where the judgments file and the reports are written
+ */
+public record PairwiseResult(String name, String task, List<String> idColumns, String humanPreferenceColumn,
+                             List<Judgment> judgments, PairwiseMetrics metrics, Path reportDirectory) {
+
+    /** The judgments file's name inside {@link #reportDirectory()}. */
+    public static final String JUDGMENTS_FILE = "judgments.jsonl";
+
+    public PairwiseResult {
+        Objects.requireNonNull(name, "name");
+        idColumns = List.copyOf(idColumns);
+        judgments = List.copyOf(judgments);
+        Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** The judgments file: one JSON object per line, one line per example. */
+    public Path judgmentsFile() {
+        return reportDirectory == null ? null : reportDirectory.resolve(JUDGMENTS_FILE);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.evalunit.api.result;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** One autorater sample's verdict, mapped back to the original A/B (the judgments file's {@code samples[].choice}). */
+public enum Vote {
+    A, B, TIE, ERROR;
+
+    public static Optional<Vote> fromName(String name) {
+        return Arrays.stream(values()).filter(v -> v.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.evalunit.api.spi;
+
+/**
+ * A model that answers chat requests. Implementations are thread safe: the executor calls
+ * {@link #complete} from several threads at once, and each call blocks until the reply (or failure).
+ */
+public interface ModelClient extends AutoCloseable {
+
+    /** The name the model is declared under (not its secret-bearing configuration). */
+    String name();
+
+    /**
+     * Sends one request and waits for the reply.
+     *
+     * @throws ModelCallException when the call fails after the client's own retries; its message
+     *     says why and never contains a secret
+     */
+    ModelReply complete(ModelRequest request) throws ModelCallException;
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.evalunit.api.spi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One chat request. The client adds its own system prompt, sampling and extra parameters.
+ *
+ * @param messages the conversation, usually one user message
+ * @param responseSchema a JSON schema the reply should follow (structured output), or {@code null}
+ * @param schemaName a short name for the schema, or {@code null} without a schema
+ * @param sampleIndex which sample of the same request this is (0 for the first): samples are
+ *     independent calls, never served from one another
+ */
+public record ModelRequest(List<ChatMessage> messages, Map<String, Object> responseSchema, String schemaName,
+                           int sampleIndex) {
+    public ModelRequest {
+        messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
+        responseSchema = responseSchema == null ? null : Map.copyOf(responseSchema);
+    }
+
+    /** A request of one user message, without schema. */
+    public static ModelRequest ofUser(String prompt) {
+        return new ModelRequest(List.of(ChatMessage.user(prompt)), null, null, 0);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.evalunit.assertj;
+
+import java.util.Locale;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on one figure of an evaluation. A figure that could not be computed (its denominator
+ * is empty) is {@code null} and fails every comparison, saying so.
+ */
+public class StatisticAssert extends AbstractAssert<StatisticAssert, Double> {
+
+    private final String statistic;
+    private final String context;
+
+    StatisticAssert(Double actual, String statistic, String context) {
+        super(actual, StatisticAssert.class);
+        this.statistic = statistic;
+        this.context = context;
+    }
+
+    public StatisticAssert isGreaterThan(double threshold) {
+        return check(actual != null && actual > threshold, "greater than", threshold);
+    }
+
+    public StatisticAssert isGreaterThanOrEqualTo(double threshold) {
+        return check(actual != null && actual >= threshold, "greater than or equal to", threshold);
+    }
+
+    public StatisticAssert isLessThan(double threshold) {
+        return check(actual != null && actual < threshold, "less than", threshold);
+    }
+
+    public StatisticAssert isLessThanOrEqualTo(double threshold) {
+        return check(actual != null && actual <= threshold, "less than or equal to", threshold);
+    }
+
+    public StatisticAssert isBetween(double low, double high) {
+        boolean holds = actual != null && actual >= low && actual <= high;
+        if (!holds) {
+            fail("between " + format(low) + " and " + format(high));
+        }
+        return this;
+    }
+
+    /** Fails unless the figure could be computed. */
+    public StatisticAssert isComputed() {
+        if (actual == null) {
+            failWithMessage("Expected %s to be computed, but it is null (its denominator is empty); %s", statistic, context);
+        }
+        return this;
+    }
+
+    private StatisticAssert check(boolean holds, String relation, double threshold) {
+        if (!holds) {
+            fail(relation + " " + format(threshold));
+        }
+        return this;
+    }
+
+    private void fail(String expectation) {
+        String value = actual == null ? "null (its denominator is empty)" : format(actual);
+        failWithMessage("Expected %s to be %s, but was %s; %s", statistic, expectation, value, context);
+    }
+
+    private static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.valueOf((long) value);
+        }
+        return String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "");
+    }
+}

@@ -1,0 +1,146 @@
+package dev.evalunit.autorater;
+
+import dev.evalunit.api.Task;
+import dev.evalunit.api.result.AutoraterSample;
+import dev.evalunit.api.result.Choice;
+import dev.evalunit.api.result.Judgment;
+import dev.evalunit.api.result.Position;
+import dev.evalunit.api.result.Vote;
+import dev.evalunit.api.spi.ChatMessage;
+import dev.evalunit.api.spi.ModelCallException;
+import dev.evalunit.api.spi.ModelClient;
+import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.config.ConfigKeys;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The LLM judge of a pairwise evaluation (AutoSxS's autorater). Each example is judged by several
+ * independent samples, half of them with the answers swapped, so that a judge's preference for the
+ * first (or second) answer shown cancels out instead of deciding the result. Immutable and thread
+ * safe: the executor may judge several examples at once.
+ */
+public final class Autorater {
+    private final ModelClient judge;
+    private final Task task;
+    private final int samples;
+    private final int maxInputTokens;
+
+    /**
+     * @param judge the model that judges
+     * @param task decides the criteria
+     * @param samples calls per example, at least 1
+     * @param maxInputTokens the most tokens one autorater input may have, at least 1
+     */
+    public Autorater(ModelClient judge, Task task, int samples, int maxInputTokens) {
+        this.judge = Objects.requireNonNull(judge, "judge");
+        this.task = Objects.requireNonNull(task, "task");
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples must be at least 1: " + samples);
+        }
+        if (maxInputTokens < 1) {
+            throw new IllegalArgumentException("maxInputTokens must be at least 1: " + maxInputTokens);
+        }
+        this.samples = samples;
+        this.maxInputTokens = maxInputTokens;
+    }
+
+    /**
+     * Judges one example: blocks until all its samples are in. Never throws for a judge failure:
+     * an input over the token limit, or samples that all failed, give an {@link Choice#ERROR} judgment.
+     *
+     * @param ids the example's id columns, copied into the judgment
+     * @param humanPreference the human preference cell as given, or {@code null}
+     */
+    public Judgment judge(Map<String, Object> ids, AutoraterInput input, String humanPreference) {
+        Objects.requireNonNull(input, "input");
+        String promptAB = AutoraterPrompts.render(task, input, Position.AB);
+        String promptBA = AutoraterPrompts.render(task, input, Position.BA);
+        int tokens = TokenLimit.count(AutoraterPrompts.SYSTEM_MESSAGE)
+                + Math.max(TokenLimit.count(promptAB), TokenLimit.count(promptBA));
+        if (tokens > maxInputTokens) {
+            String reason = "autorater input has " + tokens + " tokens, over the limit of " + maxInputTokens
+                    + " (" + ConfigKeys.AUTORATER_MAX_INPUT_TOKENS + ")";
+            return error(ids, input, reason, List.of(), humanPreference);
+        }
+        List<AutoraterSample> taken = new ArrayList<>(samples);
+        for (int i = 0; i < samples; i++) {
+            Position position = i % 2 == 0 ? Position.AB : Position.BA;
+            taken.add(sample(position == Position.AB ? promptAB : promptBA, position, i));
+        }
+        return decide(ids, input, taken, humanPreference);
+    }
+
+    private AutoraterSample sample(String prompt, Position position, int index) {
+        ModelRequest request = new ModelRequest(
+                List.of(ChatMessage.system(AutoraterPrompts.SYSTEM_MESSAGE), ChatMessage.user(prompt)),
+                AutoraterPrompts.responseSchema(), AutoraterPrompts.SCHEMA_NAME, index);
+        try {
+            ParsedVerdict verdict = VerdictParser.parse(judge.complete(request).text());
+            return new AutoraterSample(position, mapBack(verdict.shown(), position), verdict.explanation());
+        } catch (ModelCallException | UnreadableVerdictException e) {
+            return new AutoraterSample(position, Vote.ERROR, e.getMessage());
+        }
+    }
+
+    /** The vote in the original order: in position BA, the answer shown as A is the original B. */
+    static Vote mapBack(Vote shown, Position position) {
+        if (position == Position.AB) {
+            return shown;
+        }
+        return switch (shown) {
+            case A -> Vote.B;
+            case B -> Vote.A;
+            case TIE, ERROR -> shown;
+        };
+    }
+
+    /**
+     * The judgment that {@code samples} (already mapped back) give: the majority of the valid votes,
+     * a tie when no answer has a strict majority over the others. Failed samples are not votes.
+     *
+     * @throws IllegalArgumentException when {@code samples} is empty
+     */
+    public static Judgment decide(Map<String, Object> ids, AutoraterInput input, List<AutoraterSample> samples,
+                                  String humanPreference) {
+        Objects.requireNonNull(input, "input");
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("samples must not be empty");
+        }
+        List<AutoraterSample> valid = samples.stream().filter(AutoraterSample::isValid).toList();
+        if (valid.isEmpty()) {
+            String reason = "all " + samples.size() + " autorater samples failed: " + samples.get(0).explanation();
+            return error(ids, input, reason, samples, humanPreference);
+        }
+        long a = count(valid, Vote.A);
+        long b = count(valid, Vote.B);
+        long t = count(valid, Vote.TIE);
+        Vote winner = a > b && a > t ? Vote.A : b > a && b > t ? Vote.B : Vote.TIE;
+        Choice choice = switch (winner) {
+            case A -> Choice.MODEL_A;
+            case B -> Choice.MODEL_B;
+            default -> Choice.TIE;
+        };
+        double confidence = (double) count(valid, winner) / valid.size();
+        String explanation = valid.stream()
+                .filter(s -> s.choice() == winner)
+                .map(AutoraterSample::explanation)
+                .findFirst()
+                .orElse("the autorater samples disagree: A " + a + ", B " + b + ", tie " + t);
+        return new Judgment(ids, input.instruction(), input.context(), input.responseA(), input.responseB(),
+                choice, confidence, explanation, samples, humanPreference);
+    }
+
+    private static long count(List<AutoraterSample> samples, Vote vote) {
+        return samples.stream().filter(s -> s.choice() == vote).count();
+    }
+
+    private static Judgment error(Map<String, Object> ids, AutoraterInput input, String reason,
+                                  List<AutoraterSample> samples, String humanPreference) {
+        return Judgment.error(ids, input.instruction(), input.context(), input.responseA(), input.responseB(),
+                reason, samples, humanPreference);
+    }
+}

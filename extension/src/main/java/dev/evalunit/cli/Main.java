@@ -1,0 +1,112 @@
+package dev.evalunit.cli;
+
+import dev.evalunit.api.result.PairwiseMetrics;
+import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.judgments.JudgmentsReader;
+import dev.evalunit.judgments.JudgmentsReader.ReadJudgments;
+import dev.evalunit.report.JsonWriting;
+import dev.evalunit.stats.PairwiseStatistics;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line: {@code java -jar evalunit-cli.jar metrics --judgments FILE} computes the
+ * metrics of an existing judgments file without calling any model (AutoSxS's metrics step).
+ */
+public final class Main {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE_ERROR = 2;
+
+    static final String USAGE = """
+            Usage: evalunit metrics --judgments FILE [--human-preference-column NAME]
+              --judgments FILE                 the judgments file (JSON Lines) to compute the metrics of
+              --human-preference-column NAME   the key holding human preferences (A, B or TIE), for the agreement figures
+              --help                           print this help""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command; returns the exit code: 0 done, 1 a configuration error, 2 a usage error. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            out.println(USAGE);
+            return USAGE_ERROR;
+        }
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(USAGE);
+            return OK;
+        }
+        if (!args[0].equals("metrics")) {
+            return usageError(err, args[0].startsWith("-") ? "unknown option [" + args[0] + "]"
+                    : "unknown command [" + args[0] + "]");
+        }
+        MetricsOptions options;
+        try {
+            options = MetricsOptions.parse(Arrays.copyOfRange(args, 1, args.length));
+        } catch (UsageException e) {
+            return usageError(err, e.getMessage());
+        }
+        try {
+            ReadJudgments read = JudgmentsReader.read(options.judgments(), options.humanPreferenceColumn());
+            PairwiseMetrics metrics = PairwiseStatistics.compute(read.judgments(),
+                    options.humanPreferenceColumn() != null);
+            out.println(JsonWriting.metricsJson(metrics));
+            return OK;
+        } catch (ConfigurationException e) {
+            err.println(e.getMessage());
+            return FAILED;
+        } catch (UncheckedIOException e) {
+            err.println("evalunit: " + e.getMessage() + ": " + e.getCause().getMessage());
+            return FAILED;
+        }
+    }
+
+    private static int usageError(PrintStream err, String problem) {
+        err.println("evalunit: " + problem + ". " + USAGE);
+        return USAGE_ERROR;
+    }
+
+    /** The options of the {@code metrics} command. */
+    record MetricsOptions(Path judgments, String humanPreferenceColumn) {
+
+        static MetricsOptions parse(String[] args) {
+            Path judgments = null;
+            String humanPreferenceColumn = null;
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                switch (option) {
+                    case "--judgments" -> judgments = Path.of(value(args, ++i, option));
+                    case "--human-preference-column" -> humanPreferenceColumn = value(args, ++i, option);
+                    default -> throw new UsageException("unknown option [" + option + "]");
+                }
+            }
+            if (judgments == null) {
+                throw new UsageException("missing option [--judgments]");
+            }
+            return new MetricsOptions(judgments, humanPreferenceColumn);
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length || args[index].startsWith("--")) {
+                throw new UsageException("option [" + option + "] needs a value");
+            }
+            return args[index];
+        }
+    }
+
+    /** A mistake in the command line itself: answered with the usage and exit code 2. */
+    private static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

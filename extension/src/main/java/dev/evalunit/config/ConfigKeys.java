@@ -1,0 +1,53 @@
+package dev.evalunit.config;
+
+/**
+ * Every configuration key, read from JUnit configuration parameters ({@code junit-platform.properties},
+ * {@code -D}) or, on the command line, from system properties. The README documents each one.
+ */
+public final class ConfigKeys {
+    public static final String PREFIX = "evalunit.";
+
+    /** Most model calls in flight at once, across both sides and the autorater. Default 8. */
+    public static final String CONCURRENCY = "evalunit.concurrency";
+    /** Where reports are written. Default {@code target/evalunit}. */
+    public static final String REPORT_DIR = "evalunit.report.dir";
+    /** Autorater calls per example. Default 4. */
+    public static final String AUTORATER_SAMPLES = "evalunit.autorater.samples";
+    /** Token limit of one autorater input. Default 4096. */
+    public static final String AUTORATER_MAX_INPUT_TOKENS = "evalunit.autorater.max-input-tokens";
+
+    /** Prefix of a declared model's keys: {@code evalunit.models.<name>.<key>}. */
+    public static final String MODELS_PREFIX = "evalunit.models.";
+
+    /** Keys under {@code evalunit.models.<name>.}. */
+    public static final class ModelKeys {
+        public static final String PROVIDER = "provider";
+        public static final String MODEL = "model";
+        public static final String BASE_URL = "base-url";
+        public static final String API_KEY = "api-key";
+        public static final String SYSTEM_PROMPT = "system-prompt";
+        public static final String TEMPERATURE = "temperature";
+        public static final String TOP_P = "top-p";
+        public static final String MAX_TOKENS = "max-tokens";
+        public static final String EXTRA_PARAMS = "extra-params";
+        public static final String TIMEOUT_SECONDS = "timeout-seconds";
+        public static final String MAX_RETRIES = "max-retries";
+
+        private ModelKeys() {
+        }
+    }
+
+    public static final int DEFAULT_CONCURRENCY = 8;
+    public static final String DEFAULT_REPORT_DIR = "target/evalunit";
+    public static final int DEFAULT_AUTORATER_SAMPLES = 4;
+    public static final int DEFAULT_AUTORATER_MAX_INPUT_TOKENS = 4096;
+    public static final int DEFAULT_TIMEOUT_SECONDS = 60;
+    public static final int DEFAULT_MAX_RETRIES = 4;
+
+    public static String modelKey(String modelName, String key) {
+        return MODELS_PREFIX + modelName + "." + key;
+    }
+
+    private ConfigKeys() {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.evalunit.config;
+
+/**
+ * A mistake in what the user declared (annotation, configuration, dataset), found before any model
+ * call. Its message reads {@code Configuration error: <what is wrong, culprit in brackets>. <what to do>}.
+ */
+public class ConfigurationException extends RuntimeException {
+
+    public static final String PREFIX = "Configuration error: ";
+
+    public ConfigurationException(String message) {
+        super(message.startsWith(PREFIX) ? message : PREFIX + message);
+    }
+
+    public ConfigurationException(String message, Throwable cause) {
+        super(message.startsWith(PREFIX) ? message : PREFIX + message, cause);
+    }
+}

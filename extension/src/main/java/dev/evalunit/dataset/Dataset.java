@@ -1,0 +1,33 @@
+package dev.evalunit.dataset;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The examples of an evaluation, as loaded.
+ *
+ * @param source the location the user gave, used in messages
+ * @param columns every column that occurs in some row, in first-seen order
+ * @param rows the examples in file order
+ */
+public record Dataset(String source, List<String> columns, List<DatasetRow> rows) {
+
+    public Dataset {
+        Objects.requireNonNull(source, "source");
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+    }
+
+    public boolean hasColumn(String column) {
+        return columns.contains(column);
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    /** The columns as messages list them: {@code a, b, c}. */
+    public String columnList() {
+        return columns.isEmpty() ? "(none)" : String.join(", ", columns);
+    }
+}

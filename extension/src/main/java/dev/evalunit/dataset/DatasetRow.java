@@ -1,0 +1,46 @@
+package dev.evalunit.dataset;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One example of a dataset.
+ *
+ * @param lineNumber the 1-based line of the file where the example starts (for CSV the header is line 1),
+ *     so messages can point the user at it
+ * @param values the cells in column order; JSONL cells keep their JSON type (String, Number, Boolean,
+ *     {@code null}; nested objects and arrays as their JSON text), CSV cells are Strings
+ * @param rowNumber the 1-based position of the example among the dataset's rows; it differs from the
+ *     line number when a file has a header or blank lines
+ */
+public record DatasetRow(int lineNumber, Map<String, Object> values, int rowNumber) {
+
+    public DatasetRow {
+        Objects.requireNonNull(values, "values");
+        // LinkedHashMap rather than Map.copyOf: it keeps the column order and allows JSON nulls.
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** A row built by hand, where the line number is also the row's position. */
+    public DatasetRow(int lineNumber, Map<String, Object> values) {
+        this(lineNumber, values, lineNumber);
+    }
+
+    /** The cell as loaded, or {@code null} when the row has no such column. */
+    public Object get(String column) {
+        return values.get(column);
+    }
+
+    /** The cell as text: a String as is, numbers and booleans via toString, {@code null} or missing as {@code ""}. */
+    public String text(String column) {
+        Object value = values.get(column);
+        return value == null ? "" : value.toString();
+    }
+
+    /** Whether the row holds this column, even with a JSON {@code null} in it. */
+    public boolean has(String column) {
+        return values.containsKey(column);
+    }
+}

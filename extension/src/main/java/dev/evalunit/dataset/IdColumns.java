@@ -1,0 +1,92 @@
+package dev.evalunit.dataset;
+
+import dev.evalunit.config.ConfigurationException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The columns that identify an example (AutoSxS {@code id_columns}): checks them and reads them from rows. */
+public final class IdColumns {
+
+    /** The key that identifies a row when the evaluation names no id columns. */
+    public static final String ROW_KEY = "row";
+
+    private static final int MAX_DUPLICATES_SHOWN = 5;
+
+    private IdColumns() {}
+
+    /**
+     * Fails unless every id column exists, every row has a value in each, and no two rows share their
+     * ids. Ids compare as text, so the JSON number {@code 1} and the string {@code "1"} are the same id:
+     * that is how reports show them. With no id columns there is nothing to check.
+     */
+    public static void checkIds(Dataset dataset, List<String> idColumns) {
+        for (String column : idColumns) {
+            if (!dataset.hasColumn(column)) {
+                throw new ConfigurationException("id column [" + column + "] is not in dataset ["
+                        + dataset.source() + "]. Columns: " + dataset.columnList() + ".");
+            }
+        }
+        if (idColumns.isEmpty()) {
+            return;
+        }
+        Map<List<String>, List<Integer>> linesById = new LinkedHashMap<>();
+        for (DatasetRow row : dataset.rows()) {
+            List<String> id = new ArrayList<>(idColumns.size());
+            for (String column : idColumns) {
+                if (row.get(column) == null) {
+                    throw new ConfigurationException("dataset [" + dataset.source() + "] line " + row.lineNumber()
+                            + " has no value for id column [" + column + "]. Give every example an id.");
+                }
+                id.add(row.text(column));
+            }
+            linesById.computeIfAbsent(id, k -> new ArrayList<>()).add(row.lineNumber());
+        }
+        List<String> duplicates = linesById.entrySet().stream()
+                .filter(entry -> entry.getValue().size() > 1)
+                .map(entry -> display(idColumns, entry.getKey()) + " (lines "
+                        + entry.getValue().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")")
+                .toList();
+        if (duplicates.isEmpty()) {
+            return;
+        }
+        String shown = String.join(", ", duplicates.subList(0, Math.min(MAX_DUPLICATES_SHOWN, duplicates.size())));
+        String more = duplicates.size() > MAX_DUPLICATES_SHOWN
+                ? " and " + (duplicates.size() - MAX_DUPLICATES_SHOWN) + " more"
+                : "";
+        throw new ConfigurationException("dataset [" + dataset.source() + "] has duplicate ids over ["
+                + String.join(", ", idColumns) + "]: " + shown + more + ". Make each example's ids unique.");
+    }
+
+    /**
+     * The row's id values, keyed by id column in the order given; values keep their loaded type.
+     * With no id columns the row is identified by its 1-based position among the dataset's rows
+     * ({@link DatasetRow#rowNumber()}) under the key {@value #ROW_KEY}, so every judgment still has an id.
+     */
+    public static Map<String, Object> idsOf(DatasetRow row, List<String> idColumns) {
+        Map<String, Object> ids = new LinkedHashMap<>();
+        if (idColumns.isEmpty()) {
+            ids.put(ROW_KEY, row.rowNumber());
+        } else {
+            for (String column : idColumns) {
+                ids.put(column, row.get(column));
+            }
+        }
+        return Collections.unmodifiableMap(ids);
+    }
+
+    /** One column: the id as is ({@code q1}); several: {@code a=1/b=2}. */
+    private static String display(List<String> idColumns, List<String> id) {
+        if (idColumns.size() == 1) {
+            return id.get(0);
+        }
+        List<String> parts = new ArrayList<>(id.size());
+        for (int i = 0; i < id.size(); i++) {
+            parts.add(idColumns.get(i) + "=" + id.get(i));
+        }
+        return String.join("/", parts);
+    }
+}

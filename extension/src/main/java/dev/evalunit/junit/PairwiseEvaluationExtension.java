@@ -1,0 +1,108 @@
+package dev.evalunit.junit;
+
+import dev.evalunit.api.Model;
+import dev.evalunit.api.PairwiseEval;
+import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.config.EvalConfig;
+import dev.evalunit.config.SecretReference;
+import dev.evalunit.dataset.DatasetLoader;
+import dev.evalunit.model.ModelClients;
+import dev.evalunit.pairwise.AnnotationSpecs;
+import dev.evalunit.pairwise.PairwisePlan;
+import dev.evalunit.pairwise.PairwisePlanner;
+import dev.evalunit.pairwise.PairwiseReports;
+import dev.evalunit.pairwise.PairwiseRunner;
+import dev.evalunit.pairwise.PairwiseSpec;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.MediaType;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Runs the evaluation right before the method (so that a configuration error fails this test,
+ * with its own message), writes and publishes its files, and injects the {@link PairwiseResult}.
+ */
+final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, ParameterResolver {
+
+    private final PairwiseEval eval;
+
+    PairwiseEvaluationExtension(PairwiseEval eval) {
+        this.eval = eval;
+    }
+
+    @Override
+    public void beforeTestExecution(ExtensionContext context) throws Exception {
+        Method method = context.getRequiredTestMethod();
+        PairwiseSpec spec = AnnotationSpecs.from(eval,
+                method.getDeclaringClass().getSimpleName() + "." + method.getName(), inlineModels(context));
+        EvalConfig config = new EvalConfig(context::getConfigurationParameter);
+        DatasetLoader datasets = new DatasetLoader(classLoader(context), Path.of("").toAbsolutePath());
+        PairwisePlanner planner = new PairwisePlanner(config, datasets, Stores.modelClients(context),
+                SecretReference.fromProcess(), new TestMethodBinder(context));
+        PairwisePlan plan = planner.plan(spec);
+        PairwiseResult result = new PairwiseRunner().run(plan);
+        Stores.putResult(context, result);
+        List<Path> files = PairwiseReports.write(result);
+        publish(context, result, files);
+    }
+
+    private static void publish(ExtensionContext context, PairwiseResult result, List<Path> files) {
+        Path judgments = result.judgmentsFile();
+        System.out.println("[evalunit] " + result.name() + ": " + result.judgments().size() + " judgments written to " + judgments);
+        context.publishReportEntry("evalunit.judgments", judgments.toString());
+        try {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                context.publishFile(name, mediaType(name), target -> Files.copy(file, target));
+            }
+        } catch (RuntimeException e) {
+            // Attaching is a convenience on top of the files already written: a launcher that cannot
+            // take files (EngineTestKit without an output directory) must not fail the evaluation.
+            System.err.println("[evalunit] the reports of " + result.name() + " stay in " + result.reportDirectory()
+                    + "; they could not be attached to the test: " + e.getMessage());
+        }
+    }
+
+    private static MediaType mediaType(String fileName) {
+        if (fileName.endsWith(".json")) {
+            return MediaType.APPLICATION_JSON;
+        }
+        if (fileName.endsWith(".md")) {
+            return MediaType.parse("text/markdown; charset=UTF-8");
+        }
+        if (fileName.endsWith(".html")) {
+            return MediaType.parse("text/html; charset=UTF-8");
+        }
+        // JSON Lines has no registered type; it is text.
+        return MediaType.TEXT_PLAIN_UTF_8;
+    }
+
+    private static List<Model> inlineModels(ExtensionContext context) {
+        List<Model> models = new ArrayList<>();
+        context.getTestMethod().ifPresent(m -> models.addAll(AnnotationSupport.findRepeatableAnnotations(m, Model.class)));
+        context.getTestClass().ifPresent(c -> models.addAll(AnnotationSupport.findRepeatableAnnotations(c, Model.class)));
+        return models;
+    }
+
+    private static ClassLoader classLoader(ExtensionContext context) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : context.getRequiredTestClass().getClassLoader();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == PairwiseResult.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return Stores.result(extensionContext);
+    }
+}

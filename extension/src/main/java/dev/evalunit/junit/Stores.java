@@ -1,0 +1,35 @@
+package dev.evalunit.junit;
+
+import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.model.ModelClients;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+
+/** What evalunit keeps in JUnit's {@link ExtensionContext.Store}, and where. */
+final class Stores {
+
+    private static final Namespace NAMESPACE = Namespace.create("dev.evalunit");
+
+    private Stores() {
+    }
+
+    /** One HTTP client pool for the whole run, closed by JUnit when the run ends. */
+    static ModelClients modelClients(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(ModelClients.class, type -> new ModelClients(), ModelClients.class);
+    }
+
+    static void putResult(ExtensionContext context, PairwiseResult result) {
+        context.getStore(NAMESPACE).put(PairwiseResult.class, result);
+    }
+
+    static PairwiseResult result(ExtensionContext context) {
+        PairwiseResult result = context.getStore(NAMESPACE).get(PairwiseResult.class, PairwiseResult.class);
+        if (result == null) {
+            throw new ParameterResolutionException("No PairwiseResult: the evaluation did not run for "
+                    + context.getDisplayName() + ".");
+        }
+        return result;
+    }
+}

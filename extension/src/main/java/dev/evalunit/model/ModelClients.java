@@ -1,0 +1,100 @@
+package dev.evalunit.model;
+
+import dev.evalunit.api.spi.ModelClient;
+import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.config.SecretReference;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds model clients that share one HTTP client: one connection pool and one dispatcher for all
+ * models of a run. Close it when the run ends.
+ */
+public final class ModelClients implements AutoCloseable {
+
+    /** Calls are synchronous, from evalunit's own bounded workers; OkHttp's limits must not bind first. */
+    static final int MAX_REQUESTS = 256;
+    private static final int MAX_IDLE_CONNECTIONS = 32;
+
+    private final OkHttpClient shared;
+    private final Backoff backoff;
+
+    public ModelClients() {
+        this(Backoff.standard());
+    }
+
+    /** @param backoff how retries wait; tests pass one that does not sleep */
+    public ModelClients(Backoff backoff) {
+        this.backoff = backoff;
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(MAX_REQUESTS);
+        dispatcher.setMaxRequestsPerHost(MAX_REQUESTS);
+        this.shared = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                // RetryInterceptor decides every retry, so each attempt is counted and backed off.
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    /**
+     * A client for {@code settings}. The API key is resolved here, once.
+     *
+     * @throws ConfigurationException when the key's reference names something unset, or the base URL
+     *     (from a source other than {@link ModelSettingsResolver}, which checks it) is not an http(s) URL
+     */
+    public ModelClient create(ModelSettings settings, SecretReference secrets) {
+        if (HttpUrl.parse(settings.baseUrl()) == null) {
+            throw new ConfigurationException("the base URL of model [" + settings.name()
+                    + "] must be an http(s) URL, e.g. https://api.openai.com/v1.");
+        }
+        String apiKey = apiKey(settings, secrets);
+        if (!settings.provider().equals(ModelSettings.OPENAI)) {
+            throw new ConfigurationException("model [" + settings.name() + "] has unknown provider ["
+                    + settings.provider() + "]. Use openai.");
+        }
+        return new OpenAiChatClient(settings, apiKey, http(settings));
+    }
+
+    private static String apiKey(ModelSettings settings, SecretReference secrets) {
+        if (!settings.hasApiKey()) {
+            return null;
+        }
+        String reference = settings.apiKeyReference();
+        String key = SecretReference.isReference(reference)
+                ? secrets.resolve(reference, "model [" + settings.name() + "]")
+                : reference;
+        // A stray newline from an environment variable would make the header invalid.
+        return key.strip();
+    }
+
+    /**
+     * Shares the pool and dispatcher. OkHttp's call timeout spans the retries and their waits, so it
+     * stays off; the model's timeout bounds each connect, read and write of each attempt instead.
+     */
+    private OkHttpClient http(ModelSettings settings) {
+        Duration timeout = settings.timeout();
+        return shared.newBuilder()
+                .callTimeout(Duration.ZERO)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .addInterceptor(new RetryInterceptor(settings.maxRetries(), backoff))
+                .build();
+    }
+
+    /** The client every model's client is derived from. */
+    OkHttpClient sharedClient() {
+        return shared;
+    }
+
+    @Override
+    public void close() {
+        shared.dispatcher().executorService().shutdown();
+        shared.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.evalunit.model;
+
+import dev.evalunit.config.ConfigKeys;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything needed to call one declared model, after annotation, configuration and defaults are
+ * merged (see {@link ModelSettingsResolver}).
+ *
+ * @param name the name the model is declared under
+ * @param provider {@code openai} (OpenAI-compatible chat completions)
+ * @param model the provider's model identifier, sent as {@code model}
+ * @param baseUrl the endpoint's base URL; requests go to {@code {baseUrl}/chat/completions}
+ * @param apiKeyReference {@code ${env:NAME}} / {@code ${sys:NAME}}, or a key configured literally in
+ *     the configuration; {@code null} for no {@code Authorization} header. Never printed.
+ * @param systemPrompt sent as the first message, or {@code null}
+ * @param samplingParams request body parameters under their OpenAI names ({@code temperature},
+ *     {@code top_p}, {@code max_tokens})
+ * @param extraParams request body parameters merged last, so they may override anything
+ * @param timeout the limit of each connect, read and write of one attempt
+ * @param maxRetries retries after the first attempt
+ */
+public record ModelSettings(String name, String provider, String model, String baseUrl, String apiKeyReference,
+                            String systemPrompt, Map<String, Object> samplingParams, Map<String, Object> extraParams,
+                            Duration timeout, int maxRetries) {
+
+    public static final String OPENAI = "openai";
+
+    public ModelSettings {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(timeout, "timeout");
+        samplingParams = readOnlyCopy(samplingParams);
+        extraParams = readOnlyCopy(extraParams);
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be zero or more, but was " + maxRetries);
+        }
+    }
+
+    /** An OpenAI-compatible model with the default model id, timeout and retries, and nothing else. */
+    public static ModelSettings openAi(String name, String baseUrl) {
+        return new ModelSettings(name, OPENAI, name, baseUrl, null, null, Map.of(), Map.of(),
+                Duration.ofSeconds(ConfigKeys.DEFAULT_TIMEOUT_SECONDS), ConfigKeys.DEFAULT_MAX_RETRIES);
+    }
+
+    public boolean hasApiKey() {
+        return apiKeyReference != null && !apiKeyReference.isBlank();
+    }
+
+    /** Leaves the API key out: it may be a literal key from the configuration. */
+    @Override
+    public String toString() {
+        return "ModelSettings[name=" + name + ", provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl
+                + ", systemPrompt=" + systemPrompt + ", samplingParams=" + samplingParams + ", extraParams="
+                + extraParams + ", timeout=" + timeout + ", maxRetries=" + maxRetries + "]";
+    }
+
+    // JSON values may be null (e.g. {"stop": null}), which Map.copyOf rejects.
+    private static Map<String, Object> readOnlyCopy(Map<String, Object> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}

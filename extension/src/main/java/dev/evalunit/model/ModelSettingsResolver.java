@@ -1,0 +1,152 @@
+package dev.evalunit.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalunit.api.Model;
+import dev.evalunit.config.ConfigKeys;
+import dev.evalunit.config.ConfigKeys.ModelKeys;
+import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.config.EvalConfig;
+import dev.evalunit.config.SecretReference;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+
+/**
+ * Merges a model's declarations: an inline {@link Model} attribute that is set wins over the
+ * configuration {@code evalunit.models.<name>.<key>}, which wins over the defaults.
+ */
+public final class ModelSettingsResolver {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+    // Resolving against lookups that know nothing always fails; for a literal it fails with
+    // SecretReference's own wording, which this class therefore does not repeat.
+    private static final SecretReference NO_SECRETS = new SecretReference(name -> null, name -> null);
+
+    private final EvalConfig config;
+
+    public ModelSettingsResolver(EvalConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * The settings of the model declared as {@code name}.
+     *
+     * @param annotation the {@link Model} annotation declaring {@code name}, if any
+     * @throws ConfigurationException when the model is not declared or a value is malformed
+     */
+    public ModelSettings resolve(String name, Optional<Model> annotation) {
+        String provider = provider(name);
+        String model = annotation.map(Model::model).filter(v -> !v.isBlank())
+                .or(() -> configured(name, ModelKeys.MODEL)).orElse(name);
+        String baseUrl = baseUrl(name, annotation);
+        String apiKey = apiKey(name, annotation);
+        String systemPrompt = annotation.map(Model::systemPrompt).filter(v -> !v.isBlank())
+                .or(() -> configured(name, ModelKeys.SYSTEM_PROMPT)).orElse(null);
+        Map<String, Object> extraParams = extraParams(name, annotation);
+        Duration timeout = Duration.ofSeconds(config.getPositiveInt(key(name, ModelKeys.TIMEOUT_SECONDS),
+                ConfigKeys.DEFAULT_TIMEOUT_SECONDS));
+        return new ModelSettings(name, provider, model, baseUrl, apiKey, systemPrompt, samplingParams(name, annotation),
+                extraParams, timeout, maxRetries(name));
+    }
+
+    private String provider(String name) {
+        String provider = configured(name, ModelKeys.PROVIDER).orElse(ModelSettings.OPENAI);
+        if (!provider.toLowerCase(Locale.ROOT).equals(ModelSettings.OPENAI)) {
+            throw new ConfigurationException("model [" + name + "] has unknown provider [" + provider + "]. Use openai.");
+        }
+        return ModelSettings.OPENAI;
+    }
+
+    private String baseUrl(String name, Optional<Model> annotation) {
+        Optional<String> inline = annotation.map(Model::baseUrl).filter(v -> !v.isBlank()).map(String::trim);
+        String culprit = inline.isPresent() ? inlineAttribute(name, "baseUrl") : key(name, ModelKeys.BASE_URL);
+        String url = inline.or(() -> configured(name, ModelKeys.BASE_URL)).orElseThrow(() -> new ConfigurationException(
+                "model [" + name + "] is not declared. Set " + key(name, ModelKeys.BASE_URL)
+                        + " in junit-platform.properties or declare @Model(name = \"" + name + "\", baseUrl = ...)."));
+        // The value stays out of the message: a URL can carry credentials.
+        if (HttpUrl.parse(url) == null) {
+            throw new ConfigurationException("[" + culprit + "] must be an http(s) URL, e.g. https://api.openai.com/v1.");
+        }
+        return url;
+    }
+
+    private String apiKey(String name, Optional<Model> annotation) {
+        Optional<String> inline = annotation.map(Model::apiKey).filter(v -> !v.isBlank()).map(String::trim);
+        if (inline.isPresent()) {
+            if (!SecretReference.isReference(inline.get())) {
+                NO_SECRETS.resolve(inline.get(), "model [" + name + "]");
+            }
+            return inline.get();
+        }
+        // The configuration is where a key may be written as is; only a broken reference is refused.
+        Optional<String> configured = configured(name, ModelKeys.API_KEY);
+        if (configured.isPresent() && configured.get().startsWith("${") && !SecretReference.isReference(configured.get())) {
+            throw new ConfigurationException("[" + key(name, ModelKeys.API_KEY)
+                    + "] looks like a reference but is not one. Write ${env:NAME} or ${sys:NAME}.");
+        }
+        return configured.orElse(null);
+    }
+
+    private Map<String, Object> samplingParams(String name, Optional<Model> annotation) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        annotation.map(Model::temperature).filter(t -> !t.isNaN())
+                .or(() -> config.getDouble(key(name, ModelKeys.TEMPERATURE)))
+                .ifPresent(t -> params.put("temperature", t));
+        config.getDouble(key(name, ModelKeys.TOP_P)).ifPresent(p -> params.put("top_p", p));
+        annotation.map(Model::maxTokens).filter(t -> t >= 0)
+                .or(() -> config.getInt(key(name, ModelKeys.MAX_TOKENS)))
+                .ifPresent(t -> params.put("max_tokens", t));
+        return params;
+    }
+
+    private Map<String, Object> extraParams(String name, Optional<Model> annotation) {
+        Optional<String> inline = annotation.map(Model::extraParams).filter(v -> !v.isBlank());
+        if (inline.isPresent()) {
+            return jsonObject(inline.get(), inlineAttribute(name, "extraParams"));
+        }
+        return configured(name, ModelKeys.EXTRA_PARAMS)
+                .map(text -> jsonObject(text, key(name, ModelKeys.EXTRA_PARAMS)))
+                .orElse(Map.of());
+    }
+
+    private int maxRetries(String name) {
+        String key = key(name, ModelKeys.MAX_RETRIES);
+        int retries = config.getInt(key).orElse(ConfigKeys.DEFAULT_MAX_RETRIES);
+        if (retries < 0) {
+            throw new ConfigurationException("[" + key + "] must be zero or more, but was " + retries + ".");
+        }
+        return retries;
+    }
+
+    private static Map<String, Object> jsonObject(String text, String culprit) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node != null && node.isObject()) {
+                return JSON.convertValue(node, JSON_OBJECT);
+            }
+        } catch (JsonProcessingException e) {
+            // reported below, like any other value that is not an object
+        }
+        throw new ConfigurationException("[" + culprit + "] must be a JSON object, e.g. {\"seed\": 7}.");
+    }
+
+    private Optional<String> configured(String name, String key) {
+        return config.get(key(name, key));
+    }
+
+    private static String key(String name, String key) {
+        return ConfigKeys.modelKey(name, key);
+    }
+
+    private static String inlineAttribute(String name, String attribute) {
+        return "@Model(name = \"" + name + "\")." + attribute;
+    }
+}

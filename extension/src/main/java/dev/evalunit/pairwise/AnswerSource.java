@@ -1,0 +1,24 @@
+package dev.evalunit.pairwise;
+
+import dev.evalunit.prompt.PromptParameter;
+import java.util.Map;
+
+/** Where one side's answers come from, once validated. */
+public sealed interface AnswerSource {
+
+    /** Answers already in a dataset column (AutoSxS {@code response_column_a/_b}). */
+    record PreGenerated(String column) implements AnswerSource {
+    }
+
+    /**
+     * Answers generated per example by a model or an in-process method.
+     *
+     * @param label names the generator in messages, e.g. {@code model A [candidate]}
+     */
+    record Generated(String label, AnswerGenerator generator, Map<String, PromptParameter> params)
+            implements AnswerSource {
+        public Generated {
+            params = Map.copyOf(params);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.evalunit.pairwise;
+
+/**
+ * Binds a side's {@code method} (the user's own system under test) to an {@link AnswerGenerator}.
+ * The JUnit layer binds methods of the test class; elsewhere there are none.
+ */
+@FunctionalInterface
+public interface MethodBinder {
+
+    /** No methods to bind: every {@code method} is a configuration error. */
+    MethodBinder NONE = (method, side) -> {
+        throw new dev.evalunit.config.ConfigurationException(side + " names method [" + method
+                + "], but in-process methods are only available in a test class. Use a model or a response column.");
+    };
+
+    /**
+     * @param method the method's name
+     * @param side {@code model A} or {@code model B}, for messages
+     * @throws dev.evalunit.config.ConfigurationException when there is no such method of a usable shape
+     */
+    AnswerGenerator bind(String method, String side);
+}

@@ -1,0 +1,24 @@
+package dev.evalunit.pairwise;
+
+import dev.evalunit.api.Task;
+import dev.evalunit.api.spi.ModelClient;
+import dev.evalunit.dataset.Dataset;
+import dev.evalunit.prompt.PromptParameter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated pairwise evaluation: everything it needs is found and checked, nothing has been called.
+ *
+ * @param context the autorater's context parameter, or {@code null} when none was given
+ * @param humanPreferenceColumn the human preference column, or {@code null} without one
+ */
+public record PairwisePlan(String name, Dataset dataset, List<String> idColumns, Task task,
+                           PromptParameter instruction, PromptParameter context,
+                           AnswerSource sideA, AnswerSource sideB, String humanPreferenceColumn,
+                           ModelClient judge, int samples, int maxInputTokens, int concurrency,
+                           Path reportDirectory) {
+    public PairwisePlan {
+        idColumns = List.copyOf(idColumns);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.evalunit.pairwise;
+
+import dev.evalunit.api.result.Judgment;
+import dev.evalunit.api.result.PairwiseMetrics;
+import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.autorater.Autorater;
+import dev.evalunit.autorater.AutoraterInput;
+import dev.evalunit.dataset.DatasetRow;
+import dev.evalunit.dataset.IdColumns;
+import dev.evalunit.prompt.DefaultInstructions;
+import dev.evalunit.prompt.PromptParameter;
+import dev.evalunit.stats.PairwiseStatistics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a {@link PairwisePlan}: per example, the two answers, then the autorater's samples. Examples
+ * run on a pool of {@code concurrency} threads; every call blocks its thread, so at most that many
+ * calls are in flight. A failure on one example becomes that example's {@code Error} judgment.
+ */
+public final class PairwiseRunner {
+
+    public PairwiseResult run(PairwisePlan plan) {
+        Autorater autorater = new Autorater(plan.judge(), plan.task(), plan.samples(), plan.maxInputTokens());
+        String defaultInstruction = DefaultInstructions.forTask(plan.task());
+        ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency(), workerThreads());
+        try {
+            List<Future<Judgment>> futures = new ArrayList<>(plan.dataset().size());
+            for (DatasetRow row : plan.dataset().rows()) {
+                futures.add(pool.submit(() -> judge(plan, autorater, defaultInstruction, row)));
+            }
+            List<Judgment> judgments = new ArrayList<>(futures.size());
+            for (Future<Judgment> future : futures) {
+                judgments.add(await(future));
+            }
+            PairwiseMetrics metrics = PairwiseStatistics.compute(judgments, plan.humanPreferenceColumn() != null);
+            return new PairwiseResult(plan.name(), plan.task().id(), plan.idColumns(), plan.humanPreferenceColumn(),
+                    judgments, metrics, plan.reportDirectory());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Judgment judge(PairwisePlan plan, Autorater autorater, String defaultInstruction, DatasetRow row) {
+        Map<String, Object> ids = IdColumns.idsOf(row, plan.idColumns());
+        String human = plan.humanPreferenceColumn() == null ? null : row.text(plan.humanPreferenceColumn());
+        String instruction = plan.instruction().render(row, defaultInstruction);
+        String context = plan.context() == null ? "" : plan.context().render(row, defaultInstruction);
+        String responseA = null;
+        String responseB = null;
+        try {
+            responseA = answer(plan.sideA(), row, defaultInstruction);
+            responseB = answer(plan.sideB(), row, defaultInstruction);
+            return autorater.judge(ids, new AutoraterInput(instruction, context, responseA, responseB), human);
+        } catch (GenerationFailed e) {
+            return Judgment.error(ids, instruction, context, responseA, responseB, e.getMessage(), List.of(), human);
+        } catch (RuntimeException e) {
+            return Judgment.error(ids, instruction, context, responseA, responseB,
+                    "the autorater failed: " + describe(e), List.of(), human);
+        }
+    }
+
+    private static String answer(AnswerSource source, DatasetRow row, String defaultInstruction) {
+        if (source instanceof AnswerSource.PreGenerated pre) {
+            return row.text(pre.column());
+        }
+        AnswerSource.Generated generated = (AnswerSource.Generated) source;
+        Map<String, String> rendered = new LinkedHashMap<>();
+        for (Map.Entry<String, PromptParameter> p : generated.params().entrySet()) {
+            rendered.put(p.getKey(), p.getValue().render(row, defaultInstruction));
+        }
+        String answer;
+        try {
+            answer = generated.generator().answer(rendered);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GenerationFailed(generated.label() + " was interrupted");
+        } catch (Exception e) {
+            throw new GenerationFailed(generated.label() + " failed: " + describe(e));
+        }
+        if (answer == null) {
+            throw new GenerationFailed(generated.label() + " returned no answer (null)");
+        }
+        return answer;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable shown = e instanceof java.lang.reflect.InvocationTargetException && e.getCause() != null ? e.getCause() : e;
+        String message = shown.getMessage();
+        return message == null || message.isBlank() ? shown.getClass().getSimpleName() : message;
+    }
+
+    private static Judgment await(Future<Judgment> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the evaluation was interrupted", e);
+        } catch (ExecutionException e) {
+            // judge() turns every failure into an Error judgment; reaching here is a bug in evalunit.
+            throw new IllegalStateException("evalunit failed to judge an example", e.getCause());
+        }
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "evalunit-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** One side's answer could not be produced; the message names the side and says why. */
+    private static final class GenerationFailed extends RuntimeException {
+        GenerationFailed(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

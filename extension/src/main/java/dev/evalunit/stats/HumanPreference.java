@@ -1,0 +1,31 @@
+package dev.evalunit.stats;
+
+import dev.evalunit.api.result.Vote;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads a human preference cell ({@code A}, {@code B}, {@code Model A}, {@code Model B}, {@code TIE}). */
+public final class HumanPreference {
+
+    /** The accepted spellings, for error messages. */
+    public static final String ACCEPTED = "A, B, Model A, Model B, TIE";
+
+    private HumanPreference() {
+    }
+
+    /**
+     * The vote a human preference cell stands for, ignoring case and surrounding spaces; empty for
+     * a blank, {@code null} or unknown cell.
+     */
+    public static Optional<Vote> parse(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "a", "model a" -> Optional.of(Vote.A);
+            case "b", "model b" -> Optional.of(Vote.B);
+            case "tie" -> Optional.of(Vote.TIE);
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,158 @@
+package dev.evalunit.stats;
+
+import dev.evalunit.api.result.AutoraterSample;
+import dev.evalunit.api.result.Choice;
+import dev.evalunit.api.result.HumanAlignment;
+import dev.evalunit.api.result.Judgment;
+import dev.evalunit.api.result.PairwiseMetrics;
+import dev.evalunit.api.result.Position;
+import dev.evalunit.api.result.Vote;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The figures of a pairwise evaluation (DESIGN.md, "Metrics"), computed from its judgments alone. */
+public final class PairwiseStatistics {
+
+    private PairwiseStatistics() {
+    }
+
+    /**
+     * Computes the pairwise metrics. Denominators, figure by figure:
+     * <ul>
+     *   <li>{@code example_count}: every judgment; {@code error_count}: the {@code Error} judgments.</li>
+     *   <li>{@code autosxs_model_a_win_rate}, {@code autosxs_model_b_win_rate}, {@code tie_rate} and the
+     *       95% Wilson bounds of the A win rate: the judgments that are not {@code Error}.</li>
+     *   <li>{@code position_consistency}: the judgments (whatever their choice) with at least one
+     *       valid sample shown as AB and one shown as BA; the share whose majority of AB samples equals
+     *       the majority of BA samples (votes mapped back to the original A/B).</li>
+     *   <li>{@code human_preference_model_a_win_rate} / {@code _b_}: every judgment, {@code Error}
+     *       included, whose human preference is A, B or TIE (the humans' choice does not depend on the
+     *       autorater).</li>
+     *   <li>{@code alignment_example_count}, the four confusion counts, {@code accuracy},
+     *       {@code precision} (TP / (TP + FP)), {@code recall} (TP / (TP + FN)), {@code f1}
+     *       (2TP / (2TP + FP + FN)) and {@code cohens_kappa}: the judgments where the autorater chose
+     *       Model A or Model B and the human chose A or B; Model A is the positive class.</li>
+     *   <li>{@code three_class_accuracy}, {@code macro_precision}, {@code macro_recall},
+     *       {@code macro_f1} and {@code three_class_cohens_kappa}: the judgments that are not
+     *       {@code Error} and whose human preference is A, B or TIE; labels {A, B, TIE}; macro
+     *       figures are the means over the labels used by the autorater or the humans, a per-label
+     *       figure with an empty denominator counting as 0 (scikit-learn's conventions).</li>
+     * </ul>
+     * A human preference that is blank or not one of {@value HumanPreference#ACCEPTED} is left out
+     * of every human figure. A figure whose denominator is empty is {@code null}, never {@code NaN}.
+     *
+     * @param withHumanPreferences whether the evaluation has a human preference column; without one
+     *     the metrics carry no {@link HumanAlignment}
+     */
+    public static PairwiseMetrics compute(List<Judgment> judgments, boolean withHumanPreferences) {
+        int errors = 0;
+        int modelA = 0;
+        int modelB = 0;
+        int ties = 0;
+        for (Judgment judgment : judgments) {
+            switch (judgment.choice()) {
+                case MODEL_A -> modelA++;
+                case MODEL_B -> modelB++;
+                case TIE -> ties++;
+                case ERROR -> errors++;
+            }
+        }
+        int judged = judgments.size() - errors;
+        Double ciLow = null;
+        Double ciHigh = null;
+        if (judged > 0) {
+            double[] interval = WilsonInterval.of(modelA, judged);
+            ciLow = interval[0];
+            ciHigh = interval[1];
+        }
+        return new PairwiseMetrics(judgments.size(), errors,
+                Ratio.of(modelA, judged), Ratio.of(modelB, judged), Ratio.of(ties, judged), ciLow, ciHigh,
+                positionConsistency(judgments),
+                withHumanPreferences ? humanAlignment(judgments) : null);
+    }
+
+    private static Double positionConsistency(List<Judgment> judgments) {
+        int qualifying = 0;
+        int consistent = 0;
+        for (Judgment judgment : judgments) {
+            Optional<Vote> asShown = majorityIn(judgment, Position.AB);
+            Optional<Vote> swapped = majorityIn(judgment, Position.BA);
+            if (asShown.isPresent() && swapped.isPresent()) {
+                qualifying++;
+                consistent += asShown.get() == swapped.get() ? 1 : 0;
+            }
+        }
+        return Ratio.of(consistent, qualifying);
+    }
+
+    private static Optional<Vote> majorityIn(Judgment judgment, Position position) {
+        return MajorityVote.of(judgment.samples().stream()
+                .filter(sample -> sample.position() == position)
+                .map(AutoraterSample::choice)
+                .toList());
+    }
+
+    private static HumanAlignment humanAlignment(List<Judgment> judgments) {
+        int labelled = 0;
+        int humanA = 0;
+        int humanB = 0;
+        int tp = 0;
+        int fp = 0;
+        int tn = 0;
+        int fn = 0;
+        List<Vote> binaryHuman = new ArrayList<>();
+        List<Vote> binaryAutorater = new ArrayList<>();
+        List<Vote> threeClassHuman = new ArrayList<>();
+        List<Vote> threeClassAutorater = new ArrayList<>();
+        for (Judgment judgment : judgments) {
+            Optional<Vote> parsed = HumanPreference.parse(judgment.humanPreference());
+            if (parsed.isEmpty()) {
+                continue;
+            }
+            Vote human = parsed.get();
+            labelled++;
+            humanA += human == Vote.A ? 1 : 0;
+            humanB += human == Vote.B ? 1 : 0;
+            if (judgment.isError()) {
+                continue;
+            }
+            Vote autorater = voteOf(judgment.choice());
+            threeClassHuman.add(human);
+            threeClassAutorater.add(autorater);
+            if (autorater == Vote.TIE || human == Vote.TIE) {
+                continue;
+            }
+            binaryHuman.add(human);
+            binaryAutorater.add(autorater);
+            if (autorater == Vote.A) {
+                if (human == Vote.A) {
+                    tp++;
+                } else {
+                    fp++;
+                }
+            } else if (human == Vote.B) {
+                tn++;
+            } else {
+                fn++;
+            }
+        }
+        BinaryScores binary = new BinaryScores(tp, fp, tn, fn);
+        MulticlassScores<Vote> threeClass = MulticlassScores.of(threeClassHuman, threeClassAutorater);
+        return new HumanAlignment(binary.count(), Ratio.of(humanA, labelled), Ratio.of(humanB, labelled),
+                tp, fp, tn, fn,
+                binary.accuracy(), binary.precision(), binary.recall(), binary.f1(),
+                CohensKappa.of(binaryHuman, binaryAutorater),
+                threeClass.accuracy(), threeClass.macroPrecision(), threeClass.macroRecall(), threeClass.macroF1(),
+                CohensKappa.of(threeClassHuman, threeClassAutorater));
+    }
+
+    private static Vote voteOf(Choice choice) {
+        return switch (choice) {
+            case MODEL_A -> Vote.A;
+            case MODEL_B -> Vote.B;
+            case TIE -> Vote.TIE;
+            case ERROR -> throw new IllegalArgumentException("an Error judgment has no vote");
+        };
+    }
+}

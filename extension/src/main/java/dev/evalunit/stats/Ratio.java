@@ -1,0 +1,12 @@
+package dev.evalunit.stats;
+
+/** A share that is {@code null}, never {@code NaN}, when its denominator is empty. */
+final class Ratio {
+
+    private Ratio() {
+    }
+
+    static Double of(long numerator, long denominator) {
+        return denominator == 0 ? null : (double) numerator / denominator;
+    }
+}

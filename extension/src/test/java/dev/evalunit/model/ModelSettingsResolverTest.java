@@ -1,0 +1,246 @@
+package dev.evalunit.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.evalunit.api.Model;
+import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.config.EvalConfig;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("ModelSettingsResolver")
+class ModelSettingsResolverTest {
+
+    @Model(name = "judge", model = "inline-model", baseUrl = "http://inline.test/v1", apiKey = "${env:INLINE_KEY}",
+            systemPrompt = "Inline system.", temperature = 0.3, maxTokens = 50, extraParams = "{\"seed\": 1}")
+    static class FullyDeclared {
+    }
+
+    @Model(name = "judge", baseUrl = "http://inline.test/v1")
+    static class OnlyBaseUrl {
+    }
+
+    @Model(name = "judge", baseUrl = "http://inline.test/v1", temperature = 0.0, maxTokens = 0)
+    static class ZeroSampling {
+    }
+
+    @Model(name = "judge", baseUrl = "http://inline.test/v1", apiKey = "sk-literal-in-annotation")
+    static class LiteralKey {
+    }
+
+    @Model(name = "judge", baseUrl = "http://inline.test/v1", extraParams = "[1, 2]")
+    static class ExtraParamsArray {
+    }
+
+    @Model(name = "judge", baseUrl = "not a url")
+    static class MalformedBaseUrl {
+    }
+
+    private static Optional<Model> inline(Class<?> declaring) {
+        return Optional.of(declaring.getAnnotation(Model.class));
+    }
+
+    private static ModelSettings resolve(Map<String, String> config, Optional<Model> inline) {
+        return new ModelSettingsResolver(EvalConfig.of(config)).resolve("judge", inline);
+    }
+
+    private static Map<String, String> fullConfiguration() {
+        Map<String, String> config = new HashMap<>();
+        config.put("evalunit.models.judge.provider", "openai");
+        config.put("evalunit.models.judge.model", "configured-model");
+        config.put("evalunit.models.judge.base-url", "http://configured.test/v1");
+        config.put("evalunit.models.judge.api-key", "${env:CONFIGURED_KEY}");
+        config.put("evalunit.models.judge.system-prompt", "Configured system.");
+        config.put("evalunit.models.judge.temperature", "0.7");
+        config.put("evalunit.models.judge.top-p", "0.9");
+        config.put("evalunit.models.judge.max-tokens", "300");
+        config.put("evalunit.models.judge.extra-params", "{\"seed\": 7, \"stop\": null}");
+        config.put("evalunit.models.judge.timeout-seconds", "30");
+        config.put("evalunit.models.judge.max-retries", "2");
+        return config;
+    }
+
+    @Nested
+    @DisplayName("precedence")
+    class Precedence {
+
+        @Test
+        @DisplayName("takes every value from the configuration when nothing is declared inline")
+        void configurationOnly() {
+            ModelSettings settings = resolve(fullConfiguration(), Optional.empty());
+
+            assertThat(settings.name()).isEqualTo("judge");
+            assertThat(settings.provider()).isEqualTo("openai");
+            assertThat(settings.model()).isEqualTo("configured-model");
+            assertThat(settings.baseUrl()).isEqualTo("http://configured.test/v1");
+            assertThat(settings.apiKeyReference()).isEqualTo("${env:CONFIGURED_KEY}");
+            assertThat(settings.systemPrompt()).isEqualTo("Configured system.");
+            assertThat(settings.samplingParams())
+                    .containsExactly(Map.entry("temperature", 0.7), Map.entry("top_p", 0.9), Map.entry("max_tokens", 300));
+            assertThat(settings.extraParams()).containsEntry("seed", 7).containsEntry("stop", null).hasSize(2);
+            assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(settings.maxRetries()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("lets every attribute set inline win over the configuration, and keeps the rest from it")
+        void inlineWins() {
+            ModelSettings settings = resolve(fullConfiguration(), inline(FullyDeclared.class));
+
+            assertThat(settings.model()).isEqualTo("inline-model");
+            assertThat(settings.baseUrl()).isEqualTo("http://inline.test/v1");
+            assertThat(settings.apiKeyReference()).isEqualTo("${env:INLINE_KEY}");
+            assertThat(settings.systemPrompt()).isEqualTo("Inline system.");
+            assertThat(settings.samplingParams())
+                    .containsExactly(Map.entry("temperature", 0.3), Map.entry("top_p", 0.9), Map.entry("max_tokens", 50));
+            assertThat(settings.extraParams()).containsExactly(Map.entry("seed", 1));
+            assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(settings.maxRetries()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("treats empty, NaN and negative inline attributes as not set")
+        void unsetInlineAttributes() {
+            ModelSettings settings = resolve(fullConfiguration(), inline(OnlyBaseUrl.class));
+
+            assertThat(settings.baseUrl()).isEqualTo("http://inline.test/v1");
+            assertThat(settings.model()).isEqualTo("configured-model");
+            assertThat(settings.apiKeyReference()).isEqualTo("${env:CONFIGURED_KEY}");
+            assertThat(settings.systemPrompt()).isEqualTo("Configured system.");
+            assertThat(settings.samplingParams()).containsEntry("temperature", 0.7).containsEntry("max_tokens", 300);
+            assertThat(settings.extraParams()).containsEntry("seed", 7);
+        }
+
+        @Test
+        @DisplayName("counts an inline temperature and max tokens of zero as set")
+        void zeroIsSet() {
+            ModelSettings settings = resolve(fullConfiguration(), inline(ZeroSampling.class));
+
+            assertThat(settings.samplingParams()).containsEntry("temperature", 0.0).containsEntry("max_tokens", 0);
+        }
+
+        @Test
+        @DisplayName("falls back to the defaults: model = name, no key, no sampling, 60 s, 4 retries")
+        void defaults() {
+            ModelSettings settings = resolve(Map.of(), inline(OnlyBaseUrl.class));
+
+            assertThat(settings).isEqualTo(new ModelSettings("judge", "openai", "judge", "http://inline.test/v1", null,
+                    null, Map.of(), Map.of(), Duration.ofSeconds(60), 4));
+        }
+
+        @Test
+        @DisplayName("accepts an API key written literally in the configuration")
+        void literalKeyInConfiguration() {
+            ModelSettings settings = resolve(Map.of("evalunit.models.judge.base-url", "http://configured.test/v1",
+                    "evalunit.models.judge.api-key", "sk-configured-literal"), Optional.empty());
+
+            assertThat(settings.apiKeyReference()).isEqualTo("sk-configured-literal");
+        }
+    }
+
+    @Nested
+    @DisplayName("reports")
+    class Errors {
+
+        @Test
+        @DisplayName("a model declared nowhere")
+        void undeclared() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.model", "gpt"), Optional.empty()))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: model [judge] is not declared. Set evalunit.models.judge.base-url in "
+                            + "junit-platform.properties or declare @Model(name = \"judge\", baseUrl = ...).");
+        }
+
+        @Test
+        @DisplayName("an inline API key that is the key itself, without repeating it")
+        void literalInlineKey() {
+            assertThatThrownBy(() -> resolve(Map.of(), inline(LiteralKey.class)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: the API key of model [judge] is not a reference. "
+                            + "Write ${env:NAME} or ${sys:NAME} instead of the key itself.")
+                    .message().doesNotContain("sk-literal-in-annotation");
+        }
+
+        @Test
+        @DisplayName("a configured API key that looks like a broken reference")
+        void brokenReference() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.base-url", "http://configured.test/v1",
+                    "evalunit.models.judge.api-key", "${ENV:KEY}"), Optional.empty()))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [evalunit.models.judge.api-key] looks like a reference but is not "
+                            + "one. Write ${env:NAME} or ${sys:NAME}.");
+        }
+
+        @Test
+        @DisplayName("configured extra params that are not a JSON object")
+        void configuredExtraParams() {
+            Map<String, String> config = Map.of("evalunit.models.judge.base-url", "http://configured.test/v1",
+                    "evalunit.models.judge.extra-params", "seed=7");
+
+            assertThatThrownBy(() -> resolve(config, Optional.empty()))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [evalunit.models.judge.extra-params] must be a JSON object, "
+                            + "e.g. {\"seed\": 7}.");
+        }
+
+        @Test
+        @DisplayName("inline extra params that are JSON but not an object")
+        void inlineExtraParams() {
+            assertThatThrownBy(() -> resolve(Map.of(), inline(ExtraParamsArray.class)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [@Model(name = \"judge\").extraParams] must be a JSON object, "
+                            + "e.g. {\"seed\": 7}.");
+        }
+
+        @Test
+        @DisplayName("a configured base URL that is not an http(s) URL")
+        void configuredBaseUrl() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.base-url", "ftp://files.test/v1"),
+                    Optional.empty()))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [evalunit.models.judge.base-url] must be an http(s) URL, "
+                            + "e.g. https://api.openai.com/v1.");
+        }
+
+        @Test
+        @DisplayName("an inline base URL that is not an http(s) URL")
+        void inlineBaseUrl() {
+            assertThatThrownBy(() -> resolve(Map.of(), inline(MalformedBaseUrl.class)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [@Model(name = \"judge\").baseUrl] must be an http(s) URL, "
+                            + "e.g. https://api.openai.com/v1.");
+        }
+
+        @Test
+        @DisplayName("a provider other than openai")
+        void unknownProvider() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.provider", "anthropic"),
+                    inline(OnlyBaseUrl.class)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: model [judge] has unknown provider [anthropic]. Use openai.");
+        }
+
+        @Test
+        @DisplayName("a negative number of retries")
+        void negativeRetries() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.max-retries", "-1"), inline(OnlyBaseUrl.class)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [evalunit.models.judge.max-retries] must be zero or more, but was -1.");
+        }
+
+        @Test
+        @DisplayName("a timeout that is not positive")
+        void zeroTimeout() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.timeout-seconds", "0"),
+                    inline(OnlyBaseUrl.class)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [evalunit.models.judge.timeout-seconds] must be positive, but was 0.");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.evalunit.report;
+
+import dev.evalunit.api.result.HumanAlignment;
+import dev.evalunit.api.result.Judgment;
+import dev.evalunit.api.result.PairwiseMetrics;
+import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.spi.PairwiseReporter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes {@value #SUMMARY_FILE}: a short Markdown report for a person reading a CI run (e.g. a job
+ * summary): the headline figures, then the first judgments worth a look, i.e. those where the
+ * autorater disagrees with the human or failed.
+ */
+public final class SummaryReporter implements PairwiseReporter {
+
+    public static final String SUMMARY_FILE = "summary.md";
+
+    static final int MAX_EXAMPLES = 10;
+    static final int MAX_EXPLANATION_LENGTH = 120;
+    private static final String MISSING = "n/a";
+
+    @Override
+    public List<Path> report(PairwiseResult result, Path directory) throws IOException {
+        Path file = directory.resolve(SUMMARY_FILE);
+        Files.writeString(file, render(result), StandardCharsets.UTF_8);
+        return List.of(file);
+    }
+
+    /** The summary's Markdown text. */
+    public static String render(PairwiseResult result) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Pairwise evaluation: ").append(oneLine(result.name()));
+        if (result.task() != null) {
+            md.append(" (").append(oneLine(result.task())).append(')');
+        }
+        md.append("\n\n");
+        appendFigures(md, result.metrics());
+        md.append('\n');
+        appendExamples(md, result);
+        return md.toString();
+    }
+
+    private static void appendFigures(StringBuilder md, PairwiseMetrics metrics) {
+        md.append("| figure | value |\n|---|---|\n");
+        row(md, "examples", Integer.toString(metrics.exampleCount()));
+        row(md, "errors", Integer.toString(metrics.errorCount()));
+        row(md, "Model A win rate", percent(metrics.modelAWinRate()));
+        row(md, "Model B win rate", percent(metrics.modelBWinRate()));
+        row(md, "tie rate", percent(metrics.tieRate()));
+        row(md, "Model A win rate, 95% interval", interval(metrics.modelAWinRateCiLow(), metrics.modelAWinRateCiHigh()));
+        row(md, "position consistency", percent(metrics.positionConsistency()));
+        HumanAlignment human = metrics.humanAlignment();
+        if (human != null) {
+            row(md, "accuracy (vs human, A/B only)", percent(human.accuracy()));
+            row(md, "F1 (Model A positive)", percent(human.f1()));
+            row(md, "Cohen's kappa", decimal(human.cohensKappa()));
+            row(md, "macro F1 (A/B/tie)", percent(human.macroF1()));
+        }
+        md.append("\nWin and tie rates are over the examples that are not errors.\n");
+    }
+
+    private static void appendExamples(StringBuilder md, PairwiseResult result) {
+        boolean withHuman = result.humanPreferenceColumn() != null;
+        List<Judgment> worthALook = result.judgments().stream()
+                .filter(j -> j.isError() || (withHuman && disagreesWithHuman(j)))
+                .toList();
+        md.append(withHuman ? "## Disagreements with the human and errors" : "## Errors");
+        if (worthALook.isEmpty()) {
+            md.append("\n\n").append(withHuman ? "None: the autorater agrees with every human preference."
+                    : "None.").append('\n');
+            return;
+        }
+        md.append(" (first ").append(Math.min(MAX_EXAMPLES, worthALook.size()))
+                .append(" of ").append(worthALook.size()).append(")\n\n");
+        md.append(withHuman ? "| ids | choice | human | confidence | explanation |\n|---|---|---|---|---|\n"
+                : "| ids | choice | confidence | explanation |\n|---|---|---|---|\n");
+        for (Judgment judgment : worthALook.subList(0, Math.min(MAX_EXAMPLES, worthALook.size()))) {
+            md.append("| ").append(cell(judgment.idLabel()))
+                    .append(" | ").append(judgment.choice().label());
+            if (withHuman) {
+                md.append(" | ").append(judgment.humanPreference() == null ? MISSING : cell(judgment.humanPreference()));
+            }
+            md.append(" | ").append(percent(judgment.confidence()))
+                    .append(" | ").append(cell(truncate(oneLine(judgment.explanation()))))
+                    .append(" |\n");
+        }
+    }
+
+    /** Only a human preference that can be read counts: a blank or unknown cell is no disagreement. */
+    private static boolean disagreesWithHuman(Judgment judgment) {
+        return HumanLabel.parse(judgment.humanPreference()).map(human -> human != judgment.choice()).orElse(false);
+    }
+
+    private static void row(StringBuilder md, String figure, String value) {
+        md.append("| ").append(figure).append(" | ").append(value).append(" |\n");
+    }
+
+    private static String percent(Double rate) {
+        return rate == null || !Double.isFinite(rate) ? MISSING : String.format(Locale.ROOT, "%.1f%%", rate * 100);
+    }
+
+    private static String decimal(Double value) {
+        return value == null || !Double.isFinite(value) ? MISSING : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static String interval(Double low, Double high) {
+        return low == null || high == null ? MISSING : percent(low) + " to " + percent(high);
+    }
+
+    /** A table cell: a pipe would end the cell, so it is escaped. */
+    private static String cell(String text) {
+        return oneLine(text).replace("|", "\\|");
+    }
+
+    /** Markdown table rows and titles are one line each. */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    private static String truncate(String text) {
+        if (text.length() <= MAX_EXPLANATION_LENGTH) {
+            return text;
+        }
+        int end = MAX_EXPLANATION_LENGTH;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never split a character in two
+        }
+        return text.substring(0, end) + "…";
+    }
+}

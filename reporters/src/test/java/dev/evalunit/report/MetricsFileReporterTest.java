@@ -1,0 +1,103 @@
+package dev.evalunit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalunit.api.result.PairwiseMetrics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The metrics file")
+class MetricsFileReporterTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path directory;
+
+    private JsonNode write(PairwiseMetrics metrics) throws IOException {
+        List<Path> written = new MetricsFileReporter().report(
+                Results.result(List.of("id"), null, List.of(), metrics), directory);
+        assertThat(written).containsExactly(directory.resolve("metrics.json"));
+        return JSON.readTree(Files.readString(written.get(0), StandardCharsets.UTF_8));
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    @DisplayName("holds the autorater figures in the contract's order, counts as integers and missing figures as null")
+    void autoraterFigures() throws IOException {
+        JsonNode metrics = write(Results.METRICS);
+
+        assertThat(fieldNames(metrics)).containsExactly("example_count", "error_count", "autosxs_model_a_win_rate",
+                "autosxs_model_b_win_rate", "tie_rate", "autosxs_model_a_win_rate_ci_low",
+                "autosxs_model_a_win_rate_ci_high", "position_consistency");
+        assertThat(metrics.get("example_count").isInt()).isTrue();
+        assertThat(metrics.get("example_count").intValue()).isEqualTo(3);
+        assertThat(metrics.get("error_count").intValue()).isEqualTo(1);
+        assertThat(metrics.get("autosxs_model_a_win_rate").doubleValue()).isEqualTo(0.5);
+        assertThat(metrics.get("autosxs_model_b_win_rate").doubleValue()).isEqualTo(0.25);
+        assertThat(metrics.get("tie_rate").doubleValue()).isEqualTo(0.25);
+        assertThat(metrics.get("autosxs_model_a_win_rate_ci_low").doubleValue()).isEqualTo(0.15);
+        assertThat(metrics.get("autosxs_model_a_win_rate_ci_high").doubleValue()).isEqualTo(0.85);
+        assertThat(metrics.get("position_consistency").isNull()).isTrue();
+    }
+
+    @Test
+    @DisplayName("holds every figure of PairwiseMetrics.asMap(), with the same values, when humans are compared")
+    void humanFigures() throws IOException {
+        PairwiseMetrics withHuman = new PairwiseMetrics(3, 1, 0.5, 0.25, 0.25, 0.15, 0.85, 0.5, Results.ALIGNMENT);
+
+        JsonNode metrics = write(withHuman);
+
+        Map<String, Object> expected = withHuman.asMap();
+        assertThat(fieldNames(metrics)).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((name, value) -> {
+            JsonNode node = metrics.get(name);
+            if (value == null) {
+                assertThat(node.isNull()).as(name).isTrue();
+            } else if (value instanceof Integer count) {
+                assertThat(node.isInt()).as(name).isTrue();
+                assertThat(node.intValue()).as(name).isEqualTo(count);
+            } else {
+                assertThat(node.doubleValue()).as(name).isEqualTo((Double) value);
+            }
+        });
+        assertThat(metrics.get("true_positive_count").intValue()).isEqualTo(1);
+        assertThat(metrics.get("three_class_cohens_kappa").isNull()).isTrue();
+    }
+
+    @Test
+    @DisplayName("is pretty-printed with \\n line ends")
+    void pretty() throws IOException {
+        write(Results.METRICS);
+
+        String text = Files.readString(directory.resolve("metrics.json"), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("{\n  \"example_count\": 3,\n  \"error_count\": 1,\n")
+                .contains("\n  \"position_consistency\": null\n}")
+                .endsWith("}\n")
+                .doesNotContain("\r");
+    }
+
+    @Test
+    @DisplayName("is the same text as JsonWriting.metricsJson, which the command line prints")
+    void sameAsCommandLine() throws IOException {
+        write(Results.METRICS);
+
+        assertThat(Files.readString(directory.resolve("metrics.json"), StandardCharsets.UTF_8))
+                .isEqualTo(JsonWriting.metricsJson(Results.METRICS) + "\n");
+    }
+}

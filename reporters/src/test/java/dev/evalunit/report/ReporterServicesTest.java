@@ -1,0 +1,20 @@
+package dev.evalunit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalunit.api.spi.PairwiseReporter;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The reporters module")
+class ReporterServicesTest {
+
+    @Test
+    @DisplayName("registers exactly the judgments, metrics and summary reporters for ServiceLoader")
+    void serviceLoaderFindsTheThreeReporters() {
+        assertThat(ServiceLoader.load(PairwiseReporter.class).stream().map(ServiceLoader.Provider::type))
+                .containsExactlyInAnyOrder(JudgmentsFileReporter.class, MetricsFileReporter.class,
+                        SummaryReporter.class);
+    }
+}
