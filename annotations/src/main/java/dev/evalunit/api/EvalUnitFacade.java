@@ -1,6 +1,7 @@
 package dev.evalunit.api;
 
 import dev.evalunit.api.spi.EvalUnitEngine;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -32,20 +33,23 @@ public final class EvalUnitFacade implements TestTemplateInvocationContextProvid
     }
 
     private static EvalUnitEngine engine() {
-        return EngineHolder.ENGINE;
+        return EngineHolder.ENGINE.orElseThrow(() -> new ExtensionConfigurationException(MISSING_ENGINE));
     }
 
-    /** Loaded once, on first use, so that a missing engine is reported on the annotated test itself. */
+    /**
+     * Looked up once, on first use. It holds an Optional rather than throwing: an exception in a
+     * static initializer would surface as ExceptionInInitializerError, then NoClassDefFoundError,
+     * hiding the message on every test after the first.
+     */
     private static final class EngineHolder {
-        static final EvalUnitEngine ENGINE = load();
+        static final Optional<EvalUnitEngine> ENGINE = load();
 
-        private static EvalUnitEngine load() {
+        private static Optional<EvalUnitEngine> load() {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             if (loader == null) {
                 loader = EvalUnitFacade.class.getClassLoader();
             }
-            return ServiceLoader.load(EvalUnitEngine.class, loader).findFirst()
-                    .orElseThrow(() -> new ExtensionConfigurationException(MISSING_ENGINE));
+            return ServiceLoader.load(EvalUnitEngine.class, loader).findFirst();
         }
     }
 }

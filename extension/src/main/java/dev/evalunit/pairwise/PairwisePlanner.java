@@ -14,7 +14,7 @@ import dev.evalunit.dataset.IdColumns;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.model.ModelSettingsResolver;
 import dev.evalunit.prompt.PromptParameter;
-import dev.evalunit.stats.HumanPreference;
+import dev.evalunit.api.result.HumanPreference;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.evalunit.stats;
 import dev.evalunit.api.result.AutoraterSample;
 import dev.evalunit.api.result.Choice;
 import dev.evalunit.api.result.HumanAlignment;
+import dev.evalunit.api.result.HumanPreference;
 import dev.evalunit.api.result.Judgment;
 import dev.evalunit.api.result.PairwiseMetrics;
 import dev.evalunit.api.result.Position;

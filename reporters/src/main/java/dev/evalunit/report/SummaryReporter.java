@@ -1,6 +1,7 @@
 package dev.evalunit.report;
 
 import dev.evalunit.api.result.HumanAlignment;
+import dev.evalunit.api.result.HumanPreference;
 import dev.evalunit.api.result.Judgment;
 import dev.evalunit.api.result.PairwiseMetrics;
 import dev.evalunit.api.result.PairwiseResult;
@@ -94,7 +95,7 @@ public final class SummaryReporter implements PairwiseReporter {
 
     /** Only a human preference that can be read counts: a blank or unknown cell is no disagreement. */
     private static boolean disagreesWithHuman(Judgment judgment) {
-        return HumanLabel.parse(judgment.humanPreference()).map(human -> human != judgment.choice()).orElse(false);
+        return HumanPreference.parse(judgment.humanPreference()).map(human -> human.asChoice() != judgment.choice()).orElse(false);
     }
 
     private static void row(StringBuilder md, String figure, String value) {

@@ -7,6 +7,16 @@ import java.util.Optional;
 public enum Vote {
     A, B, TIE, ERROR;
 
+    /** The judgment choice this vote stands for ({@code ERROR} for {@link #ERROR}). */
+    public Choice asChoice() {
+        return switch (this) {
+            case A -> Choice.MODEL_A;
+            case B -> Choice.MODEL_B;
+            case TIE -> Choice.TIE;
+            case ERROR -> Choice.ERROR;
+        };
+    }
+
     public static Optional<Vote> fromName(String name) {
         return Arrays.stream(values()).filter(v -> v.name().equals(name)).findFirst();
     }

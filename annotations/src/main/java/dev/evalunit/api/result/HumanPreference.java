@@ -1,10 +1,13 @@
-package dev.evalunit.stats;
+package dev.evalunit.api.result;
 
-import dev.evalunit.api.result.Vote;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reads a human preference cell ({@code A}, {@code B}, {@code Model A}, {@code Model B}, {@code TIE}). */
+/**
+ * Reads a human preference cell ({@code A}, {@code B}, {@code Model A}, {@code Model B}, {@code TIE}).
+ * It lives here so that the engine (validation, statistics) and the reporters, which cannot see
+ * the engine, read human preferences the same way.
+ */
 public final class HumanPreference {
 
     /** The accepted spellings, for error messages. */

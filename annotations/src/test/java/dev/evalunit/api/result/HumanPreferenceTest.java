@@ -1,8 +1,7 @@
-package dev.evalunit.stats;
+package dev.evalunit.api.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalunit.api.result.Vote;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
