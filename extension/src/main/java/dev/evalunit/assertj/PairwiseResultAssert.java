@@ -3,8 +3,10 @@ package dev.evalunit.assertj;
 import static dev.evalunit.api.result.MetricNames.*;
 
 import dev.evalunit.api.result.HumanAlignment;
+import dev.evalunit.api.result.Judgment;
 import dev.evalunit.api.result.PairwiseMetrics;
 import dev.evalunit.api.result.PairwiseResult;
+import java.nio.file.Path;
 import java.util.function.Function;
 import org.assertj.core.api.AbstractAssert;
 
@@ -54,9 +56,16 @@ public class PairwiseResultAssert extends AbstractAssert<PairwiseResultAssert, P
         return statistic(ERROR_COUNT, m -> (double) m.errorCount());
     }
 
-    /** Fails unless no judgment is an error. */
+    /** Fails unless no judgment is an error; the message quotes the first error's reason. */
     public PairwiseResultAssert hasNoErrors() {
-        errorCount().isLessThanOrEqualTo(0);
+        isNotNull();
+        int errors = actual.metrics().errorCount();
+        if (errors > 0) {
+            String first = actual.judgments().stream().filter(Judgment::isError).findFirst()
+                    .map(j -> "; first [" + j.idLabel() + "]: " + j.explanation())
+                    .orElse("");
+            failWithMessage("Expected no Error judgments, but found %d%s; %s", errors, first, context());
+        }
         return this;
     }
 
@@ -90,6 +99,16 @@ public class PairwiseResultAssert extends AbstractAssert<PairwiseResultAssert, P
         return human(THREE_CLASS_ACCURACY, HumanAlignment::threeClassAccuracy);
     }
 
+    /** {@code macro_precision}: mean of the per-class precision over A, B and tie. */
+    public StatisticAssert macroPrecision() {
+        return human(MACRO_PRECISION, HumanAlignment::macroPrecision);
+    }
+
+    /** {@code macro_recall}: mean of the per-class recall over A, B and tie. */
+    public StatisticAssert macroRecall() {
+        return human(MACRO_RECALL, HumanAlignment::macroRecall);
+    }
+
     /** {@code macro_f1}: mean of the per-class F1 over A, B and tie. */
     public StatisticAssert macroF1() {
         return human(MACRO_F1, HumanAlignment::macroF1);
@@ -102,7 +121,7 @@ public class PairwiseResultAssert extends AbstractAssert<PairwiseResultAssert, P
 
     private StatisticAssert statistic(String name, Function<PairwiseMetrics, Double> value) {
         isNotNull();
-        return new StatisticAssert(value.apply(actual.metrics()), name, context());
+        return described(new StatisticAssert(value.apply(actual.metrics()), name, context()));
     }
 
     private StatisticAssert human(String name, Function<HumanAlignment, Double> value) {
@@ -111,12 +130,23 @@ public class PairwiseResultAssert extends AbstractAssert<PairwiseResultAssert, P
         if (human == null) {
             failWithMessage("Expected %s, but evaluation [%s] has no human preference column: set humanPreferenceColumn on @PairwiseEval", name, actual.name());
         }
-        return new StatisticAssert(value.apply(human), name, context());
+        return described(new StatisticAssert(value.apply(human), name, context()));
     }
 
+    /** Carries {@code as(...)}, given on the result, over to the statistic, where the failure happens. */
+    private StatisticAssert described(StatisticAssert statistic) {
+        return info.hasDescription() ? statistic.as(info.description()) : statistic;
+    }
+
+    /** Where a failing figure comes from; the judgments file is where to look next. */
     private String context() {
         PairwiseMetrics m = actual.metrics();
-        return String.format("evaluation [%s] over %d examples (%d errors); judgments: %s",
-                actual.name(), m.exampleCount(), m.errorCount(), actual.judgmentsFile());
+        Path judgments = actual.judgmentsFile();
+        return "evaluation [" + actual.name() + "] over " + count(m.exampleCount(), "example")
+                + " (" + count(m.errorCount(), "error") + ")" + (judgments == null ? "" : "; judgments: " + judgments);
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

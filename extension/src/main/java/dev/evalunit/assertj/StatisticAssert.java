@@ -1,6 +1,8 @@
 package dev.evalunit.assertj;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -34,7 +36,11 @@ public class StatisticAssert extends AbstractAssert<StatisticAssert, Double> {
         return check(actual != null && actual <= threshold, "less than or equal to", threshold);
     }
 
+    /** Fails unless the figure lies in {@code [low, high]}, both ends included. */
     public StatisticAssert isBetween(double low, double high) {
+        if (!(low <= high)) {
+            throw new IllegalArgumentException("isBetween needs low <= high, but got " + format(low) + " and " + format(high));
+        }
         boolean holds = actual != null && actual >= low && actual <= high;
         if (!holds) {
             fail("between " + format(low) + " and " + format(high));
@@ -62,10 +68,20 @@ public class StatisticAssert extends AbstractAssert<StatisticAssert, Double> {
         failWithMessage("Expected %s to be %s, but was %s; %s", statistic, expectation, value, context);
     }
 
-    private static String format(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.valueOf((long) value);
+    /**
+     * Whole numbers without decimals, others with at most four decimals, trailing zeros dropped
+     * ({@code 1}, {@code 0.5}, {@code 0.3333}); a value that four decimals would show as {@code 0}
+     * keeps four significant digits, so that it never reads as zero.
+     */
+    static String format(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
         }
-        return String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "");
+        BigDecimal exact = BigDecimal.valueOf(value);
+        BigDecimal shown = exact.setScale(4, RoundingMode.HALF_UP);
+        if (shown.signum() == 0 && exact.signum() != 0) {
+            shown = exact.round(new MathContext(4, RoundingMode.HALF_UP));
+        }
+        return shown.stripTrailingZeros().toPlainString();
     }
 }

@@ -16,6 +16,7 @@ import dev.evalunit.pairwise.PairwiseSpec;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.MediaType;
@@ -60,7 +61,7 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         try {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                context.publishFile(name, mediaType(name), target -> Files.copy(file, target));
+                context.publishFile(name, mediaType(name), target -> Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING));
             }
         } catch (RuntimeException e) {
             // Attaching is a convenience on top of the files already written: a launcher that cannot

@@ -6,12 +6,16 @@ import dev.evalunit.api.Model;
 import dev.evalunit.api.PairwiseEval;
 import dev.evalunit.api.Prompt;
 import dev.evalunit.api.PromptParam;
+import dev.evalunit.config.ConfigurationException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a {@link PairwiseEval} annotation into a {@link PairwiseSpec}. */
+/**
+ * Reads a {@link PairwiseEval} annotation into a {@link PairwiseSpec}. Only what the spec cannot
+ * express is checked here (a prompt parameter declared twice); the planner checks the rest.
+ */
 public final class AnnotationSpecs {
 
     private AnnotationSpecs() {
@@ -29,8 +33,8 @@ public final class AnnotationSpecs {
                 prompt(judge.context()),
                 judge.samples() == Autorater.UNSET ? null : judge.samples(),
                 judge.maxInputTokens() == Autorater.UNSET ? null : judge.maxInputTokens(),
-                side(eval.modelA()),
-                side(eval.modelB()),
+                side(eval.modelA(), "model A"),
+                side(eval.modelB(), "model B"),
                 eval.humanPreferenceColumn(),
                 inlineModels);
     }
@@ -39,10 +43,14 @@ public final class AnnotationSpecs {
         return new PromptSpec(prompt.column(), prompt.template());
     }
 
-    private static SideSpec side(Candidate candidate) {
+    private static SideSpec side(Candidate candidate, String label) {
         Map<String, PromptSpec> params = new LinkedHashMap<>();
         for (PromptParam p : candidate.params()) {
-            params.put(p.name().trim(), new PromptSpec(p.column(), p.template()));
+            // A map keeps one value per name: a second parameter of the same name would silently replace the first.
+            if (params.put(p.name().trim(), new PromptSpec(p.column(), p.template())) != null) {
+                throw new ConfigurationException(label + " declares prompt parameter [" + p.name().trim()
+                        + "] twice. Give each parameter its own name.");
+            }
         }
         return new SideSpec(candidate.model(), candidate.method(), candidate.responseColumn(), params);
     }

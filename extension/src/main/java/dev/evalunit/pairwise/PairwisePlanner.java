@@ -2,6 +2,7 @@ package dev.evalunit.pairwise;
 
 import dev.evalunit.api.Model;
 import dev.evalunit.api.Task;
+import dev.evalunit.api.result.HumanPreference;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigurationException;
@@ -14,8 +15,8 @@ import dev.evalunit.dataset.IdColumns;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.model.ModelSettingsResolver;
 import dev.evalunit.prompt.PromptParameter;
-import dev.evalunit.api.result.HumanPreference;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +49,11 @@ public final class PairwisePlanner {
 
     public PairwisePlan plan(PairwiseSpec spec) {
         Task task = Task.fromId(spec.task()).orElseThrow(() -> new ConfigurationException(
-                "task [" + spec.task() + "] is unknown. Use question_answering or summarization."));
+                "task [" + spec.task() + "] is unknown. Use " + oneOf(Arrays.stream(Task.values()).map(Task::id).toList()) + "."));
         int samples = positive(spec.samples(), ConfigKeys.AUTORATER_SAMPLES, ConfigKeys.DEFAULT_AUTORATER_SAMPLES,
-                "autorater samples");
+                "samples");
         int maxInputTokens = positive(spec.maxInputTokens(), ConfigKeys.AUTORATER_MAX_INPUT_TOKENS,
-                ConfigKeys.DEFAULT_AUTORATER_MAX_INPUT_TOKENS, "autorater maxInputTokens");
+                ConfigKeys.DEFAULT_AUTORATER_MAX_INPUT_TOKENS, "maxInputTokens");
         int concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
 
         Dataset dataset = datasets.load(spec.dataset());
@@ -88,10 +89,12 @@ public final class PairwisePlanner {
                 human, judge, samples, maxInputTokens, concurrency, reportDir);
     }
 
-    private int positive(Integer given, String key, int defaultValue, String what) {
+    /** The spec's value when given (it wins over the configuration), else the configuration's, else the default. */
+    private int positive(Integer given, String key, int defaultValue, String attribute) {
         if (given != null) {
             if (given <= 0) {
-                throw new ConfigurationException(what + " must be positive, but was " + given + ". Use 1 or more.");
+                throw new ConfigurationException("the autorater's [" + attribute + "] must be positive, but was " + given
+                        + ". Use 1 or more.");
             }
             return given;
         }
@@ -113,7 +116,7 @@ public final class PairwisePlanner {
             throw new ConfigurationException(label + " has no source of answers. Give a model, a method or a response column.");
         }
         if (given.size() > 1) {
-            throw new ConfigurationException(label + " gives both " + String.join(" and ", given)
+            throw new ConfigurationException(label + " gives " + (given.size() == 2 ? "both " : "") + and(given)
                     + ". Give only one: a response column holds pre-generated answers, a model or method generates them.");
         }
         if (!side.responseColumn().isEmpty()) {
@@ -128,6 +131,10 @@ public final class PairwisePlanner {
             return side;
         }
         String generator = label + " [" + (side.model().isEmpty() ? side.method() : side.model()) + "]";
+        if (side.params().keySet().stream().anyMatch(String::isBlank)) {
+            throw new ConfigurationException(generator + " has a prompt parameter without a name."
+                    + " Name each parameter; the one named [prompt] is sent to the model.");
+        }
         if (!side.params().containsKey(PROMPT_PARAMETER)) {
             throw new ConfigurationException(generator + " has no prompt parameter [prompt]."
                     + " Add one, e.g. @PromptParam(name = \"prompt\", template = \"{{ question }}\").");
@@ -167,17 +174,36 @@ public final class PairwisePlanner {
         }
         for (DatasetRow row : dataset.rows()) {
             String value = row.text(column);
-            if (HumanPreference.parse(value).isEmpty()) {
+            // An empty cell is an example nobody labelled: the statistics leave it out, so it is allowed.
+            if (!value.isBlank() && HumanPreference.parse(value).isEmpty()) {
                 throw new ConfigurationException("human preference column [" + column + "] has [" + value + "] at line "
-                        + row.lineNumber() + " of dataset [" + dataset.source() + "]. Accepted values: "
-                        + HumanPreference.ACCEPTED + ".");
+                        + row.lineNumber() + " of dataset [" + dataset.source() + "]. Use one of "
+                        + HumanPreference.ACCEPTED + ", or leave the cell empty.");
             }
         }
+    }
+
+    /** {@code a}, {@code a and b}, {@code a, b and c}. */
+    private static String and(List<String> items) {
+        return join(items, " and ");
+    }
+
+    /** {@code a}, {@code a or b}, {@code a, b or c}. */
+    private static String oneOf(List<String> items) {
+        return join(items, " or ");
+    }
+
+    private static String join(List<String> items, String last) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + last + items.get(items.size() - 1);
     }
 
     /** A name safe as one path segment on every file system. */
     static String fileName(String name) {
         String safe = name.replaceAll("[^A-Za-z0-9._-]+", "_");
-        return safe.isEmpty() ? "evaluation" : safe;
+        // "." and ".." are safe characters but not a safe segment: they would leave the report directory.
+        return safe.matches("\\.*") ? "evaluation" : safe;
     }
 }

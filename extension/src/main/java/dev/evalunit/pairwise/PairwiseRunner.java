@@ -54,11 +54,16 @@ public final class PairwiseRunner {
         String human = plan.humanPreferenceColumn() == null ? null : row.text(plan.humanPreferenceColumn());
         String instruction = plan.instruction().render(row, defaultInstruction);
         String context = plan.context() == null ? "" : plan.context().render(row, defaultInstruction);
-        String responseA = null;
-        String responseB = null;
+        // Pre-generated answers are read first: they cost nothing, so an Error row still shows them.
+        String responseA = preGenerated(plan.sideA(), row);
+        String responseB = preGenerated(plan.sideB(), row);
         try {
-            responseA = answer(plan.sideA(), row, defaultInstruction);
-            responseB = answer(plan.sideB(), row, defaultInstruction);
+            if (plan.sideA() instanceof AnswerSource.Generated a) {
+                responseA = generate(a, row, defaultInstruction);
+            }
+            if (plan.sideB() instanceof AnswerSource.Generated b) {
+                responseB = generate(b, row, defaultInstruction);
+            }
             return autorater.judge(ids, new AutoraterInput(instruction, context, responseA, responseB), human);
         } catch (GenerationFailed e) {
             return Judgment.error(ids, instruction, context, responseA, responseB, e.getMessage(), List.of(), human);
@@ -68,11 +73,12 @@ public final class PairwiseRunner {
         }
     }
 
-    private static String answer(AnswerSource source, DatasetRow row, String defaultInstruction) {
-        if (source instanceof AnswerSource.PreGenerated pre) {
-            return row.text(pre.column());
-        }
-        AnswerSource.Generated generated = (AnswerSource.Generated) source;
+    /** The side's answer from its column, or {@code null} when the side generates its answers. */
+    private static String preGenerated(AnswerSource source, DatasetRow row) {
+        return source instanceof AnswerSource.PreGenerated pre ? row.text(pre.column()) : null;
+    }
+
+    private static String generate(AnswerSource.Generated generated, DatasetRow row, String defaultInstruction) {
         Map<String, String> rendered = new LinkedHashMap<>();
         for (Map.Entry<String, PromptParameter> p : generated.params().entrySet()) {
             rendered.put(p.getKey(), p.getValue().render(row, defaultInstruction));

@@ -27,10 +27,8 @@ public final class PairwiseStatistics {
      *   <li>{@code position_consistency}: the judgments (whatever their choice) with at least one
      *       valid sample shown as AB and one shown as BA; the share whose majority of AB samples equals
      *       the majority of BA samples (votes mapped back to the original A/B).</li>
-     *   <li>{@code human_preference_model_a_win_rate} / {@code _b_}: every judgment, {@code Error}
-     *       included, whose human preference is A, B or TIE (the humans' choice does not depend on the
-     *       autorater).</li>
-     *   <li>{@code alignment_example_count}, the four confusion counts, {@code accuracy},
+     *   <li>{@code alignment_example_count}, {@code human_preference_model_a_win_rate} / {@code _b_}
+     *       (as DESIGN.md groups them with the binary figures), the four confusion counts, {@code accuracy},
      *       {@code precision} (TP / (TP + FP)), {@code recall} (TP / (TP + FN)), {@code f1}
      *       (2TP / (2TP + FP + FN)) and {@code cohens_kappa}: the judgments where the autorater chose
      *       Model A or Model B and the human chose A or B; Model A is the positive class.</li>
@@ -95,7 +93,6 @@ public final class PairwiseStatistics {
     }
 
     private static HumanAlignment humanAlignment(List<Judgment> judgments) {
-        int labelled = 0;
         int humanA = 0;
         int humanB = 0;
         int tp = 0;
@@ -112,9 +109,6 @@ public final class PairwiseStatistics {
                 continue;
             }
             Vote human = parsed.get();
-            labelled++;
-            humanA += human == Vote.A ? 1 : 0;
-            humanB += human == Vote.B ? 1 : 0;
             if (judgment.isError()) {
                 continue;
             }
@@ -126,6 +120,8 @@ public final class PairwiseStatistics {
             }
             binaryHuman.add(human);
             binaryAutorater.add(autorater);
+            humanA += human == Vote.A ? 1 : 0;
+            humanB += human == Vote.B ? 1 : 0;
             if (autorater == Vote.A) {
                 if (human == Vote.A) {
                     tp++;
@@ -140,7 +136,7 @@ public final class PairwiseStatistics {
         }
         BinaryScores binary = new BinaryScores(tp, fp, tn, fn);
         MulticlassScores<Vote> threeClass = MulticlassScores.of(threeClassHuman, threeClassAutorater);
-        return new HumanAlignment(binary.count(), Ratio.of(humanA, labelled), Ratio.of(humanB, labelled),
+        return new HumanAlignment(binary.count(), Ratio.of(humanA, binary.count()), Ratio.of(humanB, binary.count()),
                 tp, fp, tn, fn,
                 binary.accuracy(), binary.precision(), binary.recall(), binary.f1(),
                 CohensKappa.of(binaryHuman, binaryAutorater),

@@ -144,7 +144,7 @@ class PairwiseStatisticsTest {
                 judged(Choice.MODEL_B, " a "),     // FN
                 judged(Choice.TIE, "A"),           // three-class only
                 judged(Choice.MODEL_A, "TIE"),     // three-class only
-                errorWithHuman("A"),               // human win rate only
+                errorWithHuman("A"),               // in no human figure: errors are left out
                 judged(Choice.MODEL_A, "maybe"),   // unparseable: in no human figure
                 judged(Choice.MODEL_B, null));     // no label: in no human figure
 
@@ -157,10 +157,10 @@ class PairwiseStatisticsTest {
         }
 
         @Test
-        @DisplayName("rates the humans' choices over every example with a valid label, errors included (6 A and 2 B of 9)")
+        @DisplayName("rates the humans' choices over the examples where both chose A or B (4 A and 2 B of 6)")
         void humanWinRates() {
-            assertThat(alignment.humanModelAWinRate()).isCloseTo(6 / 9.0, EXACT);
-            assertThat(alignment.humanModelBWinRate()).isCloseTo(2 / 9.0, EXACT);
+            assertThat(alignment.humanModelAWinRate()).isCloseTo(4 / 6.0, EXACT);
+            assertThat(alignment.humanModelBWinRate()).isCloseTo(2 / 6.0, EXACT);
         }
 
         @Test
@@ -212,7 +212,7 @@ class PairwiseStatisticsTest {
         }
 
         @Test
-        @DisplayName("gives null binary figures when every labelled judgment involves a tie, but keeps three-class ones")
+        @DisplayName("gives null binary figures and human win rates when every labelled judgment involves a tie, but keeps three-class ones")
         void onlyTies() {
             HumanAlignment ties = PairwiseStatistics.compute(
                     List.of(judged(Choice.TIE, "A"), judged(Choice.MODEL_B, "TIE")), true).humanAlignment();
@@ -221,7 +221,7 @@ class PairwiseStatisticsTest {
             assertThat(Arrays.asList(ties.accuracy(), ties.precision(), ties.recall(), ties.f1(), ties.cohensKappa()))
                     .containsOnlyNulls();
             assertThat(ties.threeClassAccuracy()).isEqualTo(0.0);
-            assertThat(ties.humanModelAWinRate()).isEqualTo(0.5);
+            assertThat(ties.humanModelAWinRate()).isNull();
         }
 
         @Test

@@ -1,0 +1,107 @@
+package dev.evalunit.samples.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+
+/**
+ * Lets the samples run without a provider. When the environment variable {@code OPENAI_API_KEY}
+ * is unset (the offline default), it starts one scripted stand-in server per JVM on loopback and
+ * points the models {@code candidate} and {@code judge} at it through system properties, which
+ * JUnit reads before {@code junit-platform.properties}. When the variable is set it does nothing,
+ * and the samples call the real provider declared in {@code junit-platform.properties}.
+ *
+ * <p>The stand-in is a script, not a model. It speaks OpenAI's chat-completions protocol and
+ * answers deterministically:
+ * <ul>
+ *   <li>autorater calls (system message starting {@code You are an impartial judge}) get a JSON
+ *       verdict from a word-overlap heuristic, explained with its scores ({@link ScriptedJudge});
+ *       each response is scored on its own, so swapping them swaps the verdict;</li>
+ *   <li>other calls get the context sentence that shares the most words with the question on the
+ *       prompt's last line ({@link ScriptedAnswerer}).</li>
+ * </ul>
+ * Its figures show that the pipeline works and what the reports look like; they say nothing about
+ * any real model.
+ *
+ * <p>Use: {@code @ExtendWith(StandInModelServer.class)} on each sample class. The server lives in
+ * the root store, so JUnit closes it (and restores the properties) when the run ends.
+ */
+public final class StandInModelServer implements BeforeAllCallback {
+
+    /** The environment variable whose presence selects the real provider. */
+    public static final String API_KEY_VARIABLE = "OPENAI_API_KEY";
+    /** The models the samples declare; the stand-in serves both. */
+    static final String[] MODELS = {"candidate", "judge"};
+    static final String DUMMY_KEY = "stand-in-key";
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private static final Namespace NAMESPACE = Namespace.create(StandInModelServer.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        String key = System.getenv(API_KEY_VARIABLE);
+        if (key != null && !key.isBlank()) {
+            // Said once per run, like the stand-in's own line.
+            store.computeIfAbsent("real-provider", name -> {
+                System.out.println("[samples] " + API_KEY_VARIABLE + " is set: the samples call the real provider"
+                        + " declared in junit-platform.properties.");
+                return Boolean.TRUE;
+            }, Boolean.class);
+            return;
+        }
+        store.computeIfAbsent(Running.class, type -> Running.start(), Running.class);
+    }
+
+    /** The running stand-in and the system properties it replaced, restored on close. */
+    private static final class Running implements AutoCloseable {
+        private final MockWebServer server;
+        private final Map<String, String> replaced = new LinkedHashMap<>();
+
+        private Running(MockWebServer server) {
+            this.server = server;
+        }
+
+        static Running start() {
+            MockWebServer server = new MockWebServer();
+            server.setDispatcher(new ChatCompletionsDispatcher());
+            try {
+                server.start(InetAddress.getByName(LOOPBACK), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The stand-in model server could not start on loopback", e);
+            }
+            Running running = new Running(server);
+            String baseUrl = "http://" + LOOPBACK + ":" + server.getPort() + "/v1";
+            for (String model : MODELS) {
+                running.set("evalunit.models." + model + ".base-url", baseUrl);
+                running.set("evalunit.models." + model + ".api-key", DUMMY_KEY);
+            }
+            System.out.println("[samples] " + API_KEY_VARIABLE + " is not set: the samples call the scripted"
+                    + " stand-in model server at " + baseUrl + " (a word-overlap script, not a model).");
+            return running;
+        }
+
+        private void set(String property, String value) {
+            replaced.put(property, System.getProperty(property));
+            System.setProperty(property, value);
+        }
+
+        @Override
+        public void close() {
+            replaced.forEach((property, previous) -> {
+                if (previous == null) {
+                    System.clearProperty(property);
+                } else {
+                    System.setProperty(property, previous);
+                }
+            });
+            server.close();
+        }
+    }
+}
