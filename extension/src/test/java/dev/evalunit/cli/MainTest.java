@@ -114,7 +114,8 @@ class MainTest {
             JsonNode metrics = printedMetrics();
             assertThat(metrics.get("example_count").intValue()).isEqualTo(4);
             assertThat(metrics.get("alignment_example_count").intValue()).isEqualTo(3);
-            assertThat(metrics.get("human_preference_model_a_win_rate").doubleValue()).isEqualTo(0.5);
+            // Over the three examples where both chose A or B: the human chose A once (the TP).
+            assertThat(metrics.get("human_preference_model_a_win_rate").doubleValue()).isCloseTo(1.0 / 3, EXACT);
             assertThat(metrics.get("true_positive_count").intValue()).isEqualTo(1);
             assertThat(metrics.get("false_positive_count").intValue()).isEqualTo(1);
             assertThat(metrics.get("true_negative_count").intValue()).isEqualTo(1);
