@@ -6,6 +6,8 @@ import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
  * which finds the engine with {@link ServiceLoader} and fails with a clear message when the engine
  * is not on the test class path (the pattern jqwik uses).
  */
-public final class EvalUnitFacade implements TestTemplateInvocationContextProvider {
+public final class EvalUnitFacade implements TestTemplateInvocationContextProvider, ParameterResolver {
 
     static final String MISSING_ENGINE = "Configuration error: evalunit-extension is not on the test class path."
             + " Add the test-scoped dependency dev.evalunit:evalunit-extension.";
@@ -30,6 +32,16 @@ public final class EvalUnitFacade implements TestTemplateInvocationContextProvid
     @Override
     public Stream<? extends TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         return engine().provideTestTemplateInvocationContexts(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return engine().supportsParameter(parameterContext, extensionContext);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return engine().resolveParameter(parameterContext, extensionContext);
     }
 
     private static EvalUnitEngine engine() {

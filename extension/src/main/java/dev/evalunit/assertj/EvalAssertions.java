@@ -1,5 +1,7 @@
 package dev.evalunit.assertj;
 
+import dev.evalunit.api.experiment.ExperimentResult;
+import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.result.PairwiseResult;
 import org.assertj.core.api.Assertions;
 
@@ -14,5 +16,13 @@ public class EvalAssertions extends Assertions {
 
     public static PairwiseResultAssert assertThat(PairwiseResult actual) {
         return new PairwiseResultAssert(actual);
+    }
+
+    public static ExperimentResultAssert assertThat(ExperimentResult actual) {
+        return new ExperimentResultAssert(actual);
+    }
+
+    public static ExperimentSetResultAssert assertThat(ExperimentSetResult actual) {
+        return new ExperimentSetResultAssert(actual);
     }
 }

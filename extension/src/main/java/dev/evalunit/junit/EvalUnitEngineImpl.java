@@ -1,10 +1,14 @@
 package dev.evalunit.junit;
 
+import dev.evalunit.api.ExperimentSet;
+import dev.evalunit.api.ExperimentSetResults;
 import dev.evalunit.api.PairwiseEval;
+import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.spi.EvalUnitEngine;
 import java.lang.reflect.Method;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -13,14 +17,31 @@ public final class EvalUnitEngineImpl implements EvalUnitEngine {
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, PairwiseEval.class)).orElse(false);
+        return context.getTestMethod()
+                .map(m -> AnnotationSupport.isAnnotated(m, PairwiseEval.class) || AnnotationSupport.isAnnotated(m, ExperimentSet.class))
+                .orElse(false);
     }
 
     @Override
     public Stream<? extends TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
-        PairwiseEval eval = AnnotationSupport.findAnnotation(method, PairwiseEval.class).orElseThrow();
-        // One evaluation is one invocation: the method asserts on its aggregate result.
-        return Stream.of(new PairwiseInvocationContext(eval));
+        var pairwise = AnnotationSupport.findAnnotation(method, PairwiseEval.class);
+        if (pairwise.isPresent()) {
+            // One evaluation is one invocation: the method asserts on its aggregate result.
+            return Stream.of(new PairwiseInvocationContext(pairwise.get()));
+        }
+        return ExperimentSetInvocations.of(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.isAnnotated(ExperimentSetResults.class)
+                && parameterContext.getParameter().getType() == ExperimentSetResult.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        String name = parameterContext.findAnnotation(ExperimentSetResults.class).orElseThrow().value();
+        return SharedExperimentSets.resultOf(ExperimentSetDeclarations.named(name, extensionContext), extensionContext);
     }
 }

@@ -30,11 +30,26 @@ public final class ChatServer implements AutoCloseable {
     public record JudgeCall(String instruction, String context, String shownA, String shownB) {
     }
 
+    /**
+     * Any chat call, for servers that answer by model or schema.
+     *
+     * @param schemaName the {@code response_format} schema's name, or {@code null} without one
+     */
+    public record Call(String model, String system, String user, String schemaName) {
+        public boolean isAutorater() {
+            return system.startsWith("You are an impartial judge");
+        }
+    }
+
     private final MockWebServer server = new MockWebServer();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     private ChatServer(Function<String, String> generator, Function<JudgeCall, String> judge) {
+        this(call -> call.isAutorater() ? judge.apply(judgeCall(call.user())) : generator.apply(call.user()));
+    }
+
+    private ChatServer(Function<Call, String> handler) {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -45,8 +60,10 @@ public final class ChatServer implements AutoCloseable {
                     JsonNode messages = body.path("messages");
                     String system = messages.get(0).path("role").asText().equals("system") ? messages.get(0).path("content").asText() : "";
                     String user = messages.get(messages.size() - 1).path("content").asText();
-                    String content = system.startsWith("You are an impartial judge") ? judge.apply(judgeCall(user)) : generator.apply(user);
-                    return reply(content);
+                    JsonNode schema = body.path("response_format").path("json_schema").path("name");
+                    Call call = new Call(body.path("model").asText(), system, user,
+                            schema.isMissingNode() ? null : schema.asText());
+                    return reply(handler.apply(call));
                 } catch (IOException | RuntimeException e) {
                     return new MockResponse.Builder().code(500).body("{\"error\":\"" + e + "\"}").build();
                 }
@@ -61,6 +78,11 @@ public final class ChatServer implements AutoCloseable {
 
     public static ChatServer start(Function<String, String> generator, Function<JudgeCall, String> judge) {
         return new ChatServer(generator, judge);
+    }
+
+    /** A server that answers every call with {@code handler}. */
+    public static ChatServer start(Function<Call, String> handler) {
+        return new ChatServer(handler);
     }
 
     /** A judge that prefers whichever shown answer contains {@code marker}; neither or both is a tie. */

@@ -1,0 +1,35 @@
+package dev.evalunit.api.experiment;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A whole experiment set, computed once per run and shared by its experiments' invocations and
+ * any test that asks for it with {@link dev.evalunit.api.ExperimentSetResults}.
+ */
+public record ExperimentSetResult(String name, String readme, List<ExperimentResult> experiments,
+                                  List<ConfigurationResult> configurations, Map<String, MetricRanking> rankings,
+                                  Path reportDirectory) {
+    public ExperimentSetResult {
+        experiments = List.copyOf(experiments);
+        configurations = List.copyOf(configurations);
+        rankings = Collections.unmodifiableMap(new LinkedHashMap<>(rankings));
+    }
+
+    public Optional<ConfigurationResult> configuration(String configurationId) {
+        return configurations.stream().filter(c -> c.configurationId().equals(configurationId)).findFirst();
+    }
+
+    /** The best configuration on {@code metric}, if any configuration has a mean for it. */
+    public Optional<ConfigurationResult> best(String metric) {
+        MetricRanking ranking = rankings.get(metric);
+        if (ranking == null || ranking.configurationIds().isEmpty()) {
+            return Optional.empty();
+        }
+        return configuration(ranking.configurationIds().get(0));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.evalunit.experiment;
+
+import dev.evalunit.api.spi.ModelClient;
+import java.util.List;
+
+/** Where an experiment's answers come from, once validated. */
+public sealed interface Answers {
+
+    /**
+     * A model generates each answer from the row's query.
+     *
+     * @param preludePrompt text put before the query in the user message, or {@code null}
+     */
+    record Generated(String modelName, ModelClient client, String preludePrompt) implements Answers {
+    }
+
+    /** Answers given in the set itself ({@code {"aliased_name": ..., "output": [...]}}), one per row. */
+    record PreGenerated(String aliasedName, List<String> outputs) implements Answers {
+        public PreGenerated {
+            outputs = List.copyOf(outputs);
+        }
+    }
+}

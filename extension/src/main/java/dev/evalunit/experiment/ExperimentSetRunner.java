@@ -1,0 +1,147 @@
+package dev.evalunit.experiment;
+
+import dev.evalunit.api.experiment.ExperimentResult;
+import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.api.experiment.Generation;
+import dev.evalunit.api.experiment.MetricObservation;
+import dev.evalunit.api.experiment.MetricSummary;
+import dev.evalunit.api.experiment.RowResult;
+import dev.evalunit.api.spi.ChatMessage;
+import dev.evalunit.api.spi.Metric;
+import dev.evalunit.api.spi.MetricInput;
+import dev.evalunit.api.spi.ModelCallException;
+import dev.evalunit.api.spi.ModelReply;
+import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.dataset.DatasetRow;
+import dev.evalunit.experiment.spec.ExperimentSpec;
+import dev.evalunit.metrics.MetricColumns;
+import dev.evalunit.stats.experiment.ExperimentSetAggregation;
+import dev.evalunit.stats.experiment.ExperimentSummaries;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs every experiment of a plan: per row, the answer (a model call or a pre-generated output),
+ * then each metric. All rows of all experiments share one pool of {@code concurrency} threads, so
+ * at most that many calls are in flight. A failure on one row becomes that row's observations'
+ * errors; it never stops the set.
+ */
+public final class ExperimentSetRunner {
+
+    public ExperimentSetResult run(ExperimentSetPlan plan) {
+        ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency(), daemonThreads());
+        try {
+            List<List<Future<RowResult>>> submitted = new ArrayList<>();
+            for (ExperimentPlan experiment : plan.experiments()) {
+                List<Future<RowResult>> rows = new ArrayList<>();
+                List<DatasetRow> datasetRows = experiment.dataset().rows();
+                for (int i = 0; i < datasetRows.size(); i++) {
+                    int index = i;
+                    rows.add(pool.submit(() -> row(experiment, datasetRows.get(index), index)));
+                }
+                submitted.add(rows);
+            }
+            List<ExperimentResult> results = new ArrayList<>();
+            for (int e = 0; e < submitted.size(); e++) {
+                results.add(result(plan, plan.experiments().get(e), awaitAll(submitted.get(e))));
+            }
+            return ExperimentSetAggregation.aggregate(plan.name(), plan.readme(), results, plan.descriptors(),
+                    plan.labels(), plan.reportDirectory());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ExperimentResult result(ExperimentSetPlan set, ExperimentPlan plan, List<RowResult> rows) {
+        ExperimentSpec spec = plan.spec();
+        Map<String, MetricSummary> summaries = ExperimentSummaries.summarize(rows, plan.metricNames());
+        return new ExperimentResult(set.name(), spec.name(), spec.index(), spec.configurationId(), spec.repeatIndex(),
+                spec.repeatCount(), spec.recordedConfiguration(), plan.metricNames(), rows, summaries,
+                set.reportDirectory().resolve(FileNames.segment(spec.name())));
+    }
+
+    private static RowResult row(ExperimentPlan plan, DatasetRow row, int index) {
+        Map<String, Object> canonical = MetricColumns.canonicalRow(row, plan.columnsMap());
+        Object rowId = row.has("id") && row.get("id") != null ? row.get("id") : index + 1;
+        int repeat = plan.spec().repeatIndex();
+        Generation generation = generate(plan.answers(), canonical, index, repeat);
+        Map<String, MetricObservation> scores = new LinkedHashMap<>();
+        for (Metric metric : plan.metrics()) {
+            scores.put(metric.descriptor().name(), observe(metric, plan, canonical, generation, repeat));
+        }
+        return new RowResult(rowId, generation, scores);
+    }
+
+    private static Generation generate(Answers answers, Map<String, Object> row, int index, int repeat) {
+        if (answers instanceof Answers.PreGenerated pre) {
+            String output = pre.outputs().get(index);
+            return output == null ? Generation.failed("the pre-generated output of [" + pre.aliasedName() + "] is null")
+                    : Generation.preGenerated(output);
+        }
+        Answers.Generated generated = (Answers.Generated) answers;
+        Object query = row.get(ExperimentPlanner.QUERY);
+        String prompt = query == null ? "" : query.toString();
+        if (generated.preludePrompt() != null) {
+            prompt = generated.preludePrompt() + "\n\n" + prompt;
+        }
+        // The repeat index keeps repeats independent calls, never answered from one another.
+        ModelRequest request = new ModelRequest(List.of(ChatMessage.user(prompt)), null, null, repeat);
+        try {
+            ModelReply reply = generated.client().complete(request);
+            double seconds = reply.latency() == null ? 0 : reply.latency().toNanos() / 1e9;
+            return new Generation(reply.text(), seconds, reply.promptTokens(), reply.completionTokens(), null);
+        } catch (ModelCallException e) {
+            return Generation.failed(e.getMessage());
+        } catch (RuntimeException e) {
+            return Generation.failed("model [" + generated.modelName() + "] failed: " + describe(e));
+        }
+    }
+
+    private static MetricObservation observe(Metric metric, ExperimentPlan plan, Map<String, Object> row,
+                                             Generation generation, int repeat) {
+        if (generation.failed()) {
+            return MetricObservation.failed("no answer to score: " + generation.error(), null);
+        }
+        try {
+            return metric.observe(new MetricInput(row, generation, plan.judge(), repeat));
+        } catch (RuntimeException e) {
+            return MetricObservation.failed("metric [" + metric.descriptor().name() + "] failed: " + describe(e), null);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static List<RowResult> awaitAll(List<Future<RowResult>> futures) {
+        List<RowResult> rows = new ArrayList<>(futures.size());
+        for (Future<RowResult> future : futures) {
+            try {
+                rows.add(future.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the experiment set was interrupted", e);
+            } catch (ExecutionException e) {
+                // row() turns every failure into observations; reaching here is a bug in evalunit.
+                throw new IllegalStateException("evalunit failed to run a row", e.getCause());
+            }
+        }
+        return rows;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "evalunit-experiment-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

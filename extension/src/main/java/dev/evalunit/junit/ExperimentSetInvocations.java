@@ -1,0 +1,65 @@
+package dev.evalunit.junit;
+
+import dev.evalunit.api.experiment.ExperimentResult;
+import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.experiment.spec.ExperimentSetSpec;
+import dev.evalunit.experiment.spec.ExperimentSpec;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+
+/** One invocation per experiment of a set, named for what distinguishes it and which run it is. */
+final class ExperimentSetInvocations {
+
+    private ExperimentSetInvocations() {
+    }
+
+    static Stream<TestTemplateInvocationContext> of(ExtensionContext context) {
+        ExperimentSetSpec spec = ExperimentSetDeclarations.of(context.getRequiredTestMethod(), context);
+        return spec.experiments().stream().map(experiment -> new Invocation(spec, experiment));
+    }
+
+    private record Invocation(ExperimentSetSpec set, ExperimentSpec experiment) implements TestTemplateInvocationContext {
+        @Override
+        public String getDisplayName(int invocationIndex) {
+            return experiment.displayName();
+        }
+
+        @Override
+        public List<Extension> getAdditionalExtensions() {
+            return List.of(new ExperimentExtension(set, experiment));
+        }
+    }
+
+    /** Makes sure the set has run (once), then injects this invocation's experiment. */
+    private static final class ExperimentExtension implements BeforeTestExecutionCallback, ParameterResolver {
+        private final ExperimentSetSpec set;
+        private final ExperimentSpec experiment;
+
+        ExperimentExtension(ExperimentSetSpec set, ExperimentSpec experiment) {
+            this.set = set;
+            this.experiment = experiment;
+        }
+
+        @Override
+        public void beforeTestExecution(ExtensionContext context) {
+            SharedExperimentSets.resultOf(set, context);
+        }
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+            return parameterContext.getParameter().getType() == ExperimentResult.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+            ExperimentSetResult result = SharedExperimentSets.resultOf(set, extensionContext);
+            return result.experiments().get(experiment.index());
+        }
+    }
+}

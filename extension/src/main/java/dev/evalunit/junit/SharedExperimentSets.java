@@ -1,0 +1,64 @@
+package dev.evalunit.junit;
+
+import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.config.EvalConfig;
+import dev.evalunit.config.SecretReference;
+import dev.evalunit.dataset.DatasetLoader;
+import dev.evalunit.experiment.ExperimentReports;
+import dev.evalunit.experiment.ExperimentPlanner;
+import dev.evalunit.experiment.ExperimentSetPlan;
+import dev.evalunit.experiment.ExperimentSetRunner;
+import dev.evalunit.experiment.spec.ExperimentSetSpec;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+
+/**
+ * Runs each experiment set at most once per test run, whichever test needs it first (an experiment's
+ * invocation or an {@code @ExperimentSetResults} parameter), and shares the outcome — the result
+ * or the error — through the root {@link ExtensionContext.Store}.
+ */
+final class SharedExperimentSets {
+
+    private static final Namespace NAMESPACE = Namespace.create("dev.evalunit", "experiment-sets");
+
+    private SharedExperimentSets() {
+    }
+
+    static ExperimentSetResult resultOf(ExperimentSetSpec spec, ExtensionContext context) {
+        String key = spec.source() + "#" + spec.name();
+        Outcome outcome = context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(key, k -> Outcome.of(() -> run(spec, context)), Outcome.class);
+        return outcome.get();
+    }
+
+    private static ExperimentSetResult run(ExperimentSetSpec spec, ExtensionContext context) {
+        EvalConfig config = new EvalConfig(context::getConfigurationParameter);
+        DatasetLoader datasets = new DatasetLoader(Thread.currentThread().getContextClassLoader(), Path.of("").toAbsolutePath());
+        ExperimentPlanner planner = new ExperimentPlanner(config, datasets, Stores.modelClients(context), SecretReference.fromProcess());
+        ExperimentSetPlan plan = planner.plan(spec);
+        ExperimentSetResult result = new ExperimentSetRunner().run(plan);
+        Path summary = ExperimentReports.write(result);
+        System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
+                + " experiments, summary written to " + summary);
+        return result;
+    }
+
+    /** A set's result, or the exception that prevented it: every test that needs the set sees the same. */
+    private record Outcome(ExperimentSetResult result, RuntimeException failure) {
+        static Outcome of(java.util.function.Supplier<ExperimentSetResult> run) {
+            try {
+                return new Outcome(run.get(), null);
+            } catch (RuntimeException e) {
+                return new Outcome(null, e);
+            }
+        }
+
+        ExperimentSetResult get() {
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
+    }
+}

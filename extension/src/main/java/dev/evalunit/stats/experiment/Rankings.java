@@ -1,0 +1,56 @@
+package dev.evalunit.stats.experiment;
+
+import dev.evalunit.api.experiment.ConfigurationResult;
+import dev.evalunit.api.experiment.ExperimentResult;
+import dev.evalunit.api.experiment.MetricRanking;
+import dev.evalunit.api.experiment.RepeatStatistics;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Ranks configurations on one metric and tests whether the best differs from the runner-up. */
+public final class Rankings {
+
+    private Rankings() {
+    }
+
+    /**
+     * Orders the configurations that have a mean of run means for {@code metric}, best first
+     * following {@code higherIsBetter}; equal means are ordered by configuration id, so that the
+     * ranking is the same on every run. The p-value is {@link PairedPermutationTest}'s over the rows
+     * scored in both the best and the runner-up (row ids matched; each row's score averaged over its
+     * configuration's repeats), or {@code null} with fewer than two ranked configurations or no
+     * shared row.
+     *
+     * @param repeatsByConfigurationId each configuration's experiments; a missing entry means no rows
+     * @param seed for the random sign flips when there are too many rows to enumerate
+     */
+    public static MetricRanking rank(String metric, boolean higherIsBetter, List<ConfigurationResult> configurations,
+                                     Map<String, List<ExperimentResult>> repeatsByConfigurationId, long seed) {
+        record Ranked(String configurationId, double mean) {
+        }
+        List<Ranked> ranked = new ArrayList<>();
+        for (ConfigurationResult configuration : configurations) {
+            configuration.statistic(metric).map(RepeatStatistics::mean)
+                    .ifPresent(mean -> ranked.add(new Ranked(configuration.configurationId(), mean)));
+        }
+        Comparator<Ranked> byMean = Comparator.comparingDouble(Ranked::mean);
+        ranked.sort((higherIsBetter ? byMean.reversed() : byMean).thenComparing(Ranked::configurationId));
+        List<String> ids = ranked.stream().map(Ranked::configurationId).toList();
+        Double pValue = ids.size() < 2 ? null : PairedPermutationTest.pValue(
+                differences(metric, repeatsByConfigurationId.getOrDefault(ids.get(0), List.of()),
+                        repeatsByConfigurationId.getOrDefault(ids.get(1), List.of())), seed);
+        return new MetricRanking(metric, higherIsBetter, ids, pValue);
+    }
+
+    /** Best minus runner-up, per row scored in both, in the best's row order. */
+    private static double[] differences(String metric, List<ExperimentResult> best, List<ExperimentResult> runnerUp) {
+        Map<RowKey, Double> bestScores = RowScores.meanAcrossRepeats(best, metric);
+        Map<RowKey, Double> runnerUpScores = RowScores.meanAcrossRepeats(runnerUp, metric);
+        return bestScores.entrySet().stream()
+                .filter(row -> runnerUpScores.containsKey(row.getKey()))
+                .mapToDouble(row -> row.getValue() - runnerUpScores.get(row.getKey()))
+                .toArray();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.evalunit.stats.experiment;
+
+import dev.evalunit.api.experiment.ExperimentResult;
+import dev.evalunit.api.experiment.MetricSummary;
+import dev.evalunit.api.experiment.RepeatStatistics;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One metric of one configuration across its repeats: how stable the figure is from run to run. */
+public final class RepeatAggregation {
+
+    static final double CONFIDENCE = 0.95;
+
+    private RepeatAggregation() {
+    }
+
+    /**
+     * The statistics of {@code metric} over {@code repeats} (the experiments of one configuration).
+     * A run is a repeat whose summary has a mean for the metric; a repeat without a summary of it is
+     * summarized from its rows. Rows are matched across repeats by their row id.
+     */
+    public static RepeatStatistics of(String metric, List<ExperimentResult> repeats) {
+        List<Double> runMeans = new ArrayList<>();
+        long observations = 0;
+        long failures = 0;
+        for (ExperimentResult repeat : repeats) {
+            MetricSummary summary = repeat.metric(metric).orElseGet(
+                    () -> ExperimentSummaries.summarize(repeat.rows(), List.of(metric)).get(metric));
+            if (summary.mean() != null) {
+                runMeans.add(summary.mean());
+            }
+            observations += summary.support() + summary.failures();
+            failures += summary.failures();
+        }
+        Double mean = SampleStatistics.mean(runMeans);
+        Double standardDeviation = SampleStatistics.standardDeviation(runMeans);
+        Double ciLow = null;
+        Double ciHigh = null;
+        if (standardDeviation != null) {
+            int runs = runMeans.size();
+            double halfWidth = StudentT.quantile(1 - (1 - CONFIDENCE) / 2, runs - 1)
+                    * standardDeviation / Math.sqrt(runs);
+            ciLow = mean - halfWidth;
+            ciHigh = mean + halfWidth;
+        }
+        Double failureRate = observations == 0 ? null : (double) failures / observations;
+        return new RepeatStatistics(metric, runMeans.size(), mean, standardDeviation, ciLow, ciHigh,
+                rowSpread(metric, repeats), failureRate);
+    }
+
+    /** Mean over rows scored in at least 2 repeats of the sample standard deviation of their scores. */
+    private static Double rowSpread(String metric, List<ExperimentResult> repeats) {
+        List<Double> deviations = new ArrayList<>();
+        for (List<Double> scores : RowScores.acrossRepeats(repeats, metric).values()) {
+            Double deviation = SampleStatistics.standardDeviation(scores);
+            if (deviation != null) {
+                deviations.add(deviation);
+            }
+        }
+        return SampleStatistics.mean(deviations);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.evalunit.junit;
+
+import static dev.evalunit.assertj.EvalAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalunit.api.ExperimentSet;
+import dev.evalunit.api.ExperimentSetResults;
+import dev.evalunit.api.experiment.ExperimentResult;
+import dev.evalunit.api.experiment.ExperimentSetDefinition;
+import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.testing.ChatServer;
+import dev.evalunit.testing.EngineRuns;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+@DisplayName("@ExperimentSet")
+class ExperimentSetExtensionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ROWS = 3;
+
+    /** m1 answers correctly, m2 does not; the judge scores 1 when the answer is marked correct. */
+    private static final Function<ChatServer.Call, String> MODELS_AND_JUDGE = call -> {
+        if ("judge_precision".equals(call.schemaName())) {
+            boolean correct = call.user().contains("correct: ");
+            return "{\"reason\": \"checked\", \"score\": " + (correct ? 1 : 0) + "}";
+        }
+        return (call.model().equals("m1") ? "correct: " : "wrong: ") + call.user();
+    };
+
+    private ChatServer server;
+
+    @TempDir
+    Path reports;
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private EngineExecutionResults run(Class<?> testCase, Function<ChatServer.Call, String> handler) {
+        server = ChatServer.start(handler);
+        Map<String, String> config = new HashMap<>();
+        for (String model : List.of("m1", "m2", "judge")) {
+            config.put("evalunit.models." + model + ".base-url", server.baseUrl());
+            config.put("evalunit.models." + model + ".max-retries", "0");
+        }
+        config.put("evalunit.report.dir", reports.toString());
+        return EngineRuns.run(testCase, config);
+    }
+
+    private List<String> startedTestNames(EngineExecutionResults results) {
+        return results.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList();
+    }
+
+    @Nested
+    @DisplayName("a 2x2 grid with 3 repeats")
+    class Grid {
+
+        @Test
+        @DisplayName("runs 12 experiments, each its own test named by what differs and its run")
+        void invocations() {
+            EngineExecutionResults results = run(GridTestCase.class, MODELS_AND_JUDGE);
+
+            List<String> names = startedTestNames(results);
+            // JUnit's method order may run the set-level test first: the set runs for whichever asks first.
+            assertThat(names).contains("bestConfiguration(ExperimentSetResult)");
+            assertThat(names.stream().filter(n -> n.contains(" · run "))).containsExactly(
+                    "model=m1, temperature=0.2 · run 1/3", "model=m1, temperature=0.2 · run 2/3", "model=m1, temperature=0.2 · run 3/3",
+                    "model=m1, temperature=0.8 · run 1/3", "model=m1, temperature=0.8 · run 2/3", "model=m1, temperature=0.8 · run 3/3",
+                    "model=m2, temperature=0.2 · run 1/3", "model=m2, temperature=0.2 · run 2/3", "model=m2, temperature=0.2 · run 3/3",
+                    "model=m2, temperature=0.8 · run 1/3", "model=m2, temperature=0.8 · run 2/3", "model=m2, temperature=0.8 · run 3/3");
+            // Only m2's six experiments fail their threshold; the set-level test passes.
+            results.testEvents().assertStatistics(stats -> stats.started(13).succeeded(7).failed(6));
+        }
+
+        @Test
+        @DisplayName("runs the set once for its experiments and the set-level test: rows x experiments x calls per row")
+        void computedOnce() {
+            run(GridTestCase.class, MODELS_AND_JUDGE);
+
+            // One generation and one judge_precision call per row; output_length calls nothing.
+            assertThat(server.requestCount()).isEqualTo(ROWS * 12 * 2);
+        }
+
+        @Test
+        @DisplayName("deep-merges each grid value onto the common parameters")
+        void deepMerge() {
+            run(GridTestCase.class, MODELS_AND_JUDGE);
+
+            List<JsonNode> generations = server.requests().stream()
+                    .filter(r -> !r.path("model").asText().equals("judge")).toList();
+            assertThat(generations).hasSize(ROWS * 12).allSatisfy(r -> {
+                assertThat(r.path("max_tokens").asInt()).as("common max_tokens kept").isEqualTo(64);
+                assertThat(r.path("temperature").asDouble()).as("grid temperature wins").isIn(0.2, 0.8);
+            });
+        }
+
+        @Test
+        @DisplayName("writes observations and a summary per experiment, and a set summary")
+        void files() throws IOException {
+            run(GridTestCase.class, MODELS_AND_JUDGE);
+
+            Path set = reports.resolve("grid_2x2");
+            assertThat(set.resolve("set-summary.json")).exists();
+            Path first = set.resolve("grid_2x2__0");
+            List<String> lines = Files.readAllLines(first.resolve("observations.jsonl"));
+            assertThat(lines).hasSize(ROWS);
+            JsonNode row = JSON.readTree(lines.get(0));
+            assertThat(row.get("row_id").asText()).isEqualTo("e1");
+            assertThat(row.get("output").asText()).startsWith("correct: ");
+            assertThat(row.at("/metrics/judge_precision/score").asDouble()).isEqualTo(1.0);
+            assertThat(row.at("/metrics/judge_precision/judge_text").asText()).contains("\"score\": 1");
+            JsonNode summary = JSON.readTree(first.resolve("summary.json").toFile());
+            assertThat(summary.get("repeat_index").asInt()).isZero();
+            assertThat(summary.at("/configuration/model/name").asText()).isEqualTo("m1");
+            assertThat(summary.at("/metrics/judge_precision/mean").asDouble()).isEqualTo(1.0);
+        }
+    }
+
+    @Nested
+    @DisplayName("declared in Java")
+    class Declarations {
+
+        @Test
+        @DisplayName("with a builder method or with attributes, runs the same grid as the JSON")
+        void builderAndAttributes() {
+            EngineExecutionResults builder = run(BuilderTestCase.class, MODELS_AND_JUDGE);
+            server.close();
+            EngineExecutionResults attributes = run(AttributesTestCase.class, MODELS_AND_JUDGE);
+
+            assertThat(startedTestNames(builder)).hasSize(12).first().isEqualTo("model=m1, temperature=0.2 · run 1/3");
+            assertThat(startedTestNames(attributes)).hasSize(4).containsExactly(
+                    "model=m1, temperature=0.2 · run 1/1", "model=m1, temperature=0.8 · run 1/1",
+                    "model=m2, temperature=0.2 · run 1/1", "model=m2, temperature=0.8 · run 1/1");
+        }
+    }
+
+    @Nested
+    @DisplayName("when the set is wrong")
+    class WhenWrong {
+
+        @Test
+        @DisplayName("a pre-generated output of the wrong length fails every experiment before any call")
+        void wrongLength() {
+            EngineExecutionResults results = run(ShortOutputTestCase.class, MODELS_AND_JUDGE);
+
+            assertThat(EngineRuns.failures(results)).hasSize(2).allSatisfy(failure -> assertThat(failure).hasMessage(
+                    "Configuration error: pre-generated model [baseline] of experiment [short] has 2 outputs, but dataset"
+                            + " [datasets/exp-qa.jsonl] has 3 rows. Give exactly one output per row, in dataset order."));
+            assertThat(server.requestCount()).isZero();
+        }
+    }
+
+    @Nested
+    @DisplayName("when the judge answers in prose")
+    class ProseJudge {
+
+        @Test
+        @DisplayName("the score is null, with an error that says so and the judge's text kept")
+        void nullScoreWithError() throws IOException {
+            EngineExecutionResults results = run(ProseJudgeTestCase.class, call ->
+                    call.schemaName() != null ? "I think the answer is quite good overall." : "correct: " + call.user());
+
+            results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+            JsonNode row = JSON.readTree(Files.readAllLines(reports.resolve("prose_judge/only/observations.jsonl")).get(0));
+            assertThat(row.at("/metrics/judge_precision/score").isNull()).isTrue();
+            assertThat(row.at("/metrics/judge_precision/error").asText()).startsWith("the judge's reply could not be read");
+            assertThat(row.at("/metrics/judge_precision/judge_text").asText()).isEqualTo("I think the answer is quite good overall.");
+        }
+    }
+
+    // Fixtures: run only through the engine above.
+
+    static class GridTestCase {
+        @ExperimentSet("expsets/grid-2x2.json")
+        void eachExperiment(ExperimentResult experiment) {
+            assertThat(experiment).metric("judge_precision").mean().isGreaterThan(0.7);
+        }
+
+        @Test
+        void bestConfiguration(@ExperimentSetResults("grid_2x2") ExperimentSetResult set) {
+            assertThat(set).best("judge_precision").hasModel("m1");
+            assertThat(set).best("judge_precision").statistic("judge_precision").ciLow().isGreaterThanOrEqualTo(0.99);
+            assertThat(set.configurations()).hasSize(4);
+        }
+    }
+
+    static class BuilderTestCase {
+        static ExperimentSetDefinition grid() {
+            return ExperimentSetDefinition.named("grid_built")
+                    .common("dataset", "datasets/exp-qa.jsonl")
+                    .common("model", Map.of("sampling_params", Map.of("max_tokens", 64)))
+                    .common("metrics", List.of("judge_precision", "output_length"))
+                    .common("judge_model", "judge")
+                    .grid("model", List.of(Map.of("name", "m1"), Map.of("name", "m2")))
+                    .grid("model.sampling_params.temperature", List.of(0.2, 0.8))
+                    .repeat(3)
+                    .build();
+        }
+
+        @ExperimentSet(builder = "grid")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+
+    static class AttributesTestCase {
+        @ExperimentSet(name = "grid_attributes", dataset = "datasets/exp-qa.jsonl", metrics = "output_length",
+                models = {"m1", "m2"}, temperatures = {0.2, 0.8})
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+
+    static class ShortOutputTestCase {
+        @ExperimentSet("expsets/short-output.json")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+
+    static class ProseJudgeTestCase {
+        @ExperimentSet("expsets/prose-judge.json")
+        void eachExperiment(ExperimentResult experiment) {
+            assertThat(experiment).metric("judge_precision").failureRate().isEqualTo(1.0);
+        }
+    }
+}
