@@ -22,6 +22,7 @@ public final class ModelClients implements AutoCloseable {
 
     private final OkHttpClient shared;
     private final Backoff backoff;
+    private final ClientDecorator decorator;
 
     public ModelClients() {
         this(Backoff.standard());
@@ -29,7 +30,16 @@ public final class ModelClients implements AutoCloseable {
 
     /** @param backoff how retries wait; tests pass one that does not sleep */
     public ModelClients(Backoff backoff) {
+        this(backoff, ClientDecorator.NONE);
+    }
+
+    /**
+     * @param backoff how retries wait; tests pass one that does not sleep
+     * @param decorator wraps every client created, e.g. in the response cache
+     */
+    public ModelClients(Backoff backoff, ClientDecorator decorator) {
         this.backoff = backoff;
+        this.decorator = decorator;
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(MAX_REQUESTS);
         dispatcher.setMaxRequestsPerHost(MAX_REQUESTS);
@@ -57,7 +67,7 @@ public final class ModelClients implements AutoCloseable {
             throw new ConfigurationException("model [" + settings.name() + "] has unknown provider ["
                     + settings.provider() + "]. Use openai.");
         }
-        return new OpenAiChatClient(settings, apiKey, http(settings));
+        return decorator.decorate(new OpenAiChatClient(settings, apiKey, http(settings)), settings);
     }
 
     private static String apiKey(ModelSettings settings, SecretReference secrets) {

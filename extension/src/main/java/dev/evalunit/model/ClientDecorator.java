@@ -1,0 +1,17 @@
+package dev.evalunit.model;
+
+import dev.evalunit.api.spi.ModelClient;
+
+/**
+ * Wraps every client {@link ModelClients} creates, e.g. in a cache. Kept as a seam here so that the
+ * model package does not know what wraps its clients.
+ */
+@FunctionalInterface
+public interface ClientDecorator {
+
+    /** Leaves clients as they are. */
+    ClientDecorator NONE = (client, settings) -> client;
+
+    /** @param settings the model the client calls (never printed: it may hold a literal key) */
+    ModelClient decorate(ModelClient client, ModelSettings settings);
+}
