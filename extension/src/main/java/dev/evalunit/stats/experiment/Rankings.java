@@ -17,8 +17,8 @@ public final class Rankings {
 
     /**
      * Orders the configurations that have a mean of run means for {@code metric}, best first
-     * following {@code higherIsBetter}; equal means are ordered by configuration id, so that the
-     * ranking is the same on every run. The p-value is {@link PairedPermutationTest}'s over the rows
+     * following {@code higherIsBetter}; equal means keep the order in which the configurations were
+     * declared (a hash-ordered tie would make the "best" of two equal configurations arbitrary). The p-value is {@link PairedPermutationTest}'s over the rows
      * scored in both the best and the runner-up (row ids matched; each row's score averaged over its
      * configuration's repeats), or {@code null} with fewer than two ranked configurations or no
      * shared row.
@@ -36,7 +36,8 @@ public final class Rankings {
                     .ifPresent(mean -> ranked.add(new Ranked(configuration.configurationId(), mean)));
         }
         Comparator<Ranked> byMean = Comparator.comparingDouble(Ranked::mean);
-        ranked.sort((higherIsBetter ? byMean.reversed() : byMean).thenComparing(Ranked::configurationId));
+        // List.sort is stable: equal means keep the order the configurations were declared in.
+        ranked.sort(higherIsBetter ? byMean.reversed() : byMean);
         List<String> ids = ranked.stream().map(Ranked::configurationId).toList();
         Double pValue = ids.size() < 2 ? null : PairedPermutationTest.pValue(
                 differences(metric, repeatsByConfigurationId.getOrDefault(ids.get(0), List.of()),

@@ -4,41 +4,62 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
- * Speaks OpenAI's chat-completions protocol for the stand-in: {@code POST /v1/chat/completions}
- * is answered by {@link ScriptedJudge} when the system message is the autorater's, by
- * {@link ScriptedAnswerer} otherwise; token counts are word counts. Anything else is a 404 (or a
- * 400 for an unreadable body) with an OpenAI-style error object. Stateless, so concurrent calls are safe.
+ * Speaks OpenAI's chat-completions protocol for the stand-in: {@code POST /v1/chat/completions},
+ * and the same under {@code /m1} and {@code /m2}, the base URLs of the quiz models, which is how the
+ * script knows which model is asked. It is answered by
+ * <ul>
+ *   <li>{@link ScriptedJudge} when the system message is the autorater's;</li>
+ *   <li>{@link ScriptedMetricJudge} when it is the metric judge's, for the metric named by
+ *       {@code response_format.json_schema.name};</li>
+ *   <li>{@link ScriptedRecaller} for the quiz models, at the request's {@code temperature};</li>
+ *   <li>{@link ScriptedAnswerer} otherwise.</li>
+ * </ul>
+ * Token counts are word counts. Anything else is a 404 (or a 400 for an unreadable body or a metric
+ * without a script) with an OpenAI-style error object. Its only state is how many times it saw each
+ * quiz request, kept thread-safe, so concurrent calls are safe.
  */
 final class ChatCompletionsDispatcher extends Dispatcher {
 
     static final String PATH = "/v1/chat/completions";
+    private static final Pattern MODEL_PATH = Pattern.compile("/([^/]+)" + PATH);
     private static final String JUDGE_SYSTEM_MESSAGE = "You are an impartial judge";
+    private static final String METRIC_JUDGE_SYSTEM_MESSAGE = "You are an impartial evaluator of answers";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AtomicLong ids = new AtomicLong();
+    // Per (model, temperature, prompt): how many times it was asked, which makes repeats differ.
+    private final ConcurrentMap<String, AtomicInteger> seen = new ConcurrentHashMap<>();
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
-        if (!"POST".equals(request.getMethod()) || !PATH.equals(path)) {
-            return error(404, "not_found", "The stand-in model server answers POST " + PATH + " only, not "
-                    + request.getMethod() + " " + path + ".");
+        Matcher modelPath = MODEL_PATH.matcher(path);
+        String quizModel = modelPath.matches() && ScriptedRecaller.models().contains(modelPath.group(1))
+                ? modelPath.group(1) : null;
+        if (!"POST".equals(request.getMethod()) || !(PATH.equals(path) || quizModel != null)) {
+            return error(404, "not_found", "The stand-in model server answers POST " + PATH + " (also under /m1 and"
+                    + " /m2) only, not " + request.getMethod() + " " + path + ".");
         }
         try {
             JsonNode body = JSON.readTree(request.getBody() == null ? "" : request.getBody().utf8());
-            return completion(body);
+            return completion(body, quizModel);
         } catch (IOException | IllegalArgumentException e) {
             return error(400, "invalid_request_error", "The stand-in could not read the request: " + e.getMessage());
         }
     }
 
-    private MockResponse completion(JsonNode body) throws IOException {
+    private MockResponse completion(JsonNode body, String quizModel) throws IOException {
         JsonNode messages = body.path("messages");
         if (!messages.isArray() || messages.isEmpty()) {
             throw new IllegalArgumentException("it has no messages");
@@ -60,6 +81,23 @@ final class ChatCompletionsDispatcher extends Dispatcher {
             ScriptedJudge.Verdict verdict = ScriptedJudge.judge(user);
             content = JSON.writeValueAsString(JSON.createObjectNode()
                     .put("explanation", verdict.explanation()).put("choice", verdict.choice()));
+        } else if (system.startsWith(METRIC_JUDGE_SYSTEM_MESSAGE)) {
+            String metric = body.path("response_format").path("json_schema").path("name").asText("");
+            if (!ScriptedMetricJudge.METRICS.contains(metric)) {
+                // Worded without the structured-output field names: OpenAI's client would read those as
+                // "structured output unsupported" and stop asking for it.
+                return error(400, "invalid_request_error", "The stand-in scores the metrics "
+                        + ScriptedMetricJudge.METRICS.stream().sorted().toList() + " only, not [" + metric + "].");
+            }
+            ScriptedMetricJudge.Score score = ScriptedMetricJudge.score(metric, user);
+            content = JSON.writeValueAsString(JSON.createObjectNode()
+                    .put("reason", score.reason()).put("score", score.score()));
+        } else if (quizModel != null) {
+            double temperature = body.path("temperature").isNumber() ? body.path("temperature").asDouble()
+                    : ScriptedRecaller.DEFAULT_TEMPERATURE;
+            int occurrence = seen.computeIfAbsent(quizModel + "\n" + temperature + "\n" + user,
+                    request -> new AtomicInteger()).getAndIncrement();
+            content = ScriptedRecaller.answer(quizModel, temperature, user, occurrence);
         } else {
             content = ScriptedAnswerer.answer(user);
         }

@@ -1,9 +1,11 @@
 package dev.evalunit.samples.support;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -58,6 +60,25 @@ final class ContentWords {
             }
         }
         return words;
+    }
+
+    /**
+     * The distinct content words of {@code text}, normalised as {@link #of} does, each mapped to its
+     * first spelling in the text: what a reason shows a reader.
+     */
+    static Map<String, String> spellings(String text) {
+        Map<String, String> spellings = new LinkedHashMap<>();
+        if (text == null) {
+            return spellings;
+        }
+        for (String token : NON_WORD.split(text)) {
+            String lower = token.toLowerCase(Locale.ROOT);
+            String word = normalise(lower);
+            if (!word.isEmpty() && !STOP_WORDS.contains(lower) && !STOP_WORDS.contains(word)) {
+                spellings.putIfAbsent(word, token);
+            }
+        }
+        return spellings;
     }
 
     /** The distinct content words of {@code text}, in order of first appearance. */

@@ -156,12 +156,13 @@ final class ScriptedJudge {
         return (double) wanted.stream().filter(found::contains).count() / wanted.size();
     }
 
-    private static String section(String prompt, String tag) {
+    /** The text between {@code <tag>} and {@code </tag>}, each on a line of its own. */
+    static String section(String prompt, String tag) {
         String open = "<" + tag + ">\n";
         int start = prompt.indexOf(open);
         int end = start < 0 ? -1 : prompt.indexOf("\n</" + tag + ">", start + open.length() - 1);
         if (start < 0 || end < 0) {
-            throw new IllegalArgumentException("the autorater prompt has no <" + tag + "> section");
+            throw new IllegalArgumentException("the prompt has no <" + tag + "> section");
         }
         return prompt.substring(start + open.length(), Math.max(start + open.length(), end)).strip();
     }

@@ -13,16 +13,26 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 /**
  * Lets the samples run without a provider. When the environment variable {@code OPENAI_API_KEY}
  * is unset (the offline default), it starts one scripted stand-in server per JVM on loopback and
- * points the models {@code candidate} and {@code judge} at it through system properties, which
- * JUnit reads before {@code junit-platform.properties}. When the variable is set it does nothing,
- * and the samples call the real provider declared in {@code junit-platform.properties}.
+ * points the models {@code candidate}, {@code judge}, {@code m1} and {@code m2} at it through system
+ * properties, which JUnit reads before {@code junit-platform.properties}; {@code m1} and {@code m2}
+ * get base URLs of their own ({@code .../m1/v1}), which tell the script who is asked. When the
+ * variable is set it does nothing, and the samples call the real provider declared in
+ * {@code junit-platform.properties}.
  *
  * <p>The stand-in is a script, not a model. It speaks OpenAI's chat-completions protocol and
- * answers deterministically:
+ * answers by rules that a reader can check:
  * <ul>
  *   <li>autorater calls (system message starting {@code You are an impartial judge}) get a JSON
  *       verdict from a word-overlap heuristic, explained with its scores ({@link ScriptedJudge});
  *       each response is scored on its own, so swapping them swaps the verdict;</li>
+ *   <li>metric judge calls (system message starting {@code You are an impartial evaluator of
+ *       answers}) get {@code {"reason": ..., "score": ...}} for {@code judge_precision},
+ *       {@code judge_exactness} or {@code judge_notator}, from the words the answer shares with the
+ *       expected one ({@link ScriptedMetricJudge});</li>
+ *   <li>{@code m1} and {@code m2} answer capital-city questions from a fact table, {@code m2}
+ *       knowing fewer capitals, with pseudo-random slips that grow with the temperature
+ *       ({@link ScriptedRecaller}): repeats differ, and a whole run's answers are the same on every
+ *       run;</li>
  *   <li>other calls get the context sentence that shares the most words with the question on the
  *       prompt's last line ({@link ScriptedAnswerer}).</li>
  * </ul>
@@ -36,7 +46,7 @@ public final class StandInModelServer implements BeforeAllCallback {
 
     /** The environment variable whose presence selects the real provider. */
     public static final String API_KEY_VARIABLE = "OPENAI_API_KEY";
-    /** The models the samples declare; the stand-in serves both. */
+    /** The models the samples declare that the stand-in serves at its root. */
     static final String[] MODELS = {"candidate", "judge"};
     static final String DUMMY_KEY = "stand-in-key";
     private static final String LOOPBACK = "127.0.0.1";
@@ -77,9 +87,15 @@ public final class StandInModelServer implements BeforeAllCallback {
                 throw new UncheckedIOException("The stand-in model server could not start on loopback", e);
             }
             Running running = new Running(server);
-            String baseUrl = "http://" + LOOPBACK + ":" + server.getPort() + "/v1";
+            String root = "http://" + LOOPBACK + ":" + server.getPort();
+            String baseUrl = root + "/v1";
             for (String model : MODELS) {
                 running.set("evalunit.models." + model + ".base-url", baseUrl);
+                running.set("evalunit.models." + model + ".api-key", DUMMY_KEY);
+            }
+            // The quiz models, each under a path of its own name.
+            for (String model : ScriptedRecaller.models()) {
+                running.set("evalunit.models." + model + ".base-url", root + "/" + model + "/v1");
                 running.set("evalunit.models." + model + ".api-key", DUMMY_KEY);
             }
             System.out.println("[samples] " + API_KEY_VARIABLE + " is not set: the samples call the scripted"

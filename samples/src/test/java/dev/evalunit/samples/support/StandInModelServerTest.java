@@ -1,17 +1,32 @@
 package dev.evalunit.samples.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalunit.api.Task;
+import dev.evalunit.api.experiment.Generation;
+import dev.evalunit.api.experiment.MetricObservation;
 import dev.evalunit.api.result.Position;
 import dev.evalunit.autorater.AutoraterInput;
+import dev.evalunit.api.spi.MetricInput;
+import dev.evalunit.api.spi.ModelClient;
+import dev.evalunit.api.spi.ModelReply;
+import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.autorater.AutoraterPrompts;
+import dev.evalunit.metrics.MetricRegistry;
+import dev.evalunit.samples.support.CapitalFacts.Capital;
+import dev.evalunit.samples.support.ScriptedRecaller.Claim;
+import dev.evalunit.samples.support.ScriptedRecaller.Phrasing;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockWebServer;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -86,6 +101,159 @@ class StandInModelServerTest {
     }
 
     @Nested
+    @DisplayName("as the quiz models m1 and m2")
+    class AsQuizModels {
+
+        private final Capital australia = CapitalFacts.askedAbout("Australia").orElseThrow();
+
+        @Test
+        @DisplayName("at temperature 0, m1 names every capital of its table in a plain sentence")
+        void m1KnowsEveryCapital() {
+            for (Capital capital : CapitalFacts.ALL) {
+                assertThat(ScriptedRecaller.answer("m1", 0, question(capital), 0))
+                        .isEqualTo("The capital of " + capital.country() + " is " + capital.capital() + ".");
+            }
+        }
+
+        @Test
+        @DisplayName("at temperature 0, m2 names the city an obscure capital is mistaken for")
+        void m2MistakesObscureCapitals() {
+            Capital burundi = CapitalFacts.askedAbout("What is the capital of Burundi?").orElseThrow();
+
+            assertThat(ScriptedRecaller.answer("m2", 0, question(burundi), 0)).isEqualTo("The capital of Burundi is Bujumbura.");
+            assertThat(ScriptedRecaller.answer("m2", 0, question(australia), 0)).isEqualTo("The capital of Australia is Canberra.");
+            assertThat(CapitalFacts.ALL.stream().filter(Capital::obscure).map(Capital::country))
+                    .containsExactly("Myanmar", "Benin", "Burundi", "Palau");
+        }
+
+        @Test
+        @DisplayName("finds the country after a prelude, and says so when the table lacks it")
+        void readsTheQuestion() {
+            assertThat(ScriptedRecaller.answer("m1", 0, "Answer in one short sentence.\n\nWhat is the capital of Côte d'Ivoire?", 0))
+                    .isEqualTo("The capital of Côte d'Ivoire is Yamoussoukro.");
+            assertThat(ScriptedRecaller.answer("m1", 0, "What is the capital of France?", 0))
+                    .isEqualTo(ScriptedRecaller.UNKNOWN_COUNTRY);
+        }
+
+        @Test
+        @DisplayName("answers a repeated request differently at temperature 0.8, and the n-th repeat the same every time")
+        void repeatsDifferButReproduce() {
+            List<String> first = answers("m1", 0.8, question(australia), 20);
+            List<String> again = answers("m1", 0.8, question(australia), 20);
+
+            assertThat(new HashSet<>(first)).hasSizeGreaterThan(1);
+            assertThat(again).isEqualTo(first);
+        }
+
+        @Test
+        @DisplayName("slips more at temperature 0.8 than at 0.2, about as often as its chance says")
+        void slipsGrowWithTemperature() {
+            // 14 questions x 50 occurrences: enough for the shares to sit near their chances (1% and 19%).
+            double wrongAtLow = wrongShare("m1", 0.2, 50);
+            double wrongAtHigh = wrongShare("m1", 0.8, 50);
+
+            assertThat(ScriptedRecaller.slipChance(0.2)).isCloseTo(0.012, within(1e-9));
+            assertThat(wrongAtLow).isLessThan(0.03);
+            assertThat(wrongAtHigh).isBetween(0.14, 0.25);
+        }
+
+        @Test
+        @DisplayName("says each claim in three ways, and hedges in one")
+        void phrasings() {
+            assertThat(ScriptedRecaller.say(Claim.RIGHT, Phrasing.TERSE, australia)).isEqualTo("Canberra.");
+            assertThat(ScriptedRecaller.say(Claim.RIGHT, Phrasing.WORDY, australia))
+                    .isEqualTo("Canberra is the capital of Australia, although Sydney is its largest city.");
+            assertThat(ScriptedRecaller.say(Claim.MISTAKEN, Phrasing.WORDY, australia))
+                    .isEqualTo("Sydney is the capital of Australia and its largest city.");
+            assertThat(ScriptedRecaller.say(Claim.HEDGED, Phrasing.PLAIN, australia)).isEqualTo("It is either Sydney or Canberra.");
+        }
+
+        private static String question(Capital capital) {
+            return "What is the capital of " + capital.country() + "?";
+        }
+
+        private static List<String> answers(String model, double temperature, String prompt, int count) {
+            List<String> answers = new ArrayList<>();
+            for (int occurrence = 0; occurrence < count; occurrence++) {
+                answers.add(ScriptedRecaller.answer(model, temperature, prompt, occurrence));
+            }
+            return answers;
+        }
+
+        private static double wrongShare(String model, double temperature, int occurrences) {
+            int wrong = 0;
+            for (Capital capital : CapitalFacts.ALL) {
+                for (String answer : answers(model, temperature, question(capital), occurrences)) {
+                    boolean right = Arrays.stream(Phrasing.values())
+                            .anyMatch(phrasing -> answer.equals(ScriptedRecaller.say(Claim.RIGHT, phrasing, capital)));
+                    wrong += right ? 0 : 1;
+                }
+            }
+            return (double) wrong / (CapitalFacts.ALL.size() * occurrences);
+        }
+    }
+
+    @Nested
+    @DisplayName("as the metric judge, reading evalunit's own metric prompts")
+    class AsMetricJudge {
+
+        private static final String QUESTION = "What is the capital of Australia?";
+
+        @Test
+        @DisplayName("judge_precision: 1 for the expected answer in any sentence, 0 for another city or a hedge")
+        void precision() {
+            assertThat(observe("judge_precision", "Canberra is the capital of Australia.").score()).isEqualTo(1.0);
+            MetricObservation wrong = observe("judge_precision", "The capital of Australia is Sydney.");
+            assertThat(wrong.score()).isEqualTo(0.0);
+            assertThat(wrong.judgeText()).isEqualTo("{\"reason\":\"" + ScriptedMetricJudge.PREFIX
+                    + "The answer leaves out the expected answer's word Canberra.\",\"score\":0}");
+            assertThat(observe("judge_precision", "It is either Sydney or Canberra.").score()).isEqualTo(0.0);
+        }
+
+        @Test
+        @DisplayName("judge_notator: 10 for the same meaning, less for added words and hedges, 1 for another city")
+        void notator() {
+            assertThat(observe("judge_notator", "The capital of Australia is Canberra.").score()).isEqualTo(10.0);
+            MetricObservation wordy = observe("judge_notator",
+                    "Canberra is the capital of Australia, although Sydney is its largest city.");
+            assertThat(wordy.score()).isEqualTo(7.0);
+            assertThat(wordy.judgeText()).contains("The answer has 1 of the reference answer's 1 key word (Canberra), adds 4"
+                    + " words (although, Sydney, largest, city) and does not hedge: 1 + 9 x 1.00 - 3 - 0, within 1 to 10, is 7.");
+            assertThat(observe("judge_notator", "It is either Sydney or Canberra.").score()).isEqualTo(5.0);
+            assertThat(observe("judge_notator", "Sydney.").score()).isEqualTo(1.0);
+        }
+
+        @Test
+        @DisplayName("judge_exactness: 1 for the bare expected answer, 0 when words are added")
+        void exactness() {
+            assertThat(observe("judge_exactness", "Canberra.").score()).isEqualTo(1.0);
+            assertThat(observe("judge_exactness", "Canberra is the capital of Australia, although Sydney is its largest city.")
+                    .judgeText()).contains("The answer states the expected answer Canberra but adds the words although,"
+                    + " Sydney, largest, city.");
+        }
+
+        private MetricObservation observe(String metric, String answer) {
+            ModelClient judge = new ModelClient() {
+                @Override
+                public String name() {
+                    return "judge";
+                }
+
+                @Override
+                public ModelReply complete(ModelRequest request) {
+                    ScriptedMetricJudge.Score score = ScriptedMetricJudge.score(request.schemaName(),
+                            request.messages().get(1).content());
+                    return ModelReply.of(JSON.createObjectNode().put("reason", score.reason())
+                            .put("score", score.score()).toString());
+                }
+            };
+            return MetricRegistry.create(metric, Map.of()).observe(new MetricInput(
+                    Map.of("query", QUESTION, "output_true", "Canberra"),
+                    new Generation(answer, 0.1, null, null, null), judge, 0));
+        }
+    }
+
+    @Nested
     @DisplayName("over HTTP")
     class OverHttp {
 
@@ -133,8 +301,76 @@ class StandInModelServerTest {
         void refusesOtherPaths() throws IOException {
             JsonNode reply = post("/v1/embeddings", "{}", 404);
 
-            assertThat(reply.path("error").path("message").asText())
-                    .isEqualTo("The stand-in model server answers POST /v1/chat/completions only, not POST /v1/embeddings.");
+            assertThat(reply.path("error").path("message").asText()).isEqualTo("The stand-in model server answers"
+                    + " POST /v1/chat/completions (also under /m1 and /m2) only, not POST /v1/embeddings.");
+            assertThat(post("/m3/v1/chat/completions", "{}", 404).path("error").path("message").asText())
+                    .endsWith("not POST /m3/v1/chat/completions.");
+        }
+
+        @Test
+        @DisplayName("plays m1 under /m1 at the request's temperature, counting repeats of the same request")
+        void servesQuizModels() throws IOException {
+            String prompt = "Answer in one short sentence.\n\nWhat is the capital of Australia?";
+            String body = JSON.writeValueAsString(Map.of("model", "gpt-4o-mini", "temperature", 0.8,
+                    "messages", List.of(Map.of("role", "user", "content", prompt))));
+
+            List<String> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(post("/m1/v1/chat/completions", body, 200).path("choices").path(0).path("message")
+                        .path("content").asText());
+            }
+
+            List<String> expected = new ArrayList<>();
+            for (int occurrence = 0; occurrence < 6; occurrence++) {
+                expected.add(ScriptedRecaller.answer("m1", 0.8, prompt, occurrence));
+            }
+            assertThat(answers).isEqualTo(expected);
+            // The same question without /m1 goes to the pairwise samples' answerer, which finds no context.
+            assertThat(post("/v1/chat/completions", body, 200).path("choices").path(0).path("message").path("content")
+                    .asText()).isEqualTo(ScriptedAnswerer.NOT_IN_CONTEXT);
+        }
+
+        @Test
+        @DisplayName("answers a metric judge call with the JSON score, and a metric without a script with 400")
+        void answersMetricJudgeCalls() throws IOException {
+            ModelRequest precision = judgeRequest("judge_precision");
+
+            JsonNode reply = post("/v1/chat/completions", judgeBody(precision, "judge_precision"), 200);
+            JsonNode score = JSON.readTree(reply.path("choices").path(0).path("message").path("content").asText());
+            assertThat(score.path("score").asInt()).isEqualTo(1);
+            assertThat(score.path("reason").asText()).startsWith(ScriptedMetricJudge.PREFIX);
+
+            JsonNode refused = post("/v1/chat/completions", judgeBody(precision, "judge_relevant"), 400);
+            assertThat(refused.path("error").path("message").asText()).isEqualTo("The stand-in scores the metrics"
+                    + " [judge_exactness, judge_notator, judge_precision] only, not [judge_relevant].");
+        }
+
+        /** The request evalunit's metric sends its judge, captured. */
+        private ModelRequest judgeRequest(String metric) {
+            AtomicReference<ModelRequest> sent = new AtomicReference<>();
+            ModelClient capturing = new ModelClient() {
+                @Override
+                public String name() {
+                    return "judge";
+                }
+
+                @Override
+                public ModelReply complete(ModelRequest request) {
+                    sent.set(request);
+                    return ModelReply.of("{\"reason\": \"captured\", \"score\": 1}");
+                }
+            };
+            MetricRegistry.create(metric, Map.of()).observe(new MetricInput(
+                    Map.of("query", "What is the capital of Canada?", "output_true", "Ottawa"),
+                    new Generation("The capital of Canada is Ottawa.", 0.1, null, null, null), capturing, 0));
+            return sent.get();
+        }
+
+        private String judgeBody(ModelRequest request, String schemaName) throws IOException {
+            List<Map<String, String>> messages = request.messages().stream()
+                    .map(m -> Map.of("role", m.role(), "content", m.content())).toList();
+            return JSON.writeValueAsString(Map.of("model", "gpt-4o", "messages", messages, "response_format",
+                    Map.of("type", "json_schema", "json_schema", Map.of("name", schemaName, "schema", request.responseSchema()))));
         }
 
         private JsonNode post(String path, String json, int expectedCode) throws IOException {
