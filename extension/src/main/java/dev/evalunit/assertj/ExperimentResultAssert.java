@@ -4,7 +4,10 @@ import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.MetricSummary;
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on one experiment of a set: one configuration, one repeat. */
+/**
+ * Assertions on one experiment of a set: one configuration, one repeat. Failures name the figure
+ * ({@code judge_precision mean}), its value, the expectation, the experiment and its observations file.
+ */
 public class ExperimentResultAssert extends AbstractAssert<ExperimentResultAssert, ExperimentResult> {
 
     public ExperimentResultAssert(ExperimentResult actual) {
@@ -16,16 +19,19 @@ public class ExperimentResultAssert extends AbstractAssert<ExperimentResultAsser
         isNotNull();
         MetricSummary summary = actual.metrics().get(name);
         if (summary == null) {
-            failWithMessage("Expected experiment [%s] to measure [%s], but its metrics are %s",
-                    actual.name(), name, actual.metricNames());
+            failWithMessage("Expected [%s] to be measured, but the experiment measures %s; %s", name,
+                    actual.metricNames(), context());
         }
-        return new MetricSummaryAssert(summary, context());
+        MetricSummaryAssert metric = new MetricSummaryAssert(summary, context());
+        // Carries as(...), given on the experiment, over to where the failure happens.
+        return info.hasDescription() ? metric.as(info.description()) : metric;
     }
 
     private String context() {
-        return String.format("experiment [%s] (%s, run %d/%d) over %d rows; observations: %s", actual.name(),
-                actual.modelName(), actual.repeatIndex() + 1, actual.repeatCount(), actual.rows().size(),
-                actual.reportDirectory() == null ? null : actual.reportDirectory().resolve("observations.jsonl"));
+        int rows = actual.rows().size();
+        return "experiment [" + actual.name() + "] (model [" + actual.modelName() + "], run " + (actual.repeatIndex() + 1)
+                + "/" + actual.repeatCount() + ") over " + rows + (rows == 1 ? " row" : " rows")
+                + (actual.reportDirectory() == null ? "" : "; observations: " + actual.reportDirectory().resolve("observations.jsonl"));
     }
 
     /** Assertions on one metric of one experiment. */
@@ -37,19 +43,24 @@ public class ExperimentResultAssert extends AbstractAssert<ExperimentResultAsser
             this.context = context;
         }
 
-        /** Mean of the rows' scores. */
+        /** {@code mean}: mean of the rows' scores; {@code null} when no row has one. */
         public StatisticAssert mean() {
-            return new StatisticAssert(actual.mean(), actual.metric() + " mean", context);
+            return figure(actual.mean(), "mean");
         }
 
-        /** Rows with a score. */
+        /** {@code support}: rows with a score. */
         public StatisticAssert support() {
-            return new StatisticAssert((double) actual.support(), actual.metric() + " support", context);
+            return figure((double) actual.support(), "support");
         }
 
-        /** Share of rows without a score. */
+        /** {@code failure_rate}: share of rows without a score. */
         public StatisticAssert failureRate() {
-            return new StatisticAssert(actual.failureRate(), actual.metric() + " failure rate", context);
+            return figure(actual.failureRate(), "failure_rate");
+        }
+
+        private StatisticAssert figure(Double value, String name) {
+            StatisticAssert figure = new StatisticAssert(value, actual.metric() + " " + name, context);
+            return info.hasDescription() ? figure.as(info.description()) : figure;
         }
     }
 }

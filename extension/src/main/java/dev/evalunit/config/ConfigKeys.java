@@ -15,6 +15,10 @@ public final class ConfigKeys {
     public static final String AUTORATER_SAMPLES = "evalunit.autorater.samples";
     /** Token limit of one autorater input. Default 4096. */
     public static final String AUTORATER_MAX_INPUT_TOKENS = "evalunit.autorater.max-input-tokens";
+    /** How model calls use the response cache: {@code live}, {@code replay}, {@code record} or {@code off}. Default live. */
+    public static final String CACHE_MODE = "evalunit.cache.mode";
+    /** The response cache's directory; a relative path is resolved against the working directory. Default {@code .evalunit/cache}. */
+    public static final String CACHE_DIR = "evalunit.cache.dir";
 
     /** Prefix of a declared model's keys: {@code evalunit.models.<name>.<key>}. */
     public static final String MODELS_PREFIX = "evalunit.models.";
@@ -33,6 +37,14 @@ public final class ConfigKeys {
         public static final String TIMEOUT_SECONDS = "timeout-seconds";
         public static final String MAX_RETRIES = "max-retries";
 
+        // Rate limits (model package).
+        /** Most attempts in flight at once on the model's endpoint; the adaptive limit's ceiling. Default 64. */
+        public static final String MAX_CONCURRENCY = "max-concurrency";
+        /** A fixed cap on the model's attempts per second, e.g. 2.5. Default: no cap. */
+        public static final String REQUESTS_PER_SECOND = "requests-per-second";
+        /** Time after a call's first attempt within which retries may start. Default 120. */
+        public static final String MAX_RETRY_SECONDS = "max-retry-seconds";
+
         private ModelKeys() {
         }
     }
@@ -41,8 +53,23 @@ public final class ConfigKeys {
     public static final String DEFAULT_REPORT_DIR = "target/evalunit";
     public static final int DEFAULT_AUTORATER_SAMPLES = 4;
     public static final int DEFAULT_AUTORATER_MAX_INPUT_TOKENS = 4096;
+    public static final String DEFAULT_CACHE_MODE = "live";
+    /** Outside {@code target/}, so that {@code mvn clean} keeps it and it can be committed. */
+    public static final String DEFAULT_CACHE_DIR = ".evalunit/cache";
     public static final int DEFAULT_TIMEOUT_SECONDS = 60;
     public static final int DEFAULT_MAX_RETRIES = 4;
+
+    // Rate limits (model package).
+    public static final int DEFAULT_MAX_CONCURRENCY = 64;
+    public static final int DEFAULT_MAX_RETRY_SECONDS = 120;
+
+    // Error budget (budget package).
+    /**
+     * The largest share of failed examples (pairwise {@code Error} rows; an experiment's rows without
+     * an answer) an evaluation may have before it fails as an infrastructure error. Default 0.10.
+     */
+    public static final String ERROR_BUDGET = "evalunit.error-budget";
+    public static final double DEFAULT_ERROR_BUDGET = 0.10;
 
     public static String modelKey(String modelName, String key) {
         return MODELS_PREFIX + modelName + "." + key;

@@ -3,6 +3,7 @@ package dev.evalunit.experiment;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.Dataset;
 import dev.evalunit.model.ModelClients;
@@ -23,12 +24,14 @@ import java.util.Optional;
  */
 final class ExperimentModels {
 
+    private final EvalConfig config;
     private final ModelSettingsResolver resolver;
     private final ModelClients clients;
     private final SecretReference secrets;
 
-    ExperimentModels(ModelSettingsResolver resolver, ModelClients clients, SecretReference secrets) {
-        this.resolver = resolver;
+    ExperimentModels(EvalConfig config, ModelClients clients, SecretReference secrets) {
+        this.config = config;
+        this.resolver = new ModelSettingsResolver(config);
         this.clients = clients;
         this.secrets = secrets;
     }
@@ -53,8 +56,8 @@ final class ExperimentModels {
                     + "] has no [aliased_name]. Name it, e.g. {\"aliased_name\": \"baseline\", \"output\": [...]}.");
         }
         if (!(object.get("output") instanceof List<?> output)) {
-            throw new ConfigurationException("[output] of pre-generated model [" + alias + "] in experiment ["
-                    + experiment + "] must be a list of answers, one per dataset row.");
+            throw new ConfigurationException("[output] of pre-generated model [" + alias + "] of experiment ["
+                    + experiment + "] must be a list of answers. Give exactly one output per row, in dataset order.");
         }
         if (output.size() != dataset.size()) {
             throw new ConfigurationException("pre-generated model [" + alias + "] of experiment [" + experiment + "] has "
@@ -70,16 +73,21 @@ final class ExperimentModels {
 
     private ModelSettings settings(Object model, String experiment, String field) {
         if (model instanceof String name) {
-            return resolver.resolve(name, Optional.empty());
+            return declared(name, experiment, field);
         }
         if (!(model instanceof Map<?, ?> object) || text(object.get("name")) == null) {
+            if (model instanceof Map<?, ?> object && text(object.get("aliased_name")) != null) {
+                throw new ConfigurationException("[" + field + "] of experiment [" + experiment + "] has an [aliased_name]"
+                        + " but no [output]. Give the pre-generated answers as \"output\": [...], one per dataset row,"
+                        + " or name a model with [name].");
+            }
             throw new ConfigurationException("[" + field + "] of experiment [" + experiment
-                    + "] must be a declared model's name or an object with a [name].");
+                    + "] is neither a model name nor an object with a [name]. Name the model, e.g. {\"name\": \"m1\"}.");
         }
         String name = text(object.get("name"));
         String baseUrl = text(object.get("base_url"));
         ModelSettings declared = baseUrl == null
-                ? resolver.resolve(name, Optional.empty())
+                ? declared(name, experiment, field)
                 : new ModelSettings(name, ModelSettings.OPENAI, name, baseUrl, null, null, Map.of(), Map.of(),
                         Duration.ofSeconds(ConfigKeys.DEFAULT_TIMEOUT_SECONDS), ConfigKeys.DEFAULT_MAX_RETRIES);
         String apiKey = text(object.get("api_key"));
@@ -89,7 +97,18 @@ final class ExperimentModels {
                 systemPrompt != null ? systemPrompt : declared.systemPrompt(),
                 merged(declared.samplingParams(), object.get("sampling_params"), field + ".sampling_params", experiment),
                 merged(declared.extraParams(), object.get("extra_params"), field + ".extra_params", experiment),
-                declared.timeout(), declared.maxRetries());
+                declared.timeout(), declared.maxRetries(), declared.rateLimits());
+    }
+
+    // The resolver's own message suggests @Model, which experiment sets do not read.
+    private ModelSettings declared(String name, String experiment, String field) {
+        String baseUrl = ConfigKeys.modelKey(name, ConfigKeys.ModelKeys.BASE_URL);
+        if (config.get(baseUrl).isEmpty()) {
+            throw new ConfigurationException("[" + field + "] of experiment [" + experiment + "] names model [" + name
+                    + "], which is not declared. Set " + baseUrl + " in junit-platform.properties, or give the model a"
+                    + " [base_url] in the set.");
+        }
+        return resolver.resolve(name, Optional.empty());
     }
 
     private static Map<String, Object> merged(Map<String, Object> declared, Object given, String field, String experiment) {
@@ -97,7 +116,8 @@ final class ExperimentModels {
             return declared;
         }
         if (!(given instanceof Map<?, ?> overlay)) {
-            throw new ConfigurationException("[" + field + "] of experiment [" + experiment + "] must be a JSON object.");
+            throw new ConfigurationException("[" + field + "] of experiment [" + experiment
+                    + "] must be an object of request parameters, e.g. {\"temperature\": 0.2}.");
         }
         Map<String, Object> merged = new LinkedHashMap<>(declared);
         overlay.forEach((k, v) -> merged.put(k.toString(), v));

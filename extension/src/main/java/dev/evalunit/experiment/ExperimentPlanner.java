@@ -14,7 +14,6 @@ import dev.evalunit.experiment.spec.ExperimentSpec;
 import dev.evalunit.metrics.MetricColumns;
 import dev.evalunit.metrics.MetricRegistry;
 import dev.evalunit.model.ModelClients;
-import dev.evalunit.model.ModelSettingsResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +38,7 @@ public final class ExperimentPlanner {
     public ExperimentPlanner(EvalConfig config, DatasetLoader datasets, ModelClients clients, SecretReference secrets) {
         this.config = config;
         this.datasets = datasets;
-        this.models = new ExperimentModels(new ModelSettingsResolver(config), clients, secrets);
+        this.models = new ExperimentModels(config, clients, secrets);
     }
 
     public ExperimentSetPlan plan(ExperimentSetSpec set) {
@@ -81,7 +80,8 @@ public final class ExperimentPlanner {
                     + " must be a non-empty list of metric names, e.g. [\"judge_precision\", \"output_length\"].");
         }
         List<Metric> metrics = new ArrayList<>();
-        for (Object entry : list) {
+        for (int i = 0; i < list.size(); i++) {
+            Object entry = list.get(i);
             if (entry instanceof String name) {
                 metrics.add(MetricRegistry.create(name, Map.of()));
             } else if (entry instanceof Map<?, ?> object && object.get("name") instanceof String name) {
@@ -89,8 +89,9 @@ public final class ExperimentPlanner {
                 object.forEach((k, v) -> params.put(k.toString(), v));
                 metrics.add(MetricRegistry.create(name, params));
             } else {
-                throw new ConfigurationException("metric [" + entry + "] of " + where
-                        + " must be a name or an object with a [name].");
+                // The entry itself stays out of the message: it could be anything, a whole prompt included.
+                throw new ConfigurationException("[metrics[" + i + "]] of " + where + " is neither a metric name nor an"
+                        + " object with a [name]. Write e.g. \"output_length\" or {\"name\": \"judge_adhoc\", \"prompt\": \"...\"}.");
             }
         }
         return metrics;
@@ -113,7 +114,7 @@ public final class ExperimentPlanner {
         String column = columnsMap.getOrDefault(QUERY, QUERY);
         if (!dataset.hasColumn(column)) {
             throw new ConfigurationException(where + " generates answers from column [" + column + "], which dataset ["
-                    + dataset.source() + "] lacks. Columns: " + String.join(", ", dataset.columns())
+                    + dataset.source() + "] lacks. Columns: " + dataset.columnList()
                     + ". Add it or map it with columns_map, e.g. \"columns_map\": {\"query\": \"question\"}.");
         }
     }

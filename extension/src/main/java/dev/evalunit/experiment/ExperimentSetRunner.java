@@ -17,6 +17,7 @@ import dev.evalunit.experiment.spec.ExperimentSpec;
 import dev.evalunit.metrics.MetricColumns;
 import dev.evalunit.stats.experiment.ExperimentSetAggregation;
 import dev.evalunit.stats.experiment.ExperimentSummaries;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,36 +70,50 @@ public final class ExperimentSetRunner {
 
     private static RowResult row(ExperimentPlan plan, DatasetRow row, int index) {
         Map<String, Object> canonical = MetricColumns.canonicalRow(row, plan.columnsMap());
-        Object rowId = row.has("id") && row.get("id") != null ? row.get("id") : index + 1;
         int repeat = plan.spec().repeatIndex();
-        Generation generation = generate(plan.answers(), canonical, index, repeat);
+        Generation generation = generate(plan, canonical, index, repeat);
         Map<String, MetricObservation> scores = new LinkedHashMap<>();
         for (Metric metric : plan.metrics()) {
             scores.put(metric.descriptor().name(), observe(metric, plan, canonical, generation, repeat));
         }
-        return new RowResult(rowId, generation, scores);
+        return new RowResult(rowId(row, index), generation, scores);
     }
 
-    private static Generation generate(Answers answers, Map<String, Object> row, int index, int repeat) {
-        if (answers instanceof Answers.PreGenerated pre) {
+    /** The {@code id} cell, or the 1-based row number when the row has none (missing, null or blank). */
+    private static Object rowId(DatasetRow row, int index) {
+        Object id = row.get("id");
+        return id == null || id.toString().isBlank() ? index + 1 : id;
+    }
+
+    private static Generation generate(ExperimentPlan plan, Map<String, Object> row, int index, int repeat) {
+        if (plan.answers() instanceof Answers.PreGenerated pre) {
             String output = pre.outputs().get(index);
             return output == null ? Generation.failed("the pre-generated output of [" + pre.aliasedName() + "] is null")
                     : Generation.preGenerated(output);
         }
-        Answers.Generated generated = (Answers.Generated) answers;
+        Answers.Generated generated = (Answers.Generated) plan.answers();
         Object query = row.get(ExperimentPlanner.QUERY);
-        String prompt = query == null ? "" : query.toString();
-        if (generated.preludePrompt() != null) {
-            prompt = generated.preludePrompt() + "\n\n" + prompt;
+        if (query == null) {
+            // The planner checked the column exists; this row lacks the cell, and an empty prompt would still be answered.
+            String column = plan.columnsMap().getOrDefault(ExperimentPlanner.QUERY, ExperimentPlanner.QUERY);
+            return Generation.failed("no query to answer: column [" + column + "] is missing or null in this row");
         }
+        String prompt = generated.preludePrompt() == null ? query.toString()
+                : generated.preludePrompt() + "\n\n" + query;
         // The repeat index keeps repeats independent calls, never answered from one another.
         ModelRequest request = new ModelRequest(List.of(ChatMessage.user(prompt)), null, null, repeat);
+        long start = System.nanoTime();
         try {
             ModelReply reply = generated.client().complete(request);
-            double seconds = reply.latency() == null ? 0 : reply.latency().toNanos() / 1e9;
-            return new Generation(reply.text(), seconds, reply.promptTokens(), reply.completionTokens(), null);
+            if (reply == null || reply.text() == null) {
+                return Generation.failed("model [" + generated.modelName() + "] replied without text");
+            }
+            // A client that does not time its calls still gets a generation time: ours, around the call.
+            Duration latency = reply.latency() != null ? reply.latency() : Duration.ofNanos(System.nanoTime() - start);
+            return new Generation(reply.text(), latency.toNanos() / 1e9, reply.promptTokens(),
+                    reply.completionTokens(), null);
         } catch (ModelCallException e) {
-            return Generation.failed(e.getMessage());
+            return Generation.failed(describe(e));
         } catch (RuntimeException e) {
             return Generation.failed("model [" + generated.modelName() + "] failed: " + describe(e));
         }
@@ -109,10 +124,13 @@ public final class ExperimentSetRunner {
         if (generation.failed()) {
             return MetricObservation.failed("no answer to score: " + generation.error(), null);
         }
+        String name = metric.descriptor().name();
         try {
-            return metric.observe(new MetricInput(row, generation, plan.judge(), repeat));
+            MetricObservation observation = metric.observe(new MetricInput(row, generation, plan.judge(), repeat));
+            return observation != null ? observation
+                    : MetricObservation.failed("metric [" + name + "] returned no observation", null);
         } catch (RuntimeException e) {
-            return MetricObservation.failed("metric [" + metric.descriptor().name() + "] failed: " + describe(e), null);
+            return MetricObservation.failed("metric [" + name + "] failed: " + describe(e), null);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.evalunit.junit;
 
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.budget.ErrorBudget;
+import dev.evalunit.config.EvalConfig;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
 import dev.evalunit.experiment.spec.ExperimentSpec;
 import java.util.List;
@@ -36,7 +38,10 @@ final class ExperimentSetInvocations {
         }
     }
 
-    /** Makes sure the set has run (once), then injects this invocation's experiment. */
+    /**
+     * Makes sure the set has run (once), holds this invocation's experiment to the error budget, then
+     * injects it. Only this experiment's test fails when its own calls broke: its siblings stand.
+     */
     private static final class ExperimentExtension implements BeforeTestExecutionCallback, ParameterResolver {
         private final ExperimentSetSpec set;
         private final ExperimentSpec experiment;
@@ -48,7 +53,9 @@ final class ExperimentSetInvocations {
 
         @Override
         public void beforeTestExecution(ExtensionContext context) {
-            SharedExperimentSets.resultOf(set, context);
+            ExperimentSetResult result = SharedExperimentSets.resultOf(set, context);
+            ErrorBudget.from(new EvalConfig(context::getConfigurationParameter))
+                    .check(result.experiments().get(experiment.index()));
         }
 
         @Override

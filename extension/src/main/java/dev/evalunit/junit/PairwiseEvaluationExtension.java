@@ -3,6 +3,7 @@ package dev.evalunit.junit;
 import dev.evalunit.api.Model;
 import dev.evalunit.api.PairwiseEval;
 import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.budget.ErrorBudget;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.DatasetLoader;
@@ -28,7 +29,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Runs the evaluation right before the method (so that a configuration error fails this test,
- * with its own message), writes and publishes its files, and injects the {@link PairwiseResult}.
+ * with its own message), writes and publishes its files, holds it to its error budget, and injects
+ * the {@link PairwiseResult}. An evaluation over its budget fails before the method runs: its
+ * thresholds would be checked on figures the failed calls have made meaningless.
  */
 final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, ParameterResolver {
 
@@ -44,6 +47,8 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         PairwiseSpec spec = AnnotationSpecs.from(eval,
                 method.getDeclaringClass().getSimpleName() + "." + method.getName(), inlineModels(context));
         EvalConfig config = new EvalConfig(context::getConfigurationParameter);
+        // Read first: a malformed budget is a configuration error, found before any call like the others.
+        ErrorBudget budget = ErrorBudget.from(config);
         DatasetLoader datasets = new DatasetLoader(classLoader(context), Path.of("").toAbsolutePath());
         PairwisePlanner planner = new PairwisePlanner(config, datasets, Stores.modelClients(context),
                 SecretReference.fromProcess(), new TestMethodBinder(context));
@@ -52,6 +57,8 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         Stores.putResult(context, result);
         List<Path> files = PairwiseReports.write(result);
         publish(context, result, files);
+        // After the files are written and attached, so that the failure points at judgments one can read.
+        budget.check(result);
     }
 
     private static void publish(ExtensionContext context, PairwiseResult result, List<Path> files) {

@@ -1,6 +1,7 @@
 package dev.evalunit.junit;
 
 import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.budget.ErrorBudget;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.DatasetLoader;
@@ -34,6 +35,8 @@ final class SharedExperimentSets {
 
     private static ExperimentSetResult run(ExperimentSetSpec spec, ExtensionContext context) {
         EvalConfig config = new EvalConfig(context::getConfigurationParameter);
+        // Each experiment is held to the budget in its own test; a malformed budget is found before any call.
+        ErrorBudget.from(config);
         DatasetLoader datasets = new DatasetLoader(Thread.currentThread().getContextClassLoader(), Path.of("").toAbsolutePath());
         ExperimentPlanner planner = new ExperimentPlanner(config, datasets, Stores.modelClients(context), SecretReference.fromProcess());
         ExperimentSetPlan plan = planner.plan(spec);

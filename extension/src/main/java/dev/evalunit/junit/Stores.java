@@ -1,6 +1,9 @@
 package dev.evalunit.junit;
 
 import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.cache.ModelCache;
+import dev.evalunit.config.EvalConfig;
+import dev.evalunit.model.Backoff;
 import dev.evalunit.model.ModelClients;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -14,10 +17,15 @@ final class Stores {
     private Stores() {
     }
 
-    /** One HTTP client pool for the whole run, closed by JUnit when the run ends. */
+    /**
+     * One HTTP client pool for the whole run, closed by JUnit when the run ends. Its clients go
+     * through the response cache that the run's configuration describes.
+     */
     static ModelClients modelClients(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(ModelClients.class, type -> new ModelClients(), ModelClients.class);
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(ModelClients.class,
+                type -> new ModelClients(Backoff.standard(),
+                        ModelCache.from(new EvalConfig(context::getConfigurationParameter))),
+                ModelClients.class);
     }
 
     static void putResult(ExtensionContext context, PairwiseResult result) {

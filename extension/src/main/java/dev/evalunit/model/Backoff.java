@@ -8,7 +8,8 @@ import java.util.function.DoubleSupplier;
 /**
  * How long to wait before a retry, and the waiting itself: exponential backoff with full jitter
  * (a uniformly random delay between zero and {@code min(cap, base * 2^(retry - 1))}), unless the
- * server said how long with {@code Retry-After}. Tests inject the random source and the sleeper.
+ * server said how long ({@link RateLimitHeaders}). Tests inject the random source, the sleeper and the
+ * clock; the rate cap, the endpoint hold and the retry time limit wait and measure with the same two.
  */
 public final class Backoff {
 

@@ -4,7 +4,11 @@ import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.SecretReference;
 import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
@@ -13,6 +17,12 @@ import okhttp3.OkHttpClient;
 /**
  * Builds model clients that share one HTTP client: one connection pool and one dispatcher for all
  * models of a run. Close it when the run ends.
+ *
+ * <p>Each attempt of a call passes, in this order: {@link RetryInterceptor} (bounded retries), the
+ * model's {@link RequestRateCap} when it has one, the endpoint's {@link EndpointHold}, the endpoint's
+ * {@link AdaptiveConcurrency} (through {@link ConcurrencyInterceptor}), and {@link AttemptTimer}. The
+ * limits of an endpoint (scheme, host and port) are shared by every client of this instance that calls
+ * it, so models on one provider back off together.
  */
 public final class ModelClients implements AutoCloseable {
 
@@ -23,6 +33,14 @@ public final class ModelClients implements AutoCloseable {
     private final OkHttpClient shared;
     private final Backoff backoff;
     private final ClientDecorator decorator;
+    private final Consumer<String> log;
+    private final Map<Endpoint, AdaptiveConcurrency> concurrency = new ConcurrentHashMap<>();
+    private final Map<Endpoint, EndpointHold> holds = new ConcurrentHashMap<>();
+    private final Map<RateCapKey, RequestRateCap> rateCaps = new ConcurrentHashMap<>();
+
+    /** A model's rate cap is shared by its clients, unless they declare different rates. */
+    private record RateCapKey(String modelName, double requestsPerSecond) {
+    }
 
     public ModelClients() {
         this(Backoff.standard());
@@ -38,8 +56,17 @@ public final class ModelClients implements AutoCloseable {
      * @param decorator wraps every client created, e.g. in the response cache
      */
     public ModelClients(Backoff backoff, ClientDecorator decorator) {
+        this(backoff, decorator, System.err::println);
+    }
+
+    /**
+     * @param log where a halving of an endpoint's concurrency is reported, one line each
+     *     ({@code [evalunit] model [x]: 429 from host:port, concurrency 32 -> 16})
+     */
+    ModelClients(Backoff backoff, ClientDecorator decorator, Consumer<String> log) {
         this.backoff = backoff;
         this.decorator = decorator;
+        this.log = log;
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(MAX_REQUESTS);
         dispatcher.setMaxRequestsPerHost(MAX_REQUESTS);
@@ -88,13 +115,39 @@ public final class ModelClients implements AutoCloseable {
      */
     private OkHttpClient http(ModelSettings settings) {
         Duration timeout = settings.timeout();
-        return shared.newBuilder()
+        RateLimits limits = settings.rateLimits();
+        Endpoint endpoint = Endpoint.of(HttpUrl.get(settings.baseUrl()));
+        OkHttpClient.Builder builder = shared.newBuilder()
                 .callTimeout(Duration.ZERO)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
-                .addInterceptor(new RetryInterceptor(settings.maxRetries(), backoff))
+                .addInterceptor(new RetryInterceptor(settings.maxRetries(), limits.maxRetryTime(), backoff));
+        limits.requestsPerSecond().ifPresent(rate -> builder.addInterceptor(rateCaps.computeIfAbsent(
+                new RateCapKey(settings.name(), rate), key -> new RequestRateCap(rate, backoff))));
+        return builder
+                .addInterceptor(holds.computeIfAbsent(endpoint, key -> new EndpointHold(backoff)))
+                .addInterceptor(new ConcurrencyInterceptor(concurrency(endpoint, limits.maxConcurrency()), endpoint,
+                        settings.name(), log))
+                .addInterceptor(new AttemptTimer())
+                .addNetworkInterceptor(new HiddenRetryAfter())
                 .build();
+    }
+
+    private AdaptiveConcurrency concurrency(Endpoint endpoint, int maximum) {
+        AdaptiveConcurrency limit = concurrency.computeIfAbsent(endpoint, key -> new AdaptiveConcurrency(maximum));
+        limit.lowerMaximum(maximum);
+        return limit;
+    }
+
+    /**
+     * The current concurrency limit of the endpoint (scheme, host and port) of {@code baseUrl}, or empty
+     * when no client of this instance calls it. Halves on each 429, grows back after successes.
+     */
+    public OptionalInt concurrencyLimit(String baseUrl) {
+        HttpUrl url = HttpUrl.parse(baseUrl);
+        AdaptiveConcurrency limit = url == null ? null : concurrency.get(Endpoint.of(url));
+        return limit == null ? OptionalInt.empty() : OptionalInt.of(limit.limit());
     }
 
     /** The client every model's client is derived from. */

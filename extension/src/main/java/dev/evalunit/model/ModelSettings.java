@@ -22,11 +22,12 @@ import java.util.Objects;
  *     {@code top_p}, {@code max_tokens})
  * @param extraParams request body parameters merged last, so they may override anything
  * @param timeout the limit of each connect, read and write of one attempt
- * @param maxRetries retries after the first attempt
+ * @param maxRetries retries after the first attempt (see {@link #maxAttempts()})
+ * @param rateLimits concurrency, rate cap and retry time on the endpoint; not part of what a model answers
  */
 public record ModelSettings(String name, String provider, String model, String baseUrl, String apiKeyReference,
                             String systemPrompt, Map<String, Object> samplingParams, Map<String, Object> extraParams,
-                            Duration timeout, int maxRetries) {
+                            Duration timeout, int maxRetries, RateLimits rateLimits) {
 
     public static final String OPENAI = "openai";
 
@@ -36,6 +37,7 @@ public record ModelSettings(String name, String provider, String model, String b
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(rateLimits, "rateLimits");
         samplingParams = readOnlyCopy(samplingParams);
         extraParams = readOnlyCopy(extraParams);
         if (maxRetries < 0) {
@@ -43,10 +45,34 @@ public record ModelSettings(String name, String provider, String model, String b
         }
     }
 
+    /** With the default {@link RateLimits}. */
+    public ModelSettings(String name, String provider, String model, String baseUrl, String apiKeyReference,
+                         String systemPrompt, Map<String, Object> samplingParams, Map<String, Object> extraParams,
+                         Duration timeout, int maxRetries) {
+        this(name, provider, model, baseUrl, apiKeyReference, systemPrompt, samplingParams, extraParams, timeout,
+                maxRetries, RateLimits.DEFAULT);
+    }
+
     /** An OpenAI-compatible model with the default model id, timeout and retries, and nothing else. */
     public static ModelSettings openAi(String name, String baseUrl) {
         return new ModelSettings(name, OPENAI, name, baseUrl, null, null, Map.of(), Map.of(),
                 Duration.ofSeconds(ConfigKeys.DEFAULT_TIMEOUT_SECONDS), ConfigKeys.DEFAULT_MAX_RETRIES);
+    }
+
+    /**
+     * The most HTTP requests one call sends: the first attempt and {@link #maxRetries()} retries. Fewer
+     * when the retry time limit ({@link RateLimits#maxRetryTime()}) is reached first. A request with a
+     * response schema that the server refuses (400/422) is sent once more without it, so such a call
+     * may send one request more than this.
+     */
+    public int maxAttempts() {
+        return maxRetries + 1;
+    }
+
+    /** The same model with other rate limits. */
+    public ModelSettings withRateLimits(RateLimits limits) {
+        return new ModelSettings(name, provider, model, baseUrl, apiKeyReference, systemPrompt, samplingParams,
+                extraParams, timeout, maxRetries, limits);
     }
 
     public boolean hasApiKey() {
@@ -58,7 +84,7 @@ public record ModelSettings(String name, String provider, String model, String b
     public String toString() {
         return "ModelSettings[name=" + name + ", provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl
                 + ", systemPrompt=" + systemPrompt + ", samplingParams=" + samplingParams + ", extraParams="
-                + extraParams + ", timeout=" + timeout + ", maxRetries=" + maxRetries + "]";
+                + extraParams + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", rateLimits=" + rateLimits + "]";
     }
 
     // JSON values may be null (e.g. {"stop": null}), which Map.copyOf rejects.

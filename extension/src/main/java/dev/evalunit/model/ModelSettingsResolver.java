@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import okhttp3.HttpUrl;
 
 /**
@@ -54,7 +55,29 @@ public final class ModelSettingsResolver {
         Duration timeout = Duration.ofSeconds(config.getPositiveInt(key(name, ModelKeys.TIMEOUT_SECONDS),
                 ConfigKeys.DEFAULT_TIMEOUT_SECONDS));
         return new ModelSettings(name, provider, model, baseUrl, apiKey, systemPrompt, samplingParams(name, annotation),
-                extraParams, timeout, maxRetries(name));
+                extraParams, timeout, maxRetries(name), rateLimits(name));
+    }
+
+    /** Configuration only: how hard to press on a provider is a matter of the account, not of one test. */
+    private RateLimits rateLimits(String name) {
+        int maxConcurrency = config.getPositiveInt(key(name, ModelKeys.MAX_CONCURRENCY),
+                ConfigKeys.DEFAULT_MAX_CONCURRENCY);
+        Duration maxRetryTime = Duration.ofSeconds(config.getPositiveInt(key(name, ModelKeys.MAX_RETRY_SECONDS),
+                ConfigKeys.DEFAULT_MAX_RETRY_SECONDS));
+        return new RateLimits(maxConcurrency, requestsPerSecond(name), maxRetryTime);
+    }
+
+    private OptionalDouble requestsPerSecond(String name) {
+        String key = key(name, ModelKeys.REQUESTS_PER_SECOND);
+        Optional<Double> rate = config.getDouble(key);
+        if (rate.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        if (!(rate.get() > 0) || rate.get().isInfinite()) {
+            throw new ConfigurationException("[" + key + "] must be a positive number, e.g. 2.5, but was "
+                    + config.get(key).orElseThrow() + ". Leave it unset for no cap.");
+        }
+        return OptionalDouble.of(rate.get());
     }
 
     private String provider(String name) {

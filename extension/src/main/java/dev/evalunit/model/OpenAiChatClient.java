@@ -77,17 +77,17 @@ public final class OpenAiChatClient implements ModelClient {
             builder.header("Authorization", "Bearer " + apiKey);
         }
         try (Response response = http.newCall(builder.build()).execute()) {
-            return new Exchange(response.code(), response.body().string(), attempts.attempts(),
-                    Duration.ofNanos(attempts.lastAttemptNanos()));
+            return new Exchange(response.code(), response.body().string(), attempts(attempts),
+                    Duration.ofNanos(attempts.lastExchangeNanos()));
         } catch (IOException e) {
-            throw failure(e, attempts.attempts());
+            throw failure(e, attempts);
         }
     }
 
     private ModelReply reply(Exchange exchange) throws ModelCallException {
         if (exchange.code() < 200 || exchange.code() >= 300) {
             String excerpt = scrubber.excerpt(exchange.body());
-            throw new ModelCallException(prefix() + "HTTP " + exchange.code() + " after " + attempts(exchange.attempts())
+            throw new ModelCallException(prefix() + "HTTP " + exchange.code() + " after " + exchange.attempts()
                     + (excerpt.isEmpty() ? "" : ": " + excerpt));
         }
         try {
@@ -100,24 +100,33 @@ public final class OpenAiChatClient implements ModelClient {
         }
     }
 
-    private ModelCallException failure(IOException e, int attempts) {
+    private ModelCallException failure(IOException e, AttemptRecord record) {
         if (e instanceof SocketTimeoutException) {
             return new ModelCallException(prefix() + "timed out after " + format(settings.timeout()) + " ("
-                    + attempts(attempts) + ")", e);
+                    + count(record) + (record.stoppedByRetryTimeLimit() ? ", " + timeLimitReached() : "") + ")", e);
         }
         if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
             return new ModelCallException(prefix() + "interrupted", e);
         }
         String what = e.getMessage() == null ? e.getClass().getSimpleName() : scrubber.excerpt(e.getMessage());
-        return new ModelCallException(prefix() + "connection failed after " + attempts(attempts) + ": " + what, e);
+        return new ModelCallException(prefix() + "connection failed after " + attempts(record) + ": " + what, e);
     }
 
     private String prefix() {
         return "model [" + settings.name() + "]: ";
     }
 
-    private static String attempts(int count) {
-        return count == 1 ? "1 attempt" : count + " attempts";
+    /** E.g. {@code 3 attempts (retry time limit of 120 s reached)}: says why retrying stopped, when not at the count. */
+    private String attempts(AttemptRecord record) {
+        return count(record) + (record.stoppedByRetryTimeLimit() ? " (" + timeLimitReached() + ")" : "");
+    }
+
+    private static String count(AttemptRecord record) {
+        return record.attempts() == 1 ? "1 attempt" : record.attempts() + " attempts";
+    }
+
+    private String timeLimitReached() {
+        return "retry time limit of " + format(settings.rateLimits().maxRetryTime()) + " reached";
     }
 
     private static String format(Duration duration) {
@@ -125,8 +134,12 @@ public final class OpenAiChatClient implements ModelClient {
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
-    /** One call's outcome, retries done. */
-    private record Exchange(int code, String body, int attempts, Duration latency) {
+    /**
+     * One call's outcome, retries done.
+     *
+     * @param attempts how many, as a failure message says it
+     */
+    private record Exchange(int code, String body, String attempts, Duration latency) {
         boolean rejectsStructuredOutput() {
             return (code == 400 || code == 422) && (body.contains("response_format") || body.contains("json_schema"));
         }

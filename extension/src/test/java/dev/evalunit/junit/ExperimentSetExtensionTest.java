@@ -59,6 +59,8 @@ class ExperimentSetExtensionTest {
             config.put("evalunit.models." + model + ".max-retries", "0");
         }
         config.put("evalunit.report.dir", reports.toString());
+        // These tests count calls: identical judge requests of two configurations would be cached.
+        config.put("evalunit.cache.mode", "off");
         return EngineRuns.run(testCase, config);
     }
 

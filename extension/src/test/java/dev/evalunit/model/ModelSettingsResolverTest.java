@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,9 @@ class ModelSettingsResolverTest {
         config.put("evalunit.models.judge.extra-params", "{\"seed\": 7, \"stop\": null}");
         config.put("evalunit.models.judge.timeout-seconds", "30");
         config.put("evalunit.models.judge.max-retries", "2");
+        config.put("evalunit.models.judge.max-concurrency", "16");
+        config.put("evalunit.models.judge.requests-per-second", "2.5");
+        config.put("evalunit.models.judge.max-retry-seconds", "30");
         return config;
     }
 
@@ -86,6 +90,8 @@ class ModelSettingsResolverTest {
             assertThat(settings.extraParams()).containsEntry("seed", 7).containsEntry("stop", null).hasSize(2);
             assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(settings.maxRetries()).isEqualTo(2);
+            assertThat(settings.rateLimits())
+                    .isEqualTo(new RateLimits(16, OptionalDouble.of(2.5), Duration.ofSeconds(30)));
         }
 
         @Test
@@ -132,6 +138,25 @@ class ModelSettingsResolverTest {
 
             assertThat(settings).isEqualTo(new ModelSettings("judge", "openai", "judge", "http://inline.test/v1", null,
                     null, Map.of(), Map.of(), Duration.ofSeconds(60), 4));
+        }
+
+        @Test
+        @DisplayName("falls back to the default rate limits: 64 in flight per endpoint, no rate cap, 120 s of retrying")
+        void defaultRateLimits() {
+            ModelSettings settings = resolve(Map.of(), inline(OnlyBaseUrl.class));
+
+            assertThat(settings.rateLimits())
+                    .isEqualTo(new RateLimits(64, OptionalDouble.empty(), Duration.ofSeconds(120)))
+                    .isEqualTo(RateLimits.DEFAULT);
+        }
+
+        @Test
+        @DisplayName("takes the rate limits from the configuration also when the model is declared inline")
+        void rateLimitsWithInlineModel() {
+            ModelSettings settings = resolve(Map.of("evalunit.models.judge.requests-per-second", "0.5"),
+                    inline(FullyDeclared.class));
+
+            assertThat(settings.rateLimits().requestsPerSecond()).hasValue(0.5);
         }
 
         @Test
@@ -232,6 +257,67 @@ class ModelSettingsResolverTest {
             assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.max-retries", "-1"), inline(OnlyBaseUrl.class)))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("Configuration error: [evalunit.models.judge.max-retries] must be zero or more, but was -1.");
+        }
+
+        @Test
+        @DisplayName("a maximum concurrency that is not positive")
+        void zeroConcurrency() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.max-concurrency", "0"),
+                    inline(OnlyBaseUrl.class)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [evalunit.models.judge.max-concurrency] must be positive, but was 0.");
+        }
+
+        @Test
+        @DisplayName("a maximum concurrency that is not a whole number")
+        void fractionalConcurrency() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.max-concurrency", "2.5"),
+                    inline(OnlyBaseUrl.class)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [evalunit.models.judge.max-concurrency] must be a whole number, "
+                            + "but was '2.5'.");
+        }
+
+        @Test
+        @DisplayName("a requests-per-second cap that is zero, negative or not finite, as written")
+        void rateNotPositive() {
+            for (String rate : new String[] {"0", "-1.5", "NaN", "Infinity"}) {
+                assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.requests-per-second", rate),
+                        inline(OnlyBaseUrl.class)))
+                        .isInstanceOf(ConfigurationException.class)
+                        .hasMessage("Configuration error: [evalunit.models.judge.requests-per-second] must be a positive "
+                                + "number, e.g. 2.5, but was " + rate + ". Leave it unset for no cap.");
+            }
+        }
+
+        @Test
+        @DisplayName("a requests-per-second cap that is not a number")
+        void rateNotANumber() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.requests-per-second", "fast"),
+                    inline(OnlyBaseUrl.class)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [evalunit.models.judge.requests-per-second] must be a number, "
+                            + "but was 'fast'.");
+        }
+
+        @Test
+        @DisplayName("a retry time limit that is not positive")
+        void zeroRetryTime() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.max-retry-seconds", "0"),
+                    inline(OnlyBaseUrl.class)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [evalunit.models.judge.max-retry-seconds] must be positive, "
+                            + "but was 0.");
+        }
+
+        @Test
+        @DisplayName("a retry time limit that is not a whole number of seconds")
+        void retryTimeWithUnit() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.max-retry-seconds", "2m"),
+                    inline(OnlyBaseUrl.class)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [evalunit.models.judge.max-retry-seconds] must be a whole number, "
+                            + "but was '2m'.");
         }
 
         @Test

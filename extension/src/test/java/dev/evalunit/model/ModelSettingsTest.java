@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,25 @@ class ModelSettingsTest {
     void openAiDefaults() {
         assertThat(ModelSettings.openAi("judge", "http://h.test/v1")).isEqualTo(new ModelSettings("judge", "openai",
                 "judge", "http://h.test/v1", null, null, Map.of(), Map.of(), Duration.ofSeconds(60), 4));
+    }
+
+    @Test
+    @DisplayName("bounds a call's requests at its retries plus one")
+    void maxAttempts() {
+        assertThat(ModelSettings.openAi("judge", "http://h.test/v1").maxAttempts()).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("keeps everything but the rate limits when given new ones")
+    void withRateLimits() {
+        ModelSettings settings = ModelSettings.openAi("judge", "http://h.test/v1");
+        RateLimits limits = new RateLimits(4, OptionalDouble.of(2.5), Duration.ofSeconds(30));
+
+        ModelSettings limited = settings.withRateLimits(limits);
+
+        assertThat(limited.rateLimits()).isEqualTo(limits);
+        assertThat(limited.withRateLimits(RateLimits.DEFAULT)).isEqualTo(settings);
+        assertThat(limited.toString()).contains("rateLimits=RateLimits[maxConcurrency=4, "
+                + "requestsPerSecond=OptionalDouble[2.5], maxRetryTime=PT30S]");
     }
 }

@@ -45,6 +45,7 @@ class OpenAiChatClientTest {
             "properties", Map.of("choice", Map.of("type", "string")), "required", List.of("choice"));
 
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    private final List<String> log = new CopyOnWriteArrayList<>();
     private MockWebServer server;
     private ModelClients clients;
 
@@ -52,7 +53,8 @@ class OpenAiChatClientTest {
     void start() throws IOException {
         server = new MockWebServer();
         server.start();
-        clients = new ModelClients(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), () -> 0.5, sleeps::add, CLOCK));
+        clients = new ModelClients(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), () -> 0.5, sleeps::add, CLOCK),
+                ClientDecorator.NONE, log::add);
     }
 
     @AfterEach

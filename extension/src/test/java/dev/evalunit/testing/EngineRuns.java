@@ -18,14 +18,39 @@ import org.junit.platform.testkit.engine.Event;
 /** Runs fixture classes through the Jupiter engine, as a user's build would, and reads what happened. */
 public final class EngineRuns {
 
+    private static final String CACHE_DIR = "evalunit.cache.dir";
+    private static final String CACHE_MODE = "evalunit.cache.mode";
+
     private EngineRuns() {
     }
 
+    /**
+     * Runs {@code testCase} with {@code configuration}. Unless it sets a cache key, the response cache is
+     * off: within one run identical requests share an entry, and the stand-ins of many tests answer
+     * identically where real models would not (e.g. at two temperatures), so they would count fewer
+     * requests. A run that sets {@code evalunit.cache.mode} but not {@code evalunit.cache.dir} gets an
+     * empty directory of its own, never the module's {@code .evalunit/cache}.
+     */
     public static EngineExecutionResults run(Class<?> testCase, Map<String, String> configuration) {
         EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testCase))
                 .outputDirectoryCreator(new TempOutputDirectories());
+        if (!configuration.containsKey(CACHE_DIR)) {
+            if (configuration.containsKey(CACHE_MODE)) {
+                kit.configurationParameter(CACHE_DIR, freshCacheDirectory().toString());
+            } else {
+                kit.configurationParameter(CACHE_MODE, "off");
+            }
+        }
         configuration.forEach(kit::configurationParameter);
         return kit.execute();
+    }
+
+    private static Path freshCacheDirectory() {
+        try {
+            return Files.createTempDirectory("evalunit-cache");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where published files go, as a launcher would provide (EngineTestKit disables publishing otherwise). */

@@ -31,9 +31,10 @@ final class RequiredParams {
                     + " or [aliased_name]. Name the model, e.g. {\"name\": \"m1\"}.");
         }
         if (!(configuration.get("metrics") instanceof List<?> metrics)
-                || !metrics.stream().allMatch(m -> m instanceof String s && !s.isBlank())) {
+                || !metrics.stream().allMatch(RequiredParams::isMetric)) {
             throw new ConfigurationException("[metrics] of " + owner
-                    + " must be a list of metric names. Write e.g. [\"judge_precision\", \"output_length\"].");
+                    + " must be a list of metric names or objects with a [name]. Write e.g. [\"judge_precision\","
+                    + " {\"name\": \"judge_adhoc\", \"prompt\": \"Is {{ output }} polite?\"}].");
         }
     }
 
@@ -41,6 +42,11 @@ final class RequiredParams {
     private static boolean isModel(Object model) {
         return model instanceof Map<?, ?> map
                 && (isName(map.get("name")) || isName(map.get("aliased_name")));
+    }
+
+    // A metric with parameters (judge_adhoc's prompt) is an object, as in EvalAP.
+    private static boolean isMetric(Object metric) {
+        return isName(metric) || metric instanceof Map<?, ?> map && isName(map.get("name"));
     }
 
     private static boolean isName(Object value) {

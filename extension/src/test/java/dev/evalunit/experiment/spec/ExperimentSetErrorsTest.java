@@ -264,10 +264,21 @@ class ExperimentSetErrorsTest {
         }
 
         @Test
-        @DisplayName("with metrics that are not a list of names")
+        @DisplayName("with metrics that are not a list of names or objects with a name")
         void metricsNotNames() {
-            assertFails(cv("\"dataset\": \"d.jsonl\", \"model\": \"m1\", \"metrics\": \"output_length\"", ""),
-                    "Configuration error: [metrics] of experiment [NAME__0] of experiment set [NAME] must be a list of metric names. Write e.g. [\"judge_precision\", \"output_length\"].");
+            String expected = "Configuration error: [metrics] of experiment [NAME__0] of experiment set [NAME] must be a list of"
+                    + " metric names or objects with a [name]. Write e.g. [\"judge_precision\", {\"name\": \"judge_adhoc\","
+                    + " \"prompt\": \"Is {{ output }} polite?\"}].";
+            assertFails(cv("\"dataset\": \"d.jsonl\", \"model\": \"m1\", \"metrics\": \"output_length\"", ""), expected);
+            assertFails(cv("\"dataset\": \"d.jsonl\", \"model\": \"m1\", \"metrics\": [{\"prompt\": \"x\"}]", ""), expected);
+        }
+
+        @Test
+        @DisplayName("accepts a metric object with parameters, as judge_adhoc needs")
+        void metricObject() {
+            assertThat(Json.parse(("{\"name\": \"NAME\", \"cv\": {\"common_params\": {"
+                    + "\"dataset\": \"d.jsonl\", \"model\": \"m1\", \"metrics\": [{\"name\": \"judge_adhoc\","
+                    + " \"prompt\": \"Is {{ output }} polite?\"}]}, \"grid_params\": {}}}")).experiments()).hasSize(1);
         }
     }
 }

@@ -1,0 +1,60 @@
+package dev.evalunit.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * JSON written one way only: object keys sorted at every depth, no whitespace. Two requests that
+ * differ only in the order their parameters were declared give the same text, hence the same key.
+ */
+final class CanonicalJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CanonicalJson() {
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(sorted(node));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            ObjectNode sorted = JSON.createObjectNode();
+            for (String name : names) {
+                sorted.set(name, sorted(node.get(name)));
+            }
+            return sorted;
+        }
+        if (node.isArray()) {
+            ArrayNode array = JSON.createArrayNode();
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+                array.add(sorted(it.next()));
+            }
+            return array;
+        }
+        return node;
+    }
+
+    static JsonNode tree(Object value) {
+        return value == null ? JSON.nullNode() : JSON.valueToTree(value);
+    }
+
+    static ObjectMapper mapper() {
+        return JSON;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.evalunit.cache;
+
+import dev.evalunit.api.spi.ModelClient;
+import dev.evalunit.api.spi.ModelReply;
+import dev.evalunit.config.ConfigKeys;
+import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.config.EvalConfig;
+import dev.evalunit.config.SecretReference;
+import dev.evalunit.model.ClientDecorator;
+import dev.evalunit.model.ModelSettings;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The response cache of one run: wraps every model client in a {@link CachingModelClient} (unless the
+ * mode is {@code off}). Entries live in the directory that {@value ConfigKeys#CACHE_DIR} names, by
+ * default {@value ConfigKeys#DEFAULT_CACHE_DIR} under the working directory (the module's directory
+ * under Maven): outside {@code target/}, so that {@code mvn clean} keeps it and it can be committed for
+ * an offline CI that runs with {@code replay}. Deleting the directory clears it. Nothing is created
+ * until the first reply is stored, so {@code replay} writes nothing. Every model's API key is masked
+ * in what the cache stores and returns, should a server echo it.
+ */
+public final class ModelCache implements ClientDecorator {
+
+    private final CacheMode mode;
+    private final CacheStore store;
+    private final SecretMask mask;
+    private final AtomicBoolean warned = new AtomicBoolean();
+
+    private ModelCache(CacheMode mode, Path directory, SecretReference secrets) {
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.mask = new SecretMask(Objects.requireNonNull(secrets, "secrets"));
+        this.store = new CacheStore(directory.toAbsolutePath().normalize(), mask);
+    }
+
+    /**
+     * The cache that {@value ConfigKeys#CACHE_MODE} and {@value ConfigKeys#CACHE_DIR} describe.
+     *
+     * @throws ConfigurationException when the mode is unknown or the directory is not a path
+     */
+    public static ModelCache from(EvalConfig config) {
+        CacheMode mode = CacheMode.parse(config.get(ConfigKeys.CACHE_MODE).orElse(ConfigKeys.DEFAULT_CACHE_MODE));
+        String directory = config.get(ConfigKeys.CACHE_DIR).orElse(ConfigKeys.DEFAULT_CACHE_DIR);
+        try {
+            return new ModelCache(mode, Path.of(directory), SecretReference.fromProcess());
+        } catch (InvalidPathException e) {
+            throw new ConfigurationException("[" + ConfigKeys.CACHE_DIR + "] is not a valid path: '" + directory
+                    + "'. Give a directory, e.g. " + ConfigKeys.DEFAULT_CACHE_DIR + ".");
+        }
+    }
+
+    /** @param directory where entries live; a relative path is resolved against the working directory */
+    public static ModelCache of(CacheMode mode, Path directory) {
+        return of(mode, directory, SecretReference.fromProcess());
+    }
+
+    /**
+     * @param secrets resolves the models' API keys as their clients do, so that a key a server echoes
+     *     is masked in what the cache stores and returns
+     */
+    public static ModelCache of(CacheMode mode, Path directory, SecretReference secrets) {
+        return new ModelCache(mode, directory, secrets);
+    }
+
+    public CacheMode mode() {
+        return mode;
+    }
+
+    /** The absolute directory entries live in. */
+    public Path directory() {
+        return store.directory();
+    }
+
+    @Override
+    public ModelClient decorate(ModelClient client, ModelSettings settings) {
+        if (mode == CacheMode.OFF) {
+            return client;
+        }
+        mask.learn(settings);
+        return new CachingModelClient(client, settings, this);
+    }
+
+    CacheStore store() {
+        return store;
+    }
+
+    /** {@code reply} with every known API key masked in its text. */
+    ModelReply masked(ModelReply reply) {
+        String text = mask.apply(reply.text());
+        return Objects.equals(text, reply.text()) ? reply
+                : new ModelReply(text, reply.promptTokens(), reply.completionTokens(), reply.latency());
+    }
+
+    /** Says once per run why replies are not being stored, rather than failing calls that succeeded. */
+    void writeFailed(Exception e) {
+        if (warned.compareAndSet(false, true)) {
+            System.err.println("[evalunit] the response cache cannot store replies in " + directory() + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + ". This run goes on; the next one will call the models again.");
+        }
+    }
+}

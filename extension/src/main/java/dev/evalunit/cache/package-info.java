@@ -1,0 +1,17 @@
+/**
+ * The response cache: every model and judge call goes through a content-addressed store on disk, so
+ * that a rerun of an unchanged evaluation calls nothing, a killed run resumes where it stopped, and a
+ * committed cache lets CI replay an evaluation offline.
+ *
+ * <p>An entry is addressed by the SHA-256 of the canonical JSON of the request's content: the declared
+ * model name, provider, model id, system prompt, sampling and extra parameters, messages, response
+ * schema and its name, and the sample index (autorater sample or experiment repeat), so that samples
+ * and repeats stay independent calls. The API key is never part of it, nor is the base URL: a
+ * loopback stand-in on a random port, or an endpoint that moved, still finds its entries; the
+ * declared name is what tells two endpoints serving the same model id apart. Identical requests share
+ * one entry, also within a run (two rows with the same prompt, or a judge shown the same answer twice).
+ *
+ * <p>Plain Java, no JUnit: the JUnit layer creates one {@link dev.evalunit.cache.ModelCache} per run
+ * from the configuration and hands it to {@link dev.evalunit.model.ModelClients}.
+ */
+package dev.evalunit.cache;

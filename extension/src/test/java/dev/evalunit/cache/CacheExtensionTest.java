@@ -1,0 +1,240 @@
+package dev.evalunit.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalunit.api.Autorater;
+import dev.evalunit.api.Candidate;
+import dev.evalunit.api.ExperimentSet;
+import dev.evalunit.api.PairwiseEval;
+import dev.evalunit.api.Prompt;
+import dev.evalunit.api.PromptParam;
+import dev.evalunit.api.Task;
+import dev.evalunit.api.experiment.ExperimentResult;
+import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.testing.ChatServer;
+import dev.evalunit.testing.EngineRuns;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+@DisplayName("The response cache in a test run")
+class CacheExtensionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ROWS = 4;
+    private static final int SAMPLES = 4;
+    private static final String EVALUATION = "GeneratingTestCase.evaluate";
+
+    @TempDir
+    Path cache;
+
+    @TempDir
+    Path reports;
+
+    private final List<ChatServer> servers = new ArrayList<>();
+
+    @AfterEach
+    void stopServers() {
+        servers.forEach(ChatServer::close);
+    }
+
+    /** A new stand-in per run (a new random port, as a rerun in another build would have). */
+    private ChatServer server(Function<ChatServer.Call, String> handler) {
+        return started(ChatServer.start(handler));
+    }
+
+    /** Deterministic answers and verdicts, so that a rerun's judgments can be compared with the first run's. */
+    private ChatServer pairwiseServer() {
+        return started(ChatServer.start(prompt -> "good: " + prompt, ChatServer.judgePreferring("good")));
+    }
+
+    private ChatServer started(ChatServer server) {
+        servers.add(server);
+        return server;
+    }
+
+    private EngineExecutionResults run(Class<?> testCase, ChatServer server, String mode, String reportDir) {
+        Map<String, String> config = new HashMap<>();
+        for (String model : List.of("candidate", "judge", "m1", "m2")) {
+            config.put("evalunit.models." + model + ".base-url", server.baseUrl());
+            config.put("evalunit.models." + model + ".max-retries", "0");
+        }
+        config.put("evalunit.report.dir", reports.resolve(reportDir).toString());
+        config.put("evalunit.cache.dir", cache.toString());
+        if (mode != null) {
+            config.put("evalunit.cache.mode", mode);
+        }
+        return EngineRuns.run(testCase, config);
+    }
+
+    private List<JsonNode> judgments(String reportDir, String evaluation) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(reports.resolve(reportDir).resolve(evaluation).resolve("judgments.jsonl"))) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
+    }
+
+    @Nested
+    @DisplayName("of a pairwise evaluation")
+    class Pairwise {
+
+        @Test
+        @DisplayName("lets a second, unchanged run make zero requests and write identical judgments")
+        void rerun() throws IOException {
+            ChatServer first = pairwiseServer();
+            run(GeneratingTestCase.class, first, null, "first").testEvents()
+                    .assertStatistics(stats -> stats.succeeded(1));
+            assertThat(first.requestCount()).isEqualTo(ROWS * (1 + SAMPLES));
+
+            ChatServer second = pairwiseServer();
+            run(GeneratingTestCase.class, second, "live", "second").testEvents()
+                    .assertStatistics(stats -> stats.succeeded(1));
+
+            assertThat(second.requestCount()).isZero();
+            assertThat(judgments("second", EVALUATION)).isEqualTo(judgments("first", EVALUATION));
+        }
+
+        @Test
+        @DisplayName("replays a recorded run without any request")
+        void replaysRecorded() throws IOException {
+            run(GeneratingTestCase.class, pairwiseServer(), "record", "recorded");
+
+            ChatServer offline = pairwiseServer();
+            run(GeneratingTestCase.class, offline, "replay", "replayed").testEvents()
+                    .assertStatistics(stats -> stats.succeeded(1));
+
+            assertThat(offline.requestCount()).isZero();
+            assertThat(judgments("replayed", EVALUATION)).isEqualTo(judgments("recorded", EVALUATION));
+        }
+
+        @Test
+        @DisplayName("in replay mode with an empty cache, makes no request and gives Error rows naming the model and how to record it")
+        void replayMisses() throws IOException {
+            ChatServer server = pairwiseServer();
+
+            run(GeneratingTestCase.class, server, "replay", "generating");
+            run(JudgeOnlyTestCase.class, server, "replay", "judging");
+
+            assertThat(server.requestCount()).isZero();
+            String miss = "no cached reply (evalunit.cache.mode=replay). Run once with evalunit.cache.mode=live to record it.";
+            assertThat(judgments("generating", EVALUATION)).hasSize(ROWS).allSatisfy(row -> {
+                assertThat(row.get("choice").asText()).isEqualTo("Error");
+                assertThat(row.get("explanation").asText()).isEqualTo("model A [candidate] failed: model [candidate]: " + miss);
+            });
+            assertThat(judgments("judging", "JudgeOnlyTestCase.evaluate")).hasSize(ROWS).allSatisfy(row -> {
+                assertThat(row.get("choice").asText()).isEqualTo("Error");
+                assertThat(row.get("explanation").asText()).isEqualTo("all 4 autorater samples failed: model [judge]: " + miss);
+            }).extracting(row -> row.get("id").asText()).containsExactly("q1", "q2", "q3", "q4");
+        }
+
+        @Test
+        @DisplayName("with an unknown mode, fails the test with the configuration error before any request")
+        void unknownMode() {
+            ChatServer server = pairwiseServer();
+
+            EngineExecutionResults results = run(GeneratingTestCase.class, server, "sometimes", "unknown");
+
+            assertThat(EngineRuns.failures(results)).singleElement().extracting(Throwable::getMessage).isEqualTo(
+                    "Configuration error: [evalunit.cache.mode] must be live, replay, record or off, but was 'sometimes'.");
+            assertThat(server.requestCount()).isZero();
+        }
+
+        @Test
+        @DisplayName("in off mode, calls every time and stores nothing")
+        void off() throws IOException {
+            ChatServer server = pairwiseServer();
+
+            run(GeneratingTestCase.class, server, "off", "first");
+            run(GeneratingTestCase.class, server, "off", "second");
+
+            assertThat(server.requestCount()).isEqualTo(2 * ROWS * (1 + SAMPLES));
+            try (var files = Files.list(cache)) {
+                assertThat(files).isEmpty();
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("of an experiment set")
+    class Experiments {
+
+        private static final int EXPERIMENT_ROWS = 3;
+        private static final int EXPERIMENTS = 2 * 3;
+
+        /** m1 answers correctly, m2 does not; the judge scores 1 when the answer is marked correct. */
+        private final Function<ChatServer.Call, String> modelsAndJudge = call -> {
+            if ("judge_precision".equals(call.schemaName())) {
+                return "{\"reason\": \"checked\", \"score\": " + (call.user().contains("correct: ") ? 1 : 0) + "}";
+            }
+            return (call.model().equals("m1") ? "correct: " : "wrong: ") + call.user();
+        };
+
+        @Test
+        @DisplayName("calls each repeat, though its requests are the same as the other repeats': rows x experiments x calls per row")
+        void repeatsAreSeparateCalls() {
+            ChatServer server = server(modelsAndJudge);
+
+            run(RepeatsTestCase.class, server, null, "first");
+
+            // One generation and one judge_precision call per row; output_length calls nothing.
+            assertThat(server.requestCount()).isEqualTo(EXPERIMENT_ROWS * EXPERIMENTS * 2);
+            Collection<Long> sameBodies = server.requests().stream()
+                    .collect(Collectors.groupingBy(JsonNode::toString, Collectors.counting())).values();
+            assertThat(sameBodies).as("each request body was sent once per repeat").containsOnly(3L);
+        }
+
+        @Test
+        @DisplayName("lets a rerun make zero requests")
+        void rerun() {
+            run(RepeatsTestCase.class, server(modelsAndJudge), null, "first");
+            ChatServer second = server(modelsAndJudge);
+
+            run(RepeatsTestCase.class, second, null, "second").testEvents()
+                    .assertStatistics(stats -> stats.started(EXPERIMENTS).succeeded(EXPERIMENTS));
+
+            assertThat(second.requestCount()).isZero();
+        }
+    }
+
+    // Fixtures: run only through the engine above.
+
+    static class GeneratingTestCase {
+        @PairwiseEval(dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluate(PairwiseResult result) {
+        }
+    }
+
+    static class JudgeOnlyTestCase {
+        @PairwiseEval(dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(responseColumn = "context"),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluate(PairwiseResult result) {
+        }
+    }
+
+    static class RepeatsTestCase {
+        @ExperimentSet("dev/evalunit/cache/repeats.json")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+}

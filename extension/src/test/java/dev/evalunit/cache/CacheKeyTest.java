@@ -1,0 +1,157 @@
+package dev.evalunit.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalunit.api.spi.ChatMessage;
+import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.model.ModelSettings;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("A cache key")
+class CacheKeyTest {
+
+    private static final Map<String, Object> SCHEMA = Map.of("type", "object",
+            "properties", Map.of("choice", Map.of("type", "string")), "required", List.of("choice"));
+
+    private static ModelSettings settings(String name, String baseUrl, String apiKey, Map<String, Object> sampling,
+                                          Map<String, Object> extra) {
+        return new ModelSettings(name, ModelSettings.OPENAI, "gpt-4o", baseUrl, apiKey, "Be brief.", sampling, extra,
+                Duration.ofSeconds(60), 4);
+    }
+
+    private static ModelSettings judge() {
+        return settings("judge", "https://api.example.com/v1", null, ordered("temperature", 0.0, "max_tokens", 256),
+                ordered("seed", 7, "stop", null));
+    }
+
+    private static ModelRequest request(String prompt, int sampleIndex) {
+        return new ModelRequest(List.of(ChatMessage.system("You judge."), ChatMessage.user(prompt)), SCHEMA, "verdict",
+                sampleIndex);
+    }
+
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+
+    @Nested
+    @DisplayName("is stable")
+    class Stable {
+
+        @Test
+        @DisplayName("the same request gives the same hash in every run: the canonical JSON, keys sorted, no whitespace")
+        void golden() {
+            CacheKey key = CacheKey.of(judge(), request("Which is better?", 0));
+
+            assertThat(key.canonicalJson()).isEqualTo("{\"extra_params\":{\"seed\":7,\"stop\":null},\"key_version\":1,"
+                    + "\"messages\":[{\"content\":\"You judge.\",\"role\":\"system\"},{\"content\":\"Which is better?\",\"role\":\"user\"}],"
+                    + "\"model\":\"gpt-4o\",\"model_name\":\"judge\",\"provider\":\"openai\","
+                    + "\"response_schema\":{\"properties\":{\"choice\":{\"type\":\"string\"}},\"required\":[\"choice\"],\"type\":\"object\"},"
+                    + "\"sample_index\":0,\"sampling_params\":{\"max_tokens\":256,\"temperature\":0.0},"
+                    + "\"schema_name\":\"verdict\",\"system_prompt\":\"Be brief.\"}");
+            assertThat(key.hash()).isEqualTo(GOLDEN_HASH);
+        }
+
+        @Test
+        @DisplayName("the order in which parameters were declared does not matter")
+        void keyOrder() {
+            ModelSettings reordered = settings("judge", "https://api.example.com/v1", null,
+                    ordered("max_tokens", 256, "temperature", 0.0), ordered("stop", null, "seed", 7));
+
+            assertThat(CacheKey.of(reordered, request("Which is better?", 0)))
+                    .isEqualTo(CacheKey.of(judge(), request("Which is better?", 0)));
+        }
+
+        @Test
+        @DisplayName("neither the API key nor the base URL is part of it: a stand-in on another port still hits")
+        void noKeyNoEndpoint() {
+            String apiKey = "sk-" + "test-" + UUID.randomUUID();
+            ModelSettings elsewhere = settings("judge", "http://127.0.0.1:54321/v1", apiKey,
+                    ordered("temperature", 0.0, "max_tokens", 256), ordered("seed", 7, "stop", null));
+
+            CacheKey key = CacheKey.of(elsewhere, request("Which is better?", 0));
+
+            assertThat(key.hash()).isEqualTo(GOLDEN_HASH);
+            assertThat(key.canonicalJson()).doesNotContain(apiKey).doesNotContain("127.0.0.1").doesNotContain("54321");
+        }
+    }
+
+    @Nested
+    @DisplayName("changes with what decides the reply")
+    class Changes {
+
+        private final CacheKey original = CacheKey.of(judge(), request("Which is better?", 0));
+
+        @Test
+        @DisplayName("the sample index: samples and repeats are independent calls")
+        void sampleIndex() {
+            assertThat(CacheKey.of(judge(), request("Which is better?", 1)).hash()).isNotEqualTo(original.hash());
+        }
+
+        @Test
+        @DisplayName("the messages")
+        void messages() {
+            assertThat(CacheKey.of(judge(), request("Which is worse?", 0)).hash()).isNotEqualTo(original.hash());
+            ModelRequest asSystem = new ModelRequest(List.of(ChatMessage.system("You judge."),
+                    ChatMessage.system("Which is better?")), SCHEMA, "verdict", 0);
+            assertThat(CacheKey.of(judge(), asSystem).hash()).as("a role").isNotEqualTo(original.hash());
+        }
+
+        @Test
+        @DisplayName("the sampling and extra parameters")
+        void params() {
+            ModelSettings hotter = settings("judge", "https://api.example.com/v1", null,
+                    ordered("temperature", 0.7, "max_tokens", 256), ordered("seed", 7, "stop", null));
+            ModelSettings otherSeed = settings("judge", "https://api.example.com/v1", null,
+                    ordered("temperature", 0.0, "max_tokens", 256), ordered("seed", 8, "stop", null));
+
+            assertThat(CacheKey.of(hotter, request("Which is better?", 0)).hash()).isNotEqualTo(original.hash());
+            assertThat(CacheKey.of(otherSeed, request("Which is better?", 0)).hash()).isNotEqualTo(original.hash());
+        }
+
+        @Test
+        @DisplayName("the model id and the system prompt")
+        void modelAndSystemPrompt() {
+            ModelSettings otherModel = new ModelSettings("judge", ModelSettings.OPENAI, "gpt-4o-mini",
+                    "https://api.example.com/v1", null, "Be brief.", judge().samplingParams(), judge().extraParams(),
+                    Duration.ofSeconds(60), 4);
+            ModelSettings otherSystem = new ModelSettings("judge", ModelSettings.OPENAI, "gpt-4o",
+                    "https://api.example.com/v1", null, "Be thorough.", judge().samplingParams(), judge().extraParams(),
+                    Duration.ofSeconds(60), 4);
+
+            assertThat(CacheKey.of(otherModel, request("Which is better?", 0)).hash()).isNotEqualTo(original.hash());
+            assertThat(CacheKey.of(otherSystem, request("Which is better?", 0)).hash()).isNotEqualTo(original.hash());
+        }
+
+        @Test
+        @DisplayName("the response schema and its name")
+        void schema() {
+            ModelRequest noSchema = new ModelRequest(request("Which is better?", 0).messages(), null, null, 0);
+            ModelRequest renamed = new ModelRequest(request("Which is better?", 0).messages(), SCHEMA, "other", 0);
+
+            assertThat(CacheKey.of(judge(), noSchema).hash()).isNotEqualTo(original.hash());
+            assertThat(CacheKey.of(judge(), renamed).hash()).isNotEqualTo(original.hash());
+        }
+
+        @Test
+        @DisplayName("the declared model name, which tells apart two endpoints serving the same model id")
+        void declaredName() {
+            ModelSettings renamed = settings("judge-local", "https://api.example.com/v1", null,
+                    ordered("temperature", 0.0, "max_tokens", 256), ordered("seed", 7, "stop", null));
+
+            assertThat(CacheKey.of(renamed, request("Which is better?", 0)).hash()).isNotEqualTo(original.hash());
+        }
+    }
+
+    /** SHA-256 of the canonical JSON above, computed outside Java: a changed key layout must change VERSION. */
+    private static final String GOLDEN_HASH = "b505b2e991ff4fd1007e31a408c29e14777e08d22d0ac23eefe165876b196e39";
+}

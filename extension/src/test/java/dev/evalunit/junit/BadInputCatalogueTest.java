@@ -1,0 +1,458 @@
+package dev.evalunit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalunit.api.Autorater;
+import dev.evalunit.api.Candidate;
+import dev.evalunit.api.ExperimentSet;
+import dev.evalunit.api.Model;
+import dev.evalunit.api.PairwiseEval;
+import dev.evalunit.api.Prompt;
+import dev.evalunit.api.PromptParam;
+import dev.evalunit.api.Task;
+import dev.evalunit.api.experiment.ExperimentResult;
+import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.config.EvalConfig;
+import dev.evalunit.config.SecretReference;
+import dev.evalunit.dataset.DatasetLoader;
+import dev.evalunit.metrics.MetricRegistry;
+import dev.evalunit.model.ModelClients;
+import dev.evalunit.pairwise.MethodBinder;
+import dev.evalunit.pairwise.PairwisePlanner;
+import dev.evalunit.pairwise.PairwiseSpec;
+import dev.evalunit.pairwise.PromptSpec;
+import dev.evalunit.pairwise.SideSpec;
+import dev.evalunit.testing.ChatServer;
+import dev.evalunit.testing.EngineRuns;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * The catalogue of bad input: each mistake a user can make in a declaration, a dataset or the
+ * configuration, with the exact message they see. Every fixture runs against a live loopback server
+ * that would answer any call; the server must see none, because every mistake is found while planning.
+ */
+@DisplayName("Bad input is refused with its own message, before any request reaches a server")
+class BadInputCatalogueTest {
+
+    private ChatServer server;
+
+    @TempDir
+    Path reports;
+
+    @BeforeEach
+    void start() {
+        server = ChatServer.start(call -> call.isAutorater() ? ChatServer.verdict("A", "A is better") : "an answer");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private Map<String, String> configuration() {
+        Map<String, String> config = new HashMap<>();
+        for (String model : List.of("candidate", "judge", "m1")) {
+            config.put("evalunit.models." + model + ".base-url", server.baseUrl());
+        }
+        config.put("evalunit.report.dir", reports.toString());
+        return config;
+    }
+
+    private void assertRefused(Class<?> fixture, String message) {
+        assertRefused(fixture, Map.of(), message);
+    }
+
+    /** Every test or container of the fixture fails with {@code message}, none passes, and no request was made. */
+    private void assertRefused(Class<?> fixture, Map<String, String> extra, String message) {
+        Map<String, String> config = configuration();
+        config.putAll(extra);
+        EngineExecutionResults results = EngineRuns.run(fixture, config);
+
+        List<Throwable> failures = results.allEvents().failed().stream().map(BadInputCatalogueTest::throwable).toList();
+        assertThat(failures).isNotEmpty().allSatisfy(failure -> assertThat(failure)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(message));
+        assertThat(results.testEvents().succeeded().count()).isZero();
+        assertThat(server.requestCount()).as("requests that reached the server").isZero();
+    }
+
+    private static Throwable throwable(Event event) {
+        return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElseThrow();
+    }
+
+    @Nested
+    @DisplayName("a missing dataset file")
+    class MissingDataset {
+        @Test
+        @DisplayName("names the path and where class path resources live")
+        void refused() {
+            assertRefused(MissingDatasetTestCase.class, "Configuration error: dataset [bad-input/no-such-file.jsonl] was"
+                    + " not found on the class path or as a file. Check the path; class path resources live in"
+                    + " src/test/resources.");
+        }
+    }
+
+    @Nested
+    @DisplayName("an empty dataset")
+    class EmptyDataset {
+        @Test
+        @DisplayName("JSON Lines with only blank lines has no rows")
+        void jsonLines() {
+            assertRefused(EmptyJsonLinesTestCase.class,
+                    "Configuration error: dataset [bad-input/empty.jsonl] has no rows. Add at least one example.");
+        }
+
+        @Test
+        @DisplayName("CSV with only a header has no rows")
+        void csv() {
+            assertRefused(HeaderOnlyCsvTestCase.class,
+                    "Configuration error: dataset [bad-input/header-only.csv] has no rows. Add at least one example.");
+        }
+    }
+
+    @Nested
+    @DisplayName("a malformed JSON Lines line")
+    class MalformedLine {
+        @Test
+        @DisplayName("names the line and what is wrong with it")
+        void refused() {
+            assertRefused(MalformedLineTestCase.class, "Configuration error: dataset [bad-input/malformed-line.jsonl]"
+                    + " line 2 is not a JSON object: Unexpected end-of-input: expected close marker for Object."
+                    + " Fix that line.");
+        }
+    }
+
+    @Nested
+    @DisplayName("a CSV with a ragged row")
+    class RaggedCsv {
+        @Test
+        @DisplayName("names the line and both field counts")
+        void refused() {
+            assertRefused(RaggedCsvTestCase.class, "Configuration error: dataset [bad-input/ragged.csv] line 3 has 4"
+                    + " fields but the header has 3. Quote fields that contain commas.");
+        }
+    }
+
+    @Nested
+    @DisplayName("an unknown task")
+    class UnknownTask {
+        /*
+         * @PairwiseEval's task is the Task enum, so an unknown task in an annotation does not compile.
+         * A task arrives as text only through a PairwiseSpec built in code (the seam a JSON or
+         * command-line declaration goes through), so that is where it is tested.
+         */
+        @Test
+        @DisplayName("in a spec built in code names the task and the known ones, before any model is created")
+        void refused() {
+            PairwiseSpec spec = new PairwiseSpec("translation_eval", "bad-input/qa.jsonl", List.of("id"), "translation",
+                    "judge", PromptSpec.column("question"), PromptSpec.column(""), null, null,
+                    SideSpec.model("candidate", Map.of("prompt", PromptSpec.template("{{ question }}"))),
+                    SideSpec.responseColumn("answer_b"), "", List.of());
+            Map<String, String> config = configuration();
+            try (ModelClients clients = new ModelClients()) {
+                PairwisePlanner planner = new PairwisePlanner(EvalConfig.of(config),
+                        new DatasetLoader(getClass().getClassLoader(), Path.of("")), clients,
+                        SecretReference.fromProcess(), MethodBinder.NONE);
+
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> planner.plan(spec))
+                        .isInstanceOf(ConfigurationException.class)
+                        .hasMessage("Configuration error: task [translation] is unknown. Use question_answering or summarization.");
+            }
+            assertThat(server.requestCount()).isZero();
+        }
+    }
+
+    @Nested
+    @DisplayName("an unknown model name")
+    class UnknownModel {
+        @Test
+        @DisplayName("names the model and both ways to declare it")
+        void refused() {
+            assertRefused(UnknownModelTestCase.class, "Configuration error: model [nobody] is not declared. Set"
+                    + " evalunit.models.nobody.base-url in junit-platform.properties or declare"
+                    + " @Model(name = \"nobody\", baseUrl = ...).");
+        }
+    }
+
+    @Nested
+    @DisplayName("an API key reference to an unset variable")
+    class MissingApiKey {
+        @Test
+        @DisplayName("names the reference and what to set, never a value")
+        void refused() {
+            assertRefused(UnsetKeyTestCase.class, "Configuration error: the API key of model [judge] refers to"
+                    + " [${env:EVALUNIT_BAD_INPUT_UNSET_KEY_7C1}], which is not set. Set the environment variable"
+                    + " EVALUNIT_BAD_INPUT_UNSET_KEY_7C1.");
+        }
+    }
+
+    @Nested
+    @DisplayName("a template naming a missing column")
+    class MissingTemplateColumn {
+        @Test
+        @DisplayName("names the placeholder, the parameter and the columns that exist")
+        void refused() {
+            assertRefused(MissingColumnTestCase.class, "Configuration error: placeholder [{{ questoin }}] in model A's"
+                    + " prompt parameter [prompt] names no column of dataset [bad-input/qa.jsonl]. Columns: id, question,"
+                    + " answer_b, human. Fix the placeholder or add the column.");
+        }
+    }
+
+    @Nested
+    @DisplayName("a model and a response column for one side")
+    class BothSources {
+        @Test
+        @DisplayName("names both and says to give one")
+        void refused() {
+            assertRefused(BothSourcesTestCase.class, "Configuration error: model A gives both a model [candidate] and a"
+                    + " response column [answer_b]. Give only one: a response column holds pre-generated answers, a model"
+                    + " or method generates them.");
+        }
+    }
+
+    @Nested
+    @DisplayName("neither a model nor a response column for a side")
+    class NoSource {
+        @Test
+        @DisplayName("names the side and the three kinds of source")
+        void refused() {
+            assertRefused(NoSourceTestCase.class,
+                    "Configuration error: model B has no source of answers. Give a model, a method or a response column.");
+        }
+    }
+
+    @Nested
+    @DisplayName("a human preference outside the accepted set")
+    class HumanPreferenceOutsideTheSet {
+        @Test
+        @DisplayName("names the value, its line and the accepted values")
+        void refused() {
+            assertRefused(HumanOutsideSetTestCase.class, "Configuration error: human preference column [human] has"
+                    + " [both bad] at line 3 of dataset [bad-input/human-outside-set.jsonl]. Use one of A, B, Model A,"
+                    + " Model B, TIE, or leave the cell empty.");
+        }
+    }
+
+    @Nested
+    @DisplayName("an unknown metric")
+    class UnknownMetric {
+        @Test
+        @DisplayName("fails every experiment of the set, naming the metric and the known ones")
+        void refused() {
+            assertRefused(UnknownMetricTestCase.class, "Configuration error: metric [judge_precission] is unknown."
+                    + " Known metrics: " + String.join(", ", MetricRegistry.names()) + ".");
+        }
+    }
+
+    @Nested
+    @DisplayName("duplicate ids")
+    class DuplicateIds {
+        @Test
+        @DisplayName("names the id and the lines that share it")
+        void refused() {
+            assertRefused(DuplicateIdsTestCase.class, "Configuration error: dataset [bad-input/duplicate-ids.jsonl] has"
+                    + " duplicate ids over [id]: q1 (lines 1, 3). Make each example's ids unique.");
+        }
+    }
+
+    @Nested
+    @DisplayName("a non-positive count")
+    class NonPositiveCount {
+        @Test
+        @DisplayName("a repeat of 0 in an experiment set's JSON")
+        void repeat() {
+            assertRefused(ZeroRepeatTestCase.class, "Configuration error: [cv.repeat] of experiment set [zero_repeat]"
+                    + " must be a positive whole number, but was 0.");
+        }
+
+        @Test
+        @DisplayName("an autorater sample count of 0 in the annotation")
+        void samplesInTheAnnotation() {
+            assertRefused(ZeroSamplesTestCase.class,
+                    "Configuration error: the autorater's [samples] must be positive, but was 0. Use 1 or more.");
+        }
+
+        @Test
+        @DisplayName("an autorater sample count of -3 in the configuration")
+        void samplesInTheConfiguration() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.autorater.samples", "-3"),
+                    "Configuration error: [evalunit.autorater.samples] must be positive, but was -3.");
+        }
+    }
+
+    @Nested
+    @DisplayName("an error budget that is not a share")
+    class ErrorBudgetOutOfRange {
+        @Test
+        @DisplayName("names the key, an example and the value")
+        void refused() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.error-budget", "2"),
+                    "Configuration error: [evalunit.error-budget] must be a share between 0 and 1, e.g. 0.1, but was '2'.");
+        }
+    }
+
+    @Test
+    @DisplayName("(control) the same declaration without its mistake does reach the server and pass")
+    void control() {
+        EngineExecutionResults results = EngineRuns.run(ValidTestCase.class, configuration());
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertThat(server.requestCount()).isEqualTo(3 * (1 + 4));
+    }
+
+    // Fixtures: run only through the engine above, never directly (they are not @Nested).
+
+    static class ValidTestCase {
+        @PairwiseEval(dataset = "bad-input/qa.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class MissingDatasetTestCase {
+        @PairwiseEval(dataset = "bad-input/no-such-file.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class EmptyJsonLinesTestCase {
+        @PairwiseEval(dataset = "bad-input/empty.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class HeaderOnlyCsvTestCase {
+        @PairwiseEval(dataset = "bad-input/header-only.csv", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class MalformedLineTestCase {
+        @PairwiseEval(dataset = "bad-input/malformed-line.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class RaggedCsvTestCase {
+        @PairwiseEval(dataset = "bad-input/ragged.csv", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class UnknownModelTestCase {
+        @PairwiseEval(dataset = "bad-input/qa.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "nobody", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    @Model(name = "judge", apiKey = "${env:EVALUNIT_BAD_INPUT_UNSET_KEY_7C1}")
+    static class UnsetKeyTestCase {
+        @PairwiseEval(dataset = "bad-input/qa.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class MissingColumnTestCase {
+        @PairwiseEval(dataset = "bad-input/qa.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ questoin }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class BothSourcesTestCase {
+        @PairwiseEval(dataset = "bad-input/qa.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", responseColumn = "answer_b",
+                        params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class NoSourceTestCase {
+        @PairwiseEval(dataset = "bad-input/qa.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate())
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class HumanOutsideSetTestCase {
+        @PairwiseEval(dataset = "bad-input/human-outside-set.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"),
+                humanPreferenceColumn = "human")
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class DuplicateIdsTestCase {
+        @PairwiseEval(dataset = "bad-input/duplicate-ids.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class ZeroSamplesTestCase {
+        @PairwiseEval(dataset = "bad-input/qa.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question"), samples = 0),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class UnknownMetricTestCase {
+        @ExperimentSet("bad-input/unknown-metric.json")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+
+    static class ZeroRepeatTestCase {
+        @ExperimentSet("bad-input/zero-repeat.json")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+}

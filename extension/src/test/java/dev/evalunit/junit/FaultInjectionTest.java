@@ -1,0 +1,331 @@
+package dev.evalunit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalunit.api.Autorater;
+import dev.evalunit.api.Candidate;
+import dev.evalunit.api.PairwiseEval;
+import dev.evalunit.api.Prompt;
+import dev.evalunit.api.PromptParam;
+import dev.evalunit.api.Task;
+import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.budget.EvaluationInfrastructureException;
+import dev.evalunit.testing.EngineRuns;
+import dev.evalunit.testing.FaultInjectingServer;
+import dev.evalunit.testing.FaultInjectingServer.Attempt;
+import dev.evalunit.testing.FaultInjectingServer.Fault;
+import dev.evalunit.testing.FaultInjectingServer.FaultPlan;
+import dev.evalunit.testing.FaultInjectingServer.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * A pairwise evaluation of 40 examples (one generation and four autorater samples each) against a
+ * loopback server that fails at random, seeded: 429 and 503 with {@code Retry-After: 0}, 500,
+ * stalls past the 1 s timeout, connection resets, truncated JSON and prose verdicts. Retries are
+ * bounded at 2, so a logical call reaches the server at most 3 times.
+ *
+ * <p>How attempts are attributed to logical calls: every prompt carries its example's tag
+ * {@code [exNN]}, and one example's calls are made one after the other by one worker (generation,
+ * then samples AB, BA, AB, BA). So the server's log, filtered to one example, is that example's
+ * attempts in order, and consecutive logical calls always differ in body (the generation prompt
+ * differs from the judge's, and the judge's alternates between positions AB and BA). A logical
+ * call is therefore a maximal run of identical bodies in that sequence.
+ *
+ * <p>Each seed runs once (the first test to ask runs it); every test then checks one property of it.
+ */
+@DisplayName("Under injected faults (429, 500, 503, stalls, resets, truncated JSON, prose verdicts)")
+class FaultInjectionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int EXAMPLES = 40;
+    private static final int SAMPLES = 4;
+    private static final int MAX_RETRIES = 2;
+    private static final int MAX_ATTEMPTS = MAX_RETRIES + 1;
+    private static final List<Kind> CALLS_OF_A_JUDGED_EXAMPLE =
+            List.of(Kind.GENERATION, Kind.JUDGE_AB, Kind.JUDGE_BA, Kind.JUDGE_AB, Kind.JUDGE_BA);
+
+    private static final List<Long> SEEDS = List.of(11L, 23L, 47L);
+    private static final Map<Long, Run> RUNS = new ConcurrentHashMap<>();
+
+    @TempDir
+    static Path reports;
+
+    /** What one seeded run left behind. */
+    private record Run(EngineExecutionResults results, List<Attempt> attempts, List<JsonNode> judgments, JsonNode metrics) {
+
+        Map<String, List<List<Attempt>>> callsByExample() {
+            Map<String, List<List<Attempt>>> calls = new LinkedHashMap<>();
+            for (Attempt attempt : attempts) {
+                List<List<Attempt>> ofExample = calls.computeIfAbsent(attempt.example(), e -> new ArrayList<>());
+                List<Attempt> last = ofExample.isEmpty() ? null : ofExample.get(ofExample.size() - 1);
+                if (last != null && last.get(0).body().equals(attempt.body())) {
+                    last.add(attempt);
+                } else {
+                    ofExample.add(new ArrayList<>(List.of(attempt)));
+                }
+            }
+            return calls;
+        }
+
+        List<JsonNode> errorRows() {
+            return judgments.stream().filter(j -> j.get("choice").asText().equals("Error")).toList();
+        }
+    }
+
+    static List<Long> seeds() {
+        return SEEDS;
+    }
+
+    private static Run run(long seed) {
+        return RUNS.computeIfAbsent(seed, s -> execute(FaultPlan.seeded(s), "seed-" + s));
+    }
+
+    private static Run execute(FaultPlan plan, String name) {
+        Path dir = reports.resolve(name);
+        try (FaultInjectingServer server = FaultInjectingServer.start(plan, Duration.ofMillis(1500), false)) {
+            Map<String, String> config = new HashMap<>();
+            for (String model : List.of("candidate", "judge")) {
+                config.put("evalunit.models." + model + ".base-url", server.baseUrl());
+                config.put("evalunit.models." + model + ".max-retries", String.valueOf(MAX_RETRIES));
+                config.put("evalunit.models." + model + ".timeout-seconds", "1");
+            }
+            // Enough workers that stalls and backoff overlap: the whole run stays within seconds.
+            config.put("evalunit.concurrency", "20");
+            config.put("evalunit.report.dir", dir.toString());
+            // A cache must not answer for the server: every attempt has to reach it to be counted.
+            config.put("evalunit.cache.mode", "off");
+            config.put("evalunit.cache.dir", dir.resolve("cache").toString());
+            EngineExecutionResults results = EngineRuns.run(FaultTestCase.class, config);
+            Path evaluation = dir.resolve("FaultTestCase.underFaults");
+            List<JsonNode> judgments = new ArrayList<>();
+            for (String line : Files.readAllLines(evaluation.resolve("judgments.jsonl"))) {
+                judgments.add(JSON.readTree(line));
+            }
+            {   // DIAG
+                Path diag = Path.of(System.getenv().getOrDefault("FI_DIAG", "/tmp/fi-diag/x"));
+                Files.createDirectories(diag);
+                StringBuilder sb = new StringBuilder();
+                for (Attempt a : server.attempts()) sb.append(a).append('\n');
+                Files.writeString(diag.resolve(name + ".attempts"), sb.toString());
+                Files.copy(evaluation.resolve("judgments.jsonl"), diag.resolve(name + ".judgments"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return new Run(results, server.attempts(), judgments, JSON.readTree(evaluation.resolve("metrics.json").toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    @DisplayName("the run is a bounded few hundred attempts and meets every kind of fault")
+    void exercisesEveryFault(long seed) {
+        Run run = run(seed);
+
+        assertThat(run.attempts()).hasSizeBetween(200, 600);
+        Set<Fault> met = EnumSet.noneOf(Fault.class);
+        run.attempts().forEach(a -> met.add(a.fault()));
+        assertThat(met).isEqualTo(EnumSet.complementOf(EnumSet.of(Fault.UNAVAILABLE_RETRY_NOW)));
+        assertThat(run.errorRows()).as("some examples end as errors, most do not").isNotEmpty().hasSizeLessThan(EXAMPLES / 2);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    @DisplayName("ends with exactly one judgment per example, in dataset order")
+    void oneJudgmentPerExample(long seed) {
+        Run run = run(seed);
+
+        assertThat(run.judgments()).extracting(j -> j.get("id").asText())
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, EXAMPLES).mapToObj(i -> String.format("ex%02d", i)).toList());
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    @DisplayName("gives every Error row its reason and no confidence")
+    void errorRowsCarryTheirReason(long seed) {
+        Run run = run(seed);
+
+        assertThat(run.errorRows()).allSatisfy(row -> {
+            assertThat(row.get("explanation").asText()).isNotBlank();
+            assertThat(row.get("confidence").isNull()).isTrue();
+        });
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    @DisplayName("writes metrics whose counts agree with the judgments")
+    void countsAreConsistent(long seed) {
+        Run run = run(seed);
+        JsonNode metrics = run.metrics();
+        int errors = run.errorRows().size();
+        int judged = EXAMPLES - errors;
+        long a = count(run, "Model A");
+        long b = count(run, "Model B");
+        long ties = count(run, "Tie");
+
+        assertThat(metrics.get("example_count").asInt()).isEqualTo(EXAMPLES);
+        assertThat(metrics.get("error_count").asInt()).isEqualTo(errors);
+        assertThat(a + b + ties + errors).isEqualTo(EXAMPLES);
+        assertThat(metrics.get("autosxs_model_a_win_rate").asDouble()).isCloseTo((double) a / judged, within(1e-12));
+        assertThat(metrics.get("autosxs_model_b_win_rate").asDouble()).isCloseTo((double) b / judged, within(1e-12));
+        assertThat(metrics.get("tie_rate").asDouble()).isCloseTo((double) ties / judged, within(1e-12));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    @DisplayName("sends each logical call at most max-retries + 1 times, retrying only what is worth retrying")
+    void retriesAreBounded(long seed) {
+        Run run = run(seed);
+
+        assertThat(run.callsByExample()).hasSize(EXAMPLES).allSatisfy((example, calls) -> {
+            boolean generated = last(calls.get(0)).fault() == Fault.OK;
+            assertThat(calls).as(example + ": its calls, in order")
+                    .extracting(call -> call.get(0).kind())
+                    .containsExactlyElementsOf(generated ? CALLS_OF_A_JUDGED_EXAMPLE : List.of(Kind.GENERATION));
+            assertThat(calls).allSatisfy(call -> {
+                assertThat(call).as(example + ": attempts of one call").hasSizeLessThanOrEqualTo(MAX_ATTEMPTS);
+                // Every attempt but the last failed in a way worth retrying; a call gives up only at the bound.
+                assertThat(call.subList(0, call.size() - 1)).allMatch(attempt -> attempt.fault().retryable());
+                if (call.get(call.size() - 1).fault().retryable()) {
+                    assertThat(call).hasSize(MAX_ATTEMPTS);
+                }
+            });
+        });
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    @DisplayName("judges each example exactly as the server's replies to its calls imply")
+    void judgmentsFollowTheReplies(long seed) {
+        Run run = run(seed);
+        Map<String, List<List<Attempt>>> calls = run.callsByExample();
+
+        for (JsonNode judgment : run.judgments()) {
+            String id = judgment.get("id").asText();
+            List<List<Attempt>> example = calls.get(id);
+            Fault generation = last(example.get(0)).fault();
+            String choice = judgment.get("choice").asText();
+            if (generation != Fault.OK) {
+                assertThat(choice).as(id).isEqualTo("Error");
+                assertThat(judgment.get("explanation").asText()).as(id)
+                        .startsWith("model A [candidate] failed: model [candidate]: ")
+                        .contains(signature(generation));
+                continue;
+            }
+            List<String> expectedVotes = example.subList(1, example.size()).stream()
+                    .map(call -> last(call).fault() == Fault.OK ? "A" : "ERROR").toList();
+            assertThat(judgment.get("samples")).as(id).extracting(s -> s.get("choice").asText())
+                    .containsExactlyElementsOf(expectedVotes);
+            if (expectedVotes.contains("A")) {
+                assertThat(choice).as(id).isEqualTo("Model A");
+                assertThat(judgment.get("confidence").asDouble()).isEqualTo(1.0);
+            } else {
+                assertThat(choice).as(id).isEqualTo("Error");
+                assertThat(judgment.get("explanation").asText()).as(id)
+                        .startsWith("all 4 autorater samples failed: model [judge]: ")
+                        .contains(signature(last(example.get(1)).fault()));
+            }
+            for (int i = 0; i < SAMPLES; i++) {
+                Fault fault = last(example.get(i + 1)).fault();
+                if (fault != Fault.OK) {
+                    assertThat(judgment.get("samples").get(i).get("explanation").asText()).as(id + " sample " + i)
+                            .contains(signature(fault));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    @DisplayName("passes the test, or fails it as an infrastructure error, as the 10% error budget says")
+    void errorBudgetDecides(long seed) {
+        Run run = run(seed);
+        int errors = run.errorRows().size();
+
+        if (errors * 10 > EXAMPLES) {
+            run.results().testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+            assertThat(EngineRuns.failures(run.results())).singleElement().satisfies(failure -> {
+                assertThat(failure).isInstanceOf(EvaluationInfrastructureException.class);
+                assertThat(failure.getMessage()).startsWith("evaluation [FaultTestCase.underFaults] exceeded its error"
+                        + " budget: " + errors + " of " + EXAMPLES + " examples");
+            });
+        } else {
+            run.results().testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        }
+    }
+
+    @Test
+    @DisplayName("(coverage) between them, the seeds stay within the budget and exceed it")
+    void seedsCoverBothBudgetOutcomes() {
+        List<Boolean> over = SEEDS.stream().map(seed -> run(seed).errorRows().size() * 10 > EXAMPLES).toList();
+
+        assertThat(over).contains(true, false);
+    }
+
+    // OkHttp's RetryAndFollowUpInterceptor re-sends a request answered 503 with Retry-After: 0 once, on
+    // its own, below evalunit's RetryInterceptor; HiddenRetryAfter keeps it from doing so.
+    @Test
+    @DisplayName("counts a 503 with Retry-After: 0 that OkHttp re-sends on its own as an attempt that reached the server")
+    void unaskedResendsCount() {
+        Run run = execute(FaultPlan.always(Fault.UNAVAILABLE_RETRY_NOW), "retry-now");
+
+        assertThat(run.attempts()).hasSize(EXAMPLES * MAX_ATTEMPTS);
+        assertThat(run.judgments()).allSatisfy(judgment -> assertThat(judgment.get("explanation").asText())
+                .isEqualTo("model A [candidate] failed: model [candidate]: HTTP 503 after 3 attempts:"
+                        + " {\"error\":{\"message\":\"overloaded\"}}"));
+    }
+
+    /** What an Error's reason says for each fault, whatever else the client adds around it. */
+    private static String signature(Fault fault) {
+        return switch (fault) {
+            case TOO_MANY_REQUESTS -> "HTTP 429 after " + MAX_ATTEMPTS + " attempts";
+            case SERVER_ERROR -> "HTTP 500 after " + MAX_ATTEMPTS + " attempts";
+            case UNAVAILABLE, UNAVAILABLE_RETRY_NOW -> "HTTP 503 after " + MAX_ATTEMPTS + " attempts";
+            case STALL -> "timed out after 1 s (" + MAX_ATTEMPTS + " attempts)";
+            case RESET -> "connection failed after " + MAX_ATTEMPTS + " attempts";
+            case TRUNCATED_JSON -> "the reply is not JSON";
+            case PROSE -> "the reply has no JSON object with a \"choice\"";
+            case OK -> throw new IllegalArgumentException("no error for a good reply");
+        };
+    }
+
+    private static Attempt last(List<Attempt> call) {
+        return call.get(call.size() - 1);
+    }
+
+    private static long count(Run run, String choice) {
+        return run.judgments().stream().filter(j -> j.get("choice").asText().equals(choice)).count();
+    }
+
+    // Fixture: run only through the engine above, never directly (it is not @Nested).
+
+    static class FaultTestCase {
+        @PairwiseEval(dataset = "fault-injection/forty-questions.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question"), samples = SAMPLES),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void underFaults(PairwiseResult result) {
+        }
+    }
+}

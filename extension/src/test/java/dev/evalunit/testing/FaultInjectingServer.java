@@ -1,0 +1,256 @@
+package dev.evalunit.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+
+/**
+ * An OpenAI-compatible server on loopback that fails on purpose. Each attempt gets a {@link Fault}
+ * chosen by a {@link FaultPlan}; every attempt is logged with the example it belongs to (a tag
+ * {@code [exNN]} in the prompt), what kind of call it is and the exact body, in arrival order.
+ *
+ * <p>A good reply is built to be judged predictably: the candidate answers {@code good: <prompt>},
+ * and the judge always prefers the answer containing {@code good:}, i.e. model A.
+ */
+public final class FaultInjectingServer implements AutoCloseable {
+
+    /** What the server does with one attempt. */
+    public enum Fault {
+        /** A good reply. */
+        OK(false),
+        /** 429 with {@code Retry-After: 0}. */
+        TOO_MANY_REQUESTS(true),
+        /** 500. */
+        SERVER_ERROR(true),
+        /** 503. */
+        UNAVAILABLE(true),
+        /**
+         * 503 with {@code Retry-After: 0}. OkHttp itself re-sends such a request once, unasked, so it
+         * tests that the client's retry bound counts what reaches the server, not what it sent.
+         */
+        UNAVAILABLE_RETRY_NOW(true),
+        /** No response before the client's timeout (then a 500, to a client that has gone). */
+        STALL(true),
+        /** The connection is closed as the response would start. */
+        RESET(true),
+        /** 200 with the reply's JSON cut in half. */
+        TRUNCATED_JSON(false),
+        /** 200 whose content is prose without a verdict (to a generation call, prose is an answer: {@link #OK}). */
+        PROSE(false);
+
+        private final boolean retryable;
+
+        Fault(boolean retryable) {
+            this.retryable = retryable;
+        }
+
+        /** Whether a client should try again after it. */
+        public boolean retryable() {
+            return retryable;
+        }
+    }
+
+    /** Which call an attempt belongs to. */
+    public enum Kind { GENERATION, JUDGE_AB, JUDGE_BA }
+
+    /** One attempt as the server saw it. */
+    public record Attempt(String example, Kind kind, String body, Fault fault) {
+        /** Without the body, which is long: a failed assertion lists many attempts. */
+        @Override
+        public String toString() {
+            return example + " " + kind + " " + fault + " (body #" + Integer.toHexString(body.hashCode()) + ")";
+        }
+    }
+
+    /**
+     * Chooses the fault of one attempt. Deciding from the attempt itself (not from a shared sequence)
+     * keeps a seeded run reproducible whatever order concurrent examples arrive in.
+     */
+    @FunctionalInterface
+    public interface FaultPlan {
+        /**
+         * @param occurrence how many attempts with this exact body came before this one
+         */
+        Fault choose(String example, Kind kind, String body, int occurrence);
+
+        /**
+         * Per attempt: good 50%, 429 8%, 500 8%, 503 8%, reset 8%, stall 3%, truncated JSON 8%, prose 7%.
+         * (Stalls are rare because each costs a whole timeout.)
+         */
+        static FaultPlan seeded(long seed) {
+            return (example, kind, body, occurrence) -> {
+                int roll = new SplittableRandom(seed * 1_000_003L + body.hashCode() * 31L + occurrence).nextInt(100);
+                if (roll < 50) {
+                    return Fault.OK;
+                }
+                Fault[] faults = {Fault.TOO_MANY_REQUESTS, Fault.SERVER_ERROR, Fault.UNAVAILABLE, Fault.RESET};
+                if (roll < 82) {
+                    return faults[(roll - 50) / 8];
+                }
+                if (roll < 85) {
+                    return Fault.STALL;
+                }
+                return roll < 93 ? Fault.TRUNCATED_JSON : Fault.PROSE;
+            };
+        }
+
+        /** The same fault for every attempt. */
+        static FaultPlan always(Fault fault) {
+            return (example, kind, body, occurrence) -> fault;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern EXAMPLE = Pattern.compile("\\[(ex\\d+)]");
+    private static final Pattern RESPONSE_A = Pattern.compile("<response_a>\\n(.*?)\\n</response_a>", Pattern.DOTALL);
+    private static final String PROSE = "Both answers have their merits, and I would rather not pick one over the other.";
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<Attempt> attempts = new ArrayList<>();
+    private final Map<String, Integer> occurrences = new ConcurrentHashMap<>();
+    private final FaultPlan plan;
+    private final Duration stall;
+    private final boolean echoAuthorization;
+
+    private FaultInjectingServer(FaultPlan plan, Duration stall, boolean echoAuthorization) {
+        this.plan = plan;
+        this.stall = stall;
+        this.echoAuthorization = echoAuthorization;
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return respond(request);
+            }
+        });
+        try {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param stall how long a stalled attempt waits before answering: longer than the client's timeout
+     * @param echoAuthorization whether failures (error statuses and truncated JSON) quote the request's
+     *     {@code Authorization} header back, as a careless proxy would
+     */
+    public static FaultInjectingServer start(FaultPlan plan, Duration stall, boolean echoAuthorization) {
+        return new FaultInjectingServer(plan, stall, echoAuthorization);
+    }
+
+    public String baseUrl() {
+        return server.url("/v1").toString();
+    }
+
+    /** Every attempt so far, in the order the server received them. */
+    public List<Attempt> attempts() {
+        synchronized (attempts) {
+            return List.copyOf(attempts);
+        }
+    }
+
+    private MockResponse respond(RecordedRequest request) {
+        String body = request.getBody().utf8();
+        String system;
+        String user;
+        try {
+            JsonNode messages = JSON.readTree(body).path("messages");
+            system = messages.get(0).path("role").asText().equals("system") ? messages.get(0).path("content").asText() : "";
+            user = messages.get(messages.size() - 1).path("content").asText();
+        } catch (IOException | RuntimeException e) {
+            return new MockResponse.Builder().code(400).body("{\"error\": \"unreadable request\"}").build();
+        }
+        Matcher tag = EXAMPLE.matcher(user);
+        String example = tag.find() ? tag.group(1) : "?";
+        Kind kind = kind(system, user);
+        int occurrence = occurrences.merge(body, 1, Integer::sum) - 1;
+        Fault fault = plan.choose(example, kind, body, occurrence);
+        if (kind == Kind.GENERATION && fault == Fault.PROSE) {
+            fault = Fault.OK;
+        }
+        synchronized (attempts) {
+            attempts.add(new Attempt(example, kind, body, fault));
+        }
+        String echo = echoAuthorization ? " (sent with " + request.getHeaders().get("Authorization") + ")" : "";
+        return switch (fault) {
+            case OK -> reply(goodContent(kind, user));
+            case TOO_MANY_REQUESTS -> error(429, "rate limited" + echo).setHeader("Retry-After", "0").build();
+            case SERVER_ERROR -> error(500, "internal error" + echo).build();
+            case UNAVAILABLE -> error(503, "overloaded" + echo).build();
+            case UNAVAILABLE_RETRY_NOW -> error(503, "overloaded" + echo).setHeader("Retry-After", "0").build();
+            case STALL -> error(500, "too late" + echo).headersDelay(stall.toMillis(), TimeUnit.MILLISECONDS).build();
+            case RESET -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+            case TRUNCATED_JSON -> {
+                // The echo goes first, into the id, so that the half that is sent still carries it.
+                String whole = completion("chatcmpl-fault" + echo, goodContent(kind, user));
+                yield new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                        .body(whole.substring(0, whole.length() / 2)).build();
+            }
+            // A 200 is an answer, not a failure: no echo. (An answer is cached and reported as given.)
+            case PROSE -> reply(PROSE);
+        };
+    }
+
+    private static Kind kind(String system, String user) {
+        if (!system.startsWith("You are an impartial judge")) {
+            return Kind.GENERATION;
+        }
+        Matcher a = RESPONSE_A.matcher(user);
+        return a.find() && a.group(1).startsWith("good:") ? Kind.JUDGE_AB : Kind.JUDGE_BA;
+    }
+
+    private static String goodContent(Kind kind, String user) {
+        return switch (kind) {
+            case GENERATION -> "good: " + user;
+            case JUDGE_AB -> verdict("A");
+            case JUDGE_BA -> verdict("B");
+        };
+    }
+
+    private static String verdict(String shownChoice) {
+        return JSON.createObjectNode().put("explanation", "the good answer is better").put("choice", shownChoice).toString();
+    }
+
+    private static MockResponse.Builder error(int code, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("error").put("message", message);
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body.toString());
+    }
+
+    private static MockResponse reply(String content) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body(completion("chatcmpl-fault", content)).build();
+    }
+
+    private static String completion(String id, String content) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("id", id).put("object", "chat.completion").put("model", "test");
+        ObjectNode choice = body.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        body.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
+        return body.toString();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
