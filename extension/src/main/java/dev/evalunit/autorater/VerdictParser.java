@@ -1,9 +1,7 @@
 package dev.evalunit.autorater;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.evalunit.json.EmbeddedJson;
 import dev.evalunit.api.result.Vote;
 
 import java.util.Locale;
@@ -19,11 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class VerdictParser {
 
-    // Lenient only where models commonly slip: raw line breaks inside strings, a trailing comma.
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .build();
 
     private static final Map<String, Vote> CHOICES = Map.of(
             "A", Vote.A, "RESPONSE A", Vote.A, "MODEL A", Vote.A,
@@ -47,24 +40,11 @@ public final class VerdictParser {
         if (reply == null || reply.isBlank()) {
             throw new UnreadableVerdictException("the reply is empty");
         }
-        boolean unclosed = false;
-        int from = reply.indexOf('{');
-        while (from >= 0) {
-            int end = closingBrace(reply, from);
-            if (end < 0) {
-                unclosed = true;
-                from = reply.indexOf('{', from + 1);
-                continue;
-            }
-            Optional<JsonNode> object = readObject(reply.substring(from, end + 1));
-            if (object.isPresent() && object.get().has("choice")) {
-                return fromJson(object.get());
-            }
-            // A parsed object without a choice is skipped whole; one that did not parse may still
-            // contain a valid object further in.
-            from = reply.indexOf('{', object.isPresent() ? end + 1 : from + 1);
+        EmbeddedJson.Search search = EmbeddedJson.find(reply, "choice");
+        if (search.object().isPresent()) {
+            return fromJson(search.object().get());
         }
-        if (unclosed) {
+        if (search.unclosed()) {
             throw new UnreadableVerdictException("the reply's JSON object is not closed (truncated reply?)");
         }
         Matcher line = CHOICE_LINE.matcher(reply);
@@ -104,37 +84,7 @@ public final class VerdictParser {
         return new UnreadableVerdictException("the reply's \"choice\" is not A, B or TIE: \"" + shown + "\"");
     }
 
-    private static Optional<JsonNode> readObject(String candidate) {
-        try {
-            JsonNode node = JSON.readTree(candidate);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-    }
 
-    /** The index of the brace that closes the one at {@code open}, skipping braces inside strings; -1 if none. */
-    private static int closingBrace(String text, int open) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = open; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     private VerdictParser() {
     }

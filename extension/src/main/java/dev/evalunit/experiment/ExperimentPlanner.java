@@ -9,6 +9,7 @@ import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.Dataset;
 import dev.evalunit.dataset.DatasetLoader;
+import dev.evalunit.execution.ReportDirectories;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
 import dev.evalunit.experiment.spec.ExperimentSpec;
 import dev.evalunit.metrics.MetricColumns;
@@ -53,8 +54,7 @@ public final class ExperimentPlanner {
             labels.putIfAbsent(spec.configurationId(), spec.label());
             experiments.add(plan);
         }
-        Path directory = Path.of(config.get(ConfigKeys.REPORT_DIR).orElse(ConfigKeys.DEFAULT_REPORT_DIR))
-                .resolve(FileNames.segment(set.name())).toAbsolutePath().normalize();
+        Path directory = ReportDirectories.of(config, set.name());
         return new ExperimentSetPlan(set.name(), set.readme(), experiments, descriptors, labels, concurrency, directory);
     }
 

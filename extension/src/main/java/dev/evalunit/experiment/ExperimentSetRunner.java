@@ -13,6 +13,8 @@ import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.dataset.DatasetRow;
+import dev.evalunit.execution.ReportDirectories;
+import dev.evalunit.execution.Workers;
 import dev.evalunit.experiment.spec.ExperimentSpec;
 import dev.evalunit.metrics.MetricColumns;
 import dev.evalunit.stats.experiment.ExperimentSetAggregation;
@@ -24,9 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs every experiment of a plan: per row, the answer (a model call or a pre-generated output),
@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ExperimentSetRunner {
 
     public ExperimentSetResult run(ExperimentSetPlan plan) {
-        ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency(), daemonThreads());
+        ExecutorService pool = Workers.pool(plan.concurrency(), "evalunit-experiment-");
         try {
             List<List<Future<RowResult>>> submitted = new ArrayList<>();
             for (ExperimentPlan experiment : plan.experiments()) {
@@ -65,7 +65,7 @@ public final class ExperimentSetRunner {
         Map<String, MetricSummary> summaries = ExperimentSummaries.summarize(rows, plan.metricNames());
         return new ExperimentResult(set.name(), spec.name(), spec.index(), spec.configurationId(), spec.repeatIndex(),
                 spec.repeatCount(), spec.recordedConfiguration(), plan.metricNames(), rows, summaries,
-                set.reportDirectory().resolve(FileNames.segment(spec.name())));
+                set.reportDirectory().resolve(ReportDirectories.segment(spec.name())));
     }
 
     private static RowResult row(ExperimentPlan plan, DatasetRow row, int index) {
@@ -154,12 +154,4 @@ public final class ExperimentSetRunner {
         return rows;
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "evalunit-experiment-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

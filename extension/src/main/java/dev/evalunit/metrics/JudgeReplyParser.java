@@ -1,9 +1,7 @@
 package dev.evalunit.metrics;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.evalunit.json.EmbeddedJson;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -23,11 +21,6 @@ import java.util.regex.Pattern;
  */
 final class JudgeReplyParser {
 
-    // Lenient only where models commonly slip: raw line breaks inside strings, a trailing comma.
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .build();
 
     private static final Pattern THINKING = Pattern.compile("<think>.*?</think>",
             Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
@@ -53,24 +46,11 @@ final class JudgeReplyParser {
         if (bare.matches()) {
             return new JudgeScore(Double.parseDouble(bare.group(1)), "");
         }
-        boolean unclosed = false;
-        int from = text.indexOf('{');
-        while (from >= 0) {
-            int end = closingBrace(text, from);
-            if (end < 0) {
-                unclosed = true;
-                from = text.indexOf('{', from + 1);
-                continue;
-            }
-            Optional<JsonNode> object = readObject(text.substring(from, end + 1));
-            if (object.isPresent() && object.get().has("score")) {
-                return fromJson(object.get(), binary);
-            }
-            // A parsed object without a score is skipped whole; one that did not parse may still
-            // contain a valid object further in.
-            from = text.indexOf('{', object.isPresent() ? end + 1 : from + 1);
+        EmbeddedJson.Search search = EmbeddedJson.find(text, "score");
+        if (search.object().isPresent()) {
+            return fromJson(search.object().get(), binary);
         }
-        if (unclosed) {
+        if (search.unclosed()) {
             throw new UnreadableReplyException("its JSON object is not closed (truncated reply?)");
         }
         throw new UnreadableReplyException("it has no JSON object with a \"score\"");
@@ -120,37 +100,7 @@ final class JudgeReplyParser {
                 + ": \"" + shown + "\"");
     }
 
-    private static Optional<JsonNode> readObject(String candidate) {
-        try {
-            JsonNode node = JSON.readTree(candidate);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-    }
 
-    /** The index of the brace that closes the one at {@code open}, skipping braces inside strings; -1 if none. */
-    private static int closingBrace(String text, int open) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = open; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     private JudgeReplyParser() {
     }

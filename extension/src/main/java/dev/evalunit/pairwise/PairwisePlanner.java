@@ -12,6 +12,7 @@ import dev.evalunit.dataset.Dataset;
 import dev.evalunit.dataset.DatasetLoader;
 import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.dataset.IdColumns;
+import dev.evalunit.execution.ReportDirectories;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.model.ModelSettingsResolver;
 import dev.evalunit.prompt.PromptParameter;
@@ -83,8 +84,7 @@ public final class PairwisePlanner {
         AnswerSource sourceB = source(b, "model B", spec.inlineModels(), resolver);
         ModelClient judge = client(spec.autoraterModel(), spec.inlineModels(), resolver);
 
-        Path reportDir = Path.of(config.get(ConfigKeys.REPORT_DIR).orElse(ConfigKeys.DEFAULT_REPORT_DIR))
-                .resolve(fileName(spec.name())).toAbsolutePath().normalize();
+        Path reportDir = ReportDirectories.of(config, spec.name());
         return new PairwisePlan(spec.name(), dataset, spec.idColumns(), task, instruction, context, sourceA, sourceB,
                 human, judge, samples, maxInputTokens, concurrency, reportDir);
     }
@@ -198,12 +198,5 @@ public final class PairwisePlanner {
             return items.get(0);
         }
         return String.join(", ", items.subList(0, items.size() - 1)) + last + items.get(items.size() - 1);
-    }
-
-    /** A name safe as one path segment on every file system. */
-    static String fileName(String name) {
-        String safe = name.replaceAll("[^A-Za-z0-9._-]+", "_");
-        // "." and ".." are safe characters but not a safe segment: they would leave the report directory.
-        return safe.matches("\\.*") ? "evaluation" : safe;
     }
 }

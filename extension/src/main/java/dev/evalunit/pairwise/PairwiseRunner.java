@@ -7,6 +7,7 @@ import dev.evalunit.autorater.Autorater;
 import dev.evalunit.autorater.AutoraterInput;
 import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.dataset.IdColumns;
+import dev.evalunit.execution.Workers;
 import dev.evalunit.prompt.DefaultInstructions;
 import dev.evalunit.prompt.PromptParameter;
 import dev.evalunit.stats.PairwiseStatistics;
@@ -16,10 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a {@link PairwisePlan}: per example, the two answers, then the autorater's samples. Examples
@@ -31,7 +29,7 @@ public final class PairwiseRunner {
     public PairwiseResult run(PairwisePlan plan) {
         Autorater autorater = new Autorater(plan.judge(), plan.task(), plan.samples(), plan.maxInputTokens());
         String defaultInstruction = DefaultInstructions.forTask(plan.task());
-        ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency(), workerThreads());
+        ExecutorService pool = Workers.pool(plan.concurrency(), "evalunit-worker-");
         try {
             List<Future<Judgment>> futures = new ArrayList<>(plan.dataset().size());
             for (DatasetRow row : plan.dataset().rows()) {
@@ -116,14 +114,6 @@ public final class PairwiseRunner {
         }
     }
 
-    private static ThreadFactory workerThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "evalunit-worker-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     /** One side's answer could not be produced; the message names the side and says why. */
     private static final class GenerationFailed extends RuntimeException {
