@@ -45,21 +45,21 @@ public class ExperimentResultAssert extends AbstractAssert<ExperimentResultAsser
 
         /** {@code mean}: mean of the rows' scores; {@code null} when no row has one. */
         public StatisticAssert mean() {
-            return figure(actual.mean(), "mean");
+            return figure(actual.mean(), "mean", "no row has a score");
         }
 
         /** {@code support}: rows with a score. */
         public StatisticAssert support() {
-            return figure((double) actual.support(), "support");
+            return figure((double) actual.support(), "support", "");
         }
 
         /** {@code failure_rate}: share of rows without a score. */
         public StatisticAssert failureRate() {
-            return figure(actual.failureRate(), "failure_rate");
+            return figure(actual.failureRate(), "failure_rate", "the experiment has no rows");
         }
 
-        private StatisticAssert figure(Double value, String name) {
-            StatisticAssert figure = new StatisticAssert(value, actual.metric() + " " + name, context);
+        private StatisticAssert figure(Double value, String name, String whyNull) {
+            StatisticAssert figure = new StatisticAssert(value, actual.metric() + " " + name, context, whyNull);
             return info.hasDescription() ? figure.as(info.description()) : figure;
         }
     }

@@ -54,7 +54,8 @@ public class ExperimentSetResultAssert extends AbstractAssert<ExperimentSetResul
                 ? "best " + label(ranked.get(0)) + " vs runner-up " + label(ranked.get(1))
                 : "best vs runner-up, but " + (ranked.isEmpty() ? "no configuration is" : "only 1 configuration is")
                         + " ranked";
-        StatisticAssert pValue = new StatisticAssert(ranking.pValue(), metric + " p_value (" + comparison + ")", context());
+        StatisticAssert pValue = new StatisticAssert(ranking.pValue(), metric + " p_value (" + comparison + ")", context(),
+                "it needs two ranked configurations with rows scored in both");
         return info.hasDescription() ? pValue.as(info.description()) : pValue;
     }
 
@@ -137,36 +138,38 @@ public class ExperimentSetResultAssert extends AbstractAssert<ExperimentSetResul
 
         /** {@code mean}: mean of the repeats' means. */
         public StatisticAssert mean() {
-            return figure(actual.mean(), "mean");
+            return figure(actual.mean(), "mean", "no run has a score");
         }
 
         /** {@code standard_deviation}: sample standard deviation of the repeats' means (2 runs or more). */
         public StatisticAssert standardDeviation() {
-            return figure(actual.standardDeviation(), "standard_deviation");
+            return figure(actual.standardDeviation(), "standard_deviation", TWO_RUNS);
         }
 
         /** {@code ci_low}: lower bound of the 95% interval of the mean (2 runs or more). */
         public StatisticAssert ciLow() {
-            return figure(actual.ciLow(), "ci_low");
+            return figure(actual.ciLow(), "ci_low", TWO_RUNS);
         }
 
         /** {@code ci_high}: upper bound of the 95% interval of the mean (2 runs or more). */
         public StatisticAssert ciHigh() {
-            return figure(actual.ciHigh(), "ci_high");
+            return figure(actual.ciHigh(), "ci_high", TWO_RUNS);
         }
 
         /** {@code row_spread}: how much one row's score varies from run to run. */
         public StatisticAssert rowSpread() {
-            return figure(actual.rowSpread(), "row_spread");
+            return figure(actual.rowSpread(), "row_spread", "no row has a score in 2 runs");
         }
 
         /** {@code failure_rate}: share of observations without a score, over all repeats. */
         public StatisticAssert failureRate() {
-            return figure(actual.failureRate(), "failure_rate");
+            return figure(actual.failureRate(), "failure_rate", "there are no observations");
         }
 
-        private StatisticAssert figure(Double value, String name) {
-            StatisticAssert figure = new StatisticAssert(value, actual.metric() + " " + name, context);
+        private static final String TWO_RUNS = "it needs 2 runs with a score";
+
+        private StatisticAssert figure(Double value, String name, String whyNull) {
+            StatisticAssert figure = new StatisticAssert(value, actual.metric() + " " + name, context, whyNull);
             return info.hasDescription() ? figure.as(info.description()) : figure;
         }
     }

@@ -13,11 +13,18 @@ public class StatisticAssert extends AbstractAssert<StatisticAssert, Double> {
 
     private final String statistic;
     private final String context;
+    private final String whyNull;
 
     StatisticAssert(Double actual, String statistic, String context) {
+        this(actual, statistic, context, "its denominator is empty");
+    }
+
+    /** @param whyNull why the figure would be null, e.g. {@code it needs 2 runs with a score} */
+    StatisticAssert(Double actual, String statistic, String context, String whyNull) {
         super(actual, StatisticAssert.class);
         this.statistic = statistic;
         this.context = context;
+        this.whyNull = whyNull;
     }
 
     public StatisticAssert isGreaterThan(double threshold) {
@@ -51,7 +58,7 @@ public class StatisticAssert extends AbstractAssert<StatisticAssert, Double> {
     /** Fails unless the figure could be computed. */
     public StatisticAssert isComputed() {
         if (actual == null) {
-            failWithMessage("Expected %s to be computed, but it is null (its denominator is empty); %s", statistic, context);
+            failWithMessage("Expected %s to be computed, but it is null (%s); %s", statistic, whyNull, context);
         }
         return this;
     }
@@ -64,7 +71,7 @@ public class StatisticAssert extends AbstractAssert<StatisticAssert, Double> {
     }
 
     private void fail(String expectation) {
-        String value = actual == null ? "null (its denominator is empty)" : format(actual);
+        String value = actual == null ? "null (" + whyNull + ")" : format(actual);
         failWithMessage("Expected %s to be %s, but was %s; %s", statistic, expectation, value, context);
     }
 

@@ -141,7 +141,7 @@ class ExperimentAssertionsTest {
         @DisplayName("a mean that no row gave fails every comparison, saying it is null")
         void nullMean() {
             assertThatThrownBy(() -> assertThat(EXPERIMENT).metric("faithfulness").mean().isLessThan(100))
-                    .hasMessage("Expected faithfulness mean to be less than 100, but was null (its denominator is empty)"
+                    .hasMessage("Expected faithfulness mean to be less than 100, but was null (no row has a score)"
                             + EXPERIMENT_CONTEXT);
         }
 
@@ -286,8 +286,8 @@ class ExperimentAssertionsTest {
         void oneRun() {
             assertThatThrownBy(() -> assertThat(SET).configurationWithModel("m2").statistic("judge_precision")
                     .standardDeviation().isLessThan(0.1))
-                    .hasMessage("Expected judge_precision standard_deviation to be less than 0.1, but was null (its"
-                            + " denominator is empty); configuration [" + OTHER + "], scored in 1 of 2 runs" + SET_CONTEXT);
+                    .hasMessage("Expected judge_precision standard_deviation to be less than 0.1, but was null (it"
+                            + " needs 2 runs with a score); configuration [" + OTHER + "], scored in 1 of 2 runs" + SET_CONTEXT);
         }
     }
 
@@ -309,7 +309,8 @@ class ExperimentAssertionsTest {
         void noRunnerUp() {
             assertThatThrownBy(() -> assertThat(SET).pValue("output_length").isLessThan(0.05))
                     .hasMessage("Expected output_length p_value (best vs runner-up, but only 1 configuration is ranked) to"
-                            + " be less than 0.05, but was null (its denominator is empty)" + SET_CONTEXT);
+                            + " be less than 0.05, but was null (it needs two ranked configurations with rows scored in both)"
+                            + SET_CONTEXT);
             assertThatThrownBy(() -> assertThat(SET).pValue("generation_time").isLessThan(0.05))
                     .hasMessageStartingWith("Expected generation_time p_value (best vs runner-up, but no configuration is"
                             + " ranked) to be less than 0.05");
