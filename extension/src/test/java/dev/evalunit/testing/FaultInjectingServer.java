@@ -2,17 +2,17 @@ package dev.evalunit.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
@@ -23,8 +23,9 @@ import mockwebserver3.SocketEffect;
 
 /**
  * An OpenAI-compatible server on loopback that fails on purpose. Each attempt gets a {@link Fault}
- * chosen by a {@link FaultPlan}; every attempt is logged with the example it belongs to (a tag
- * {@code [exNN]} in the prompt), what kind of call it is and the exact body, in arrival order.
+ * chosen by a {@link FaultPlan}; every attempt is logged as it arrives, before any answer, with a
+ * sequence number, the example it belongs to (a tag {@code [exNN]} in the prompt), what kind of call
+ * it is and its body.
  *
  * <p>A good reply is built to be judged predictably: the candidate answers {@code good: <prompt>},
  * and the judge always prefers the answer containing {@code good:}, i.e. model A.
@@ -46,7 +47,11 @@ public final class FaultInjectingServer implements AutoCloseable {
          * tests that the client's retry bound counts what reaches the server, not what it sent.
          */
         UNAVAILABLE_RETRY_NOW(true),
-        /** No response before the client's timeout (then a 500, to a client that has gone). */
+        /**
+         * No response at all: the connection is held open, unanswered, until the server closes. A late
+         * answer (say a 500 after a delay) would race the client's timeout on a busy machine; silence
+         * leaves the timeout as the only possible outcome.
+         */
         STALL(true),
         /** The connection is closed as the response would start. */
         RESET(true),
@@ -70,23 +75,32 @@ public final class FaultInjectingServer implements AutoCloseable {
     /** Which call an attempt belongs to. */
     public enum Kind { GENERATION, JUDGE_AB, JUDGE_BA }
 
-    /** One attempt as the server saw it. */
-    public record Attempt(String example, Kind kind, String body, Fault fault) {
+    /**
+     * One attempt as the server saw it.
+     *
+     * @param sequence its place in the order of arrival, from 0, over all attempts
+     * @param body the request's JSON with object keys sorted at every depth (see {@link FaultPlan})
+     */
+    public record Attempt(int sequence, String example, Kind kind, String body, Fault fault) {
         /** Without the body, which is long: a failed assertion lists many attempts. */
         @Override
         public String toString() {
-            return example + " " + kind + " " + fault + " (body #" + Integer.toHexString(body.hashCode()) + ")";
+            return "#" + sequence + " " + example + " " + kind + " " + fault + " (body #"
+                    + Integer.toHexString(body.hashCode()) + ")";
         }
     }
 
     /**
      * Chooses the fault of one attempt. Deciding from the attempt itself (not from a shared sequence)
-     * keeps a seeded run reproducible whatever order concurrent examples arrive in.
+     * keeps a seeded run reproducible whatever order concurrent examples arrive in. The body it is
+     * given has its keys sorted: the client's bytes are not the same in every JVM (the response
+     * schema passes through {@code Map.copyOf}, whose iteration order is salted per JVM), and a seed
+     * must mean the same faults in every run.
      */
     @FunctionalInterface
     public interface FaultPlan {
         /**
-         * @param occurrence how many attempts with this exact body came before this one
+         * @param occurrence how many attempts with this body came before this one
          */
         Fault choose(String example, Kind kind, String body, int occurrence);
 
@@ -123,15 +137,15 @@ public final class FaultInjectingServer implements AutoCloseable {
     private static final String PROSE = "Both answers have their merits, and I would rather not pick one over the other.";
 
     private final MockWebServer server = new MockWebServer();
+    // Guarded by itself, as is occurrences: an attempt's sequence, occurrence and place in the log are
+    // taken together, so the three orders agree.
     private final List<Attempt> attempts = new ArrayList<>();
-    private final Map<String, Integer> occurrences = new ConcurrentHashMap<>();
+    private final Map<String, Integer> occurrences = new HashMap<>();
     private final FaultPlan plan;
-    private final Duration stall;
     private final boolean echoAuthorization;
 
-    private FaultInjectingServer(FaultPlan plan, Duration stall, boolean echoAuthorization) {
+    private FaultInjectingServer(FaultPlan plan, boolean echoAuthorization) {
         this.plan = plan;
-        this.stall = stall;
         this.echoAuthorization = echoAuthorization;
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -147,19 +161,26 @@ public final class FaultInjectingServer implements AutoCloseable {
     }
 
     /**
-     * @param stall how long a stalled attempt waits before answering: longer than the client's timeout
      * @param echoAuthorization whether failures (error statuses and truncated JSON) quote the request's
      *     {@code Authorization} header back, as a careless proxy would
      */
+    public static FaultInjectingServer start(FaultPlan plan, boolean echoAuthorization) {
+        return new FaultInjectingServer(plan, echoAuthorization);
+    }
+
+    /**
+     * As {@link #start(FaultPlan, boolean)}. A stalled attempt is no longer answered late but never, so
+     * {@code stall} is ignored; the overload stays for the callers that still pass one.
+     */
     public static FaultInjectingServer start(FaultPlan plan, Duration stall, boolean echoAuthorization) {
-        return new FaultInjectingServer(plan, stall, echoAuthorization);
+        return start(plan, echoAuthorization);
     }
 
     public String baseUrl() {
         return server.url("/v1").toString();
     }
 
-    /** Every attempt so far, in the order the server received them. */
+    /** Every attempt so far, in the order the server received them (by {@link Attempt#sequence()}). */
     public List<Attempt> attempts() {
         synchronized (attempts) {
             return List.copyOf(attempts);
@@ -167,11 +188,13 @@ public final class FaultInjectingServer implements AutoCloseable {
     }
 
     private MockResponse respond(RecordedRequest request) {
-        String body = request.getBody().utf8();
+        String body;
         String system;
         String user;
         try {
-            JsonNode messages = JSON.readTree(body).path("messages");
+            JsonNode tree = JSON.readTree(request.getBody().utf8());
+            body = canonical(tree);
+            JsonNode messages = tree.path("messages");
             system = messages.get(0).path("role").asText().equals("system") ? messages.get(0).path("content").asText() : "";
             user = messages.get(messages.size() - 1).path("content").asText();
         } catch (IOException | RuntimeException e) {
@@ -180,13 +203,16 @@ public final class FaultInjectingServer implements AutoCloseable {
         Matcher tag = EXAMPLE.matcher(user);
         String example = tag.find() ? tag.group(1) : "?";
         Kind kind = kind(system, user);
-        int occurrence = occurrences.merge(body, 1, Integer::sum) - 1;
-        Fault fault = plan.choose(example, kind, body, occurrence);
-        if (kind == Kind.GENERATION && fault == Fault.PROSE) {
-            fault = Fault.OK;
-        }
+        Fault fault;
+        // Logged here, as the request arrives and before any answer or delay: a client that gives up
+        // and tries again finds its earlier attempt already in the log.
         synchronized (attempts) {
-            attempts.add(new Attempt(example, kind, body, fault));
+            int occurrence = occurrences.merge(body, 1, Integer::sum) - 1;
+            fault = plan.choose(example, kind, body, occurrence);
+            if (kind == Kind.GENERATION && fault == Fault.PROSE) {
+                fault = Fault.OK;
+            }
+            attempts.add(new Attempt(attempts.size(), example, kind, body, fault));
         }
         String echo = echoAuthorization ? " (sent with " + request.getHeaders().get("Authorization") + ")" : "";
         return switch (fault) {
@@ -195,7 +221,7 @@ public final class FaultInjectingServer implements AutoCloseable {
             case SERVER_ERROR -> error(500, "internal error" + echo).build();
             case UNAVAILABLE -> error(503, "overloaded" + echo).build();
             case UNAVAILABLE_RETRY_NOW -> error(503, "overloaded" + echo).setHeader("Retry-After", "0").build();
-            case STALL -> error(500, "too late" + echo).headersDelay(stall.toMillis(), TimeUnit.MILLISECONDS).build();
+            case STALL -> new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
             case RESET -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
             case TRUNCATED_JSON -> {
                 // The echo goes first, into the id, so that the half that is sent still carries it.
@@ -206,6 +232,28 @@ public final class FaultInjectingServer implements AutoCloseable {
             // A 200 is an answer, not a failure: no echo. (An answer is cached and reported as given.)
             case PROSE -> reply(PROSE);
         };
+    }
+
+    /** {@code json} with object keys sorted at every depth, no whitespace: the same bytes in every JVM. */
+    private static String canonical(JsonNode json) {
+        return sorted(json).toString();
+    }
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            ObjectNode sorted = JSON.createObjectNode();
+            names.forEach(name -> sorted.set(name, sorted(node.get(name))));
+            return sorted;
+        }
+        if (node.isArray()) {
+            ArrayNode sorted = JSON.createArrayNode();
+            node.forEach(element -> sorted.add(sorted(element)));
+            return sorted;
+        }
+        return node;
     }
 
     private static Kind kind(String system, String user) {

@@ -1,5 +1,7 @@
 package dev.evalunit.api.spi;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +19,10 @@ public record ModelRequest(List<ChatMessage> messages, Map<String, Object> respo
                            int sampleIndex) {
     public ModelRequest {
         messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
-        responseSchema = responseSchema == null ? null : Map.copyOf(responseSchema);
+        // Keeps the caller's key order (Map.copyOf's varies from JVM to JVM): requests are then the
+        // same bytes on every run, and models that generate in schema order see "explanation" first.
+        responseSchema = responseSchema == null ? null
+                : Collections.unmodifiableMap(new LinkedHashMap<>(responseSchema));
     }
 
     /** A request of one user message, without schema. */
