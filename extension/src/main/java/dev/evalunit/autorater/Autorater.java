@@ -24,6 +24,7 @@ import java.util.Objects;
  * safe: the executor may judge several examples at once.
  */
 public final class Autorater {
+    private static final Map<String, Object> RESPONSE_SCHEMA = AutoraterPrompts.responseSchema();
     private final ModelClient judge;
     private final Task task;
     private final int samples;
@@ -59,7 +60,11 @@ public final class Autorater {
         Objects.requireNonNull(input, "input");
         String promptAB = AutoraterPrompts.render(task, input, Position.AB);
         String promptBA = AutoraterPrompts.render(task, input, Position.BA);
-        int tokens = TokenLimit.count(AutoraterPrompts.SYSTEM_MESSAGE)
+        // Every o200k_base token is at least one UTF-8 byte, so an input of at most maxInputTokens bytes
+        // is within the limit without tokenizing it: the common case costs no tokenizer (nor its load).
+        int bound = TokenLimit.utf8Length(AutoraterPrompts.SYSTEM_MESSAGE)
+                + Math.max(TokenLimit.utf8Length(promptAB), TokenLimit.utf8Length(promptBA));
+        int tokens = bound <= maxInputTokens ? bound : TokenLimit.systemMessageTokens()
                 + Math.max(TokenLimit.count(promptAB), TokenLimit.count(promptBA));
         if (tokens > maxInputTokens) {
             String reason = "autorater input has " + tokens + " tokens, over the limit of " + maxInputTokens
@@ -77,7 +82,7 @@ public final class Autorater {
     private AutoraterSample sample(String prompt, Position position, int index) {
         ModelRequest request = new ModelRequest(
                 List.of(ChatMessage.system(AutoraterPrompts.SYSTEM_MESSAGE), ChatMessage.user(prompt)),
-                AutoraterPrompts.responseSchema(), AutoraterPrompts.SCHEMA_NAME, index);
+                RESPONSE_SCHEMA, AutoraterPrompts.SCHEMA_NAME, index);
         try {
             ParsedVerdict verdict = VerdictParser.parse(judge.complete(request).text());
             return new AutoraterSample(position, mapBack(verdict.shown(), position), verdict.explanation());

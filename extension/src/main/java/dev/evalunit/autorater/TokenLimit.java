@@ -10,13 +10,29 @@ import com.knuddels.jtokkit.api.EncodingType;
  * it predictable in CI.
  */
 public final class TokenLimit {
-    // Loading the encodings takes a noticeable fraction of a second: do it once per JVM.
-    private static final Encoding ENCODING =
-            Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    /** Loading the encoding takes most of a second and ~100 MB of garbage: only when first needed. */
+    private static final class Holder {
+        static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        static final int SYSTEM_MESSAGE_TOKENS = count(AutoraterPrompts.SYSTEM_MESSAGE);
+    }
+
+    static int systemMessageTokens() {
+        return Holder.SYSTEM_MESSAGE_TOKENS;
+    }
+
+    /** UTF-8 length of {@code text} without encoding it: an upper bound of its token count. */
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
 
     /** The number of tokens of {@code text}, special tokens read as plain text; 0 for {@code null}. */
     public static int count(String text) {
-        return text == null || text.isEmpty() ? 0 : ENCODING.countTokensOrdinary(text);
+        return text == null || text.isEmpty() ? 0 : Holder.ENCODING.countTokensOrdinary(text);
     }
 
     private TokenLimit() {

@@ -29,6 +29,10 @@ public final class VerdictParser {
             "^[\\s*_#>-]*(?:final\\s+)?choice[\\s*_]*:(.*)$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     private static final int QUOTED_VALUE_LIMIT = 40;
+    // Compiled once: String.replaceAll compiles its pattern on every call, three times per verdict.
+    private static final Pattern LEADING_DECORATION = Pattern.compile("^[\\s\"'`*_\\[(]+");
+    private static final Pattern TRAILING_DECORATION = Pattern.compile("[\\s\"'`*_\\])?.!]+$");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     /**
      * The verdict in {@code reply}, in the positions shown to the judge.
@@ -68,11 +72,8 @@ public final class VerdictParser {
 
     /** The vote a choice value names, ignoring case, quotes, emphasis and trailing punctuation. */
     private static Optional<Vote> vote(String value) {
-        String normalised = value.strip()
-                .replaceAll("^[\\s\"'`*_\\[(]+", "")
-                .replaceAll("[\\s\"'`*_\\])?.!]+$", "")
-                .replaceAll("\\s+", " ")
-                .toUpperCase(Locale.ROOT);
+        String normalised = WHITE_SPACE.matcher(TRAILING_DECORATION.matcher(LEADING_DECORATION.matcher(value.strip())
+                .replaceAll("")).replaceAll("")).replaceAll(" ").toUpperCase(Locale.ROOT);
         return Optional.ofNullable(CHOICES.get(normalised));
     }
 

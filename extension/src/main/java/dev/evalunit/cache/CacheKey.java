@@ -39,11 +39,27 @@ public record CacheKey(String hash, String canonicalJson) {
         for (ChatMessage message : request.messages()) {
             messages.addObject().put("role", message.role()).put("content", message.content());
         }
-        fields.set("response_schema", CanonicalJson.tree(request.responseSchema()));
+        fields.set("response_schema", schemaTree(request.responseSchema()));
         fields.put("schema_name", request.schemaName());
         fields.put("sample_index", request.sampleIndex());
         String canonical = CanonicalJson.write(fields);
         return new CacheKey(sha256(canonical), canonical);
+    }
+
+    /** The last schema seen and its sorted tree: an autorater sends an equal schema on every call. */
+    private record SchemaTree(Object schema, com.fasterxml.jackson.databind.JsonNode tree) {
+    }
+
+    private static volatile SchemaTree lastSchema = new SchemaTree(null, CanonicalJson.tree(null));
+
+    private static com.fasterxml.jackson.databind.JsonNode schemaTree(Object schema) {
+        SchemaTree last = lastSchema;
+        if (java.util.Objects.equals(last.schema(), schema)) {
+            return last.tree();
+        }
+        SchemaTree fresh = new SchemaTree(schema, CanonicalJson.sorted(CanonicalJson.tree(schema)));
+        lastSchema = fresh;
+        return fresh.tree();
     }
 
     private static String sha256(String text) {

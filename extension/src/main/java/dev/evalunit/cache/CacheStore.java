@@ -12,6 +12,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -24,6 +27,9 @@ import java.util.Optional;
  * entry or none; two writers of the same key both succeed, the last one wins.
  */
 final class CacheStore {
+
+    /** Folders known to exist: at most 256, created once each rather than checked on every write. */
+    private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
 
     /** LF everywhere, so that an entry committed on one system is byte-identical on another. */
     private static final ObjectWriter WRITER = CanonicalJson.mapper().writer(
@@ -81,7 +87,8 @@ final class CacheStore {
     /** Stores {@code reply} under {@code key}, replacing any entry there. */
     void write(CacheKey key, ModelReply reply) throws IOException {
         ObjectNode entry = CanonicalJson.mapper().createObjectNode();
-        entry.set("request", CanonicalJson.mapper().readTree(key.canonicalJson()));
+        // Raw: the canonical JSON is already valid JSON, and parsing it again on every call showed in profiles.
+        entry.putRawValue("request", new RawValue(key.canonicalJson()));
         ObjectNode stored = entry.putObject("reply");
         stored.put("text", reply.text());
         stored.put("prompt_tokens", reply.promptTokens());
@@ -90,7 +97,13 @@ final class CacheStore {
         byte[] bytes = (mask.apply(WRITER.writeValueAsString(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
 
         Path file = fileOf(key);
-        Path folder = Files.createDirectories(file.getParent());
+        Path folder = file.getParent();
+        // Marked only once it exists: a thread that finds it unmarked creates it too (harmless), none
+        // writes into a folder another thread is still creating.
+        if (!createdFolders.contains(folder)) {
+            Files.createDirectories(folder);
+            createdFolders.add(folder);
+        }
         // Beside the target, so that the move stays on one file system and can be atomic.
         Path temporary = Files.createTempFile(folder, "." + key.hash() + ".", ".tmp");
         try {

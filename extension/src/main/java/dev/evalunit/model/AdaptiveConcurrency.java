@@ -99,8 +99,10 @@ final class AdaptiveConcurrency {
         return maximum;
     }
 
+    // One slot freed, one waiter woken: every waiter waits for the same thing, and waking them all on
+    // each finished call (hundreds of threads when evalunit.concurrency exceeds the limit) costs CPU.
     private void release() {
         inFlight--;
-        notifyAll();
+        notify();
     }
 }

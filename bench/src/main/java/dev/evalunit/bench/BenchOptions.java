@@ -1,0 +1,96 @@
+package dev.evalunit.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The benchmark's command line. */
+record BenchOptions(int examples, int concurrency, int latencyMillis, int samples, String heap,
+                    boolean rerun, String cacheMode, boolean serverCheck, Path profile, List<String> jvmArgs,
+                    boolean keep) {
+
+    static final String USAGE = """
+            usage: bench/run.sh [options]
+              --examples N       examples in the dataset (default 2000)
+              --concurrency C    evalunit.concurrency (default 64)
+              --latency-ms L     the server's fixed latency per call (default 100)
+              --samples S        autorater samples per example (default 4)
+              --heap SIZE        -Xmx of the measured JVM (default 256m)
+              --no-rerun         skip the second, cached run (cached_rerun_s is then null)
+              --cache-mode MODE  evalunit.cache.mode of both runs (default live)
+              --profile FILE     record the runs with Java Flight Recorder: FILE (live), FILE.rerun
+              --jvm-arg ARG      one more option for the measured JVM (repeatable)
+              --keep             keep the work folder (dataset, cache, reports) and print its path
+              --server-check     measure the latency server alone at 1.5 x C in flight, then stop
+              --help             this text
+            Prints progress on standard error and, last, one line of JSON on standard output.""";
+
+    /** A mistake on the command line; the message says which. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static BenchOptions parse(String[] args) throws UsageException {
+        int examples = 2000;
+        int concurrency = 64;
+        int latency = 100;
+        int samples = 4;
+        String heap = "256m";
+        boolean rerun = true;
+        String cacheMode = "live";
+        boolean serverCheck = false;
+        Path profile = null;
+        List<String> jvmArgs = new ArrayList<>();
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--examples" -> examples = positive(option, value(args, ++i, option));
+                case "--concurrency" -> concurrency = positive(option, value(args, ++i, option));
+                case "--latency-ms" -> latency = positive(option, value(args, ++i, option));
+                case "--samples" -> samples = positive(option, value(args, ++i, option));
+                case "--heap" -> heap = value(args, ++i, option);
+                case "--no-rerun" -> rerun = false;
+                case "--cache-mode" -> cacheMode = value(args, ++i, option);
+                case "--profile" -> profile = Path.of(value(args, ++i, option)).toAbsolutePath();
+                case "--jvm-arg" -> jvmArgs.add(value(args, ++i, option));
+                case "--keep" -> keep = true;
+                case "--server-check" -> serverCheck = true;
+                default -> throw new UsageException("unknown option [" + option + "]");
+            }
+        }
+        return new BenchOptions(examples, concurrency, latency, samples, heap, rerun, cacheMode, serverCheck, profile,
+                List.copyOf(jvmArgs), keep);
+    }
+
+    private static String value(String[] args, int index, String option) throws UsageException {
+        if (index >= args.length) {
+            throw new UsageException("option [" + option + "] needs a value");
+        }
+        return args[index];
+    }
+
+    private static int positive(String option, String value) throws UsageException {
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("option [" + option + "] needs a positive whole number, but was '" + value + "'");
+    }
+
+    /** Calls the evaluation makes: one generation (side A) and {@code samples} autorater calls per example. */
+    long expectedCalls() {
+        return (long) examples * (1 + samples);
+    }
+
+    /** The rate at which {@code concurrency} calls of the fixed latency complete back to back. */
+    double idealCallsPerSecond() {
+        return concurrency * 1000.0 / latencyMillis;
+    }
+}
