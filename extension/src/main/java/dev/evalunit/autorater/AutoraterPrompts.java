@@ -2,6 +2,7 @@ package dev.evalunit.autorater;
 
 import dev.evalunit.api.Task;
 import dev.evalunit.api.result.Position;
+import dev.evalunit.json.JsonSchemas;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -94,21 +95,13 @@ public final class AutoraterPrompts {
      * generate in schema order reason before they choose.
      */
     public static Map<String, Object> responseSchema() {
-        Map<String, Object> explanation = new LinkedHashMap<>();
-        explanation.put("type", "string");
+        Map<String, Map<String, Object>> properties = new LinkedHashMap<>();
+        properties.put("explanation", Map.of("type", "string"));
         Map<String, Object> choice = new LinkedHashMap<>();
         choice.put("type", "string");
         choice.put("enum", List.of("A", "B", "TIE"));
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("explanation", Collections.unmodifiableMap(explanation));
-        properties.put("choice", Collections.unmodifiableMap(choice));
-
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("type", "object");
-        schema.put("properties", Collections.unmodifiableMap(properties));
-        schema.put("required", List.of("explanation", "choice"));
-        schema.put("additionalProperties", false);
-        return Collections.unmodifiableMap(schema);
+        properties.put("choice", choice);
+        return JsonSchemas.strictObject(properties);
     }
 
     // The data sits between tags so that an answer containing headings or instructions of its own

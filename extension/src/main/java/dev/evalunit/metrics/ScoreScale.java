@@ -1,7 +1,7 @@
 package dev.evalunit.metrics;
 
+import dev.evalunit.json.JsonSchemas;
 import java.math.BigDecimal;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +59,10 @@ record ScoreScale(int min, int max, boolean integral) {
             score.put("minimum", min);
             score.put("maximum", max);
         }
-        Map<String, Object> properties = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> properties = new LinkedHashMap<>();
         properties.put("reason", Map.of("type", "string"));
-        properties.put("score", Collections.unmodifiableMap(score));
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("type", "object");
-        schema.put("properties", Collections.unmodifiableMap(properties));
-        schema.put("required", List.of("reason", "score"));
-        schema.put("additionalProperties", false);
-        return Collections.unmodifiableMap(schema);
+        properties.put("score", score);
+        return JsonSchemas.strictObject(properties);
     }
 
     /** 12 rather than 12.0, 0.75 as is. */
