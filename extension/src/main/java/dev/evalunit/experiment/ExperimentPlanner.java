@@ -12,6 +12,7 @@ import dev.evalunit.dataset.DatasetLoader;
 import dev.evalunit.execution.ReportDirectories;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
 import dev.evalunit.experiment.spec.ExperimentSpec;
+import dev.evalunit.experiment.spec.UnknownKeys;
 import dev.evalunit.metrics.MetricColumns;
 import dev.evalunit.metrics.MetricRegistry;
 import dev.evalunit.model.ModelClients;
@@ -31,6 +32,14 @@ public final class ExperimentPlanner {
 
     /** The canonical column a generating model answers. */
     static final String QUERY = "query";
+
+    // What the engine reads: anything else is a misspelling that must not be ignored without a word.
+    static final List<String> EXPERIMENT_KEYS =
+            List.of("name", "readme", "dataset", "model", "metrics", "judge_model", "columns_map");
+    static final List<String> MODEL_KEYS = List.of("name", "base_url", "api_key", "system_prompt", "prelude_prompt",
+            "sampling_params", "extra_params", "aliased_name", "output");
+    static final List<String> JUDGE_KEYS =
+            List.of("name", "base_url", "api_key", "system_prompt", "sampling_params", "extra_params");
 
     private final EvalConfig config;
     private final DatasetLoader datasets;
@@ -61,6 +70,7 @@ public final class ExperimentPlanner {
     private ExperimentPlan plan(ExperimentSpec spec, Map<String, Dataset> loaded) {
         Map<String, Object> configuration = spec.configuration();
         String where = "experiment [" + spec.name() + "]";
+        checkKeys(configuration, where);
         Dataset dataset = loaded.computeIfAbsent(String.valueOf(configuration.get("dataset")), datasets::load);
         Map<String, String> columnsMap = columnsMap(configuration.get("columns_map"), where);
         List<Metric> metrics = metrics(configuration.get("metrics"), where);
@@ -72,6 +82,16 @@ public final class ExperimentPlanner {
         }
         ModelClient judge = judgeModel == null ? null : models.judge(judgeModel, spec.name());
         return new ExperimentPlan(spec, dataset, columnsMap, answers, metrics, judge);
+    }
+
+    private static void checkKeys(Map<String, Object> configuration, String where) {
+        UnknownKeys.require(configuration, EXPERIMENT_KEYS, where);
+        if (configuration.get("model") instanceof Map<?, ?> model) {
+            UnknownKeys.require(model, MODEL_KEYS, "[model] of " + where);
+        }
+        if (configuration.get("judge_model") instanceof Map<?, ?> judge) {
+            UnknownKeys.require(judge, JUDGE_KEYS, "[judge_model] of " + where);
+        }
     }
 
     private static List<Metric> metrics(Object declared, String where) {

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Rejects keys an object does not accept: a misspelt key would otherwise be ignored without a word. */
-final class UnknownKeys {
+public final class UnknownKeys {
 
     private UnknownKeys() {
     }
 
     /** @param owner e.g. {@code experiment set [v1]}, the start of the message */
-    static void require(Map<?, ?> object, List<String> accepted, String owner) {
+    public static void require(Map<?, ?> object, List<String> accepted, String owner) {
         List<String> unknown = object.keySet().stream().map(String::valueOf).filter(k -> !accepted.contains(k)).toList();
         if (!unknown.isEmpty()) {
             throw new ConfigurationException(owner + " has unknown " + (unknown.size() == 1 ? "key" : "keys")
