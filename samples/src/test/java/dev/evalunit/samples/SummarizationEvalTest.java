@@ -4,6 +4,7 @@ import static dev.evalunit.assertj.EvalAssertions.assertThat;
 
 import dev.evalunit.api.Autorater;
 import dev.evalunit.api.Candidate;
+import dev.evalunit.api.Model;
 import dev.evalunit.api.PairwiseEval;
 import dev.evalunit.api.Prompt;
 import dev.evalunit.api.PromptParam;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * earlier, judged by the {@code judge} model, with human preferences collected for the same pairs.
  */
 @ExtendWith(StandInModelServer.class)
+// An inline declaration refines the configured judge for this class only: whatever the shared
+// junit-platform.properties says, these verdicts are sampled at temperature 0.
+@Model(name = "judge", temperature = 0)
 class SummarizationEvalTest {
 
     @PairwiseEval(dataset = "datasets/summaries.csv", task = Task.SUMMARIZATION, idColumns = "id",
