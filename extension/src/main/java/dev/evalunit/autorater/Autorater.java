@@ -25,6 +25,7 @@ import java.util.Objects;
  */
 public final class Autorater {
     private static final Map<String, Object> RESPONSE_SCHEMA = AutoraterPrompts.responseSchema();
+    private static final int SYSTEM_MESSAGE_BYTES = TokenLimit.utf8Length(AutoraterPrompts.SYSTEM_MESSAGE);
     private final ModelClient judge;
     private final Task task;
     private final int samples;
@@ -62,8 +63,8 @@ public final class Autorater {
         String promptBA = AutoraterPrompts.render(task, input, Position.BA);
         // Every o200k_base token is at least one UTF-8 byte, so an input of at most maxInputTokens bytes
         // is within the limit without tokenizing it: the common case costs no tokenizer (nor its load).
-        int bound = TokenLimit.utf8Length(AutoraterPrompts.SYSTEM_MESSAGE)
-                + Math.max(TokenLimit.utf8Length(promptAB), TokenLimit.utf8Length(promptBA));
+        // Both orders hold the same text, so one length serves for both.
+        int bound = SYSTEM_MESSAGE_BYTES + TokenLimit.utf8Length(promptAB);
         int tokens = bound <= maxInputTokens ? bound : TokenLimit.systemMessageTokens()
                 + Math.max(TokenLimit.count(promptAB), TokenLimit.count(promptBA));
         if (tokens > maxInputTokens) {

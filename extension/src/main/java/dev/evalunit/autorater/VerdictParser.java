@@ -29,10 +29,8 @@ public final class VerdictParser {
             "^[\\s*_#>-]*(?:final\\s+)?choice[\\s*_]*:(.*)$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     private static final int QUOTED_VALUE_LIMIT = 40;
-    // Compiled once: String.replaceAll compiles its pattern on every call, three times per verdict.
-    private static final Pattern LEADING_DECORATION = Pattern.compile("^[\\s\"'`*_\\[(]+");
-    private static final Pattern TRAILING_DECORATION = Pattern.compile("[\\s\"'`*_\\])?.!]+$");
-    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final String LEADING_DECORATION = "\"'`*_[(";
+    private static final String TRAILING_DECORATION = "\"'`*_])?.!";
 
     /**
      * The verdict in {@code reply}, in the positions shown to the judge.
@@ -71,10 +69,36 @@ public final class VerdictParser {
     }
 
     /** The vote a choice value names, ignoring case, quotes, emphasis and trailing punctuation. */
-    private static Optional<Vote> vote(String value) {
-        String normalised = WHITE_SPACE.matcher(TRAILING_DECORATION.matcher(LEADING_DECORATION.matcher(value.strip())
-                .replaceAll("")).replaceAll("")).replaceAll(" ").toUpperCase(Locale.ROOT);
-        return Optional.ofNullable(CHOICES.get(normalised));
+    private static Optional<Vote> vote(String choice) {
+        String value = choice.strip();
+        int from = 0;
+        int to = value.length();
+        while (from < to && isDecoration(value.charAt(from), LEADING_DECORATION)) {
+            from++;
+        }
+        while (to > from && isDecoration(value.charAt(to - 1), TRAILING_DECORATION)) {
+            to--;
+        }
+        // Runs of white space inside count as one space ("Response   B"); a scan, not a regex, since this runs per verdict.
+        StringBuilder normalised = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (!isSpace(c)) {
+                normalised.append(c);
+            } else if (!isSpace(value.charAt(i - 1))) {
+                normalised.append(' ');
+            }
+        }
+        return Optional.ofNullable(CHOICES.get(normalised.toString().toUpperCase(Locale.ROOT)));
+    }
+
+    private static boolean isDecoration(char c, String decoration) {
+        return isSpace(c) || decoration.indexOf(c) >= 0;
+    }
+
+    /** White space as the regex class {@code \\s} has it, which the normalisation has always used. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static UnreadableVerdictException notAChoice(String value) {

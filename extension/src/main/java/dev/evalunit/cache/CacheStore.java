@@ -1,42 +1,50 @@
 package dev.evalunit.cache;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalunit.api.spi.ModelReply;
+import dev.evalunit.json.JsonText;
+import dev.evalunit.json.JsonTrees;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import com.fasterxml.jackson.databind.util.RawValue;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The cache's files: one per entry, {@code <dir>/<first 2 hex digits>/<hash>.json}, holding the reply
- * and the request's readable fields. Thread and process safe: an entry is written to a temporary file
- * beside it and moved into place atomically, so a reader (or a run killed mid-write) sees a whole
- * entry or none; two writers of the same key both succeed, the last one wins.
+ * The cache's files: append-only segments, {@code <dir>/<UTC time>-<process>-<n>.jsonl}, one line per
+ * entry: {@code {"key":"<sha256>","request":{...},"reply":{...}}}. A run reads every segment once
+ * (only keys and places; an entry is parsed when asked for) and appends what it records to a segment
+ * of its own, created with its first entry. So a run adds lines to one file instead of creating a file
+ * per call (creating tens of thousands of files cost more system time than the calls themselves), no
+ * two processes ever write the same file, a killed run leaves at most a cut-short last line, which is
+ * not an entry, and two branches that both recorded merge without conflicts. Thread safe.
  */
 final class CacheStore {
 
-    /** Folders known to exist: at most 256, created once each rather than checked on every write. */
-    private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
-
-    /** LF everywhere, so that an entry committed on one system is byte-identical on another. */
-    private static final ObjectWriter WRITER = CanonicalJson.mapper().writer(
-            new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+    private static final JsonFactory FACTORY = CanonicalJson.mapper().getFactory();
+    private static final DateTimeFormatter SEGMENT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    private static final AtomicInteger SEGMENTS = new AtomicInteger();
 
     private final Path directory;
     private final SecretMask mask;
+    private volatile SegmentIndex index;
+    private Path segment;
+    private long segmentLength;
+    private int segmentLines;
 
     /** @param mask applied to the whole entry, request included, before it is written */
     CacheStore(Path directory, SecretMask mask) {
@@ -48,8 +56,9 @@ final class CacheStore {
         return directory;
     }
 
-    Path fileOf(CacheKey key) {
-        return directory.resolve(key.hash().substring(0, 2)).resolve(key.hash() + ".json");
+    /** The segment this store appends to, or {@code null} before its first entry. */
+    synchronized Path segment() {
+        return segment;
     }
 
     /**
@@ -57,24 +66,132 @@ final class CacheStore {
      * @throws UnreadableEntryException when an entry exists but cannot be read back
      */
     Optional<ModelReply> read(CacheKey key) throws UnreadableEntryException {
-        Path file = fileOf(key);
-        JsonNode entry;
-        try {
-            entry = CanonicalJson.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
+        EntryLocation location = index().get(key.hash());
+        if (location == null) {
             return Optional.empty();
-        } catch (IOException e) {
-            throw new UnreadableEntryException(file, firstLine(e));
         }
-        JsonNode reply = entry == null ? null : entry.get("reply");
-        if (reply == null || !reply.isObject()) {
-            throw new UnreadableEntryException(file, "it has no reply object");
+        Map<String, JsonNode> reply;
+        try {
+            reply = replyFields(readLine(location));
+        } catch (IOException e) {
+            throw new UnreadableEntryException(location, firstLine(e));
+        }
+        if (reply == null) {
+            throw new UnreadableEntryException(location, "it has no reply object");
         }
         try {
             return Optional.of(new ModelReply(text(reply.get("text")), integer(reply.get("prompt_tokens")),
                     integer(reply.get("completion_tokens")), latency(reply.get("latency"))));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new UnreadableEntryException(file, firstLine(e));
+            throw new UnreadableEntryException(location, firstLine(e));
+        }
+    }
+
+    /** Stores {@code reply} under {@code key}; a later entry for the same key wins over an earlier one. */
+    void write(CacheKey key, ModelReply reply) throws IOException {
+        String text = reply.text();
+        StringBuilder line = new StringBuilder(key.canonicalJson().length() + (text == null ? 0 : text.length() * 11 / 10) + 200)
+                .append(SegmentIndex.LINE_PREFIX).append(key.hash())
+                .append("\",\"request\":").append(key.canonicalJson())
+                .append(",\"reply\":{\"text\":");
+        JsonText.appendString(line, text)
+                .append(",\"prompt_tokens\":").append(reply.promptTokens())
+                .append(",\"completion_tokens\":").append(reply.completionTokens())
+                .append(",\"latency\":");
+        JsonText.appendString(line, reply.latency() == null ? null : reply.latency().toString()).append("}}\n");
+        byte[] bytes = mask.apply(line.toString()).getBytes(StandardCharsets.UTF_8);
+        SegmentIndex entries = index();
+        synchronized (this) {
+            if (segment == null) {
+                Files.createDirectories(directory);
+                segment = Files.createFile(directory.resolve(SEGMENT_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
+                        + ProcessHandle.current().pid() + "-" + String.format("%06d", SEGMENTS.incrementAndGet())
+                        + SegmentIndex.SEGMENT_SUFFIX));
+            }
+            // Opened per entry rather than held: a run leaves no file open, whatever ends it.
+            try (FileChannel out = FileChannel.open(segment, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+            }
+            entries.put(key.hash(), new EntryLocation(segment, segmentLength, bytes.length, ++segmentLines));
+            segmentLength += bytes.length;
+        }
+    }
+
+    /** Read on first use, not when the run starts: a run that never asks reads nothing. */
+    private SegmentIndex index() {
+        SegmentIndex read = index;
+        if (read != null) {
+            return read;
+        }
+        synchronized (this) {
+            if (index == null) {
+                index = load();
+            }
+            return index;
+        }
+    }
+
+    private SegmentIndex load() {
+        SegmentIndex loaded;
+        try {
+            loaded = SegmentIndex.of(directory);
+        } catch (IOException e) {
+            // Calls still work without the cache: say why nothing is found, rather than fail every call.
+            System.err.println("[evalunit] the response cache cannot read " + directory + ": " + firstLine(e)
+                    + ". This run goes on without the replies stored there.");
+            return new SegmentIndex();
+        }
+        if (!loaded.unkeyed().isEmpty()) {
+            System.err.println("[evalunit] the response cache skips " + loaded.unkeyed().size()
+                    + " line(s) that are not entries, the first at " + loaded.unkeyed().get(0)
+                    + ": an entry's line starts with {\"key\":\"<sha256>\". Delete those lines; a live run"
+                    + " records the calls they held again.");
+        }
+        return loaded;
+    }
+
+    private static String readLine(EntryLocation location) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(location.length());
+        try (FileChannel in = FileChannel.open(location.segment(), StandardOpenOption.READ)) {
+            while (buffer.hasRemaining()) {
+                if (in.read(buffer, location.offset() + buffer.position()) < 0) {
+                    throw new IOException("the file ends before the entry does");
+                }
+            }
+        }
+        return new String(buffer.array(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The fields of the entry's {@code reply} object, or {@code null} when it has none. Streamed: the
+     * request beside it is skipped, not built into a tree. The whole line is still parsed, so a damaged
+     * one fails as it would as a tree; a repeated field counts once, the last one, as in a tree.
+     */
+    private static Map<String, JsonNode> replyFields(String entry) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(entry)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return null;
+            }
+            Map<String, JsonNode> reply = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean isReply = "reply".equals(parser.currentName());
+                if (parser.nextToken() == JsonToken.START_OBJECT && isReply) {
+                    reply = new HashMap<>();
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = parser.currentName();
+                        parser.nextToken();
+                        reply.put(name, JsonTrees.read(parser));
+                    }
+                } else {
+                    reply = isReply ? null : reply;
+                    parser.skipChildren();
+                }
+            }
+            return reply;
         }
     }
 
@@ -82,44 +199,6 @@ final class CacheStore {
     private static String firstLine(Exception e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
-    }
-
-    /** Stores {@code reply} under {@code key}, replacing any entry there. */
-    void write(CacheKey key, ModelReply reply) throws IOException {
-        ObjectNode entry = CanonicalJson.mapper().createObjectNode();
-        // Raw: the canonical JSON is already valid JSON, and parsing it again on every call showed in profiles.
-        entry.putRawValue("request", new RawValue(key.canonicalJson()));
-        ObjectNode stored = entry.putObject("reply");
-        stored.put("text", reply.text());
-        stored.put("prompt_tokens", reply.promptTokens());
-        stored.put("completion_tokens", reply.completionTokens());
-        stored.put("latency", reply.latency() == null ? null : reply.latency().toString());
-        byte[] bytes = (mask.apply(WRITER.writeValueAsString(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
-
-        Path file = fileOf(key);
-        Path folder = file.getParent();
-        // Marked only once it exists: a thread that finds it unmarked creates it too (harmless), none
-        // writes into a folder another thread is still creating.
-        if (!createdFolders.contains(folder)) {
-            Files.createDirectories(folder);
-            createdFolders.add(folder);
-        }
-        // Beside the target, so that the move stays on one file system and can be atomic.
-        Path temporary = Files.createTempFile(folder, "." + key.hash() + ".", ".tmp");
-        try {
-            Files.write(temporary, bytes);
-            moveIntoPlace(temporary, file);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void moveIntoPlace(Path temporary, Path file) throws IOException {
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static String text(JsonNode node) {
@@ -151,8 +230,8 @@ final class CacheStore {
 
     /** An entry that exists but cannot be read back: edited by hand, or a merge conflict. */
     static final class UnreadableEntryException extends Exception {
-        UnreadableEntryException(Path file, String reason) {
-            super("cached reply [" + file + "] cannot be read: " + reason, null, false, false);
+        UnreadableEntryException(EntryLocation location, String reason) {
+            super("cached reply [" + location + "] cannot be read: " + reason, null, false, false);
         }
     }
 }

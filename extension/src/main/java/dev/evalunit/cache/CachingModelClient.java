@@ -18,13 +18,13 @@ import java.util.Optional;
 final class CachingModelClient implements ModelClient {
 
     private final ModelClient delegate;
-    private final ModelSettings settings;
     private final ModelCache cache;
+    private final CacheKeyWriter keys;
 
     CachingModelClient(ModelClient delegate, ModelSettings settings, ModelCache cache) {
         this.delegate = delegate;
-        this.settings = settings;
         this.cache = cache;
+        this.keys = new CacheKeyWriter(settings);
     }
 
     @Override
@@ -34,7 +34,7 @@ final class CachingModelClient implements ModelClient {
 
     @Override
     public ModelReply complete(ModelRequest request) throws ModelCallException {
-        CacheKey key = CacheKey.of(settings, request);
+        CacheKey key = keys.keyOf(request);
         if (cache.mode() != CacheMode.RECORD) {
             Optional<ModelReply> cached = lookUp(key);
             if (cached.isPresent()) {
@@ -63,7 +63,7 @@ final class CachingModelClient implements ModelClient {
         } catch (UnreadableEntryException e) {
             if (cache.mode() == CacheMode.REPLAY) {
                 throw new ModelCallException(prefix() + e.getMessage() + " (" + ConfigKeys.CACHE_MODE
-                        + "=replay). Delete it and run once with " + ConfigKeys.CACHE_MODE + "=live to record it again.");
+                        + "=replay). Run once with " + ConfigKeys.CACHE_MODE + "=live to record it again.");
             }
             return Optional.empty();
         }

@@ -1,9 +1,11 @@
 package dev.evalunit.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -13,7 +15,7 @@ import java.util.Optional;
 public final class EmbeddedJson {
 
     // Lenient only where models commonly slip: raw line breaks inside strings, a trailing comma.
-    private static final JsonMapper JSON = JsonMapper.builder()
+    private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
@@ -52,11 +54,11 @@ public final class EmbeddedJson {
         return new Search(Optional.empty(), unclosed);
     }
 
+    /** The object {@code candidate} holds, built as {@code readTree} builds it, but streamed (see {@link JsonTrees}). */
     private static Optional<JsonNode> readObject(String candidate) {
-        try {
-            JsonNode node = JSON.readTree(candidate);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (JsonProcessingException e) {
+        try (JsonParser parser = JSON.createParser(candidate)) {
+            return parser.nextToken() == JsonToken.START_OBJECT ? Optional.of(JsonTrees.read(parser)) : Optional.empty();
+        } catch (IOException e) {
             return Optional.empty();
         }
     }

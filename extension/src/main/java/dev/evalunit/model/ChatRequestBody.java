@@ -2,54 +2,153 @@ package dev.evalunit.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.json.JsonText;
+import dev.evalunit.json.JsonValues;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The JSON body of an OpenAI chat-completions request. */
+/**
+ * The JSON bodies of one model's OpenAI chat-completions requests. Thread safe.
+ *
+ * <p>The fields, in order: {@code model}, {@code messages}, the sampling parameters,
+ * {@code response_format} (structured output only), then the extra parameters, which override any
+ * field of the same name where it stands. The settings decide all but the messages and the response
+ * format, so the layout and its values are written once here and a call fills in only its own parts.
+ */
 final class ChatRequestBody {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ChatRequestBody() {
+    /** A field's value: fixed JSON text, or one of the parts each request fills in. */
+    private sealed interface Value permits Fixed, Part {
+    }
+
+    private record Fixed(String json) implements Value {
+    }
+
+    private enum Part implements Value { MESSAGES, RESPONSE_FORMAT }
+
+    /** One field, its name already quoted and followed by a colon. */
+    private record Field(String nameAndColon, Value value) {
+    }
+
+    private final String systemPrompt;
+    private final List<Field> plain;
+    private final List<Field> structured;
+    private volatile Schema lastSchema = new Schema(null, "null");
+
+    /** A response schema and its JSON text: an autorater sends an equal schema on every call. */
+    private record Schema(Map<String, Object> value, String json) {
+    }
+
+    ChatRequestBody(ModelSettings settings) {
+        this.systemPrompt = settings.systemPrompt();
+        this.plain = layout(settings, false);
+        this.structured = layout(settings, true);
+    }
+
+    /** The body for one request, built once; a client that sends many keeps an instance. */
+    static String of(ModelSettings settings, ModelRequest request, boolean structuredOutput) {
+        return new ChatRequestBody(settings).of(request, structuredOutput);
     }
 
     /**
      * @param structuredOutput whether to ask for the request's schema with {@code response_format}
      *     (ignored when the request has no schema)
      */
-    static String of(ModelSettings settings, ModelRequest request, boolean structuredOutput) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("model", settings.model());
-        ArrayNode messages = body.putArray("messages");
-        if (settings.systemPrompt() != null) {
-            add(messages, ChatMessage.system(settings.systemPrompt()));
+    String of(ModelRequest request, boolean structuredOutput) {
+        boolean withFormat = structuredOutput && request.responseSchema() != null;
+        StringBuilder body = new StringBuilder(capacity(request)).append('{');
+        List<Field> fields = withFormat ? structured : plain;
+        for (int i = 0; i < fields.size(); i++) {
+            Field field = fields.get(i);
+            if (i > 0) {
+                body.append(',');
+            }
+            body.append(field.nameAndColon());
+            if (field.value() instanceof Fixed fixed) {
+                body.append(fixed.json());
+            } else if (field.value() == Part.MESSAGES) {
+                messages(body, request);
+            } else {
+                responseFormat(body, request);
+            }
         }
-        request.messages().forEach(message -> add(messages, message));
-        putAll(body, settings.samplingParams());
-        if (structuredOutput && request.responseSchema() != null) {
-            ObjectNode jsonSchema = body.putObject("response_format").put("type", "json_schema").putObject("json_schema");
-            jsonSchema.put("name", request.schemaName() == null ? "reply" : request.schemaName());
-            jsonSchema.set("schema", JSON.valueToTree(request.responseSchema()));
-            jsonSchema.put("strict", true);
+        return body.append('}').toString();
+    }
+
+    // LinkedHashMap.put keeps a replaced key where it first stood, as setting a field of a JSON object does.
+    private static List<Field> layout(ModelSettings settings, boolean structuredOutput) {
+        Map<String, Value> fields = new LinkedHashMap<>();
+        fields.put("model", new Fixed(JsonText.string(settings.model())));
+        fields.put("messages", Part.MESSAGES);
+        settings.samplingParams().forEach((name, value) -> fields.put(name, new Fixed(json(value))));
+        if (structuredOutput) {
+            fields.put("response_format", Part.RESPONSE_FORMAT);
         }
-        // Last, so that a deliberate extra parameter overrides anything set above.
-        putAll(body, settings.extraParams());
+        settings.extraParams().forEach((name, value) -> fields.put(name, new Fixed(json(value))));
+        List<Field> layout = new ArrayList<>(fields.size());
+        fields.forEach((name, value) -> layout.add(new Field(JsonText.string(name) + ":", value)));
+        return List.copyOf(layout);
+    }
+
+    private void messages(StringBuilder body, ModelRequest request) {
+        body.append('[');
+        if (systemPrompt != null) {
+            message(body, ChatMessage.system(systemPrompt));
+        }
+        List<ChatMessage> messages = request.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            if (i > 0 || systemPrompt != null) {
+                body.append(',');
+            }
+            message(body, messages.get(i));
+        }
+        body.append(']');
+    }
+
+    private static void message(StringBuilder body, ChatMessage message) {
+        body.append("{\"role\":");
+        JsonText.appendString(body, message.role()).append(",\"content\":");
+        JsonText.appendString(body, message.content()).append('}');
+    }
+
+    private void responseFormat(StringBuilder body, ModelRequest request) {
+        body.append("{\"type\":\"json_schema\",\"json_schema\":{\"name\":");
+        JsonText.appendString(body, request.schemaName() == null ? "reply" : request.schemaName())
+                .append(",\"schema\":").append(schema(request.responseSchema()))
+                .append(",\"strict\":true}}");
+    }
+
+    private String schema(Map<String, Object> schema) {
+        Schema last = lastSchema;
+        // Equal in key order too: Map.equals ignores order, but models read a schema in its order.
+        if (last.value() == schema || JsonValues.sameInOrder(last.value(), schema)) {
+            return last.json();
+        }
+        Schema fresh = new Schema(schema, json(schema));
+        lastSchema = fresh;
+        return fresh.json();
+    }
+
+    private int capacity(ModelRequest request) {
+        int size = 512 + (systemPrompt == null ? 0 : systemPrompt.length());
+        for (ChatMessage message : request.messages()) {
+            size += message.content().length() + 40;
+        }
+        return size;
+    }
+
+    private static String json(Object value) {
         try {
-            return JSON.writeValueAsString(body);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void add(ArrayNode messages, ChatMessage message) {
-        messages.addObject().put("role", message.role()).put("content", message.content());
-    }
-
-    private static void putAll(ObjectNode body, Map<String, Object> params) {
-        params.forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
     }
 }

@@ -4,12 +4,14 @@ import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.SecretReference;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -30,7 +32,10 @@ public final class ModelClients implements AutoCloseable {
     static final int MAX_REQUESTS = 256;
     private static final int MAX_IDLE_CONNECTIONS = 32;
 
+    /** For http endpoints: without a TLS connection spec, OkHttp sets up no TLS (trust store and all). */
     private final OkHttpClient shared;
+    /** For https endpoints, made when the first one is asked for; shares the pool and the dispatcher. */
+    private volatile OkHttpClient sharedTls;
     private final Backoff backoff;
     private final ClientDecorator decorator;
     private final Consumer<String> log;
@@ -75,7 +80,29 @@ public final class ModelClients implements AutoCloseable {
                 .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
                 // RetryInterceptor decides every retry, so each attempt is counted and backed off.
                 .retryOnConnectionFailure(false)
+                // Loading the trust store took a fifth of a second of every run's start, also for runs
+                // whose models are all local (a stand-in, Ollama, vLLM over http).
+                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
                 .build();
+    }
+
+    /** The shared client that speaks {@code url}'s scheme. */
+    private OkHttpClient base(HttpUrl url) {
+        if (!url.isHttps()) {
+            return shared;
+        }
+        OkHttpClient tls = sharedTls;
+        if (tls == null) {
+            synchronized (this) {
+                if (sharedTls == null) {
+                    sharedTls = shared.newBuilder()
+                            .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
+                            .build();
+                }
+                tls = sharedTls;
+            }
+        }
+        return tls;
     }
 
     /**
@@ -116,8 +143,9 @@ public final class ModelClients implements AutoCloseable {
     private OkHttpClient http(ModelSettings settings) {
         Duration timeout = settings.timeout();
         RateLimits limits = settings.rateLimits();
-        Endpoint endpoint = Endpoint.of(HttpUrl.get(settings.baseUrl()));
-        OkHttpClient.Builder builder = shared.newBuilder()
+        HttpUrl url = HttpUrl.get(settings.baseUrl());
+        Endpoint endpoint = Endpoint.of(url);
+        OkHttpClient.Builder builder = base(url).newBuilder()
                 .callTimeout(Duration.ZERO)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)

@@ -17,6 +17,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * A model behind an OpenAI-compatible {@code POST {baseUrl}/chat/completions} endpoint. Thread safe.
@@ -28,13 +29,15 @@ import okhttp3.Response;
  */
 public final class OpenAiChatClient implements ModelClient {
 
-    private static final MediaType JSON = MediaType.get("application/json");
+    // With its charset: given none, OkHttp parses "application/json; charset=utf-8" again on every request.
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final ModelSettings settings;
     private final String apiKey;
     private final OkHttpClient http;
     private final HttpUrl endpoint;
     private final SecretScrubber scrubber;
+    private final ChatRequestBody bodies;
     private final AtomicBoolean structuredOutputSupported = new AtomicBoolean(true);
 
     /**
@@ -49,6 +52,7 @@ public final class OpenAiChatClient implements ModelClient {
         // and absorbs a trailing slash.
         this.endpoint = HttpUrl.get(settings.baseUrl()).newBuilder().addPathSegments("chat/completions").build();
         this.scrubber = new SecretScrubber(apiKey);
+        this.bodies = new ChatRequestBody(settings);
     }
 
     @Override
@@ -72,16 +76,26 @@ public final class OpenAiChatClient implements ModelClient {
         Request.Builder builder = new Request.Builder()
                 .url(endpoint)
                 .tag(AttemptRecord.class, attempts)
-                .post(RequestBody.create(ChatRequestBody.of(settings, request, structured), JSON));
+                .post(RequestBody.create(bodies.of(request, structured), JSON));
         if (apiKey != null) {
             builder.header("Authorization", "Bearer " + apiKey);
         }
         try (Response response = http.newCall(builder.build()).execute()) {
-            return new Exchange(response.code(), response.body().string(), attempts(attempts),
+            return new Exchange(response.code(), text(response.body()), attempts(attempts),
                     Duration.ofNanos(attempts.lastExchangeNanos()));
         } catch (IOException e) {
             throw failure(e, attempts);
         }
+    }
+
+    /**
+     * The body as UTF-8, which JSON exchanged between systems must be (RFC 8259), without a byte order
+     * mark. Not {@code ResponseBody.string()}: that parses the Content-Type header on every call for a
+     * charset a JSON reply has no business declaring otherwise.
+     */
+    private static String text(ResponseBody body) throws IOException {
+        String text = body.source().readUtf8();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private ModelReply reply(Exchange exchange) throws ModelCallException {

@@ -1,6 +1,7 @@
 package dev.evalunit.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +10,10 @@ import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.model.ModelSettings;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CacheStoreTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CacheKey KEY = CacheKey.of(ModelSettings.openAi("judge", "http://127.0.0.1:1/v1"),
-            ModelRequest.ofUser("Which is better?"));
+    private static final ModelSettings JUDGE = ModelSettings.openAi("judge", "http://127.0.0.1:1/v1");
+    private static final CacheKey KEY = CacheKey.of(JUDGE, ModelRequest.ofUser("Which is better?"));
+    private static final CacheKey OTHER = CacheKey.of(JUDGE, ModelRequest.ofUser("Which is worse?"));
 
     private static final SecretMask NO_SECRETS = new SecretMask(new SecretReference(name -> null, name -> null));
 
@@ -42,43 +47,135 @@ class CacheStoreTest {
         }
     }
 
-    @Test
-    @DisplayName("are one per entry, at <dir>/<first two hex digits>/<hash>.json, with nothing else left behind")
-    void layout() throws IOException {
-        new CacheStore(dir, NO_SECRETS).write(KEY, ModelReply.of("A"));
+    private CacheStore store() {
+        return new CacheStore(dir, NO_SECRETS);
+    }
 
-        assertThat(files()).containsExactly(dir.resolve(KEY.hash().substring(0, 2)).resolve(KEY.hash() + ".json"));
+    @Nested
+    @DisplayName("are append-only segments")
+    class Segments {
+
+        @Test
+        @DisplayName("one per store that writes, <dir>/<UTC time>-<process>-<n>.jsonl, one line per entry, nothing else left behind")
+        void layout() throws IOException {
+            CacheStore store = store();
+            store.write(KEY, ModelReply.of("A"));
+            store.write(OTHER, ModelReply.of("B"));
+
+            assertThat(files()).containsExactly(store.segment());
+            assertThat(store.segment().getFileName().toString())
+                    .matches("\\d{8}-\\d{6}-\\d{3}-" + ProcessHandle.current().pid() + "-\\d{6}\\.jsonl");
+            assertThat(Files.readAllLines(store.segment())).hasSize(2);
+        }
+
+        @Test
+        @DisplayName("created with the first entry only: a store that only reads creates nothing")
+        void lazy() throws Exception {
+            assertThat(store().read(KEY)).isEmpty();
+
+            assertThat(files()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("hold the key first, then for people the request's fields exactly as hashed, then the reply, with LF line ends")
+        void content() throws IOException {
+            CacheStore store = store();
+            store.write(KEY, new ModelReply("A is better.", 11, 7, Duration.ofMillis(1234)));
+
+            String text = Files.readString(store.segment());
+            assertThat(text).startsWith("{\"key\":\"" + KEY.hash() + "\",\"request\":" + KEY.canonicalJson() + ",")
+                    .endsWith("}\n").doesNotContain("\r");
+            JsonNode entry = JSON.readTree(text);
+            assertThat(entry.at("/request/messages/0/content").asText()).isEqualTo("Which is better?");
+            assertThat(entry.get("reply")).isEqualTo(JSON.readTree(
+                    "{\"text\": \"A is better.\", \"prompt_tokens\": 11, \"completion_tokens\": 7, \"latency\": \"PT1.234S\"}"));
+        }
+
+        @Test
+        @DisplayName("keep each run's lines apart: a second store appends to a segment of its own")
+        void oneSegmentPerStore() throws IOException {
+            CacheStore first = store();
+            first.write(KEY, ModelReply.of("A"));
+            CacheStore second = store();
+            second.write(OTHER, ModelReply.of("B"));
+
+            assertThat(files()).containsExactlyInAnyOrder(first.segment(), second.segment());
+        }
+    }
+
+    @Nested
+    @DisplayName("read back")
+    class ReadBack {
+
+        @Test
+        @DisplayName("what was written, missing usage and latency included, in the same run and in the next")
+        void roundTrip() throws Exception {
+            CacheStore store = store();
+            ModelReply bare = new ModelReply("A", null, null, null);
+            ModelReply full = new ModelReply("B \"quoted\"\n\u00e9\u4e2d\ud83d\ude00", 3, 4, Duration.ofMillis(250));
+            store.write(KEY, bare);
+            store.write(OTHER, full);
+
+            assertThat(store.read(KEY)).contains(bare);
+            assertThat(store().read(KEY)).contains(bare);
+            assertThat(store().read(OTHER)).contains(full);
+            assertThat(new CacheStore(dir.resolve("empty"), NO_SECRETS).read(KEY)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("the last entry of a key: a later line, or a later segment, wins")
+        void lastWins() throws Exception {
+            CacheStore first = store();
+            first.write(KEY, ModelReply.of("first"));
+            first.write(KEY, ModelReply.of("second"));
+            assertThat(first.read(KEY).orElseThrow().text()).isEqualTo("second");
+
+            // Segment names start with the time, then the process and a counter: a store created later sorts after.
+            store().write(KEY, ModelReply.of("third"));
+
+            assertThat(store().read(KEY).orElseThrow().text()).isEqualTo("third");
+        }
+
+        @Test
+        @DisplayName("not a last line cut short by a killed run: it is no entry, and the lines before it still are")
+        void tornLine() throws Exception {
+            CacheStore store = store();
+            store.write(KEY, ModelReply.of("whole"));
+            String half = "{\"key\":\"" + OTHER.hash() + "\",\"request\":{\"mess";
+            Files.writeString(store.segment(), half, StandardOpenOption.APPEND);
+
+            CacheStore next = store();
+            assertThat(next.read(KEY).orElseThrow().text()).isEqualTo("whole");
+            assertThat(next.read(OTHER)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("as unreadable, naming the segment and line, an entry whose reply is damaged")
+        void damagedReply() throws Exception {
+            Path segment = Files.createDirectories(dir).resolve("20260101-000000-000-1-1.jsonl");
+            Files.writeString(segment, "{\"key\":\"" + OTHER.hash() + "\",\"reply\":{\"text\":\"fine\"}}\n"
+                    + "{\"key\":\"" + KEY.hash() + "\",\"request\":{}}\n", StandardCharsets.UTF_8);
+
+            assertThat(store().read(OTHER).orElseThrow().text()).isEqualTo("fine");
+            assertThatThrownBy(() -> store().read(KEY))
+                    .isInstanceOf(CacheStore.UnreadableEntryException.class)
+                    .hasMessage("cached reply [" + segment + " line 2] cannot be read: it has no reply object");
+        }
+
+        @Test
+        @DisplayName("past lines that are not entries (a merge conflict marker, an empty line)")
+        void notEntries() throws Exception {
+            Path segment = Files.createDirectories(dir).resolve("20260101-000000-000-1-1.jsonl");
+            Files.writeString(segment, "<<<<<<< HEAD\n\n{\"key\":\"" + KEY.hash() + "\",\"reply\":{\"text\":\"kept\"}}\n");
+
+            assertThat(store().read(KEY).orElseThrow().text()).isEqualTo("kept");
+        }
     }
 
     @Test
-    @DisplayName("hold the reply and, for people, the request's fields exactly as hashed, with LF line ends")
-    void content() throws IOException {
-        new CacheStore(dir, NO_SECRETS).write(KEY, new ModelReply("A is better.", 11, 7, Duration.ofMillis(1234)));
-
-        String text = Files.readString(files().get(0));
-        JsonNode entry = JSON.readTree(text);
-        assertThat(entry.get("request")).isEqualTo(JSON.readTree(KEY.canonicalJson()));
-        assertThat(entry.at("/request/messages/0/content").asText()).isEqualTo("Which is better?");
-        assertThat(entry.get("reply")).isEqualTo(JSON.readTree(
-                "{\"text\": \"A is better.\", \"prompt_tokens\": 11, \"completion_tokens\": 7, \"latency\": \"PT1.234S\"}"));
-        assertThat(text).doesNotContain("\r").endsWith("}\n");
-    }
-
-    @Test
-    @DisplayName("read back what was written, missing usage and latency included")
-    void roundTrip() throws Exception {
-        CacheStore store = new CacheStore(dir, NO_SECRETS);
-        ModelReply bare = new ModelReply("A", null, null, null);
-        store.write(KEY, bare);
-
-        assertThat(store.read(KEY)).contains(bare);
-        assertThat(new CacheStore(dir.resolve("empty"), NO_SECRETS).read(KEY)).isEmpty();
-    }
-
-    @Test
-    @DisplayName("take concurrent writers of one key: the entry stays whole and no temporary file remains")
+    @DisplayName("take concurrent writers of one key: every line stays whole and the key reads as one of them")
     void concurrentWriters() throws Exception {
-        CacheStore store = new CacheStore(dir, NO_SECRETS);
+        CacheStore store = store();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Void>> writers = new ArrayList<>();
@@ -99,6 +196,9 @@ class CacheStoreTest {
         }
 
         assertThat(files()).hasSize(1);
-        assertThat(store.read(KEY).orElseThrow().text()).startsWith("reply ");
+        List<String> lines = Files.readAllLines(store.segment());
+        assertThat(lines).hasSize(200).allSatisfy(line -> assertThat(JSON.readTree(line).at("/reply/text").asText())
+                .startsWith("reply "));
+        assertThat(store().read(KEY).orElseThrow().text()).startsWith("reply ");
     }
 }

@@ -38,10 +38,23 @@ class ModelCacheTest {
         return ModelCache.of(mode, dir).decorate(model, JUDGE);
     }
 
-    private List<Path> entries() throws IOException {
+    private List<Path> segments() throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).toList();
+            return files.filter(Files::isRegularFile).sorted().toList();
         }
+    }
+
+    /** Every line of every segment: one per entry. */
+    private List<String> entries() throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Path segment : segments()) {
+            lines.addAll(Files.readAllLines(segment));
+        }
+        return lines;
+    }
+
+    private String hash(ModelRequest request) {
+        return CacheKey.of(JUDGE, request).hash();
     }
 
     @Nested
@@ -95,16 +108,16 @@ class ModelCacheTest {
         }
 
         @Test
-        @DisplayName("takes an unreadable entry for a miss and overwrites it")
+        @DisplayName("takes an unreadable entry for a miss and supersedes it")
         void unreadable() throws Exception {
             client(CacheMode.LIVE).complete(QUESTION);
-            Path entry = entries().get(0);
-            Files.writeString(entry, "<<<<<<< HEAD\n");
+            Files.writeString(segments().get(0), "{\"key\":\"" + hash(QUESTION) + "\",\"reply\":{\"text\":42}}\n");
 
             ModelReply reply = client(CacheMode.LIVE).complete(QUESTION);
 
             assertThat(reply.text()).isEqualTo("reply 2 to Which is better?");
-            assertThat(Files.readString(entry)).contains("\"text\" : \"reply 2 to Which is better?\"");
+            assertThat(client(CacheMode.REPLAY).complete(QUESTION).text()).isEqualTo("reply 2 to Which is better?");
+            assertThat(model.calls()).isEqualTo(2);
         }
     }
 
@@ -123,7 +136,7 @@ class ModelCacheTest {
             ModelReply reply = client.complete(ModelRequest.ofUser("Repeat " + key));
 
             assertThat(reply.text()).isEqualTo("reply 1 to Repeat ***");
-            assertThat(Files.readString(entries().get(0))).contains("Repeat ***").doesNotContain(key);
+            assertThat(entries()).singleElement().asString().contains("Repeat ***").doesNotContain(key);
         }
 
         @Test
@@ -162,17 +175,16 @@ class ModelCacheTest {
         }
 
         @Test
-        @DisplayName("fails an unreadable entry, naming its file")
+        @DisplayName("fails an unreadable entry, naming its segment and line")
         void unreadable() throws Exception {
             client(CacheMode.LIVE).complete(QUESTION);
-            Path entry = entries().get(0);
-            Files.writeString(entry, "{\"request\": {}}");
+            Path segment = segments().get(0);
+            Files.writeString(segment, "{\"key\":\"" + hash(QUESTION) + "\",\"request\": {}}\n");
 
             assertThatThrownBy(() -> client(CacheMode.REPLAY).complete(QUESTION))
                     .isInstanceOf(ModelCallException.class)
-                    .hasMessage("model [judge]: cached reply [" + entry + "] cannot be read: it has no reply object"
-                            + " (evalunit.cache.mode=replay). Delete it and run once with evalunit.cache.mode=live"
-                            + " to record it again.");
+                    .hasMessage("model [judge]: cached reply [" + segment + " line 1] cannot be read: it has no reply object"
+                            + " (evalunit.cache.mode=replay). Run once with evalunit.cache.mode=live to record it again.");
             assertThat(model.calls()).isEqualTo(1);
         }
     }
@@ -182,7 +194,7 @@ class ModelCacheTest {
     class Record {
 
         @Test
-        @DisplayName("always calls and overwrites the entry")
+        @DisplayName("always calls, and its entry supersedes the old one")
         void overwrites() throws Exception {
             client(CacheMode.LIVE).complete(QUESTION);
 
@@ -191,7 +203,7 @@ class ModelCacheTest {
             assertThat(model.calls()).isEqualTo(2);
             assertThat(recorded.text()).isEqualTo("reply 2 to Which is better?");
             assertThat(client(CacheMode.REPLAY).complete(QUESTION)).isEqualTo(recorded);
-            assertThat(entries()).hasSize(1);
+            assertThat(entries()).hasSize(2);
         }
 
         @Test

@@ -49,7 +49,7 @@ class ResumeTest {
                 assertThat(run.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS)).as("the killed run ended").isTrue();
             }
         }
-        List<Path> completed = entries(cache);
+        List<String> completed = entries(cache);
         assertThat(completed).as("every entry left by the killed run is whole").allSatisfy(ResumeTest::readable);
         assertThat(reports.resolve(ResumableEvaluation.NAME)).as("the killed run did not finish").doesNotExist();
 
@@ -85,20 +85,28 @@ class ResumeTest {
                 .start();
     }
 
-    /** Whole entries only: a killed write leaves at most a temporary file, which is not an entry. */
-    private static List<Path> entries(Path cache) throws IOException {
+    /**
+     * Whole entries only: every line of every segment that its line feed ends. A write cut short by
+     * the kill leaves at most a last line without one, which is not an entry.
+     */
+    private static List<String> entries(Path cache) throws IOException {
         if (!Files.exists(cache)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(cache)) {
-            return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches("[0-9a-f]{64}\\.json"))
-                    .toList();
+        List<String> entries = new ArrayList<>();
+        try (Stream<Path> files = Files.list(cache)) {
+            for (Path segment : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList()) {
+                String text = Files.readString(segment);
+                entries.addAll(List.of(text.substring(0, text.lastIndexOf('\n') + 1).split("\n")));
+            }
         }
+        entries.removeIf(String::isEmpty);
+        return entries;
     }
 
-    private static void readable(Path entry) {
+    private static void readable(String entry) {
         try {
-            assertThat(JSON.readTree(entry.toFile()).at("/reply/text").isTextual()).isTrue();
+            assertThat(JSON.readTree(entry).at("/reply/text").isTextual()).isTrue();
         } catch (IOException e) {
             throw new AssertionError(entry + " is not whole", e);
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.config.ConfigurationException;
+import okhttp3.ConnectionSpec;
+import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.config.SecretReference;
 import java.io.IOException;
 import java.time.Duration;
@@ -44,6 +46,21 @@ class ModelClientsTest {
             assertThat(shared.dispatcher().getMaxRequests()).isGreaterThanOrEqualTo(256);
             assertThat(shared.dispatcher().getMaxRequestsPerHost()).isGreaterThanOrEqualTo(256);
             assertThat(shared.retryOnConnectionFailure()).isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("sets up no TLS while every model is called over http, and speaks TLS to an https model")
+    void tlsOnlyWhenAsked() {
+        try (ModelClients clients = new ModelClients(Backoff.withoutWaiting())) {
+            assertThat(clients.sharedClient().connectionSpecs()).containsExactly(ConnectionSpec.CLEARTEXT);
+            assertThat(clients.sharedClient().x509TrustManager()).isNull();
+
+            // Port 1 on loopback refuses at once: the attempt gets as far as connecting, so TLS was on offer.
+            assertThatThrownBy(() -> clients.create(ModelSettings.openAi("secure", "https://127.0.0.1:1/v1"), NO_SECRETS)
+                    .complete(ModelRequest.ofUser("Hi")))
+                    .isInstanceOf(ModelCallException.class)
+                    .hasMessage("model [secure]: connection failed after 5 attempts: Failed to connect to /127.0.0.1:1");
         }
     }
 

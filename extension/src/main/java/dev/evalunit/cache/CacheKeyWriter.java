@@ -1,0 +1,91 @@
+package dev.evalunit.cache;
+
+import dev.evalunit.api.spi.ChatMessage;
+import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.json.JsonText;
+import dev.evalunit.model.ModelSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes the {@link CacheKey}s of one model's requests. The canonical text is the fields in key
+ * order; the parts its settings decide are written once, here, so that a call only writes its
+ * messages and numbers (building and sorting a tree per call was a fifth of a worker's time). The
+ * text is the one {@link CanonicalJson} gives for the whole tree, byte for byte: old entries still hit.
+ * Thread safe.
+ */
+final class CacheKeyWriter {
+
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    });
+    private static final HexFormat HEX = HexFormat.of();
+
+    // The fields in sorted order: extra_params, key_version, messages, model, model_name, provider,
+    // response_schema, sample_index, sampling_params, schema_name, system_prompt.
+    private final String beforeMessages;
+    private final String beforeSchema;
+    private final String beforeSchemaName;
+    private final String end;
+    private volatile Schema lastSchema = new Schema(null, "null");
+
+    /** A response schema and its canonical text: an autorater sends an equal schema on every call. */
+    private record Schema(Map<String, Object> value, String canonical) {
+    }
+
+    CacheKeyWriter(ModelSettings settings) {
+        beforeMessages = "{\"extra_params\":" + CanonicalJson.write(CanonicalJson.tree(settings.extraParams()))
+                + ",\"key_version\":" + CacheKey.VERSION + ",\"messages\":";
+        beforeSchema = ",\"model\":" + JsonText.string(settings.model())
+                + ",\"model_name\":" + JsonText.string(settings.name())
+                + ",\"provider\":" + JsonText.string(settings.provider())
+                + ",\"response_schema\":";
+        beforeSchemaName = ",\"sampling_params\":" + CanonicalJson.write(CanonicalJson.tree(settings.samplingParams()))
+                + ",\"schema_name\":";
+        end = ",\"system_prompt\":" + JsonText.string(settings.systemPrompt()) + "}";
+    }
+
+    CacheKey keyOf(ModelRequest request) {
+        List<ChatMessage> messages = request.messages();
+        int size = beforeMessages.length() + beforeSchema.length() + beforeSchemaName.length() + end.length() + 256;
+        for (ChatMessage message : messages) {
+            size += message.content().length() + 32;
+        }
+        StringBuilder canonical = new StringBuilder(size).append(beforeMessages).append('[');
+        for (int i = 0; i < messages.size(); i++) {
+            ChatMessage message = messages.get(i);
+            canonical.append(i == 0 ? "{\"content\":" : ",{\"content\":");
+            JsonText.appendString(canonical, message.content()).append(",\"role\":");
+            JsonText.appendString(canonical, message.role()).append('}');
+        }
+        canonical.append(']').append(beforeSchema).append(schema(request.responseSchema()))
+                .append(",\"sample_index\":").append(request.sampleIndex())
+                .append(beforeSchemaName);
+        JsonText.appendString(canonical, request.schemaName()).append(end);
+        String text = canonical.toString();
+        return new CacheKey(sha256(text), text);
+    }
+
+    private String schema(Map<String, Object> schema) {
+        Schema last = lastSchema;
+        if (last.value() == schema || Objects.equals(last.value(), schema)) {
+            return last.canonical();
+        }
+        String canonical = schema == null ? "null" : CanonicalJson.write(CanonicalJson.tree(schema));
+        lastSchema = new Schema(schema, canonical);
+        return canonical;
+    }
+
+    private static String sha256(String text) {
+        return HEX.formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

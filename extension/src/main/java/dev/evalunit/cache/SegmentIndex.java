@@ -1,0 +1,127 @@
+package dev.evalunit.cache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The keys found in a cache directory's segment files, and where each entry's line is. Reading it
+ * only scans for line starts and keys; an entry is parsed when it is asked for. Segments are read in
+ * name order, oldest first, so a later line for the same key (a record run, or a second writer) wins.
+ * A last line without its line feed is a write cut short by a killed run: it is not an entry.
+ */
+final class SegmentIndex {
+
+    static final String SEGMENT_SUFFIX = ".jsonl";
+    /** Every line starts so: the key first, at a fixed place, so the index needs no JSON parser. */
+    static final String LINE_PREFIX = "{\"key\":\"";
+    private static final int KEY_LENGTH = 64;
+    /** The prefix, the key and its closing quote. */
+    private static final int HEAD_LENGTH = LINE_PREFIX.length() + KEY_LENGTH + 1;
+
+    private final Map<String, EntryLocation> entries = new ConcurrentHashMap<>();
+    private final List<EntryLocation> unkeyed = new ArrayList<>();
+
+    /** The index of the segments in {@code directory}; empty when it does not exist. */
+    static SegmentIndex of(Path directory) throws IOException {
+        SegmentIndex index = new SegmentIndex();
+        if (!Files.isDirectory(directory)) {
+            return index;
+        }
+        List<Path> segments;
+        try (Stream<Path> files = Files.list(directory)) {
+            segments = files.filter(f -> f.getFileName().toString().endsWith(SEGMENT_SUFFIX) && Files.isRegularFile(f))
+                    .sorted()
+                    .toList();
+        }
+        for (Path segment : segments) {
+            index.scan(segment);
+        }
+        return index;
+    }
+
+    EntryLocation get(String hash) {
+        return entries.get(hash);
+    }
+
+    void put(String hash, EntryLocation location) {
+        entries.put(hash, location);
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    /** Whole lines that do not start with a key (a merge conflict, a hand edit): never entries. */
+    List<EntryLocation> unkeyed() {
+        return unkeyed;
+    }
+
+    private void scan(Path segment) throws IOException {
+        // Bytes as Latin-1 chars, one to one, so that String.indexOf (vectorised by the JVM, and warm
+        // long before a run reads its cache) finds the line feeds: a byte loop over a large cache, run
+        // while the JIT is still cold, cost most of a cached rerun's time.
+        byte[] buffer = new byte[1 << 20];
+        int filled = 0;
+        long bufferOffset = 0;
+        int line = 1;
+        try (InputStream in = Files.newInputStream(segment)) {
+            while (true) {
+                int read = in.readNBytes(buffer, filled, buffer.length - filled);
+                filled += read;
+                String chunk = new String(buffer, 0, filled, StandardCharsets.ISO_8859_1);
+                int lineStart = 0;
+                int end;
+                while ((end = chunk.indexOf('\n', lineStart)) >= 0) {
+                    add(segment, chunk, lineStart, end, bufferOffset + lineStart, line++);
+                    lineStart = end + 1;
+                }
+                if (read == 0) {
+                    return; // the end; what is left has no line feed: a write cut short, not an entry
+                }
+                System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
+                bufferOffset += lineStart;
+                filled -= lineStart;
+                if (filled == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2); // one line longer than the buffer
+                }
+            }
+        }
+    }
+
+    private void add(Path segment, String chunk, int from, int to, long offset, int line) {
+        String head = chunk.substring(from, Math.min(to, from + HEAD_LENGTH));
+        if (head.isEmpty() || head.equals("\r")) {
+            return; // an empty line, as an editor may leave at the end
+        }
+        EntryLocation location = new EntryLocation(segment, offset, to - from + 1, line);
+        String key = keyOf(head);
+        if (key == null) {
+            unkeyed.add(location);
+        } else {
+            entries.put(key, location);
+        }
+    }
+
+    /** The key a line starts with, or {@code null} when it does not start with one. */
+    private static String keyOf(String head) {
+        if (head.length() < HEAD_LENGTH || !head.startsWith(LINE_PREFIX) || head.charAt(HEAD_LENGTH - 1) != '"') {
+            return null;
+        }
+        for (int i = LINE_PREFIX.length(); i < LINE_PREFIX.length() + KEY_LENGTH; i++) {
+            char c = head.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return null;
+            }
+        }
+        return head.substring(LINE_PREFIX.length(), LINE_PREFIX.length() + KEY_LENGTH);
+    }
+}

@@ -1,0 +1,280 @@
+package dev.evalunit.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalunit.api.spi.ChatMessage;
+import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.json.JsonSchemas;
+import dev.evalunit.model.ModelSettings;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@DisplayName("CacheKeyWriter")
+class CacheKeyWriterTest {
+
+    /**
+     * The pre-streaming implementation (a tree of all fields, sorted at every depth and printed:
+     * the old CacheKey.of and CanonicalJson, without its schema memo), kept to pin that the streamed
+     * keys are byte for byte the old ones, so that entries recorded before still hit.
+     */
+    static final class Reference {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        static CacheKey of(ModelSettings settings, ModelRequest request) {
+            ObjectNode fields = JSON.createObjectNode();
+            fields.put("key_version", 1);
+            fields.put("model_name", settings.name());
+            fields.put("provider", settings.provider());
+            fields.put("model", settings.model());
+            fields.put("system_prompt", settings.systemPrompt());
+            fields.set("sampling_params", tree(settings.samplingParams()));
+            fields.set("extra_params", tree(settings.extraParams()));
+            ArrayNode messages = fields.putArray("messages");
+            for (ChatMessage message : request.messages()) {
+                messages.addObject().put("role", message.role()).put("content", message.content());
+            }
+            fields.set("response_schema", sorted(tree(request.responseSchema())));
+            fields.put("schema_name", request.schemaName());
+            fields.put("sample_index", request.sampleIndex());
+            String canonical = write(fields);
+            return new CacheKey(sha256(canonical), canonical);
+        }
+
+        private static String write(JsonNode node) {
+            try {
+                return JSON.writeValueAsString(sorted(node));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static JsonNode sorted(JsonNode node) {
+            if (node.isObject()) {
+                List<String> names = new ArrayList<>();
+                node.fieldNames().forEachRemaining(names::add);
+                names.sort(null);
+                ObjectNode sorted = JSON.createObjectNode();
+                for (String name : names) {
+                    sorted.set(name, sorted(node.get(name)));
+                }
+                return sorted;
+            }
+            if (node.isArray()) {
+                ArrayNode array = JSON.createArrayNode();
+                for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+                    array.add(sorted(it.next()));
+                }
+                return array;
+            }
+            return node;
+        }
+
+        private static JsonNode tree(Object value) {
+            return value == null ? JSON.nullNode() : JSON.valueToTree(value);
+        }
+
+        private static String sha256(String text) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final String TRICKY = "quote \" backslash \\ \b\t\n\f\r nul \u0000 unit \u001f del \u007f é 日本 "
+            + "\uD83D\uDE00 lone \uDE00 \u2028 /";
+    private static final Map<String, Object> VERDICT_SCHEMA = JsonSchemas.strictObject(ordered(
+            "explanation", Map.of("type", "string"),
+            "choice", Map.of("type", "string", "enum", List.of("A", "B", "TIE"))));
+    private static final Map<String, Object> SCORE_SCHEMA = ordered("type", "object",
+            "properties", ordered("score", ordered("type", "integer", "minimum", 1, "maximum", 5)),
+            "required", List.of("score"));
+
+    /** A map in the order given, null values allowed. */
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> ordered(Object... keysAndValues) {
+        Map<String, V> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static ModelSettings settings(String name, String model, String systemPrompt, Map<String, Object> sampling,
+                                          Map<String, Object> extra) {
+        return new ModelSettings(name, ModelSettings.OPENAI, model, "https://api.example.com/v1", "${env:KEY}",
+                systemPrompt, sampling, extra, Duration.ofSeconds(60), 2);
+    }
+
+    private static ModelSettings judge() {
+        return settings("judge", "gpt-4o", "Be brief.", ordered("temperature", 0.0, "max_tokens", 256),
+                ordered("seed", 7, "stop", null));
+    }
+
+    private static ModelRequest request(Map<String, Object> schema, String schemaName, int sampleIndex,
+                                        ChatMessage... messages) {
+        return new ModelRequest(List.of(messages), schema, schemaName, sampleIndex);
+    }
+
+    static Stream<Arguments> keys() {
+        ChatMessage question = ChatMessage.user("Which is better?");
+        Map<String, Object> none = Map.of();
+        return Stream.of(
+                Arguments.argumentSet("a judge's verdict request", judge(), request(VERDICT_SCHEMA, "verdict", 0, question)),
+                Arguments.argumentSet("another sample of it", judge(), request(VERDICT_SCHEMA, "verdict", 4, question)),
+                Arguments.argumentSet("the largest sample index", judge(), request(null, null, Integer.MAX_VALUE, question)),
+                Arguments.argumentSet("a negative sample index", judge(), request(null, null, -1, question)),
+                Arguments.argumentSet("a system prompt, a user and an assistant message", judge(),
+                        request(null, null, 0, ChatMessage.system("You judge."), question, ChatMessage.assistant("A"))),
+                Arguments.argumentSet("no messages", judge(), request(null, null, 0)),
+                Arguments.argumentSet("messages with escapes, unicode and control characters", judge(),
+                        request(null, null, 0, ChatMessage.user(TRICKY), new ChatMessage(TRICKY, ""), ChatMessage.assistant("\"\\"))),
+                Arguments.argumentSet("a long message", judge(), request(null, null, 0, ChatMessage.user("line \"x\"\n".repeat(3000)))),
+                Arguments.argumentSet("no system prompt", settings("m", "m", null, none, none), request(null, null, 0, question)),
+                Arguments.argumentSet("no parameters at all", settings("m", "m", "", none, none), request(SCORE_SCHEMA, "score", 1, question)),
+                Arguments.argumentSet("a schema without a name", judge(), request(SCORE_SCHEMA, null, 0, question)),
+                Arguments.argumentSet("a name without a schema", judge(), request(null, "verdict", 0, question)),
+                Arguments.argumentSet("an empty schema and name", judge(), request(Map.of(), "", 0, question)),
+                Arguments.argumentSet("a schema with nulls, nested lists and unsorted keys", judge(),
+                        request(ordered("type", "object", "default", null, "Z", 1, "a", 2, "_", 3,
+                                "anyOf", List.of(ordered("type", "string", "b", 1, "a", 2), ordered("type", List.of("null", "integer"))),
+                                "x-order", Arrays.asList(3, null, TRICKY), TRICKY, ordered(TRICKY, TRICKY)), TRICKY, 0, question)),
+                Arguments.argumentSet("names, model and system prompt needing escapes",
+                        settings(TRICKY, TRICKY, TRICKY, ordered(TRICKY, TRICKY), ordered("x\"y", TRICKY)),
+                        request(null, null, 0, question)),
+                Arguments.argumentSet("sampling and extra parameters in reverse order",
+                        settings("judge", "gpt-4o", "Be brief.", ordered("max_tokens", 256, "temperature", 0.0),
+                                ordered("stop", null, "seed", 7)), request(VERDICT_SCHEMA, "verdict", 0, question)),
+                Arguments.argumentSet("parameters with nested maps, lists and nulls",
+                        settings("m", "m", null,
+                                ordered("temperature", null, "top_p", 0.5, "max_tokens", Integer.MAX_VALUE),
+                                ordered("logit_bias", ordered("50256", -100, "1", 2.5, "10", null),
+                                        "stop", Arrays.asList("\n", null, "END"),
+                                        "metadata", ordered("z", ordered("b", Arrays.asList(1, null, true, List.of()), "a", Map.of()),
+                                                "a", List.of(ordered("k", "v", "j", List.of(ordered("y", 1, "x", 2))))))),
+                        request(SCORE_SCHEMA, "score", 2, question)),
+                Arguments.argumentSet("numbers of every kind as parameters",
+                        settings("m", "m", null, ordered("temperature", 1e-7, "top_p", 1e20),
+                                ordered("seed", Long.MAX_VALUE, "big", new BigInteger("123456789012345678901234567890"),
+                                        "f", 0.1f, "neg", -0.0, "nan", Double.NaN, "bool", false, "ints", new int[] {2, 1})),
+                        request(null, null, 0, question)),
+                Arguments.argumentSet("parameter names sorted by UTF-16 code unit",
+                        settings("m", "m", null, ordered("é", 1, "Z", 2, "a", 3, "\uD83D\uDE00", 4, "\uFF21", 5, "_", 6), none),
+                        request(null, null, 0, question)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("keys")
+    @DisplayName("writes byte for byte the canonical text, and the hash, of the tree version")
+    void asReference(ModelSettings settings, ModelRequest request) {
+        CacheKey expected = Reference.of(settings, request);
+
+        assertThat(new CacheKeyWriter(settings).keyOf(request)).isEqualTo(expected);
+        assertThat(CacheKey.of(settings, request)).isEqualTo(expected);
+    }
+
+    @Test
+    @DisplayName("alternating different schemas on one writer, writes each request's own schema")
+    void alternatingSchemas() {
+        CacheKeyWriter writer = new CacheKeyWriter(judge());
+        ChatMessage question = ChatMessage.user("Which is better?");
+        List<ModelRequest> requests = List.of(request(VERDICT_SCHEMA, "verdict", 0, question),
+                request(SCORE_SCHEMA, "score", 0, question), request(VERDICT_SCHEMA, "verdict", 1, question),
+                request(null, null, 0, question), request(SCORE_SCHEMA, "score", 0, question),
+                request(Map.of(), "score", 0, question), request(SCORE_SCHEMA, "verdict", 0, question),
+                request(VERDICT_SCHEMA, "verdict", 0, question));
+
+        List<CacheKey> keys = new ArrayList<>();
+        for (ModelRequest request : requests) {
+            CacheKey key = writer.keyOf(request);
+            assertThat(key).isEqualTo(Reference.of(judge(), request));
+            keys.add(key);
+        }
+        assertThat(keys.get(4)).isEqualTo(keys.get(1));
+        assertThat(keys.get(7)).isEqualTo(keys.get(0));
+        assertThat(keys.stream().map(CacheKey::hash).distinct()).hasSize(6);
+    }
+
+    @Test
+    @DisplayName("writes a schema equal to the last one but in another key order as the same sorted text")
+    void equalSchemaInAnotherOrder() {
+        CacheKeyWriter writer = new CacheKeyWriter(judge());
+        ModelRequest reasoningFirst = request(ordered("type", "object", "properties", ordered(
+                "explanation", Map.of("type", "string"), "choice", Map.of("type", "string"))), "verdict", 0);
+        ModelRequest choiceFirst = request(ordered("properties", ordered(
+                "choice", Map.of("type", "string"), "explanation", Map.of("type", "string")), "type", "object"), "verdict", 0);
+
+        assertThat(writer.keyOf(reasoningFirst)).isEqualTo(writer.keyOf(choiceFirst)).isEqualTo(Reference.of(judge(), choiceFirst));
+    }
+
+    @Nested
+    @DisplayName("as a specification")
+    class Pinned {
+
+        @Test
+        @DisplayName("writes the fields in key order, without whitespace, nulls as null")
+        void golden() {
+            ModelSettings settings = settings("judge", "gpt-4o", null, ordered("temperature", 0.0, "max_tokens", 256),
+                    ordered("stop", List.of("\n"), "meta", ordered("z", null, "a", List.of(ordered("y", 1, "x", 2)))));
+            ModelRequest request = request(ordered("type", "object", "required", List.of("b", "a")), null, 2,
+                    ChatMessage.system("You \"judge\"."), ChatMessage.user("é\u0001\\"));
+
+            CacheKey key = new CacheKeyWriter(settings).keyOf(request);
+
+            assertThat(key.canonicalJson()).isEqualTo("{\"extra_params\":{\"meta\":{\"a\":[{\"x\":2,\"y\":1}],\"z\":null},"
+                    + "\"stop\":[\"\\n\"]},\"key_version\":1,"
+                    + "\"messages\":[{\"content\":\"You \\\"judge\\\".\",\"role\":\"system\"},{\"content\":\"é\\u0001\\\\\",\"role\":\"user\"}],"
+                    + "\"model\":\"gpt-4o\",\"model_name\":\"judge\",\"provider\":\"openai\","
+                    + "\"response_schema\":{\"required\":[\"b\",\"a\"],\"type\":\"object\"},"
+                    + "\"sample_index\":2,\"sampling_params\":{\"max_tokens\":256,\"temperature\":0.0},"
+                    + "\"schema_name\":null,\"system_prompt\":null}");
+            assertThat(key.hash()).isEqualTo(Reference.sha256(key.canonicalJson())).matches("[0-9a-f]{64}");
+        }
+
+        @Test
+        @DisplayName("writes a request without schema with response_schema null")
+        void noSchema() {
+            assertThat(new CacheKeyWriter(judge()).keyOf(ModelRequest.ofUser("Hi")).canonicalJson())
+                    .contains("\"response_schema\":null,\"sample_index\":0,")
+                    .contains("\"schema_name\":null,\"system_prompt\":\"Be brief.\"}");
+        }
+
+        @Test
+        @DisplayName("gives the same key from one writer as from CacheKey.of, call after call")
+        void writerIsReusable() {
+            CacheKeyWriter writer = new CacheKeyWriter(judge());
+            ModelRequest request = request(VERDICT_SCHEMA, "verdict", 0, ChatMessage.user("Which is better?"));
+
+            CacheKey first = writer.keyOf(request);
+            writer.keyOf(ModelRequest.ofUser("other"));
+
+            assertThat(writer.keyOf(request)).isEqualTo(first).isEqualTo(CacheKey.of(judge(), request));
+        }
+    }
+}
