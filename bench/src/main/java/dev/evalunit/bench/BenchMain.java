@@ -160,11 +160,11 @@ public final class BenchMain {
 
     private static void describe(String label, ClientProcess.Measurement run, ServerProcess.Stats stats) {
         double wall = run.wallNanos() / 1e9;
-        note("%s: %s in %.3f s; %d server requests (%d generation, %d judge); client CPU %.0f ms; server CPU %d ms"
+        note("%s: %s in %.3f s; %d server requests (%d generation, %d judge); client CPU %.0f ms (%d ms of it in the kernel); server CPU %d ms"
                         + " (%.3f ms/request); heap: sum of pool peaks %.1f MB, sampled peak %.1f MB, max %.0f MB;"
                         + " GC %d collections, %d ms; client CPU ms by thread kind %s",
                 label, run.succeeded() ? "succeeded" : "FAILED", wall, stats.requests(), stats.generation(), stats.judge(),
-                run.cpuNanos() / 1e6, stats.cpuMillis(), stats.requests() == 0 ? 0.0 : (double) stats.cpuMillis() / stats.requests(),
+                run.cpuNanos() / 1e6, run.kernelCpuMillis(), stats.cpuMillis(), stats.requests() == 0 ? 0.0 : (double) stats.cpuMillis() / stats.requests(),
                 mb(run.peakHeapBytes()), mb(run.sampledPeakHeapBytes()), mb(run.maxHeapBytes()), run.gcCount(), run.gcMillis(),
                 run.threadCpuMillis());
     }

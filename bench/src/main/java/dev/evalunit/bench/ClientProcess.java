@@ -22,7 +22,8 @@ final class ClientProcess {
     /** What the measured JVM reported. */
     record Measurement(boolean succeeded, String failure, long wallNanos, long startMillis, long endMillis,
                        long cpuNanos, long machineBusyMillis, long peakHeapBytes,
-                       long sampledPeakHeapBytes, long maxHeapBytes, long gcCount, long gcMillis, Map<String, Long> threadCpuMillis) {
+                       long sampledPeakHeapBytes, long maxHeapBytes, long gcCount, long gcMillis, Map<String, Long> threadCpuMillis,
+                       long kernelCpuMillis) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,7 +75,8 @@ final class ClientProcess {
                 json.get("cpu_ns").asLong(), json.get("machine_busy_ms").asLong(), json.get("peak_heap_bytes").asLong(),
                 json.get("sampled_peak_heap_bytes").asLong(), json.get("max_heap_bytes").asLong(),
                 json.get("gc_count").asLong(), json.get("gc_ms").asLong(),
-                JSON.convertValue(json.get("thread_cpu_ms"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>>() { }));
+                JSON.convertValue(json.get("thread_cpu_ms"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>>() { }),
+                json.path("kernel_cpu_ms").asLong(-1));
     }
 
     /** Stops the measured JVM if one is running, waiting at most 10 s for it to go. */

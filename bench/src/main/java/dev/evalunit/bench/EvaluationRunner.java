@@ -53,6 +53,7 @@ public final class EvaluationRunner {
         long gcMillisBefore = gcMillis();
         Map<String, Long> threadCpuBefore = JvmThreadCpu.snapshot();
         HeapSampler sampler = HeapSampler.start();
+        long kernelBefore = JvmThreadCpu.processKernelMillis();
         long cpuBefore = os.getProcessCpuTime();
         long machineBefore = MachineCpu.busyMillis().orElse(-1);
         long startMillis = System.currentTimeMillis();
@@ -63,6 +64,7 @@ public final class EvaluationRunner {
         long wallNanos = System.nanoTime() - start;
         long endMillis = System.currentTimeMillis();
         long cpuNanos = os.getProcessCpuTime() - cpuBefore;
+        long kernelAfter = JvmThreadCpu.processKernelMillis();
         long machineAfter = MachineCpu.busyMillis().orElse(-1);
         Map<String, Long> threadCpu = new LinkedHashMap<>(JvmThreadCpu.snapshot());
         threadCpu.replaceAll((kind, millis) -> millis - threadCpuBefore.getOrDefault(kind, 0L));
@@ -90,6 +92,7 @@ public final class EvaluationRunner {
         line.put("gc_count", gcCount() - gcCountBefore);
         line.put("gc_ms", gcMillis() - gcMillisBefore);
         line.put("thread_cpu_ms", threadCpu);
+        line.put("kernel_cpu_ms", kernelBefore < 0 || kernelAfter < 0 ? -1 : kernelAfter - kernelBefore);
         line.put("available_processors", Runtime.getRuntime().availableProcessors());
         System.out.println(RESULT_PREFIX + new ObjectMapper().writeValueAsString(line));
         System.out.flush();

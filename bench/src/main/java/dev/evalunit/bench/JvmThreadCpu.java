@@ -41,6 +41,16 @@ final class JvmThreadCpu {
         return byKind;
     }
 
+    /** This process's CPU milliseconds in the kernel so far (system calls: files, sockets), ended threads included; -1 without /proc. */
+    static long processKernelMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]) * 1000 / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private static String kind(String threadName) {
         if (threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler")) {
             return "jit";
