@@ -51,7 +51,9 @@ public final class AutoraterPrompts {
         String shownB = position == Position.AB ? input.responseB() : input.responseA();
         TaskWording wording = TaskWording.of(task);
 
-        StringBuilder prompt = new StringBuilder();
+        // Sized for the fixed wording and the four texts, so that it is not copied as it grows.
+        StringBuilder prompt = new StringBuilder(2048 + length(input.instruction()) + length(input.context())
+                + length(shownA) + length(shownB));
         prompt.append("Compare two responses to a ").append(wording.name)
                 .append(" task and decide which one is better.\n")
                 .append(wording.setting).append(" Response A and Response B are shown in no particular order.\n");
@@ -111,6 +113,10 @@ public final class AutoraterPrompts {
                 .append('<').append(tag).append(">\n")
                 .append(content.strip()).append('\n')
                 .append("</").append(tag).append(">\n");
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     private static String orEmpty(String text) {

@@ -3,6 +3,7 @@ package dev.evalunit.cache;
 import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.json.JsonText;
+import dev.evalunit.json.JsonValues;
 import dev.evalunit.model.ModelSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Writes the {@link CacheKey}s of one model's requests. The canonical text is the fields in key
@@ -43,13 +43,13 @@ final class CacheKeyWriter {
     }
 
     CacheKeyWriter(ModelSettings settings) {
-        beforeMessages = "{\"extra_params\":" + CanonicalJson.write(CanonicalJson.tree(settings.extraParams()))
+        beforeMessages = "{\"extra_params\":" + CanonicalJson.of(settings.extraParams())
                 + ",\"key_version\":" + CacheKey.VERSION + ",\"messages\":";
         beforeSchema = ",\"model\":" + JsonText.string(settings.model())
                 + ",\"model_name\":" + JsonText.string(settings.name())
                 + ",\"provider\":" + JsonText.string(settings.provider())
                 + ",\"response_schema\":";
-        beforeSchemaName = ",\"sampling_params\":" + CanonicalJson.write(CanonicalJson.tree(settings.samplingParams()))
+        beforeSchemaName = ",\"sampling_params\":" + CanonicalJson.of(settings.samplingParams())
                 + ",\"schema_name\":";
         end = ",\"system_prompt\":" + JsonText.string(settings.systemPrompt()) + "}";
     }
@@ -77,10 +77,11 @@ final class CacheKeyWriter {
 
     private String schema(Map<String, Object> schema) {
         Schema last = lastSchema;
-        if (last.value() == schema || Objects.equals(last.value(), schema)) {
+        // Cheap first: the autorater's schema arrives as a fresh copy of one map on every call.
+        if (JsonValues.sameEntries(last.value(), schema) || JsonValues.sameInOrder(last.value(), schema)) {
             return last.canonical();
         }
-        String canonical = schema == null ? "null" : CanonicalJson.write(CanonicalJson.tree(schema));
+        String canonical = CanonicalJson.of(schema);
         lastSchema = new Schema(schema, canonical);
         return canonical;
     }

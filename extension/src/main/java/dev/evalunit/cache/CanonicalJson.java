@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalunit.json.JsonText;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -48,6 +49,12 @@ final class CanonicalJson {
             return array;
         }
         return node;
+    }
+
+    /** The canonical text of a JSON-like Java value: written directly, through a tree only for other types. */
+    static String of(Object value) {
+        StringBuilder out = new StringBuilder(64);
+        return JsonText.appendValue(out, value, true) ? out.toString() : write(tree(value));
     }
 
     static JsonNode tree(Object value) {

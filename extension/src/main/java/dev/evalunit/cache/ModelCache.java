@@ -8,6 +8,7 @@ import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.model.ClientDecorator;
 import dev.evalunit.model.ModelSettings;
+import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -91,6 +92,16 @@ public final class ModelCache implements ClientDecorator {
         String text = mask.apply(reply.text());
         return Objects.equals(text, reply.text()) ? reply
                 : new ModelReply(text, reply.promptTokens(), reply.completionTokens(), reply.latency());
+    }
+
+    /** Closes the segment this run appends to; a later entry opens it again. */
+    @Override
+    public void close() {
+        try {
+            store.close();
+        } catch (IOException e) {
+            writeFailed(e);
+        }
     }
 
     /** Says once per run why replies are not being stored, rather than failing calls that succeeded. */

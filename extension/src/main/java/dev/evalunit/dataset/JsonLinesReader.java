@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalunit.json.JsonTrees;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.evalunit.config.ConfigurationException;
@@ -63,7 +64,9 @@ final class JsonLinesReader {
     private static Map<String, Object> parseObject(String location, int lineNumber, String line) {
         JsonNode node;
         try (JsonParser parser = MAPPER.createParser(line)) {
-            node = MAPPER.readTree(parser);
+            // Built by JsonTrees rather than readTree: the same tree, without warming up the general
+            // deserializer while the run has not made its first call yet.
+            node = parser.nextToken() == null ? null : JsonTrees.read(parser);
             if (node != null && parser.nextToken() != null) {
                 throw notAnObject(location, lineNumber, "it holds more than one JSON value");
             }

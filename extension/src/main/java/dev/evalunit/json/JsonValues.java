@@ -12,6 +12,29 @@ public final class JsonValues {
     }
 
     /**
+     * Whether two maps hold equal keys in the same order, each with the very same value object: a
+     * cheap test that both are copies of one map (as {@code ModelRequest} copies a schema's top level
+     * on every call) and so write the same JSON. {@code false} says nothing: the caller then compares
+     * the long way or writes the value again.
+     */
+    public static boolean sameEntries(Map<?, ?> a, Map<?, ?> b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null || a.size() != b.size()) {
+            return false;
+        }
+        Iterator<? extends Map.Entry<?, ?>> entriesB = b.entrySet().iterator();
+        for (Map.Entry<?, ?> entryA : a.entrySet()) {
+            Map.Entry<?, ?> entryB = entriesB.next();
+            if (entryA.getValue() != entryB.getValue() || !Objects.equals(entryA.getKey(), entryB.getKey())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether {@code a} and {@code b} would be written as the same JSON text: equal, with the keys of
      * every map in the same order ({@link Map#equals} ignores the order).
      */

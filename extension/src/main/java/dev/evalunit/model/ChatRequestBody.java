@@ -128,7 +128,8 @@ final class ChatRequestBody {
     private String schema(Map<String, Object> schema) {
         Schema last = lastSchema;
         // Equal in key order too: Map.equals ignores order, but models read a schema in its order.
-        if (last.value() == schema || JsonValues.sameInOrder(last.value(), schema)) {
+        // Cheap first: the autorater's schema arrives as a fresh copy of one map on every call.
+        if (JsonValues.sameEntries(last.value(), schema) || JsonValues.sameInOrder(last.value(), schema)) {
             return last.json();
         }
         Schema fresh = new Schema(schema, json(schema));
@@ -145,6 +146,10 @@ final class ChatRequestBody {
     }
 
     private static String json(Object value) {
+        StringBuilder out = new StringBuilder(64);
+        if (JsonText.appendValue(out, value, false)) {
+            return out.toString();
+        }
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

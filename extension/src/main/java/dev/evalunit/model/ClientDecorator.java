@@ -14,4 +14,8 @@ public interface ClientDecorator {
 
     /** @param settings the model the client calls (never printed: it may hold a literal key) */
     ModelClient decorate(ModelClient client, ModelSettings settings);
+
+    /** Releases what the decorator holds (files, for a cache); {@link ModelClients#close()} calls it. */
+    default void close() {
+    }
 }

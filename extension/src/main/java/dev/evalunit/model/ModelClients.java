@@ -187,5 +187,6 @@ public final class ModelClients implements AutoCloseable {
     public void close() {
         shared.dispatcher().executorService().shutdown();
         shared.connectionPool().evictAll();
+        decorator.close();
     }
 }

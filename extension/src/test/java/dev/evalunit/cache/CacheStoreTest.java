@@ -92,6 +92,20 @@ class CacheStoreTest {
         }
 
         @Test
+        @DisplayName("stay whole across a close: the next entry appends to the same segment")
+        void closeThenWrite() throws Exception {
+            CacheStore store = store();
+            store.write(KEY, ModelReply.of("A"));
+            store.close();
+            store.write(OTHER, ModelReply.of("B"));
+            store.close();
+
+            assertThat(files()).containsExactly(store.segment());
+            assertThat(Files.readAllLines(store.segment())).hasSize(2);
+            assertThat(store().read(OTHER).orElseThrow().text()).isEqualTo("B");
+        }
+
+        @Test
         @DisplayName("keep each run's lines apart: a second store appends to a segment of its own")
         void oneSegmentPerStore() throws IOException {
             CacheStore first = store();

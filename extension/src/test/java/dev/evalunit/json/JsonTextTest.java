@@ -135,4 +135,54 @@ class JsonTextTest {
             assertThat(JsonText.string(new StringBuilder("tab\there"))).isEqualTo("\"tab\\there\"");
         }
     }
+
+    @Nested
+    @DisplayName("writes JSON-like values")
+    class Values {
+
+        static Stream<Object> values() {
+            java.util.Map<String, Object> nested = new java.util.LinkedHashMap<>();
+            nested.put("zeta", List.of(1, 2.5, "three", true));
+            nested.put("alpha", null);
+            nested.put("mid", java.util.Map.of("k", 7L));
+            return Stream.of(null, "text \"quoted\"\n", 0, -7, Long.MAX_VALUE, (short) 3, (byte) 4,
+                    new java.math.BigInteger("123456789012345678901234567890"), 0.0, -0.0, 0.1, 1e-7, 1e21, 2.5f,
+                    Double.MIN_VALUE, Double.MAX_VALUE, true, false, List.of(), java.util.Map.of(), nested,
+                    List.of(nested, List.of("x")));
+        }
+
+        @ParameterizedTest
+        @MethodSource("values")
+        @DisplayName("as ObjectMapper.writeValueAsString does, keys in their order")
+        void likeJackson(Object value) throws Exception {
+            StringBuilder out = new StringBuilder();
+
+            assertThat(JsonText.appendValue(out, value, false)).isTrue();
+            assertThat(out.toString()).isEqualTo(JSON.writeValueAsString(value));
+        }
+
+        @Test
+        @DisplayName("with every map's keys sorted when asked")
+        void sorted() {
+            StringBuilder out = new StringBuilder();
+            java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+            map.put("b", java.util.Map.of("y", 1));
+            map.put("a", List.of(java.util.Map.of("d", 1)));
+
+            assertThat(JsonText.appendValue(out, map, true)).isTrue();
+            assertThat(out.toString()).isEqualTo("{\"a\":[{\"d\":1}],\"b\":{\"y\":1}}");
+        }
+
+        @ParameterizedTest
+        @MethodSource("others")
+        @DisplayName("and declines others, for the caller to ask Jackson: decimals, non-finite numbers, objects, non-string keys")
+        void declines(Object value) {
+            assertThat(JsonText.appendValue(new StringBuilder(), value, false)).isFalse();
+        }
+
+        static Stream<Object> others() {
+            return Stream.of(new java.math.BigDecimal("0.50"), Double.NaN, Double.POSITIVE_INFINITY, Float.NaN,
+                    new Object(), java.util.Map.of(1, "one"), List.of(java.util.Optional.empty()));
+        }
+    }
 }
