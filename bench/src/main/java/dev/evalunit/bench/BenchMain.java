@@ -61,10 +61,13 @@ public final class BenchMain {
 
             List<String> liveJvm = jvmOptions(options, "");
             ServerProcess.Stats before = server.stats();
-            ClientProcess.Measurement live = ClientProcess.run(work, liveJvm, parameters(options, server, work, cache, "live"),
-                    runTimeout, "live");
+            ClientProcess.Measurement live = options.httpBaseline()
+                    ? ClientProcess.run(work, liveJvm, HttpBaseline.class, List.of(server.baseUrl(),
+                            String.valueOf(options.examples()), String.valueOf(options.samples()),
+                            String.valueOf(options.concurrency())), runTimeout, "baseline")
+                    : ClientProcess.run(work, liveJvm, parameters(options, server, work, cache, "live"), runTimeout, "live");
             ServerProcess.Stats liveStats = server.stats().minus(before);
-            describe("live", live, liveStats);
+            describe(options.httpBaseline() ? "baseline" : "live", live, liveStats);
             describeMachine(live, liveStats);
             describePhases(live, liveStats, options);
             boolean sound = live.succeeded();
@@ -78,7 +81,7 @@ public final class BenchMain {
             }
 
             Double cachedRerun = null;
-            if (options.rerun() && live.succeeded()) {
+            if (options.rerun() && live.succeeded() && !options.httpBaseline()) {
                 ServerProcess.Stats beforeRerun = server.stats();
                 ClientProcess.Measurement rerun = ClientProcess.run(work, jvmOptions(options, ".rerun"),
                         parameters(options, server, work, cache, "rerun"), runTimeout, "rerun");
@@ -91,8 +94,8 @@ public final class BenchMain {
                             + " (does the engine read %s?)", rerunStats.requests(), rerun.succeeded() ? "" : " and failed",
                             "evalunit.cache.dir");
                 }
-            } else if (!options.rerun()) {
-                note("cached_rerun_s is null: --no-rerun");
+            } else if (!options.rerun() || options.httpBaseline()) {
+                note("cached_rerun_s is null: %s", options.httpBaseline() ? "--http-baseline has no cache" : "--no-rerun");
             }
 
             System.out.println(JSON.writeValueAsString(result(options, live, liveStats, cachedRerun)));
@@ -194,11 +197,11 @@ public final class BenchMain {
         double before = (stats.firstRequestMillis() - live.startMillis()) / 1000.0;
         double calling = (stats.lastReplyMillis() - stats.firstRequestMillis()) / 1000.0;
         double after = (live.endMillis() - stats.lastReplyMillis()) / 1000.0;
-        note("live phases: %.2f s before the first call, %.2f s of calls (%.1f calls/s, efficiency %.3f), %.2f s after the last reply",
+        note("first run phases: %.2f s before the first call, %.2f s of calls (%.1f calls/s, efficiency %.3f), %.2f s after the last reply",
                 before, calling, stats.requests() / calling, stats.requests() / calling / options.idealCallsPerSecond(), after);
         int from = (int) Math.max(0, (live.startMillis() - stats.startMillis()) / 1000);
         List<Integer> perSecond = stats.requestsPerSecond();
-        note("live requests per second (from the run's start): %s",
+        note("first run requests per second (from the run's start): %s",
                 perSecond.subList(Math.min(from, perSecond.size()), perSecond.size()));
     }
 

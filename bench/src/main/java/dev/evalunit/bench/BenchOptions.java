@@ -7,7 +7,7 @@ import java.util.List;
 /** The benchmark's command line. */
 record BenchOptions(int examples, int concurrency, int latencyMillis, int samples, String heap,
                     boolean rerun, String cacheMode, boolean serverCheck, Path profile, List<String> jvmArgs,
-                    boolean keep) {
+                    boolean keep, boolean httpBaseline) {
 
     static final String USAGE = """
             usage: bench/run.sh [options]
@@ -22,6 +22,7 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
               --jvm-arg ARG      one more option for the measured JVM (repeatable)
               --keep             keep the work folder (dataset, cache, reports) and print its path
               --server-check     measure the latency server alone at 1.5 x C in flight, then stop
+              --http-baseline    the same calls with OkHttp alone (no JUnit, no evalunit), measured the same way
               --help             this text
             Prints progress on standard error and, last, one line of JSON on standard output.""";
 
@@ -44,6 +45,7 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
         Path profile = null;
         List<String> jvmArgs = new ArrayList<>();
         boolean keep = false;
+        boolean httpBaseline = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -58,11 +60,12 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
                 case "--jvm-arg" -> jvmArgs.add(value(args, ++i, option));
                 case "--keep" -> keep = true;
                 case "--server-check" -> serverCheck = true;
+                case "--http-baseline" -> httpBaseline = true;
                 default -> throw new UsageException("unknown option [" + option + "]");
             }
         }
         return new BenchOptions(examples, concurrency, latency, samples, heap, rerun, cacheMode, serverCheck, profile,
-                List.copyOf(jvmArgs), keep);
+                List.copyOf(jvmArgs), keep, httpBaseline);
     }
 
     private static String value(String[] args, int index, String option) throws UsageException {

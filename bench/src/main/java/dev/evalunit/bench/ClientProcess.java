@@ -40,10 +40,18 @@ final class ClientProcess {
      */
     static Measurement run(Path workDirectory, List<String> jvmOptions, Map<String, String> parameters,
                            long timeoutSeconds, String label) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>();
+        parameters.forEach((key, value) -> arguments.add(key + "=" + value));
+        return run(workDirectory, jvmOptions, EvaluationRunner.class, arguments, timeoutSeconds, label);
+    }
+
+    /** Runs {@code main}, a class that measures itself with {@link MeasuredRun}, with {@code arguments}. */
+    static Measurement run(Path workDirectory, List<String> jvmOptions, Class<?> main, List<String> arguments,
+                           long timeoutSeconds, String label) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(Jvm.command());
         command.addAll(jvmOptions);
-        command.add(EvaluationRunner.class.getName());
-        parameters.forEach((key, value) -> command.add(key + "=" + value));
+        command.add(main.getName());
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .directory(workDirectory.toFile())
                 .redirectErrorStream(true)

@@ -2,16 +2,8 @@ package dev.evalunit.bench;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.management.OperatingSystemMXBean;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -37,129 +29,18 @@ public final class EvaluationRunner {
             int eq = arg.indexOf('=');
             parameters.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
-        exitWhenParentGoes();
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(BenchEvaluation.class))
                 .configurationParameters(parameters)
                 .build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
-        long gcCountBefore = gcCount();
-        long gcMillisBefore = gcMillis();
-        Map<String, Long> threadCpuBefore = JvmThreadCpu.snapshot();
-        HeapSampler sampler = HeapSampler.start();
-        long kernelBefore = JvmThreadCpu.processKernelMillis();
-        long cpuBefore = os.getProcessCpuTime();
-        long machineBefore = MachineCpu.busyMillis().orElse(-1);
-        long startMillis = System.currentTimeMillis();
-        long start = System.nanoTime();
-
-        launcher.execute(request, summary);
-
-        long wallNanos = System.nanoTime() - start;
-        long endMillis = System.currentTimeMillis();
-        long cpuNanos = os.getProcessCpuTime() - cpuBefore;
-        long kernelAfter = JvmThreadCpu.processKernelMillis();
-        long machineAfter = MachineCpu.busyMillis().orElse(-1);
-        Map<String, Long> threadCpu = new LinkedHashMap<>(JvmThreadCpu.snapshot());
-        threadCpu.replaceAll((kind, millis) -> millis - threadCpuBefore.getOrDefault(kind, 0L));
-        if (!threadCpu.isEmpty()) {
-            // The engine's worker pool is shut down when the evaluation ends: its threads are gone by now.
-            threadCpu.put("ended_threads", Math.max(0,
-                    cpuNanos / 1_000_000 - threadCpu.values().stream().mapToLong(Long::longValue).sum()));
-        }
-        long sampledPeak = sampler.stop();
-        long peakBytes = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-
-        TestExecutionSummary result = summary.getSummary();
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("succeeded", result.getTestsSucceededCount() == 1 && result.getTotalFailureCount() == 0);
-        line.put("failure", result.getFailures().isEmpty() ? null
-                : String.valueOf(result.getFailures().get(0).getException()));
-        line.put("wall_ns", wallNanos);
-        line.put("start_ms", startMillis);
-        line.put("end_ms", endMillis);
-        line.put("cpu_ns", cpuNanos);
-        line.put("machine_busy_ms", machineBefore < 0 || machineAfter < 0 ? -1 : machineAfter - machineBefore);
-        line.put("peak_heap_bytes", peakBytes);
-        line.put("sampled_peak_heap_bytes", sampledPeak);
-        line.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
-        line.put("gc_count", gcCount() - gcCountBefore);
-        line.put("gc_ms", gcMillis() - gcMillisBefore);
-        line.put("thread_cpu_ms", threadCpu);
-        line.put("kernel_cpu_ms", kernelBefore < 0 || kernelAfter < 0 ? -1 : kernelAfter - kernelBefore);
-        line.put("available_processors", Runtime.getRuntime().availableProcessors());
-        System.out.println(RESULT_PREFIX + new ObjectMapper().writeValueAsString(line));
-        System.out.flush();
-        // The engine's pools are daemon threads, but an HTTP client may keep a non-daemon one alive briefly.
-        System.exit(0);
-    }
-
-    /** The benchmark holds our standard input open; its end means the benchmark is gone. */
-    private static void exitWhenParentGoes() {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // Nothing is expected on standard input.
-                }
-            } catch (java.io.IOException ignored) {
-                // A broken pipe means the same as end of input.
-            }
-            System.err.println("[bench] the benchmark process is gone; stopping");
-            Runtime.getRuntime().halt(3);
-        }, "bench-parent-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
-    }
-
-    private static long gcCount() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
-    }
-
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-    }
-
-    /**
-     * Samples the heap in use every 20 ms: a second view of the peak, of what was in use at one
-     * moment, beside the per-pool peaks (whose sum can count two moments).
-     */
-    private static final class HeapSampler {
-        private final AtomicLong peak = new AtomicLong();
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        private HeapSampler() {
-            thread = new Thread(() -> {
-                while (running) {
-                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "bench-heap-sampler");
-            thread.setDaemon(true);
-        }
-
-        static HeapSampler start() {
-            HeapSampler sampler = new HeapSampler();
-            sampler.thread.start();
-            return sampler;
-        }
-
-        long stop() throws InterruptedException {
-            running = false;
-            thread.interrupt();
-            thread.join(1000);
-            return peak.get();
-        }
+        MeasuredRun.measure(() -> {
+            launcher.execute(request, summary);
+            TestExecutionSummary result = summary.getSummary();
+            return new MeasuredRun.Outcome(result.getTestsSucceededCount() == 1 && result.getTotalFailureCount() == 0,
+                    result.getFailures().isEmpty() ? null : String.valueOf(result.getFailures().get(0).getException()));
+        });
     }
 
     private EvaluationRunner() {

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class LatencyServer {
 
     static final String READY_LINE_PREFIX = "listening on port ";
-    private static final String JUDGE_MARKER = "You are an impartial judge";
+    static final String JUDGE_MARKER = "You are an impartial judge";
 
     private final LongAdder requests = new LongAdder();
     private final LongAdder judgeRequests = new LongAdder();
