@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -108,7 +109,7 @@ final class CacheStore {
             if (segment == null) {
                 Files.createDirectories(directory);
                 segment = Files.createFile(directory.resolve(SEGMENT_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
-                        + ProcessHandle.current().pid() + "-" + String.format("%06d", SEGMENTS.incrementAndGet())
+                        + ProcessHandle.current().pid() + "-" + String.format(Locale.ROOT, "%06d", SEGMENTS.incrementAndGet())
                         + SegmentIndex.SEGMENT_SUFFIX));
             }
             // Held open between entries (opening and closing it per entry were two more system calls
