@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CacheStore {
 
-    private static final JsonFactory FACTORY = CanonicalJson.mapper().getFactory();
+    private static final JsonFactory FACTORY = new JsonFactory();
     private static final DateTimeFormatter SEGMENT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     private static final AtomicInteger SEGMENTS = new AtomicInteger();
 

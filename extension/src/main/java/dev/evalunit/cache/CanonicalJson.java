@@ -17,14 +17,17 @@ import java.util.List;
  */
 final class CanonicalJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when first needed: most runs write every key with JsonText and never need a mapper. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private CanonicalJson() {
     }
 
     static String write(JsonNode node) {
         try {
-            return JSON.writeValueAsString(sorted(node));
+            return Mapper.JSON.writeValueAsString(sorted(node));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -35,14 +38,14 @@ final class CanonicalJson {
             List<String> names = new ArrayList<>();
             node.fieldNames().forEachRemaining(names::add);
             names.sort(null);
-            ObjectNode sorted = JSON.createObjectNode();
+            ObjectNode sorted = Mapper.JSON.createObjectNode();
             for (String name : names) {
                 sorted.set(name, sorted(node.get(name)));
             }
             return sorted;
         }
         if (node.isArray()) {
-            ArrayNode array = JSON.createArrayNode();
+            ArrayNode array = Mapper.JSON.createArrayNode();
             for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
                 array.add(sorted(it.next()));
             }
@@ -58,10 +61,10 @@ final class CanonicalJson {
     }
 
     static JsonNode tree(Object value) {
-        return value == null ? JSON.nullNode() : JSON.valueToTree(value);
+        return value == null ? Mapper.JSON.nullNode() : Mapper.JSON.valueToTree(value);
     }
 
     static ObjectMapper mapper() {
-        return JSON;
+        return Mapper.JSON;
     }
 }

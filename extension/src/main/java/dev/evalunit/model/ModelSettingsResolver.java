@@ -24,7 +24,10 @@ import okhttp3.HttpUrl;
  */
 public final class ModelSettingsResolver {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when first needed: an ObjectMapper costs a tenth of a second of class loading at a run's start. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
     private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
     // Resolving against lookups that know nothing always fails; for a literal it fails with
@@ -151,9 +154,9 @@ public final class ModelSettingsResolver {
 
     private static Map<String, Object> jsonObject(String text, String culprit) {
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = Mapper.JSON.readTree(text);
             if (node != null && node.isObject()) {
-                return JSON.convertValue(node, JSON_OBJECT);
+                return Mapper.JSON.convertValue(node, JSON_OBJECT);
             }
         } catch (JsonProcessingException e) {
             // reported below, like any other value that is not an object
