@@ -3,14 +3,13 @@ package dev.evalunit.cache;
 import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.json.JsonText;
-import dev.evalunit.json.JsonValues;
+import dev.evalunit.json.LastMapText;
 import dev.evalunit.model.ModelSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes the {@link CacheKey}s of one model's requests. The canonical text is the fields in key
@@ -36,11 +35,8 @@ final class CacheKeyWriter {
     private final String beforeSchema;
     private final String beforeSchemaName;
     private final String end;
-    private volatile Schema lastSchema = new Schema(null, "null");
+    private final LastMapText schemas = new LastMapText(CanonicalJson::of);
 
-    /** A response schema and its canonical text: an autorater sends an equal schema on every call. */
-    private record Schema(Map<String, Object> value, String canonical) {
-    }
 
     CacheKeyWriter(ModelSettings settings) {
         beforeMessages = "{\"extra_params\":" + CanonicalJson.of(settings.extraParams())
@@ -67,23 +63,12 @@ final class CacheKeyWriter {
             JsonText.appendString(canonical, message.content()).append(",\"role\":");
             JsonText.appendString(canonical, message.role()).append('}');
         }
-        canonical.append(']').append(beforeSchema).append(schema(request.responseSchema()))
+        canonical.append(']').append(beforeSchema).append(schemas.of(request.responseSchema()))
                 .append(",\"sample_index\":").append(request.sampleIndex())
                 .append(beforeSchemaName);
         JsonText.appendString(canonical, request.schemaName()).append(end);
         String text = canonical.toString();
         return new CacheKey(sha256(text), text);
-    }
-
-    private String schema(Map<String, Object> schema) {
-        Schema last = lastSchema;
-        // Cheap first: the autorater's schema arrives as a fresh copy of one map on every call.
-        if (JsonValues.sameEntries(last.value(), schema) || JsonValues.sameInOrder(last.value(), schema)) {
-            return last.canonical();
-        }
-        String canonical = CanonicalJson.of(schema);
-        lastSchema = new Schema(schema, canonical);
-        return canonical;
     }
 
     private static String sha256(String text) {

@@ -63,8 +63,4 @@ final class CanonicalJson {
     static JsonNode tree(Object value) {
         return value == null ? Mapper.JSON.nullNode() : Mapper.JSON.valueToTree(value);
     }
-
-    static ObjectMapper mapper() {
-        return Mapper.JSON;
-    }
 }

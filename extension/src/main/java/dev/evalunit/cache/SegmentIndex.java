@@ -56,10 +56,6 @@ final class SegmentIndex {
         entries.put(hash, location);
     }
 
-    int size() {
-        return entries.size();
-    }
-
     /** Whole lines that do not start with a key (a merge conflict, a hand edit): never entries. */
     List<EntryLocation> unkeyed() {
         return unkeyed;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.json.JsonText;
-import dev.evalunit.json.JsonValues;
+import dev.evalunit.json.LastMapText;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,11 +43,8 @@ final class ChatRequestBody {
     private final String systemPrompt;
     private final List<Field> plain;
     private final List<Field> structured;
-    private volatile Schema lastSchema = new Schema(null, "null");
+    private final LastMapText schemas = new LastMapText(ChatRequestBody::json);
 
-    /** A response schema and its JSON text: an autorater sends an equal schema on every call. */
-    private record Schema(Map<String, Object> value, String json) {
-    }
 
     ChatRequestBody(ModelSettings settings) {
         this.systemPrompt = settings.systemPrompt();
@@ -124,20 +121,8 @@ final class ChatRequestBody {
     private void responseFormat(StringBuilder body, ModelRequest request) {
         body.append("{\"type\":\"json_schema\",\"json_schema\":{\"name\":");
         JsonText.appendString(body, request.schemaName() == null ? "reply" : request.schemaName())
-                .append(",\"schema\":").append(schema(request.responseSchema()))
+                .append(",\"schema\":").append(schemas.of(request.responseSchema()))
                 .append(",\"strict\":true}}");
-    }
-
-    private String schema(Map<String, Object> schema) {
-        Schema last = lastSchema;
-        // Equal in key order too: Map.equals ignores order, but models read a schema in its order.
-        // Cheap first: the autorater's schema arrives as a fresh copy of one map on every call.
-        if (JsonValues.sameEntries(last.value(), schema) || JsonValues.sameInOrder(last.value(), schema)) {
-            return last.json();
-        }
-        Schema fresh = new Schema(schema, json(schema));
-        lastSchema = fresh;
-        return fresh.json();
     }
 
     private int capacity(ModelRequest request) {
