@@ -1,5 +1,8 @@
 package dev.evalunit.cache;
 
+import static dev.evalunit.testing.JsonFixtures.SCORE_SCHEMA;
+import static dev.evalunit.testing.JsonFixtures.VERDICT_SCHEMA;
+import static dev.evalunit.testing.JsonFixtures.ordered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelRequest;
-import dev.evalunit.json.JsonSchemas;
 import dev.evalunit.model.ModelSettings;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -21,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -109,22 +110,6 @@ class CacheKeyWriterTest {
 
     private static final String TRICKY = "quote \" backslash \\ \b\t\n\f\r nul \u0000 unit \u001f del \u007f é 日本 "
             + "\uD83D\uDE00 lone \uDE00 \u2028 /";
-    private static final Map<String, Object> VERDICT_SCHEMA = JsonSchemas.strictObject(ordered(
-            "explanation", Map.of("type", "string"),
-            "choice", Map.of("type", "string", "enum", List.of("A", "B", "TIE"))));
-    private static final Map<String, Object> SCORE_SCHEMA = ordered("type", "object",
-            "properties", ordered("score", ordered("type", "integer", "minimum", 1, "maximum", 5)),
-            "required", List.of("score"));
-
-    /** A map in the order given, null values allowed. */
-    @SuppressWarnings("unchecked")
-    private static <V> Map<String, V> ordered(Object... keysAndValues) {
-        Map<String, V> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
-        }
-        return map;
-    }
 
     private static ModelSettings settings(String name, String model, String systemPrompt, Map<String, Object> sampling,
                                           Map<String, Object> extra) {

@@ -1,5 +1,8 @@
 package dev.evalunit.model;
 
+import static dev.evalunit.testing.JsonFixtures.SCORE_SCHEMA;
+import static dev.evalunit.testing.JsonFixtures.VERDICT_SCHEMA;
+import static dev.evalunit.testing.JsonFixtures.ordered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,14 +11,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelRequest;
-import dev.evalunit.json.JsonSchemas;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -67,23 +68,6 @@ class ChatRequestBodyTest {
         private static void putAll(ObjectNode body, Map<String, Object> params) {
             params.forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
         }
-    }
-
-    private static final Map<String, Object> VERDICT_SCHEMA = JsonSchemas.strictObject(ordered(
-            "explanation", Map.of("type", "string"),
-            "choice", Map.of("type", "string", "enum", List.of("A", "B", "TIE"))));
-    private static final Map<String, Object> SCORE_SCHEMA = ordered("type", "object",
-            "properties", ordered("score", ordered("type", "integer", "minimum", 1, "maximum", 5)),
-            "required", List.of("score"));
-
-    /** A map in the order given, null values allowed. */
-    @SuppressWarnings("unchecked")
-    private static <V> Map<String, V> ordered(Object... keysAndValues) {
-        Map<String, V> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
-        }
-        return map;
     }
 
     private static ModelSettings settings(String model, String systemPrompt, Map<String, Object> sampling,
