@@ -1,6 +1,7 @@
 package dev.evalunit.api;
 
 import dev.evalunit.api.spi.EvalUnitEngine;
+import dev.evalunit.internal.JupiterVersion;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
@@ -30,7 +31,7 @@ public final class EvalUnitFacade implements TestTemplateInvocationContextProvid
     }
 
     @Override
-    public Stream<? extends TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         return engine().provideTestTemplateInvocationContexts(context);
     }
 
@@ -45,6 +46,8 @@ public final class EvalUnitFacade implements TestTemplateInvocationContextProvid
     }
 
     private static EvalUnitEngine engine() {
+        // First: on a Jupiter older than the supported range, the engine would fail with a linkage error.
+        JupiterVersion.requireSupported();
         return EngineHolder.ENGINE.orElseThrow(() -> new ExtensionConfigurationException(MISSING_ENGINE));
     }
 

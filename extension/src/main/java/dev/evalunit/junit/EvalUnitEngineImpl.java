@@ -23,7 +23,7 @@ public final class EvalUnitEngineImpl implements EvalUnitEngine {
     }
 
     @Override
-    public Stream<? extends TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         var pairwise = AnnotationSupport.findAnnotation(method, PairwiseEval.class);
         if (pairwise.isPresent()) {

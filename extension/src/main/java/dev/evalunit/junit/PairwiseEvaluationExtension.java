@@ -15,12 +15,9 @@ import dev.evalunit.pairwise.PairwiseReports;
 import dev.evalunit.pairwise.PairwiseRunner;
 import dev.evalunit.pairwise.PairwiseSpec;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -67,29 +64,14 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         context.publishReportEntry("evalunit.judgments", judgments.toString());
         try {
             for (Path file : files) {
-                String name = file.getFileName().toString();
-                context.publishFile(name, mediaType(name), target -> Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING));
+                FileAttachments.publish(context, file);
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             // Attaching is a convenience on top of the files already written: a launcher that cannot
             // take files (EngineTestKit without an output directory) must not fail the evaluation.
             System.err.println("[evalunit] the reports of " + result.name() + " stay in " + result.reportDirectory()
                     + "; they could not be attached to the test: " + e.getMessage());
         }
-    }
-
-    private static MediaType mediaType(String fileName) {
-        if (fileName.endsWith(".json")) {
-            return MediaType.APPLICATION_JSON;
-        }
-        if (fileName.endsWith(".md")) {
-            return MediaType.parse("text/markdown; charset=UTF-8");
-        }
-        if (fileName.endsWith(".html")) {
-            return MediaType.parse("text/html; charset=UTF-8");
-        }
-        // JSON Lines has no registered type; it is text.
-        return MediaType.TEXT_PLAIN_UTF_8;
     }
 
     private static List<Model> inlineModels(ExtensionContext context) {

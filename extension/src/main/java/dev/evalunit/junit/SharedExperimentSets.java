@@ -28,8 +28,8 @@ final class SharedExperimentSets {
 
     static ExperimentSetResult resultOf(ExperimentSetSpec spec, ExtensionContext context) {
         String key = spec.source() + "#" + spec.name();
-        Outcome outcome = context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(key, k -> Outcome.of(() -> run(spec, context)), Outcome.class);
+        Outcome outcome = StoreValues.computeIfAbsent(context.getRoot().getStore(NAMESPACE), key,
+                k -> Outcome.of(() -> run(spec, context)), Outcome.class);
         return outcome.get();
     }
 

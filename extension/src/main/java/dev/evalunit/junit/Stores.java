@@ -22,7 +22,7 @@ final class Stores {
      * through the response cache that the run's configuration describes.
      */
     static ModelClients modelClients(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(ModelClients.class,
+        return StoreValues.resource(context.getRoot().getStore(NAMESPACE), ModelClients.class,
                 type -> new ModelClients(Backoff.standard(),
                         ModelCache.from(new EvalConfig(context::getConfigurationParameter))),
                 ModelClients.class);

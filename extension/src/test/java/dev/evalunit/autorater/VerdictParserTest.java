@@ -1,5 +1,7 @@
 package dev.evalunit.autorater;
 
+import static dev.evalunit.testing.Cases.argumentSet;
+
 import dev.evalunit.api.result.Vote;
 import dev.evalunit.json.JsonText;
 import java.util.ArrayList;
@@ -233,7 +235,7 @@ class VerdictParserTest {
                     "!A", ".A", "?B", "A(", "[A", "Response\u2003B", "\u00a0A", "A\u00a0", "A\u0085", "A.\u0085",
                     "\u0085A", "A\u200b", "\ufeffA", "A\u0000", "Response_B", "Response*B", "Model \"B\"",
                     "A, because it follows the instruction and stays grounded", "x".repeat(41), "ＡＢ", "Ａ")
-                    .map(choice -> Arguments.argumentSet(JsonText.string(choice), choice));
+                    .map(choice -> argumentSet(JsonText.string(choice), choice));
         }
 
         @ParameterizedTest

@@ -1,5 +1,7 @@
 package dev.evalunit.cache;
 
+import static dev.evalunit.testing.Cases.argumentSet;
+
 import static dev.evalunit.testing.JsonFixtures.SCORE_SCHEMA;
 import static dev.evalunit.testing.JsonFixtures.VERDICT_SCHEMA;
 import static dev.evalunit.testing.JsonFixtures.ordered;
@@ -131,32 +133,32 @@ class CacheKeyWriterTest {
         ChatMessage question = ChatMessage.user("Which is better?");
         Map<String, Object> none = Map.of();
         return Stream.of(
-                Arguments.argumentSet("a judge's verdict request", judge(), request(VERDICT_SCHEMA, "verdict", 0, question)),
-                Arguments.argumentSet("another sample of it", judge(), request(VERDICT_SCHEMA, "verdict", 4, question)),
-                Arguments.argumentSet("the largest sample index", judge(), request(null, null, Integer.MAX_VALUE, question)),
-                Arguments.argumentSet("a negative sample index", judge(), request(null, null, -1, question)),
-                Arguments.argumentSet("a system prompt, a user and an assistant message", judge(),
+                argumentSet("a judge's verdict request", judge(), request(VERDICT_SCHEMA, "verdict", 0, question)),
+                argumentSet("another sample of it", judge(), request(VERDICT_SCHEMA, "verdict", 4, question)),
+                argumentSet("the largest sample index", judge(), request(null, null, Integer.MAX_VALUE, question)),
+                argumentSet("a negative sample index", judge(), request(null, null, -1, question)),
+                argumentSet("a system prompt, a user and an assistant message", judge(),
                         request(null, null, 0, ChatMessage.system("You judge."), question, ChatMessage.assistant("A"))),
-                Arguments.argumentSet("no messages", judge(), request(null, null, 0)),
-                Arguments.argumentSet("messages with escapes, unicode and control characters", judge(),
+                argumentSet("no messages", judge(), request(null, null, 0)),
+                argumentSet("messages with escapes, unicode and control characters", judge(),
                         request(null, null, 0, ChatMessage.user(TRICKY), new ChatMessage(TRICKY, ""), ChatMessage.assistant("\"\\"))),
-                Arguments.argumentSet("a long message", judge(), request(null, null, 0, ChatMessage.user("line \"x\"\n".repeat(3000)))),
-                Arguments.argumentSet("no system prompt", settings("m", "m", null, none, none), request(null, null, 0, question)),
-                Arguments.argumentSet("no parameters at all", settings("m", "m", "", none, none), request(SCORE_SCHEMA, "score", 1, question)),
-                Arguments.argumentSet("a schema without a name", judge(), request(SCORE_SCHEMA, null, 0, question)),
-                Arguments.argumentSet("a name without a schema", judge(), request(null, "verdict", 0, question)),
-                Arguments.argumentSet("an empty schema and name", judge(), request(Map.of(), "", 0, question)),
-                Arguments.argumentSet("a schema with nulls, nested lists and unsorted keys", judge(),
+                argumentSet("a long message", judge(), request(null, null, 0, ChatMessage.user("line \"x\"\n".repeat(3000)))),
+                argumentSet("no system prompt", settings("m", "m", null, none, none), request(null, null, 0, question)),
+                argumentSet("no parameters at all", settings("m", "m", "", none, none), request(SCORE_SCHEMA, "score", 1, question)),
+                argumentSet("a schema without a name", judge(), request(SCORE_SCHEMA, null, 0, question)),
+                argumentSet("a name without a schema", judge(), request(null, "verdict", 0, question)),
+                argumentSet("an empty schema and name", judge(), request(Map.of(), "", 0, question)),
+                argumentSet("a schema with nulls, nested lists and unsorted keys", judge(),
                         request(ordered("type", "object", "default", null, "Z", 1, "a", 2, "_", 3,
                                 "anyOf", List.of(ordered("type", "string", "b", 1, "a", 2), ordered("type", List.of("null", "integer"))),
                                 "x-order", Arrays.asList(3, null, TRICKY), TRICKY, ordered(TRICKY, TRICKY)), TRICKY, 0, question)),
-                Arguments.argumentSet("names, model and system prompt needing escapes",
+                argumentSet("names, model and system prompt needing escapes",
                         settings(TRICKY, TRICKY, TRICKY, ordered(TRICKY, TRICKY), ordered("x\"y", TRICKY)),
                         request(null, null, 0, question)),
-                Arguments.argumentSet("sampling and extra parameters in reverse order",
+                argumentSet("sampling and extra parameters in reverse order",
                         settings("judge", "gpt-4o", "Be brief.", ordered("max_tokens", 256, "temperature", 0.0),
                                 ordered("stop", null, "seed", 7)), request(VERDICT_SCHEMA, "verdict", 0, question)),
-                Arguments.argumentSet("parameters with nested maps, lists and nulls",
+                argumentSet("parameters with nested maps, lists and nulls",
                         settings("m", "m", null,
                                 ordered("temperature", null, "top_p", 0.5, "max_tokens", Integer.MAX_VALUE),
                                 ordered("logit_bias", ordered("50256", -100, "1", 2.5, "10", null),
@@ -164,12 +166,12 @@ class CacheKeyWriterTest {
                                         "metadata", ordered("z", ordered("b", Arrays.asList(1, null, true, List.of()), "a", Map.of()),
                                                 "a", List.of(ordered("k", "v", "j", List.of(ordered("y", 1, "x", 2))))))),
                         request(SCORE_SCHEMA, "score", 2, question)),
-                Arguments.argumentSet("numbers of every kind as parameters",
+                argumentSet("numbers of every kind as parameters",
                         settings("m", "m", null, ordered("temperature", 1e-7, "top_p", 1e20),
                                 ordered("seed", Long.MAX_VALUE, "big", new BigInteger("123456789012345678901234567890"),
                                         "f", 0.1f, "neg", -0.0, "nan", Double.NaN, "bool", false, "ints", new int[] {2, 1})),
                         request(null, null, 0, question)),
-                Arguments.argumentSet("parameter names sorted by UTF-16 code unit",
+                argumentSet("parameter names sorted by UTF-16 code unit",
                         settings("m", "m", null, ordered("é", 1, "Z", 2, "a", 3, "\uD83D\uDE00", 4, "\uFF21", 5, "_", 6), none),
                         request(null, null, 0, question)));
     }

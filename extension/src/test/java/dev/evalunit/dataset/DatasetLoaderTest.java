@@ -347,7 +347,7 @@ class DatasetLoaderTest {
     @DisplayName("rejects a dataset without examples")
     class Empty {
 
-        @ParameterizedTest(name = "{0}")
+        @ParameterizedTest(name = "[{index}] \"{0}\"")
         @ValueSource(strings = {"", "\n\n", "  \n"})
         @DisplayName("a JSON Lines file with no objects")
         void emptyJsonLines(String content) throws IOException {
@@ -355,7 +355,7 @@ class DatasetLoaderTest {
                     "Configuration error: dataset [e.jsonl] has no rows. Add at least one example.");
         }
 
-        @ParameterizedTest(name = "{0}")
+        @ParameterizedTest(name = "[{index}] \"{0}\"")
         @ValueSource(strings = {"", "id,question\n", "\uFEFFid,question\r\n\r\n"})
         @DisplayName("a CSV file with at most a header")
         void emptyCsv(String content) throws IOException {

@@ -1,5 +1,7 @@
 package dev.evalunit.json;
 
+import static dev.evalunit.testing.Cases.argumentSet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -82,32 +84,32 @@ class EmbeddedJsonTest {
 
     static Stream<Arguments> replies() {
         return Stream.of(
-                Arguments.argumentSet("plain JSON", "{\"explanation\": \"A is grounded.\", \"choice\": \"A\"}"),
-                Arguments.argumentSet("in a code fence", "```json\n{\n  \"explanation\": \"B.\",\n  \"choice\": \"B\"\n}\n```"),
-                Arguments.argumentSet("prose around", "Let me see.\n{\"choice\": \"TIE\", \"explanation\": \"equal {really}\"}\nDone!"),
-                Arguments.argumentSet("braces in prose first", "Criteria {grounded, concise}. {\"choice\": \"A\"}"),
-                Arguments.argumentSet("an object without the field first", "Scores: {\"a\": 3, \"b\": 4}\n{\"choice\": \"B\"}"),
-                Arguments.argumentSet("the field only in a nested object", "{\"outer\": {\"choice\": \"A\"}}"),
-                Arguments.argumentSet("a broken object holding a valid one", "{\"note\": oops, \"inner\": {\"choice\": \"A\"}}"),
-                Arguments.argumentSet("a raw line break and a trailing comma", "{\"explanation\": \"A.\nB invents.\", \"choice\": \"A\",}"),
-                Arguments.argumentSet("trailing commas in nested values", "{\"choice\": \"A\", \"tags\": [\"x\", \"y\",], \"m\": {\"k\": 1,},}"),
-                Arguments.argumentSet("a repeated field", "{\"choice\": \"A\", \"explanation\": \"x\", \"choice\": \"B\"}"),
-                Arguments.argumentSet("a null field still counts as present", "{\"choice\": null}"),
-                Arguments.argumentSet("a non-text choice", "{\"choice\": {\"vote\": [1, 2.5, 9223372036854775808]}}"),
-                Arguments.argumentSet("numbers of every size", "{\"choice\": \"A\", \"n\": [1, 2147483648, 9223372036854775808, 0.5, 1e400]}"),
-                Arguments.argumentSet("braces and quotes inside strings", "{\"explanation\": \"a } and a \\\" and a {\", \"choice\": \"B\"}"),
-                Arguments.argumentSet("escapes and unicode", "{\"explanation\": \"caf\\u00e9 \\ud83d\\ude00 日本\", \"choice\": \"A\"}"),
-                Arguments.argumentSet("a truncated object", "{\"choice\": \"A\",\n\"explanation\": \"A covers the"),
-                Arguments.argumentSet("a truncated object after a complete one", "{\"choice\": \"A\"} {\"choice\": \"B\""),
-                Arguments.argumentSet("a truncated object before a complete one", "{\"x\": {\"choice\": \"A\"}"),
-                Arguments.argumentSet("single quotes, not JSON", "{'choice': 'A'}"),
-                Arguments.argumentSet("an unquoted key, not JSON", "{choice: \"A\"}"),
-                Arguments.argumentSet("a comment, not JSON", "{\"choice\": \"A\" /* sure */}"),
-                Arguments.argumentSet("a broken number", "{\"choice\": \"A\", \"n\": 01}"),
-                Arguments.argumentSet("no braces at all", "Response A is better."),
-                Arguments.argumentSet("empty", ""),
-                Arguments.argumentSet("an empty object", "{}"),
-                Arguments.argumentSet("deeply nested", "{\"choice\": " + "[".repeat(200) + "]".repeat(200) + "}"));
+                argumentSet("plain JSON", "{\"explanation\": \"A is grounded.\", \"choice\": \"A\"}"),
+                argumentSet("in a code fence", "```json\n{\n  \"explanation\": \"B.\",\n  \"choice\": \"B\"\n}\n```"),
+                argumentSet("prose around", "Let me see.\n{\"choice\": \"TIE\", \"explanation\": \"equal {really}\"}\nDone!"),
+                argumentSet("braces in prose first", "Criteria {grounded, concise}. {\"choice\": \"A\"}"),
+                argumentSet("an object without the field first", "Scores: {\"a\": 3, \"b\": 4}\n{\"choice\": \"B\"}"),
+                argumentSet("the field only in a nested object", "{\"outer\": {\"choice\": \"A\"}}"),
+                argumentSet("a broken object holding a valid one", "{\"note\": oops, \"inner\": {\"choice\": \"A\"}}"),
+                argumentSet("a raw line break and a trailing comma", "{\"explanation\": \"A.\nB invents.\", \"choice\": \"A\",}"),
+                argumentSet("trailing commas in nested values", "{\"choice\": \"A\", \"tags\": [\"x\", \"y\",], \"m\": {\"k\": 1,},}"),
+                argumentSet("a repeated field", "{\"choice\": \"A\", \"explanation\": \"x\", \"choice\": \"B\"}"),
+                argumentSet("a null field still counts as present", "{\"choice\": null}"),
+                argumentSet("a non-text choice", "{\"choice\": {\"vote\": [1, 2.5, 9223372036854775808]}}"),
+                argumentSet("numbers of every size", "{\"choice\": \"A\", \"n\": [1, 2147483648, 9223372036854775808, 0.5, 1e400]}"),
+                argumentSet("braces and quotes inside strings", "{\"explanation\": \"a } and a \\\" and a {\", \"choice\": \"B\"}"),
+                argumentSet("escapes and unicode", "{\"explanation\": \"caf\\u00e9 \\ud83d\\ude00 日本\", \"choice\": \"A\"}"),
+                argumentSet("a truncated object", "{\"choice\": \"A\",\n\"explanation\": \"A covers the"),
+                argumentSet("a truncated object after a complete one", "{\"choice\": \"A\"} {\"choice\": \"B\""),
+                argumentSet("a truncated object before a complete one", "{\"x\": {\"choice\": \"A\"}"),
+                argumentSet("single quotes, not JSON", "{'choice': 'A'}"),
+                argumentSet("an unquoted key, not JSON", "{choice: \"A\"}"),
+                argumentSet("a comment, not JSON", "{\"choice\": \"A\" /* sure */}"),
+                argumentSet("a broken number", "{\"choice\": \"A\", \"n\": 01}"),
+                argumentSet("no braces at all", "Response A is better."),
+                argumentSet("empty", ""),
+                argumentSet("an empty object", "{}"),
+                argumentSet("deeply nested", "{\"choice\": " + "[".repeat(200) + "]".repeat(200) + "}"));
     }
 
     @ParameterizedTest

@@ -1,5 +1,7 @@
 package dev.evalunit.json;
 
+import static dev.evalunit.testing.Cases.argumentSet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -66,19 +68,19 @@ class JsonTextTest {
 
         static Stream<Arguments> texts() {
             return Stream.of(
-                    Arguments.argumentSet("empty", ""),
-                    Arguments.argumentSet("plain ASCII", "Which response is better?"),
-                    Arguments.argumentSet("only characters to escape", "\"\\\b\t\n\f\r\u0000\u001f"),
-                    Arguments.argumentSet("escapes back to back at both ends", "\n\"quoted\"\n"),
-                    Arguments.argumentSet("a Windows path", "C:\\Users\\eval\\data.jsonl"),
-                    Arguments.argumentSet("a slash, left as is", "a/b </script>"),
-                    Arguments.argumentSet("DEL and C1 controls, left as is", "\u007f\u0080\u0085\u009f"),
-                    Arguments.argumentSet("line and paragraph separators, left as is", "a\u2028b\u2029c"),
-                    Arguments.argumentSet("a surrogate pair", "smile \uD83D\uDE00!"),
-                    Arguments.argumentSet("lone surrogates", "\uDE00 then \uD83D"),
-                    Arguments.argumentSet("accents and CJK", "Café naïve 日本語"),
-                    Arguments.argumentSet("a byte order mark and U+FFFF", "\uFEFFtext\uFFFF"),
-                    Arguments.argumentSet("a long text with a few escapes", "line\n".repeat(500) + "\"end\""));
+                    argumentSet("empty", ""),
+                    argumentSet("plain ASCII", "Which response is better?"),
+                    argumentSet("only characters to escape", "\"\\\b\t\n\f\r\u0000\u001f"),
+                    argumentSet("escapes back to back at both ends", "\n\"quoted\"\n"),
+                    argumentSet("a Windows path", "C:\\Users\\eval\\data.jsonl"),
+                    argumentSet("a slash, left as is", "a/b </script>"),
+                    argumentSet("DEL and C1 controls, left as is", "\u007f\u0080\u0085\u009f"),
+                    argumentSet("line and paragraph separators, left as is", "a\u2028b\u2029c"),
+                    argumentSet("a surrogate pair", "smile \uD83D\uDE00!"),
+                    argumentSet("lone surrogates", "\uDE00 then \uD83D"),
+                    argumentSet("accents and CJK", "Café naïve 日本語"),
+                    argumentSet("a byte order mark and U+FFFF", "\uFEFFtext\uFFFF"),
+                    argumentSet("a long text with a few escapes", "line\n".repeat(500) + "\"end\""));
         }
 
         @ParameterizedTest

@@ -1,5 +1,7 @@
 package dev.evalunit.json;
 
+import static dev.evalunit.testing.Cases.argumentSet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,32 +82,32 @@ class JsonTreesTest {
 
     static Stream<Arguments> documents() {
         return Stream.of(
-                Arguments.argumentSet("an empty object", "{}"),
-                Arguments.argumentSet("an empty array", "[]"),
-                Arguments.argumentSet("a verdict", "{\"explanation\": \"A is grounded.\", \"choice\": \"A\"}"),
-                Arguments.argumentSet("a repeated field: first place, last value", "{\"a\": 1, \"b\": 2, \"a\": {\"c\": [3]}}"),
-                Arguments.argumentSet("a field repeated three times with other types", "{\"x\": [1], \"y\": null, \"x\": \"s\", \"x\": true}"),
-                Arguments.argumentSet("a repeated field in a nested object", "{\"o\": {\"k\": 1, \"k\": 2.5}, \"o2\": {\"k\": 3}}"),
-                Arguments.argumentSet("every scalar", "[true, false, null, \"s\", 0, -1, 1.5, -0.0, 1e2, 1E-2]"),
-                Arguments.argumentSet("int bounds", "[2147483647, -2147483648]"),
-                Arguments.argumentSet("just past int: long", "[2147483648, -2147483649]"),
-                Arguments.argumentSet("long bounds", "[9223372036854775807, -9223372036854775808]"),
-                Arguments.argumentSet("just past long: big integer", "[9223372036854775808, -9223372036854775809]"),
-                Arguments.argumentSet("a 300-digit integer", "[" + "9".repeat(300) + "]"),
-                Arguments.argumentSet("floats: huge, tiny, overflowing, underflowing",
+                argumentSet("an empty object", "{}"),
+                argumentSet("an empty array", "[]"),
+                argumentSet("a verdict", "{\"explanation\": \"A is grounded.\", \"choice\": \"A\"}"),
+                argumentSet("a repeated field: first place, last value", "{\"a\": 1, \"b\": 2, \"a\": {\"c\": [3]}}"),
+                argumentSet("a field repeated three times with other types", "{\"x\": [1], \"y\": null, \"x\": \"s\", \"x\": true}"),
+                argumentSet("a repeated field in a nested object", "{\"o\": {\"k\": 1, \"k\": 2.5}, \"o2\": {\"k\": 3}}"),
+                argumentSet("every scalar", "[true, false, null, \"s\", 0, -1, 1.5, -0.0, 1e2, 1E-2]"),
+                argumentSet("int bounds", "[2147483647, -2147483648]"),
+                argumentSet("just past int: long", "[2147483648, -2147483649]"),
+                argumentSet("long bounds", "[9223372036854775807, -9223372036854775808]"),
+                argumentSet("just past long: big integer", "[9223372036854775808, -9223372036854775809]"),
+                argumentSet("a 300-digit integer", "[" + "9".repeat(300) + "]"),
+                argumentSet("floats: huge, tiny, overflowing, underflowing",
                         "[1.7976931348623157E308, 4.9E-324, 1e400, -1e400, 1e-400, 0.1, 123456789012345678901234567890.5]"),
-                Arguments.argumentSet("a float with an integral value", "{\"score\": 3.0}"),
-                Arguments.argumentSet("minus zero as an int", "-0"),
-                Arguments.argumentSet("a top-level string", "\"top\""),
-                Arguments.argumentSet("a top-level number", "42"),
-                Arguments.argumentSet("a top-level null", "null"),
-                Arguments.argumentSet("escapes and surrogates in strings and names",
+                argumentSet("a float with an integral value", "{\"score\": 3.0}"),
+                argumentSet("minus zero as an int", "-0"),
+                argumentSet("a top-level string", "\"top\""),
+                argumentSet("a top-level number", "42"),
+                argumentSet("a top-level null", "null"),
+                argumentSet("escapes and surrogates in strings and names",
                         "{\"k\\\"ey\\n\": \"v\\u00e9\\ud83d\\ude00\\/\\\\\", \"\": \"\", \"\\u0000\": 0}"),
-                Arguments.argumentSet("nested arrays and objects",
+                argumentSet("nested arrays and objects",
                         "{\"a\": [[], [[1, [2, {}]]], {\"b\": {\"c\": [null, {\"d\": []}]}}], \"e\": {}}"),
-                Arguments.argumentSet("200 levels deep", "[".repeat(100) + "{\"x\":".repeat(100) + "1"
+                argumentSet("200 levels deep", "[".repeat(100) + "{\"x\":".repeat(100) + "1"
                         + "}".repeat(100) + "]".repeat(100)),
-                Arguments.argumentSet("an array of many elements", "[" + "1,".repeat(999) + "1]"));
+                argumentSet("an array of many elements", "[" + "1,".repeat(999) + "1]"));
     }
 
     @ParameterizedTest
@@ -117,10 +119,10 @@ class JsonTreesTest {
 
     static Stream<Arguments> lenientDocuments() {
         return Stream.of(
-                Arguments.argumentSet("a raw line break and tab inside a string", "{\"explanation\": \"line 1\nline\t2\", \"choice\": \"A\"}"),
-                Arguments.argumentSet("a trailing comma in an object", "{\"choice\": \"B\",}"),
-                Arguments.argumentSet("trailing commas in nested arrays and objects", "{\"a\": [1, 2,], \"b\": {\"c\": [],},}"),
-                Arguments.argumentSet("a repeated field with a trailing comma", "{\"choice\": \"A\", \"choice\": \"B\",}"));
+                argumentSet("a raw line break and tab inside a string", "{\"explanation\": \"line 1\nline\t2\", \"choice\": \"A\"}"),
+                argumentSet("a trailing comma in an object", "{\"choice\": \"B\",}"),
+                argumentSet("trailing commas in nested arrays and objects", "{\"a\": [1, 2,], \"b\": {\"c\": [],},}"),
+                argumentSet("a repeated field with a trailing comma", "{\"choice\": \"A\", \"choice\": \"B\",}"));
     }
 
     @ParameterizedTest

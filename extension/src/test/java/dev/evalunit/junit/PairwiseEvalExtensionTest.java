@@ -3,6 +3,7 @@ package dev.evalunit.junit;
 import static dev.evalunit.assertj.EvalAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalunit.internal.JupiterVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalunit.api.Autorater;
@@ -95,16 +96,17 @@ class PairwiseEvalExtensionTest {
         }
 
         @Test
-        @DisplayName("attaches the judgments, metrics and summary to the test with JUnit's file publishing")
+        @DisplayName("announces the judgments file as a report entry, and attaches files only where Jupiter can (5.12 and later)")
         void publishesFiles() {
             EngineExecutionResults results = run(PassingTestCase.class);
 
-            assertThat(results.allEvents().fileEntryPublished().stream()
-                    .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.FileEntry.class).getPath().getFileName().toString()))
-                    .containsExactlyInAnyOrder("judgments.jsonl", "metrics.json", "summary.md");
             assertThat(results.allEvents().reportingEntryPublished().stream()
                     .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class).getKeyValuePairs()))
                     .containsExactly(Map.of("evalunit.judgments", judgmentsOf("PassingTestCase.candidateBeatsBaseline").toString()));
+            // The build runs on the oldest supported Jupiter, which has no file publishing; the consumer
+            // matrix (compat/) checks the attached files on 5.12 and later.
+            assertThat(FileAttachments.supported()).isEqualTo(JupiterVersion.running().atLeast(5, 12));
+            results.testEvents().assertStatistics(stats -> stats.succeeded(1));
         }
 
         @Test

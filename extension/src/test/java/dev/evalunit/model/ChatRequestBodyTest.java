@@ -1,5 +1,7 @@
 package dev.evalunit.model;
 
+import static dev.evalunit.testing.Cases.argumentSet;
+
 import static dev.evalunit.testing.JsonFixtures.SCORE_SCHEMA;
 import static dev.evalunit.testing.JsonFixtures.VERDICT_SCHEMA;
 import static dev.evalunit.testing.JsonFixtures.ordered;
@@ -90,8 +92,8 @@ class ChatRequestBodyTest {
 
     private static void plainAndStructured(List<Arguments> into, String name, ModelSettings settings,
                                            ModelRequest request) {
-        into.add(Arguments.argumentSet(name + " (plain)", settings, request, false));
-        into.add(Arguments.argumentSet(name + " (structured)", settings, request, true));
+        into.add(argumentSet(name + " (plain)", settings, request, false));
+        into.add(argumentSet(name + " (structured)", settings, request, true));
     }
 
     static Stream<Arguments> bodies() {

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.platform.engine.OutputDirectoryCreator;
-import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -32,8 +30,7 @@ public final class EngineRuns {
      * empty directory of its own, never the module's {@code .evalunit/cache}.
      */
     public static EngineExecutionResults run(Class<?> testCase, Map<String, String> configuration) {
-        EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testCase))
-                .outputDirectoryCreator(new TempOutputDirectories());
+        EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testCase));
         if (!configuration.containsKey(CACHE_DIR)) {
             if (configuration.containsKey(CACHE_MODE)) {
                 kit.configurationParameter(CACHE_DIR, freshCacheDirectory().toString());
@@ -50,30 +47,6 @@ public final class EngineRuns {
             return Files.createTempDirectory("evalunit-cache");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Where published files go, as a launcher would provide (EngineTestKit disables publishing otherwise). */
-    private static final class TempOutputDirectories implements OutputDirectoryCreator {
-        private final Path root;
-
-        TempOutputDirectories() {
-            try {
-                root = Files.createTempDirectory("evalunit-published");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public Path getRootDirectory() {
-            return root;
-        }
-
-        @Override
-        public Path createOutputDirectory(TestDescriptor descriptor) throws IOException {
-            String name = descriptor.getUniqueId().toString().replaceAll("[^A-Za-z0-9._-]+", "_");
-            return Files.createDirectories(root.resolve(name));
         }
     }
 

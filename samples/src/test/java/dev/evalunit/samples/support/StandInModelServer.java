@@ -59,18 +59,19 @@ public final class StandInModelServer implements BeforeAllCallback {
         String key = System.getenv(API_KEY_VARIABLE);
         if (key != null && !key.isBlank()) {
             // Said once per run, like the stand-in's own line.
-            store.computeIfAbsent("real-provider", name -> {
+            store.getOrComputeIfAbsent("real-provider", name -> {
                 System.out.println("[samples] " + API_KEY_VARIABLE + " is set: the samples call the real provider"
                         + " declared in junit-platform.properties.");
                 return Boolean.TRUE;
             }, Boolean.class);
             return;
         }
-        store.computeIfAbsent(Running.class, type -> Running.start(), Running.class);
+        store.getOrComputeIfAbsent(Running.class, type -> Running.start(), Running.class);
     }
 
     /** The running stand-in and the system properties it replaced, restored on close. */
-    private static final class Running implements AutoCloseable {
+    @SuppressWarnings("deprecation") // CloseableResource: what Jupiter 5.10 to 5.12 close; 5.13+ close AutoCloseable.
+    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final MockWebServer server;
         private final Map<String, String> replaced = new LinkedHashMap<>();
 
