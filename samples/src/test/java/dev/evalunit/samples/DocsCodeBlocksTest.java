@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -72,7 +73,7 @@ class DocsCodeBlocksTest {
             for (Path page : pages(root)) {
                 for (CodeBlock block : blocks(root, page)) {
                     tests.add(DynamicTest.dynamicTest(block.location() + " (" + block.language() + ")",
-                            () -> assertThat(check.problem(block)).isEmpty()));
+                            () -> check.problem(block).ifPresent(Assertions::fail)));
                 }
             }
             return tests.stream();
