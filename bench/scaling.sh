@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's scaling table: efficiency and CPU per call of bench/run.sh (live run only) for each
+# The scaling table of bench/README.md: efficiency and CPU per call of bench/run.sh (live run only) for each
 # concurrency C and dataset size N, at 100 ms latency and 4 samples. Prints a Markdown table at the
 # end; each run's JSON line goes to standard error as it comes.
 #   bench/scaling.sh                       # the whole grid but C = 1 at N = 10,000 (83 minutes alone)

@@ -123,7 +123,7 @@ public final class AutoraterPrompts {
         return text == null ? "" : text;
     }
 
-    /** The task-specific part of the prompt: DESIGN.md's four criteria, worded for the judge. */
+    /** The task-specific part of the prompt: the four criteria of docs/pairwise.md, worded for the judge. */
     private record TaskWording(String name, String setting, List<String> criteria) {
         static TaskWording of(Task task) {
             return switch (task) {

@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads an existing judgments file (DESIGN.md's contract) back into {@link Judgment}s, so that the
+ * Reads an existing judgments file (the contract of docs/file-formats.md) back into {@link Judgment}s, so that the
  * metrics can be computed without calling any model. Blank lines are skipped. Missing text fields
  * read as {@code null} and a missing {@code samples} as none, so that files written by other tools
  * can be read; but every line needs a readable {@code choice}, which every figure depends on.

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The figures of a pairwise evaluation (DESIGN.md, "Metrics"), computed from its judgments alone. */
+/** The figures of a pairwise evaluation (docs/file-formats.md, "metrics.json"), computed from its judgments alone. */
 public final class PairwiseStatistics {
 
     private PairwiseStatistics() {
@@ -28,7 +28,7 @@ public final class PairwiseStatistics {
      *       valid sample shown as AB and one shown as BA; the share whose majority of AB samples equals
      *       the majority of BA samples (votes mapped back to the original A/B).</li>
      *   <li>{@code alignment_example_count}, {@code human_preference_model_a_win_rate} / {@code _b_}
-     *       (as DESIGN.md groups them with the binary figures), the four confusion counts, {@code accuracy},
+     *       (as docs/file-formats.md groups them with the binary figures), the four confusion counts, {@code accuracy},
      *       {@code precision} (TP / (TP + FP)), {@code recall} (TP / (TP + FN)), {@code f1}
      *       (2TP / (2TP + FP + FN)) and {@code cohens_kappa}: the judgments where the autorater chose
      *       Model A or Model B and the human chose A or B; Model A is the positive class.</li>

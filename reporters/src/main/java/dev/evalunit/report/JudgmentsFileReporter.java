@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the judgments file ({@value PairwiseResult#JUDGMENTS_FILE}), the contract of DESIGN.md:
+ * Writes the judgments file ({@value PairwiseResult#JUDGMENTS_FILE}), the contract of docs/file-formats.md:
  * one JSON object per line, one line per example, fields in a fixed order.
  */
 public final class JudgmentsFileReporter implements PairwiseReporter {

@@ -1,6 +1,6 @@
 package dev.evalunit.api.result;
 
-/** The metric names of the metrics JSON: a contract that outside tools rely on (DESIGN.md). */
+/** The metric names of the metrics JSON: a contract that outside tools rely on (docs/file-formats.md). */
 public final class MetricNames {
     public static final String EXAMPLE_COUNT = "example_count";
     public static final String ERROR_COUNT = "error_count";

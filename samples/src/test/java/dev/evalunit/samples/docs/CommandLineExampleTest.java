@@ -1,0 +1,46 @@
+package dev.evalunit.samples.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalunit.cli.Main;
+import dev.evalunit.samples.support.docs.RepositoryFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The command of docs/command-line.md, run from the repository root: the metrics step on a judgments
+ * file the question-answering sample wrote (kept in {@code src/test/resources/docs/}), which prints
+ * the metrics JSON that docs/file-formats.md shows.
+ */
+class CommandLineExampleTest {
+
+    static final String COMMAND = "java -jar extension/target/evalunit-cli.jar metrics --judgments samples/src/test/resources/docs/judgments.jsonl --human-preference-column actual";
+    static final String JAR_COMMAND = "java -jar extension/target/evalunit-cli.jar ";
+
+    @Test
+    @DisplayName("the documented metrics command prints the documented metrics.json and exits 0")
+    void metricsCommand() throws IOException {
+        Path root = RepositoryFiles.findRoot(Path.of(""));
+        String[] args = COMMAND.substring(JAR_COMMAND.length()).split(" ");
+        args = Arrays.stream(args).map(arg -> arg.endsWith(".jsonl") ? root.resolve(arg).toString() : arg)
+                .toArray(String[]::new);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo(Files.readString(root.resolve("samples/src/test/resources/docs/metrics.json")));
+        // The jar the command names is the one extension/pom.xml builds.
+        assertThat(Files.readString(root.resolve("extension/pom.xml"))).contains("<finalName>evalunit-cli</finalName>");
+    }
+}
