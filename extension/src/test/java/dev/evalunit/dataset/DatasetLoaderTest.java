@@ -337,6 +337,39 @@ class DatasetLoaderTest {
         }
 
         @Test
+        @DisplayName("keeping spaces around the first cell and a line of spaces as a row")
+        void spacesKept() throws IOException {
+            Dataset dataset = load("t.csv", "id\n q1 \n  \n");
+
+            assertThat(dataset.rows()).extracting(row -> row.text("id")).containsExactly(" q1 ", "  ");
+        }
+
+        @Test
+        @DisplayName("keeping a quoted empty field on a line of its own as a row")
+        void quotedEmptyLine() throws IOException {
+            Dataset dataset = load("t.csv", "id\n\"\"\n\nq2\n");
+
+            assertThat(dataset.rows()).extracting(row -> row.text("id")).containsExactly("", "q2");
+            assertThat(dataset.rows()).extracting(DatasetRow::location).containsExactly("line 2", "line 4");
+        }
+
+        @Test
+        @DisplayName("with CR line ends and no final line break")
+        void crOnly() throws IOException {
+            Dataset dataset = load("t.csv", "id,text\rq1,a\r\rq2,b");
+
+            assertThat(dataset.rows()).extracting(row -> row.text("text")).containsExactly("a", "b");
+            assertThat(dataset.rows()).extracting(DatasetRow::location).containsExactly("line 2", "line 4");
+        }
+
+        @Test
+        @DisplayName("rejecting a quote that is never closed in a later field, naming the line where it opens")
+        void unclosedQuoteAfterMultilineField() throws IOException {
+            assertFails("t.csv", "id,a,b\nq1,\"x\ny\",\"never\nclosed\n",
+                    "Configuration error: dataset [t.csv] line 3 has a quoted field that is never closed. Close it with a double quote.");
+        }
+
+        @Test
         @DisplayName("rejecting a column named twice in the header")
         void duplicateColumn() throws IOException {
             assertFails("t.csv", "id,text,id\n1,2,3\n",
