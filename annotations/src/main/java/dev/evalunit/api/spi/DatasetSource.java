@@ -25,27 +25,29 @@ import java.util.List;
  * one example (the evalunit samples' {@code TextFolderDatasetSource}, shortened):
  * <pre>{@code
  * public final class TextFolderDatasetSource implements DatasetSource {
+ *
  *     static final String SCHEME = "textdir:";
  *
  *     public String description() {
- *         return "folders of text files (textdir:<class path folder>)";
+ *         return "folders of text files (textdir:<folder>)";
  *     }
  *
  *     public boolean accepts(String reference) {
  *         return reference.startsWith(SCHEME);
  *     }
  *
- *     public List<DatasetRecord> load(String reference, ClassLoader classLoader, Path baseDirectory)
- *             throws IOException {
+ *     public List<DatasetRecord> load(String reference, ClassLoader classLoader, Path baseDirectory) throws IOException {
+ *         Path folder = folder(reference.substring(SCHEME.length()), classLoader, baseDirectory);
  *         List<DatasetRecord> records = new ArrayList<>();
- *         for (Path file : textFiles(reference.substring(SCHEME.length()), classLoader)) {
+ *         for (Path file : textFiles(folder)) {
  *             String location = "file " + file.getFileName();
- *             records.add(new DatasetRecord(location, pairs(location, Files.readAllLines(file))));
+ *             records.add(new DatasetRecord(location, pairs(location, Files.readAllLines(file, StandardCharsets.UTF_8))));
  *         }
  *         return records;
  *     }
- *     // textFiles lists the folder's *.txt files by name; pairs splits each line at its first colon
- *     // and throws IllegalArgumentException("file q03.txt line 2 has no colon...") on a bad line.
+ *     // folder(...) finds the folder on the class path or under the base directory; textFiles(...) lists
+ *     // its *.txt files by name; pairs(...) splits each line at its first colon and throws
+ *     // IllegalArgumentException(location + " line " + n + " is not a column: value pair. ...").
  * }
  * }</pre>
  * registered by the line {@code dev.evalunit.samples.plugins.TextFolderDatasetSource} in the
@@ -74,8 +76,8 @@ public interface DatasetSource {
      * @param baseDirectory the folder relative file paths resolve against (usually the module's)
      * @return the examples; an empty list is reported to the user as a dataset without rows
      * @throws IllegalArgumentException when the dataset is missing or malformed; the message says what
-     *     is wrong and where, and reads after "dataset [reference]": {@code file q03.txt line 2 has no
-     *     colon. Write one column: value pair a line.} The engine reports it as
+     *     is wrong and where, and reads after "dataset [reference]": {@code file q02.txt line 2 is not
+     *     a column: value pair. Write one pair a line.} The engine reports it as
      *     {@code Configuration error: dataset [reference] <message>}
      * @throws IOException when the dataset exists but cannot be read
      */
