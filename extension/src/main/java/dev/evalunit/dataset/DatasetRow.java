@@ -8,24 +8,26 @@ import java.util.Objects;
 /**
  * One example of a dataset.
  *
- * @param lineNumber the 1-based line of the file where the example starts (for CSV the header is line 1),
- *     so messages can point the user at it
+ * @param location where the example lives, as its source named it ({@code line 12} for the file
+ *     sources, where a CSV header is line 1), so messages can point the user at it; see
+ *     {@link dev.evalunit.api.spi.DatasetRecord} for the contract
  * @param values the cells in column order; JSONL cells keep their JSON type (String, Number, Boolean,
  *     {@code null}; nested objects and arrays as their JSON text), CSV cells are Strings
- * @param rowNumber the 1-based position of the example among the dataset's rows; it differs from the
- *     line number when a file has a header or blank lines
+ * @param rowNumber the 1-based position of the example among the dataset's rows; for a file it differs
+ *     from the line number when the file has a header or blank lines
  */
-public record DatasetRow(int lineNumber, Map<String, Object> values, int rowNumber) {
+public record DatasetRow(String location, Map<String, Object> values, int rowNumber) {
 
     public DatasetRow {
+        Objects.requireNonNull(location, "location");
         Objects.requireNonNull(values, "values");
         // LinkedHashMap rather than Map.copyOf: it keeps the column order and allows JSON nulls.
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** A row built by hand, where the line number is also the row's position. */
+    /** A row of a file built by hand, at {@code line <lineNumber>}, which is also its position. */
     public DatasetRow(int lineNumber, Map<String, Object> values) {
-        this(lineNumber, values, lineNumber);
+        this("line " + lineNumber, values, lineNumber);
     }
 
     /** The cell as loaded, or {@code null} when the row has no such column. */

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The columns that identify an example (AutoSxS {@code id_columns}): checks them and reads them from rows. */
 public final class IdColumns {
@@ -33,22 +32,21 @@ public final class IdColumns {
         if (idColumns.isEmpty()) {
             return;
         }
-        Map<List<String>, List<Integer>> linesById = new LinkedHashMap<>();
+        Map<List<String>, List<String>> locationsById = new LinkedHashMap<>();
         for (DatasetRow row : dataset.rows()) {
             List<String> id = new ArrayList<>(idColumns.size());
             for (String column : idColumns) {
                 if (row.get(column) == null) {
-                    throw new ConfigurationException("dataset [" + dataset.source() + "] line " + row.lineNumber()
+                    throw new ConfigurationException("dataset [" + dataset.source() + "] " + row.location()
                             + " has no value for id column [" + column + "]. Give every example an id.");
                 }
                 id.add(row.text(column));
             }
-            linesById.computeIfAbsent(id, k -> new ArrayList<>()).add(row.lineNumber());
+            locationsById.computeIfAbsent(id, k -> new ArrayList<>()).add(row.location());
         }
-        List<String> duplicates = linesById.entrySet().stream()
+        List<String> duplicates = locationsById.entrySet().stream()
                 .filter(entry -> entry.getValue().size() > 1)
-                .map(entry -> display(idColumns, entry.getKey()) + " (lines "
-                        + entry.getValue().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")")
+                .map(entry -> display(idColumns, entry.getKey()) + " (" + String.join(", ", entry.getValue()) + ")")
                 .toList();
         if (duplicates.isEmpty()) {
             return;

@@ -176,8 +176,8 @@ public final class PairwisePlanner {
             String value = row.text(column);
             // An empty cell is an example nobody labelled: the statistics leave it out, so it is allowed.
             if (!value.isBlank() && HumanPreference.parse(value).isEmpty()) {
-                throw new ConfigurationException("human preference column [" + column + "] has [" + value + "] at line "
-                        + row.lineNumber() + " of dataset [" + dataset.source() + "]. Use one of "
+                throw new ConfigurationException("human preference column [" + column + "] has [" + value + "] at "
+                        + row.location() + " of dataset [" + dataset.source() + "]. Use one of "
                         + HumanPreference.ACCEPTED + ", or leave the cell empty.");
             }
         }

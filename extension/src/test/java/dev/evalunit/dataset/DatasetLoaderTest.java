@@ -137,7 +137,8 @@ class DatasetLoaderTest {
         void unknown(String name) {
             assertThatThrownBy(() -> loader().load(name))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("Configuration error: dataset [" + name + "] has an unknown format. Use a .jsonl or .csv file.");
+                    .hasMessage("Configuration error: dataset [" + name + "] has an unknown format. Use a reference that one of"
+                            + " the dataset sources accepts: CSV with a header row (.csv), JSON Lines (.jsonl, .ndjson).");
         }
     }
 
@@ -161,7 +162,7 @@ class DatasetLoaderTest {
         void blankLines() throws IOException {
             Dataset dataset = load("t.jsonl", "\n{\"id\": 1}\n   \n\n{\"id\": 2}\n\n");
 
-            assertThat(dataset.rows()).extracting(DatasetRow::lineNumber).containsExactly(2, 5);
+            assertThat(dataset.rows()).extracting(DatasetRow::location).containsExactly("line 2", "line 5");
             assertThat(dataset.rows()).extracting(DatasetRow::rowNumber).containsExactly(1, 2);
         }
 
@@ -232,7 +233,7 @@ class DatasetLoaderTest {
 
             assertThat(dataset.columns()).containsExactly("id", "score");
             assertThat(dataset.rows().get(1).values()).containsExactly(entry("id", "q2"), entry("score", "8"));
-            assertThat(dataset.rows()).extracting(DatasetRow::lineNumber).containsExactly(2, 3);
+            assertThat(dataset.rows()).extracting(DatasetRow::location).containsExactly("line 2", "line 3");
             assertThat(dataset.rows()).extracting(DatasetRow::rowNumber).containsExactly(1, 2);
         }
 
@@ -251,7 +252,7 @@ class DatasetLoaderTest {
         void lineNumbersAfterEmbeddedNewline() throws IOException {
             Dataset dataset = load("t.csv", "id,text\nq1,\"a\nb\nc\"\nq2,d\n");
 
-            assertThat(dataset.rows()).extracting(DatasetRow::lineNumber).containsExactly(2, 5);
+            assertThat(dataset.rows()).extracting(DatasetRow::location).containsExactly("line 2", "line 5");
         }
 
         @Test
@@ -260,7 +261,7 @@ class DatasetLoaderTest {
             Dataset dataset = load("t.csv", "id,text\r\nq1,\"a\r\nb\"\r\nq2,c\r\n");
 
             assertThat(dataset.rows()).extracting(row -> row.text("text")).containsExactly("a\r\nb", "c");
-            assertThat(dataset.rows()).extracting(DatasetRow::lineNumber).containsExactly(2, 4);
+            assertThat(dataset.rows()).extracting(DatasetRow::location).containsExactly("line 2", "line 4");
         }
 
         @Test
@@ -297,7 +298,7 @@ class DatasetLoaderTest {
             Dataset dataset = load("t.csv", "id\n\nq1\n\n\nq2\n\n");
 
             assertThat(dataset.rows()).extracting(row -> row.text("id")).containsExactly("q1", "q2");
-            assertThat(dataset.rows()).extracting(DatasetRow::lineNumber).containsExactly(3, 6);
+            assertThat(dataset.rows()).extracting(DatasetRow::location).containsExactly("line 3", "line 6");
         }
 
         @Test
@@ -333,6 +334,39 @@ class DatasetLoaderTest {
         @DisplayName("keeping a quote inside an unquoted field as text")
         void quoteInsidePlainField() throws IOException {
             assertThat(load("t.csv", "id,text\nq1,5\" screen\n").rows().get(0).text("text")).isEqualTo("5\" screen");
+        }
+
+        @Test
+        @DisplayName("keeping spaces around the first cell and a line of spaces as a row")
+        void spacesKept() throws IOException {
+            Dataset dataset = load("t.csv", "id\n q1 \n  \n");
+
+            assertThat(dataset.rows()).extracting(row -> row.text("id")).containsExactly(" q1 ", "  ");
+        }
+
+        @Test
+        @DisplayName("keeping a quoted empty field on a line of its own as a row")
+        void quotedEmptyLine() throws IOException {
+            Dataset dataset = load("t.csv", "id\n\"\"\n\nq2\n");
+
+            assertThat(dataset.rows()).extracting(row -> row.text("id")).containsExactly("", "q2");
+            assertThat(dataset.rows()).extracting(DatasetRow::location).containsExactly("line 2", "line 4");
+        }
+
+        @Test
+        @DisplayName("with CR line ends and no final line break")
+        void crOnly() throws IOException {
+            Dataset dataset = load("t.csv", "id,text\rq1,a\r\rq2,b");
+
+            assertThat(dataset.rows()).extracting(row -> row.text("text")).containsExactly("a", "b");
+            assertThat(dataset.rows()).extracting(DatasetRow::location).containsExactly("line 2", "line 4");
+        }
+
+        @Test
+        @DisplayName("rejecting a quote that is never closed in a later field, naming the line where it opens")
+        void unclosedQuoteAfterMultilineField() throws IOException {
+            assertFails("t.csv", "id,a,b\nq1,\"x\ny\",\"never\nclosed\n",
+                    "Configuration error: dataset [t.csv] line 3 has a quoted field that is never closed. Close it with a double quote.");
         }
 
         @Test

@@ -68,10 +68,11 @@ class DatasetRowTest {
     }
 
     @Test
-    @DisplayName("built by hand takes its line number as its row number")
+    @DisplayName("built by hand is at its line number, which is also its row number")
     void handBuiltRowNumber() {
+        assertThat(new DatasetRow(4, Map.of()).location()).isEqualTo("line 4");
         assertThat(new DatasetRow(4, Map.of()).rowNumber()).isEqualTo(4);
-        assertThat(new DatasetRow(4, Map.of(), 2).rowNumber()).isEqualTo(2);
+        assertThat(new DatasetRow("line 4", Map.of(), 2).rowNumber()).isEqualTo(2);
     }
 
     @Nested
@@ -79,7 +80,7 @@ class DatasetRowTest {
     class InDataset {
 
         private final Dataset dataset = new Dataset("d.csv", List.of("id", "text"),
-                List.of(new DatasetRow(2, Map.of("id", "1", "text", "x"), 1)));
+                List.of(new DatasetRow("line 2", Map.of("id", "1", "text", "x"), 1)));
 
         @Test
         @DisplayName("knows its size and columns")

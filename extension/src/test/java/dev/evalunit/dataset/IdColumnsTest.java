@@ -78,7 +78,7 @@ class IdColumnsTest {
             assertThatThrownBy(() -> IdColumns.checkIds(dataset, List.of("id")))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("Configuration error: dataset [qa.jsonl] has duplicate ids over [id]: "
-                            + "q1 (lines 1, 4, 6), q7 (lines 3, 5). Make each example's ids unique.");
+                            + "q1 (line 1, line 4, line 6), q7 (line 3, line 5). Make each example's ids unique.");
         }
 
         @Test
@@ -94,7 +94,7 @@ class IdColumnsTest {
 
             assertThatThrownBy(() -> IdColumns.checkIds(dataset, List.of("id")))
                     .hasMessage("Configuration error: dataset [qa.jsonl] has duplicate ids over [id]: "
-                            + "q1 (lines 1, 8), q2 (lines 2, 9), q3 (lines 3, 10), q4 (lines 4, 11), q5 (lines 5, 12) "
+                            + "q1 (line 1, line 8), q2 (line 2, line 9), q3 (line 3, line 10), q4 (line 4, line 11), q5 (line 5, line 12) "
                             + "and 2 more. Make each example's ids unique.");
         }
 
@@ -106,7 +106,7 @@ class IdColumnsTest {
 
             assertThatThrownBy(() -> IdColumns.checkIds(dataset, List.of("doc", "q")))
                     .hasMessage("Configuration error: dataset [qa.jsonl] has duplicate ids over [doc, q]: "
-                            + "doc=d1/q=2 (lines 2, 4). Make each example's ids unique.");
+                            + "doc=d1/q=2 (line 2, line 4). Make each example's ids unique.");
         }
 
         @Test
@@ -116,7 +116,7 @@ class IdColumnsTest {
 
             assertThatThrownBy(() -> IdColumns.checkIds(dataset, List.of("id")))
                     .hasMessage("Configuration error: dataset [qa.jsonl] has duplicate ids over [id]: "
-                            + "1 (lines 1, 2). Make each example's ids unique.");
+                            + "1 (line 1, line 2). Make each example's ids unique.");
         }
 
         @Test
@@ -151,7 +151,7 @@ class IdColumnsTest {
         @Test
         @DisplayName("without id columns gives the row's position under the key row")
         void rowPosition() {
-            DatasetRow row = new DatasetRow(5, Map.of("text", "x"), 3);
+            DatasetRow row = new DatasetRow("line 5", Map.of("text", "x"), 3);
 
             assertThat(IdColumns.idsOf(row, List.of())).containsExactly(entry("row", 3));
         }
@@ -167,6 +167,6 @@ class IdColumnsTest {
         assertThat(IdColumns.idsOf(dataset.rows().get(2), List.of())).containsExactly(entry("row", 3));
         assertThatThrownBy(() -> IdColumns.checkIds(dataset, List.of("id")))
                 .hasMessage("Configuration error: dataset [qa.jsonl] has duplicate ids over [id]: "
-                        + "1 (lines 1, 4). Make each example's ids unique.");
+                        + "1 (line 1, line 4). Make each example's ids unique.");
     }
 }

@@ -264,7 +264,7 @@ class BadInputCatalogueTest {
         @DisplayName("names the id and the lines that share it")
         void refused() {
             assertRefused(DuplicateIdsTestCase.class, "Configuration error: dataset [bad-input/duplicate-ids.jsonl] has"
-                    + " duplicate ids over [id]: q1 (lines 1, 3). Make each example's ids unique.");
+                    + " duplicate ids over [id]: q1 (line 1, line 3). Make each example's ids unique.");
         }
     }
 

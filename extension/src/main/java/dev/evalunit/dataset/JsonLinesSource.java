@@ -5,22 +5,22 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.evalunit.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import dev.evalunit.api.spi.DatasetRecord;
 import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.json.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Reads JSON Lines: one JSON object per line, blank lines skipped. Cells keep their JSON type; nested
- * objects and arrays become their JSON text, since a prompt can only show them as text anyway.
+ * JSON Lines ({@code .jsonl}, {@code .ndjson}): one JSON object per line, blank lines skipped. Cells
+ * keep their JSON type; nested objects and arrays become their JSON text, since a prompt can only
+ * show them as text anyway. Registered in the engine's services file.
  */
-final class JsonLinesReader {
+public final class JsonLinesSource extends FileDatasetSource {
 
     // A parser factory, not an ObjectMapper: building a mapper loads some 360 classes (a tenth of a
     // second before an evaluation's first call), and JsonTrees builds the rows' trees without one.
@@ -29,37 +29,20 @@ final class JsonLinesReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private JsonLinesReader() {}
-
-    static Dataset read(String location, String text) {
-        Set<String> columns = new LinkedHashSet<>();
-        List<DatasetRow> parsed = new ArrayList<>();
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            Map<String, Object> values = parseObject(location, i + 1, lines[i]);
-            columns.addAll(values.keySet());
-            parsed.add(new DatasetRow(i + 1, values, parsed.size() + 1));
-        }
-        List<String> columnOrder = List.copyOf(columns);
-        List<DatasetRow> rows = new ArrayList<>(parsed.size());
-        for (DatasetRow row : parsed) {
-            rows.add(inColumnOrder(row, columnOrder));
-        }
-        return new Dataset(location, columnOrder, rows);
+    public JsonLinesSource() {
+        super("JSON Lines", ".jsonl", ".ndjson");
     }
 
-    /** Rows may list their keys in any order; every row follows the dataset's column order. */
-    private static DatasetRow inColumnOrder(DatasetRow row, List<String> columns) {
-        Map<String, Object> ordered = new LinkedHashMap<>();
-        for (String column : columns) {
-            if (row.has(column)) {
-                ordered.put(column, row.get(column));
+    @Override
+    List<DatasetRecord> parse(String location, String text) {
+        List<DatasetRecord> records = new ArrayList<>();
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                records.add(new DatasetRecord(lineLocation(i + 1), parseObject(location, i + 1, lines[i])));
             }
         }
-        return new DatasetRow(row.lineNumber(), ordered, row.rowNumber());
+        return records;
     }
 
     private static Map<String, Object> parseObject(String location, int lineNumber, String line) {

@@ -1,0 +1,98 @@
+package dev.evalunit.dataset;
+
+import dev.evalunit.api.spi.DatasetRecord;
+import dev.evalunit.api.spi.DatasetSource;
+import dev.evalunit.config.ConfigurationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A source of UTF-8 text files chosen by extension, looked up as a class path resource or, failing
+ * that, as a file (relative paths resolve against the base directory). A leading byte order mark is
+ * ignored; each example's location is {@code line <n>}.
+ */
+abstract class FileDatasetSource implements DatasetSource {
+
+    private final String format;
+    private final List<String> extensions;
+
+    FileDatasetSource(String format, String... extensions) {
+        this.format = format;
+        this.extensions = List.of(extensions);
+    }
+
+    /** Parses the decoded text; {@code reference} is for messages only. */
+    abstract List<DatasetRecord> parse(String reference, String text);
+
+    static String lineLocation(int line) {
+        return "line " + line;
+    }
+
+    @Override
+    public final String description() {
+        return format + " (" + String.join(", ", extensions) + ")";
+    }
+
+    @Override
+    public final boolean accepts(String reference) {
+        String name = reference.strip().toLowerCase(Locale.ROOT);
+        return extensions.stream().anyMatch(name::endsWith);
+    }
+
+    @Override
+    public final List<DatasetRecord> load(String reference, ClassLoader classLoader, Path baseDirectory)
+            throws IOException {
+        Optional<byte[]> resource = readResource(reference, classLoader);
+        byte[] bytes = (resource.isPresent() ? resource : readFile(reference, baseDirectory))
+                .orElseThrow(() -> new ConfigurationException("dataset [" + reference
+                        + "] was not found on the class path or as a file. Check the path; class path resources live in src/test/resources."));
+        return parse(reference, decode(reference, bytes));
+    }
+
+    private static Optional<byte[]> readResource(String reference, ClassLoader classLoader) throws IOException {
+        // ClassLoader resource names never start with a slash, though Class.getResource's do; accept both.
+        String name = reference.startsWith("/") ? reference.substring(1) : reference;
+        URL url = classLoader.getResource(name);
+        if (url == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = url.openStream()) {
+            return Optional.of(in.readAllBytes());
+        }
+    }
+
+    private static Optional<byte[]> readFile(String reference, Path baseDirectory) throws IOException {
+        Path path;
+        try {
+            path = baseDirectory.resolve(reference);
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        return Files.isRegularFile(path) ? Optional.of(Files.readAllBytes(path)) : Optional.empty();
+    }
+
+    // Strict decoding: a file saved as Latin-1 would otherwise show replacement characters in every prompt.
+    private static String decode(String reference, byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new ConfigurationException("dataset [" + reference + "] is not UTF-8 text. Save it as UTF-8.");
+        }
+    }
+}
