@@ -95,13 +95,13 @@ class PairwiseEvalExtensionTest {
         }
 
         @Test
-        @DisplayName("attaches the judgments, metrics and summary to the test with JUnit's file publishing")
+        @DisplayName("attaches the judgments and metrics to the test with JUnit's file publishing")
         void publishesFiles() {
             EngineExecutionResults results = run(PassingTestCase.class);
 
             assertThat(results.allEvents().fileEntryPublished().stream()
                     .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.FileEntry.class).getPath().getFileName().toString()))
-                    .containsExactlyInAnyOrder("judgments.jsonl", "metrics.json", "summary.md");
+                    .containsExactlyInAnyOrder("judgments.jsonl", "metrics.json");
             assertThat(results.allEvents().reportingEntryPublished().stream()
                     .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class).getKeyValuePairs()))
                     .containsExactly(Map.of("evalunit.judgments", judgmentsOf("PassingTestCase.candidateBeatsBaseline").toString()));
@@ -144,7 +144,7 @@ class PairwiseEvalExtensionTest {
         }
 
         @Test
-        @DisplayName("writes the metrics and a summary beside the judgments")
+        @DisplayName("writes the metrics beside the judgments itself, with no reporter on the class path")
         void reports() throws IOException {
             run(PassingTestCase.class);
 
@@ -156,7 +156,7 @@ class PairwiseEvalExtensionTest {
             assertThat(metrics.get("true_positive_count").asInt()).isEqualTo(2);
             assertThat(metrics.get("false_positive_count").asInt()).isEqualTo(1);
             assertThat(metrics.get("accuracy").asDouble()).isEqualTo(2.0 / 3);
-            assertThat(dir.resolve("summary.md")).exists();
+            assertThat(dir.resolve("summary.md")).doesNotExist();
         }
     }
 

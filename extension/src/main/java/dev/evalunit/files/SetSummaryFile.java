@@ -1,4 +1,4 @@
-package dev.evalunit.report.experiment;
+package dev.evalunit.files;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.evalunit.api.experiment.ConfigurationResult;
@@ -6,17 +6,75 @@ import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.experiment.MetricRanking;
 import dev.evalunit.api.experiment.RepeatStatistics;
-import dev.evalunit.report.JsonWriting;
+import dev.evalunit.execution.ReportDirectories;
+import dev.evalunit.json.JsonWriting;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** A set's summary object: its experiments, each configuration's statistics, and the rankings. */
-final class SetSummaryJson {
+/**
+ * An experiment set's summary ({@value #NAME}), pretty-printed: its experiments, each
+ * configuration's statistics, and the rankings. Read back together with each experiment's
+ * directory ({@link ExperimentSummaryFile}), it gives the whole {@link ExperimentSetResult}.
+ */
+public final class SetSummaryFile {
 
-    private SetSummaryJson() {
+    public static final String NAME = "set-summary.json";
+
+    private SetSummaryFile() {
     }
 
-    static void write(JsonGenerator generator, ExperimentSetResult result) throws IOException {
+    /** Writes {@code result}'s summary into {@code directory} (which exists); returns the file. */
+    public static Path write(ExperimentSetResult result, Path directory) throws IOException {
+        Path file = directory.resolve(NAME);
+        JsonFiles.writePretty(file, generator -> writeSummary(generator, result));
+        return file;
+    }
+
+    /**
+     * Reads a set back from its directory: {@value #NAME}, and each experiment from its folder
+     * {@code <directory>/<experiment name>/}. The result's report directory is {@code directory}.
+     *
+     * @throws ConfigurationException when a file is missing or not what evalunit writes
+     */
+    public static ExperimentSetResult read(Path directory) {
+        Fields json = JsonFiles.readObject(directory.resolve(NAME), "set summary file");
+        List<ExperimentResult> experiments = new ArrayList<>();
+        for (Fields experiment : json.objects("experiments")) {
+            experiments.add(ExperimentSummaryFile.read(directory.resolve(ReportDirectories.segment(experiment.text("name")))));
+        }
+        List<ConfigurationResult> configurations = new ArrayList<>();
+        for (Fields configuration : json.objects("configurations")) {
+            configurations.add(configuration(configuration));
+        }
+        Map<String, MetricRanking> rankings = new LinkedHashMap<>();
+        Fields rankingFields = json.requiredObject("rankings");
+        for (String metric : rankingFields.names()) {
+            Fields ranking = rankingFields.requiredObject(metric);
+            rankings.put(metric, new MetricRanking(metric, ranking.bool("higher_is_better"),
+                    ranking.texts("configuration_ids"), ranking.number("p_value")));
+        }
+        return new ExperimentSetResult(json.text("name"), json.text("readme"), experiments, configurations, rankings,
+                directory);
+    }
+
+    private static ConfigurationResult configuration(Fields configuration) {
+        Map<String, RepeatStatistics> statistics = new LinkedHashMap<>();
+        Fields statisticFields = configuration.requiredObject("statistics");
+        for (String metric : statisticFields.names()) {
+            Fields figures = statisticFields.requiredObject(metric);
+            statistics.put(metric, new RepeatStatistics(metric, figures.integer("runs"), figures.number("mean"),
+                    figures.number("standard_deviation"), figures.number("ci_low"), figures.number("ci_high"),
+                    figures.number("row_spread"), figures.number("failure_rate")));
+        }
+        return new ConfigurationResult(configuration.text("configuration_id"), configuration.text("label"),
+                configuration.map("configuration"), configuration.texts("experiments"), statistics);
+    }
+
+    private static void writeSummary(JsonGenerator generator, ExperimentSetResult result) throws IOException {
         generator.writeStartObject();
         generator.writeStringField("name", result.name());
         generator.writeStringField("readme", result.readme());
@@ -41,8 +99,7 @@ final class SetSummaryJson {
             generator.writeBooleanField("higher_is_better", ranking.higherIsBetter());
             generator.writeFieldName("configuration_ids");
             JsonWriting.writeValue(generator, ranking.configurationIds());
-            generator.writeFieldName("p_value");
-            JsonWriting.writeNumber(generator, ranking.pValue());
+            writeNumber(generator, "p_value", ranking.pValue());
             generator.writeEndObject();
         }
         generator.writeEndObject();
