@@ -24,9 +24,7 @@ public final class ExperimentSummaryFile {
 
     /** Writes {@code result}'s summary into {@code directory} (which exists); returns the file. */
     public static Path write(ExperimentResult result, Path directory) throws IOException {
-        Path file = directory.resolve(NAME);
-        JsonFiles.writePretty(file, generator -> writeSummary(generator, result));
-        return file;
+        return JsonFiles.writePretty(directory, NAME, generator -> writeSummary(generator, result));
     }
 
     /**
@@ -63,22 +61,12 @@ public final class ExperimentSummaryFile {
         generator.writeFieldName("configuration");
         JsonWriting.writeValue(generator, result.configuration());
         generator.writeObjectFieldStart("metrics");
-        for (String metric : result.metricNames()) {
-            generator.writeFieldName(metric);
-            MetricSummary summary = result.metrics().get(metric);
-            if (summary == null) {
-                generator.writeNull();
-                continue;
-            }
-            generator.writeStartObject();
-            generator.writeFieldName("mean");
-            JsonWriting.writeNumber(generator, summary.mean());
-            generator.writeNumberField("support", summary.support());
-            generator.writeNumberField("failures", summary.failures());
-            generator.writeFieldName("failure_rate");
-            JsonWriting.writeNumber(generator, summary.failureRate());
-            generator.writeEndObject();
-        }
+        JsonFiles.writeByName(generator, result.metricNames(), result.metrics(), (fields, summary) -> {
+            JsonWriting.writeNumberField(fields, "mean", summary.mean());
+            fields.writeNumberField("support", summary.support());
+            fields.writeNumberField("failures", summary.failures());
+            JsonWriting.writeNumberField(fields, "failure_rate", summary.failureRate());
+        });
         generator.writeEndObject();
         generator.writeEndObject();
     }

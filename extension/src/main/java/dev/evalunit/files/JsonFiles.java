@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The two file shapes of the contract files, written and read: one pretty-printed JSON value per
@@ -29,7 +30,7 @@ final class JsonFiles {
         void writeTo(JsonGenerator generator) throws IOException;
     }
 
-    /** Writes one item as one JSON Lines object. */
+    /** Writes one item: a JSON Lines object, or the fields of an object. */
     @FunctionalInterface
     interface LineContent<T> {
         void writeTo(JsonGenerator generator, T item) throws IOException;
@@ -38,22 +39,47 @@ final class JsonFiles {
     private JsonFiles() {
     }
 
-    static void writePretty(Path file, Content content) throws IOException {
+    /** Writes {@code directory/name} as one pretty-printed JSON value; returns the file. */
+    static Path writePretty(Path directory, String name, Content content) throws IOException {
+        Path file = directory.resolve(name);
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             try (JsonGenerator generator = JsonWriting.prettyGenerator(writer)) {
                 content.writeTo(generator);
             }
             writer.write('\n');
         }
+        return file;
     }
 
-    static <T> void writeLines(Path file, List<T> items, LineContent<T> content) throws IOException {
+    /** Writes {@code directory/name} as JSON Lines, one line per item; returns the file. */
+    static <T> Path writeLines(Path directory, String name, List<T> items, LineContent<T> content) throws IOException {
+        Path file = directory.resolve(name);
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (T item : items) {
                 try (JsonGenerator generator = JsonWriting.compactGenerator(writer)) {
                     content.writeTo(generator, item);
                 }
                 writer.write('\n');
+            }
+        }
+        return file;
+    }
+
+    /**
+     * Writes one field per name, in the names' order: the name's value as an object written by
+     * {@code content}, or {@code null} when {@code values} has none (so that every name has its key).
+     */
+    static <T> void writeByName(JsonGenerator generator, List<String> names, Map<String, T> values,
+                                LineContent<T> content) throws IOException {
+        for (String name : names) {
+            generator.writeFieldName(name);
+            T value = values.get(name);
+            if (value == null) {
+                generator.writeNull();
+            } else {
+                generator.writeStartObject();
+                content.writeTo(generator, value);
+                generator.writeEndObject();
             }
         }
     }

@@ -22,11 +22,9 @@ public final class JudgmentsFile {
 
     /** Writes {@code result}'s judgments into {@code directory} (which exists); returns the file. */
     public static Path write(PairwiseResult result, Path directory) throws IOException {
-        Path file = directory.resolve(PairwiseResult.JUDGMENTS_FILE);
         String humanPreferenceColumn = result.humanPreferenceColumn();
-        JsonFiles.writeLines(file, result.judgments(), (generator, judgment) ->
-                writeLine(generator, judgment, humanPreferenceColumn));
-        return file;
+        return JsonFiles.writeLines(directory, PairwiseResult.JUDGMENTS_FILE, result.judgments(),
+                (generator, judgment) -> writeLine(generator, judgment, humanPreferenceColumn));
     }
 
     /**
@@ -53,8 +51,7 @@ public final class JudgmentsFile {
         generator.writeStringField("response_a", judgment.responseA());
         generator.writeStringField("response_b", judgment.responseB());
         generator.writeStringField("choice", judgment.choice().label());
-        generator.writeFieldName("confidence");
-        JsonWriting.writeNumber(generator, judgment.confidence());
+        JsonWriting.writeNumberField(generator, "confidence", judgment.confidence());
         generator.writeStringField("explanation", judgment.explanation());
         generator.writeArrayFieldStart("samples");
         for (AutoraterSample sample : judgment.samples()) {

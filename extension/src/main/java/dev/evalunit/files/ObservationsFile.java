@@ -29,9 +29,7 @@ public final class ObservationsFile {
 
     /** Writes {@code result}'s rows into {@code directory} (which exists); returns the file. */
     public static Path write(ExperimentResult result, Path directory) throws IOException {
-        Path file = directory.resolve(NAME);
-        JsonFiles.writeLines(file, result.rows(), (generator, row) -> writeLine(generator, row, result.metricNames()));
-        return file;
+        return JsonFiles.writeLines(directory, NAME, result.rows(), (generator, row) -> writeLine(generator, row, result.metricNames()));
     }
 
     /**
@@ -53,28 +51,16 @@ public final class ObservationsFile {
         generator.writeFieldName("row_id");
         JsonWriting.writeValue(generator, row.rowId());
         generator.writeStringField("output", generation.output());
-        generator.writeFieldName("generation_seconds");
-        JsonWriting.writeNumber(generator, generation.seconds());
-        generator.writeFieldName("prompt_tokens");
-        JsonWriting.writeNumber(generator, generation.promptTokens());
-        generator.writeFieldName("completion_tokens");
-        JsonWriting.writeNumber(generator, generation.completionTokens());
+        JsonWriting.writeNumberField(generator, "generation_seconds", generation.seconds());
+        JsonWriting.writeNumberField(generator, "prompt_tokens", generation.promptTokens());
+        JsonWriting.writeNumberField(generator, "completion_tokens", generation.completionTokens());
         generator.writeStringField("generation_error", generation.error());
         generator.writeObjectFieldStart("metrics");
-        for (String metric : metricNames) {
-            generator.writeFieldName(metric);
-            MetricObservation observation = row.scores().get(metric);
-            if (observation == null) {
-                generator.writeNull();
-                continue;
-            }
-            generator.writeStartObject();
-            generator.writeFieldName("score");
-            JsonWriting.writeNumber(generator, observation.score());
-            generator.writeStringField("judge_text", observation.judgeText());
-            generator.writeStringField("error", observation.error());
-            generator.writeEndObject();
-        }
+        JsonFiles.writeByName(generator, metricNames, row.scores(), (fields, observation) -> {
+            JsonWriting.writeNumberField(fields, "score", observation.score());
+            fields.writeStringField("judge_text", observation.judgeText());
+            fields.writeStringField("error", observation.error());
+        });
         generator.writeEndObject();
         generator.writeEndObject();
     }

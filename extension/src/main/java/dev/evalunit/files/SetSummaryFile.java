@@ -29,9 +29,7 @@ public final class SetSummaryFile {
 
     /** Writes {@code result}'s summary into {@code directory} (which exists); returns the file. */
     public static Path write(ExperimentSetResult result, Path directory) throws IOException {
-        Path file = directory.resolve(NAME);
-        JsonFiles.writePretty(file, generator -> writeSummary(generator, result));
-        return file;
+        return JsonFiles.writePretty(directory, NAME, generator -> writeSummary(generator, result));
     }
 
     /**
@@ -99,7 +97,7 @@ public final class SetSummaryFile {
             generator.writeBooleanField("higher_is_better", ranking.higherIsBetter());
             generator.writeFieldName("configuration_ids");
             JsonWriting.writeValue(generator, ranking.configurationIds());
-            writeNumber(generator, "p_value", ranking.pValue());
+            JsonWriting.writeNumberField(generator, "p_value", ranking.pValue());
             generator.writeEndObject();
         }
         generator.writeEndObject();
@@ -121,20 +119,15 @@ public final class SetSummaryFile {
             RepeatStatistics statistics = entry.getValue();
             generator.writeObjectFieldStart(entry.getKey());
             generator.writeNumberField("runs", statistics.runs());
-            writeNumber(generator, "mean", statistics.mean());
-            writeNumber(generator, "standard_deviation", statistics.standardDeviation());
-            writeNumber(generator, "ci_low", statistics.ciLow());
-            writeNumber(generator, "ci_high", statistics.ciHigh());
-            writeNumber(generator, "row_spread", statistics.rowSpread());
-            writeNumber(generator, "failure_rate", statistics.failureRate());
+            JsonWriting.writeNumberField(generator, "mean", statistics.mean());
+            JsonWriting.writeNumberField(generator, "standard_deviation", statistics.standardDeviation());
+            JsonWriting.writeNumberField(generator, "ci_low", statistics.ciLow());
+            JsonWriting.writeNumberField(generator, "ci_high", statistics.ciHigh());
+            JsonWriting.writeNumberField(generator, "row_spread", statistics.rowSpread());
+            JsonWriting.writeNumberField(generator, "failure_rate", statistics.failureRate());
             generator.writeEndObject();
         }
         generator.writeEndObject();
         generator.writeEndObject();
-    }
-
-    private static void writeNumber(JsonGenerator generator, String field, Double value) throws IOException {
-        generator.writeFieldName(field);
-        JsonWriting.writeNumber(generator, value);
     }
 }

@@ -74,6 +74,12 @@ public final class JsonWriting {
         }
     }
 
+    /** Writes a field holding a number, or {@code null} for a missing or non-finite one. */
+    public static void writeNumberField(JsonGenerator generator, String name, Number number) throws IOException {
+        generator.writeFieldName(name);
+        writeNumber(generator, number);
+    }
+
     /** Writes a number, or {@code null} for a missing or non-finite one. */
     public static void writeNumber(JsonGenerator generator, Number number) throws IOException {
         if (number == null) {
