@@ -2,6 +2,7 @@ package dev.evalunit.assertj;
 
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.MetricSummary;
+import dev.evalunit.files.ObservationsFile;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -31,7 +32,7 @@ public class ExperimentResultAssert extends AbstractAssert<ExperimentResultAsser
         int rows = actual.rows().size();
         return "experiment [" + actual.name() + "] (model [" + actual.modelName() + "], run " + (actual.repeatIndex() + 1)
                 + "/" + actual.repeatCount() + ") over " + rows + (rows == 1 ? " row" : " rows")
-                + (actual.reportDirectory() == null ? "" : "; observations: " + actual.reportDirectory().resolve("observations.jsonl"));
+                + (actual.reportDirectory() == null ? "" : "; observations: " + actual.reportDirectory().resolve(ObservationsFile.NAME));
     }
 
     /** Assertions on one metric of one experiment. */

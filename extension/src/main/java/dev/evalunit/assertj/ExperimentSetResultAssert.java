@@ -4,6 +4,7 @@ import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.experiment.MetricRanking;
 import dev.evalunit.api.experiment.RepeatStatistics;
+import dev.evalunit.files.SetSummaryFile;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
@@ -89,7 +90,7 @@ public class ExperimentSetResultAssert extends AbstractAssert<ExperimentSetResul
         int configurations = actual.configurations().size();
         return "experiment set [" + actual.name() + "] of " + experiments + (experiments == 1 ? " experiment" : " experiments")
                 + " in " + configurations + (configurations == 1 ? " configuration" : " configurations")
-                + (actual.reportDirectory() == null ? "" : "; summary: " + actual.reportDirectory().resolve("set-summary.json"));
+                + (actual.reportDirectory() == null ? "" : "; summary: " + actual.reportDirectory().resolve(SetSummaryFile.NAME));
     }
 
     /** Assertions on one configuration of a set, across its repeats. */

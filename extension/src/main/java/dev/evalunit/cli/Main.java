@@ -2,9 +2,9 @@ package dev.evalunit.cli;
 
 import dev.evalunit.api.result.PairwiseMetrics;
 import dev.evalunit.config.ConfigurationException;
-import dev.evalunit.judgments.JudgmentsReader;
-import dev.evalunit.judgments.JudgmentsReader.ReadJudgments;
-import dev.evalunit.report.JsonWriting;
+import dev.evalunit.files.JudgmentsFile;
+import dev.evalunit.files.MetricsFile;
+import dev.evalunit.files.ReadJudgments;
 import dev.evalunit.stats.PairwiseStatistics;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -56,10 +56,10 @@ public final class Main {
             return usageError(err, e.getMessage());
         }
         try {
-            ReadJudgments read = JudgmentsReader.read(options.judgments(), options.humanPreferenceColumn());
+            ReadJudgments read = JudgmentsFile.read(options.judgments(), options.humanPreferenceColumn());
             PairwiseMetrics metrics = PairwiseStatistics.compute(read.judgments(),
                     options.humanPreferenceColumn() != null);
-            out.println(JsonWriting.metricsJson(metrics));
+            out.println(MetricsFile.text(metrics));
             return OK;
         } catch (ConfigurationException e) {
             err.println(e.getMessage());

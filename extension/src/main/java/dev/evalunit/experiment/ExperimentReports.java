@@ -3,6 +3,9 @@ package dev.evalunit.experiment;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.spi.ExperimentReporter;
+import dev.evalunit.files.ExperimentSummaryFile;
+import dev.evalunit.files.ObservationsFile;
+import dev.evalunit.files.SetSummaryFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,34 +13,42 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** Writes an experiment set's files with every {@link ExperimentReporter} on the class path. */
+/**
+ * Writes an experiment set's files: the contract files ({@code observations.jsonl} and
+ * {@code summary.json} per experiment, {@code set-summary.json} per set) with the engine's codec, then
+ * whatever every {@link ExperimentReporter} on the class path adds (none is needed).
+ */
 public final class ExperimentReports {
-
-    /** The set summary's name inside the set's report directory. */
-    public static final String SET_SUMMARY = "set-summary.json";
 
     private ExperimentReports() {
     }
 
     /** @return the set summary file */
     public static Path write(ExperimentSetResult set) {
-        List<ExperimentReporter> reporters = ServiceLoader.load(ExperimentReporter.class, ExperimentReports.class.getClassLoader())
-                .stream().map(ServiceLoader.Provider::get).toList();
+        return write(set, ServiceLoader.load(ExperimentReporter.class, ExperimentReports.class.getClassLoader())
+                .stream().map(ServiceLoader.Provider::get).toList());
+    }
+
+    static Path write(ExperimentSetResult set, List<ExperimentReporter> reporters) {
         try {
             Files.createDirectories(set.reportDirectory());
             for (ExperimentResult experiment : set.experiments()) {
-                Files.createDirectories(experiment.reportDirectory());
+                Path directory = experiment.reportDirectory();
+                Files.createDirectories(directory);
+                ObservationsFile.write(experiment, directory);
+                ExperimentSummaryFile.write(experiment, directory);
                 for (ExperimentReporter reporter : reporters) {
-                    reporter.reportExperiment(experiment, experiment.reportDirectory());
+                    reporter.reportExperiment(experiment, directory);
                 }
             }
+            Path summary = SetSummaryFile.write(set, set.reportDirectory());
             for (ExperimentReporter reporter : reporters) {
                 reporter.reportSet(set, set.reportDirectory());
             }
+            return summary;
         } catch (IOException e) {
             throw new UncheckedIOException("evalunit could not write the reports of experiment set [" + set.name()
                     + "] to " + set.reportDirectory(), e);
         }
-        return set.reportDirectory().resolve(SET_SUMMARY);
     }
 }

@@ -2,6 +2,8 @@ package dev.evalunit.pairwise;
 
 import dev.evalunit.api.result.PairwiseResult;
 import dev.evalunit.api.spi.PairwiseReporter;
+import dev.evalunit.files.JudgmentsFile;
+import dev.evalunit.files.MetricsFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,27 +12,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** Writes a result's files with every {@link PairwiseReporter} on the class path. */
+/**
+ * Writes a result's files: the contract files ({@code judgments.jsonl}, {@code metrics.json}) with the
+ * engine's codec, then whatever every {@link PairwiseReporter} on the class path adds (none is needed).
+ */
 public final class PairwiseReports {
 
     private PairwiseReports() {
     }
 
-    /** @return the files written, the judgments file among them */
+    /** @return the files written, the judgments file first */
     public static List<Path> write(PairwiseResult result) {
+        return write(result, ServiceLoader.load(PairwiseReporter.class, PairwiseReports.class.getClassLoader()));
+    }
+
+    static List<Path> write(PairwiseResult result, Iterable<PairwiseReporter> reporters) {
         Path directory = result.reportDirectory();
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(directory);
-            for (PairwiseReporter reporter : ServiceLoader.load(PairwiseReporter.class, PairwiseReports.class.getClassLoader())) {
+            written.add(JudgmentsFile.write(result, directory));
+            written.add(MetricsFile.write(result.metrics(), directory));
+            for (PairwiseReporter reporter : reporters) {
                 written.addAll(reporter.report(result, directory));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("evalunit could not write the reports of [" + result.name() + "] to " + directory, e);
-        }
-        if (!Files.exists(result.judgmentsFile())) {
-            throw new IllegalStateException("no reporter wrote the judgments file of [" + result.name()
-                    + "]: is evalunit-reporters on the class path?");
         }
         return written;
     }

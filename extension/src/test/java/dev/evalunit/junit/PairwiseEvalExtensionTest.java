@@ -146,7 +146,7 @@ class PairwiseEvalExtensionTest {
         }
 
         @Test
-        @DisplayName("writes the metrics and a summary beside the judgments")
+        @DisplayName("writes the metrics beside the judgments itself, with no reporter on the class path")
         void reports() throws IOException {
             run(PassingTestCase.class);
 
@@ -158,7 +158,7 @@ class PairwiseEvalExtensionTest {
             assertThat(metrics.get("true_positive_count").asInt()).isEqualTo(2);
             assertThat(metrics.get("false_positive_count").asInt()).isEqualTo(1);
             assertThat(metrics.get("accuracy").asDouble()).isEqualTo(2.0 / 3);
-            assertThat(dir.resolve("summary.md")).exists();
+            assertThat(dir.resolve("summary.md")).doesNotExist();
         }
     }
 

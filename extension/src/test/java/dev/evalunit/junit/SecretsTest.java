@@ -99,7 +99,7 @@ class SecretsTest {
             files = walk.filter(Files::isRegularFile).toList();
         }
         assertThat(files).extracting(f -> f.getFileName().toString())
-                .containsExactlyInAnyOrder("judgments.jsonl", "metrics.json", "summary.md");
+                .containsExactlyInAnyOrder("judgments.jsonl", "metrics.json");
         for (Path file : files) {
             assertThat(Files.readString(file)).as(file.toString()).doesNotContain(KEY);
         }

@@ -11,10 +11,9 @@ import org.junit.jupiter.api.Test;
 class ReporterServicesTest {
 
     @Test
-    @DisplayName("registers exactly the judgments, metrics and summary reporters for ServiceLoader")
-    void serviceLoaderFindsTheThreeReporters() {
+    @DisplayName("registers exactly the Markdown summary reporter for ServiceLoader: the engine writes the contract files")
+    void serviceLoaderFindsTheSummaryReporter() {
         assertThat(ServiceLoader.load(PairwiseReporter.class).stream().map(ServiceLoader.Provider::type))
-                .containsExactlyInAnyOrder(JudgmentsFileReporter.class, MetricsFileReporter.class,
-                        SummaryReporter.class);
+                .containsExactly(SummaryReporter.class);
     }
 }

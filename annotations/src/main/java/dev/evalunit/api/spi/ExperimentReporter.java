@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes files about a finished experiment set: one call per experiment, then one for the set.
- * Found with {@link java.util.ServiceLoader}; evalunit-reporters provides the defaults.
+ * Adds a format to a finished experiment set's report directories: one call per experiment, then one
+ * for the set. The engine writes the contract files ({@code observations.jsonl}, {@code summary.json},
+ * {@code set-summary.json}) itself, before any reporter runs. Found with
+ * {@link java.util.ServiceLoader}: list the class in
+ * {@code META-INF/services/dev.evalunit.api.spi.ExperimentReporter}. No reporter is required.
  */
 public interface ExperimentReporter {
 

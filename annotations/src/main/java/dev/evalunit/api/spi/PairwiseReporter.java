@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes files about a finished pairwise evaluation into its report directory. Found with
- * {@link java.util.ServiceLoader}; evalunit-reporters provides the defaults.
+ * Adds a format to a finished pairwise evaluation's report directory. The engine writes the contract
+ * files ({@code judgments.jsonl}, {@code metrics.json}) itself, before any reporter runs; a reporter
+ * only adds files (evalunit-reporters adds {@code summary.md}). Found with
+ * {@link java.util.ServiceLoader}: list the class in
+ * {@code META-INF/services/dev.evalunit.api.spi.PairwiseReporter}. No reporter is required.
  */
 public interface PairwiseReporter {
 

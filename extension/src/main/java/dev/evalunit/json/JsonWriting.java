@@ -1,4 +1,4 @@
-package dev.evalunit.report;
+package dev.evalunit.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -6,10 +6,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import dev.evalunit.api.result.PairwiseMetrics;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,9 +14,9 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * JSON writing shared by the reporters and the command line, on jackson-core's streaming generator
- * so that reporters need no data-binding layer. Output is UTF-8 text with {@code \n} line ends on
- * every platform, so that files compare byte for byte across CI runners.
+ * JSON writing for the contract files ({@code dev.evalunit.files}), on jackson-core's streaming
+ * generator: no data-binding layer. Output is UTF-8 text with {@code \n} line ends on every platform,
+ * so that files compare byte for byte across CI runners. {@link JsonReading} reads what this writes.
  */
 public final class JsonWriting {
 
@@ -43,17 +40,6 @@ public final class JsonWriting {
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter);
         return FACTORY.createGenerator(writer).setPrettyPrinter(printer);
-    }
-
-    /** The metrics JSON object ({@link PairwiseMetrics#asMap()}), pretty-printed, without a final line end. */
-    public static String metricsJson(PairwiseMetrics metrics) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator generator = prettyGenerator(text)) {
-            writeValue(generator, metrics.asMap());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return text.toString();
     }
 
     /**
@@ -86,6 +72,12 @@ public final class JsonWriting {
         } else {
             generator.writeString(value.toString());
         }
+    }
+
+    /** Writes a field holding a number, or {@code null} for a missing or non-finite one. */
+    public static void writeNumberField(JsonGenerator generator, String name, Number number) throws IOException {
+        generator.writeFieldName(name);
+        writeNumber(generator, number);
     }
 
     /** Writes a number, or {@code null} for a missing or non-finite one. */

@@ -1,9 +1,9 @@
-package dev.evalunit.report;
+package dev.evalunit.files;
 
-import static dev.evalunit.report.Results.error;
-import static dev.evalunit.report.Results.ids;
-import static dev.evalunit.report.Results.judgment;
-import static dev.evalunit.report.Results.result;
+import static dev.evalunit.files.Results.error;
+import static dev.evalunit.files.Results.ids;
+import static dev.evalunit.files.Results.judgment;
+import static dev.evalunit.files.Results.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("The judgments file")
-class JudgmentsFileReporterTest {
+@DisplayName("Writing the judgments file")
+class JudgmentsFileTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +35,7 @@ class JudgmentsFileReporterTest {
     Path directory;
 
     private List<JsonNode> write(PairwiseResult result) throws IOException {
-        List<Path> written = new JudgmentsFileReporter().report(result, directory);
+        List<Path> written = List.of(JudgmentsFile.write(result, directory));
         assertThat(written).containsExactly(directory.resolve("judgments.jsonl"));
         List<JsonNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(written.get(0), StandardCharsets.UTF_8)) {

@@ -1,4 +1,4 @@
-package dev.evalunit.judgments;
+package dev.evalunit.files;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -33,7 +33,7 @@ import java.util.Set;
  * read as {@code null} and a missing {@code samples} as none, so that files written by other tools
  * can be read; but every line needs a readable {@code choice}, which every figure depends on.
  */
-public final class JudgmentsReader {
+final class JudgmentsReader {
 
     /** The fields the judgments file defines; any other key of the first line is an id column. */
     static final Set<String> CONTRACT_FIELDS = Set.of("inference_instruction", "inference_context", "response_a",
@@ -41,14 +41,6 @@ public final class JudgmentsReader {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-    /** The judgments in file order, and the id columns in the order of the first line's keys. */
-    public record ReadJudgments(List<Judgment> judgments, List<String> idColumns) {
-        public ReadJudgments {
-            judgments = List.copyOf(judgments);
-            idColumns = List.copyOf(idColumns);
-        }
-    }
 
     private record Line(int number, JsonNode node) {
     }
@@ -61,7 +53,7 @@ public final class JudgmentsReader {
      * @throws ConfigurationException when the file is missing, a line is not a judgment, or the human
      *     preference column is in no line
      */
-    public static ReadJudgments read(Path file, String humanPreferenceColumn) {
+    static ReadJudgments read(Path file, String humanPreferenceColumn) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigurationException("judgments file [" + file + "] was not found.");
         }

@@ -1,4 +1,4 @@
-package dev.evalunit.judgments;
+package dev.evalunit.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,8 +11,6 @@ import dev.evalunit.api.result.PairwiseResult;
 import dev.evalunit.api.result.Position;
 import dev.evalunit.api.result.Vote;
 import dev.evalunit.config.ConfigurationException;
-import dev.evalunit.judgments.JudgmentsReader.ReadJudgments;
-import dev.evalunit.report.JudgmentsFileReporter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +50,7 @@ class JudgmentsReaderTest {
         @Test
         @DisplayName("every field of a line into a Judgment")
         void everyField() throws IOException {
-            ReadJudgments read = JudgmentsReader.read(file(LINE), null);
+            ReadJudgments read = JudgmentsFile.read(file(LINE), null);
 
             assertThat(read.idColumns()).containsExactly("id");
             assertThat(read.judgments()).containsExactly(new Judgment(Map.of("id", "q1"), "Answer.", "Ctx", "ra", "rb",
@@ -64,7 +62,7 @@ class JudgmentsReaderTest {
         @Test
         @DisplayName("the id columns from the first line's other keys, in order, with their JSON types")
         void idColumns() throws IOException {
-            ReadJudgments read = JudgmentsReader.read(file(
+            ReadJudgments read = JudgmentsFile.read(file(
                     "{\"set\":\"faq\",\"n\":7,\"choice\":\"Tie\",\"ok\":true,\"score\":0.5,\"none\":null}",
                     "{\"set\":\"faq\",\"choice\":\"Model B\",\"extra\":1}"), null);
 
@@ -79,7 +77,7 @@ class JudgmentsReaderTest {
         @Test
         @DisplayName("lines without the optional fields: texts, confidence and samples missing")
         void minimalLine() throws IOException {
-            Judgment judgment = JudgmentsReader.read(file("{\"row\":1,\"choice\":\"Error\"}"), null).judgments().get(0);
+            Judgment judgment = JudgmentsFile.read(file("{\"row\":1,\"choice\":\"Error\"}"), null).judgments().get(0);
 
             assertThat(judgment.ids()).containsExactly(Map.entry("row", 1));
             assertThat(judgment.choice()).isEqualTo(Choice.ERROR);
@@ -92,12 +90,12 @@ class JudgmentsReaderTest {
         @Test
         @DisplayName("nothing from an empty file, and skips blank lines")
         void blankLines() throws IOException {
-            assertThat(JudgmentsReader.read(file(""), "human").judgments()).isEmpty();
-            assertThat(JudgmentsReader.read(file(LINE, "", "  ", LINE), null).judgments()).hasSize(2);
+            assertThat(JudgmentsFile.read(file(""), "human").judgments()).isEmpty();
+            assertThat(JudgmentsFile.read(file(LINE, "", "  ", LINE), null).judgments()).hasSize(2);
         }
 
         @Test
-        @DisplayName("back exactly what the judgments file reporter wrote")
+        @DisplayName("back exactly what JudgmentsFile wrote")
         void roundTrip() throws IOException {
             Map<String, Object> ids = new LinkedHashMap<>();
             ids.put("set", "faq");
@@ -107,10 +105,10 @@ class JudgmentsReaderTest {
                             "B wins", List.of(new AutoraterSample(Position.BA, Vote.B, "because")), "Model B"),
                     Judgment.error(ids, "i", "c", "a", null, "timed out",
                             List.of(new AutoraterSample(Position.AB, Vote.ERROR, "timeout")), null));
-            new JudgmentsFileReporter().report(new PairwiseResult("e", "summarization", List.of("set", "n"), "human",
+            JudgmentsFile.write(new PairwiseResult("e", "summarization", List.of("set", "n"), "human",
                     judgments, new PairwiseMetrics(2, 1, null, null, null, null, null, null, null), directory), directory);
 
-            ReadJudgments read = JudgmentsReader.read(directory.resolve("judgments.jsonl"), "human");
+            ReadJudgments read = JudgmentsFile.read(directory.resolve("judgments.jsonl"), "human");
 
             assertThat(read.idColumns()).containsExactly("set", "n");
             assertThat(read.judgments()).isEqualTo(judgments);
@@ -124,7 +122,7 @@ class JudgmentsReaderTest {
         @Test
         @DisplayName("reads its cell as text, null where a line lacks it, and does not count it as an id column")
         void readsTheColumn() throws IOException {
-            ReadJudgments read = JudgmentsReader.read(file("{\"id\":1,\"human\":\"A\",\"choice\":\"Model A\"}",
+            ReadJudgments read = JudgmentsFile.read(file("{\"id\":1,\"human\":\"A\",\"choice\":\"Model A\"}",
                     "{\"id\":2,\"choice\":\"Model A\"}", "{\"id\":3,\"human\":2,\"choice\":\"Model A\"}"), "human");
 
             assertThat(read.idColumns()).containsExactly("id");
@@ -134,7 +132,7 @@ class JudgmentsReaderTest {
         @Test
         @DisplayName("without it, a human column in the file is just another id column")
         void notGiven() throws IOException {
-            ReadJudgments read = JudgmentsReader.read(file("{\"id\":1,\"human\":\"A\",\"choice\":\"Model A\"}"), null);
+            ReadJudgments read = JudgmentsFile.read(file("{\"id\":1,\"human\":\"A\",\"choice\":\"Model A\"}"), null);
 
             assertThat(read.idColumns()).containsExactly("id", "human");
             assertThat(read.judgments().get(0).humanPreference()).isNull();
@@ -145,7 +143,7 @@ class JudgmentsReaderTest {
         void inNoLine() throws IOException {
             Path file = file("{\"id\":1,\"choice\":\"Model A\"}", "{\"id\":2,\"pref\":\"B\",\"choice\":\"Tie\"}");
 
-            assertThatThrownBy(() -> JudgmentsReader.read(file, "human"))
+            assertThatThrownBy(() -> JudgmentsFile.read(file, "human"))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("Configuration error: human preference column [human] is in no line of judgments file ["
                             + file + "]. Columns: id, choice, pref.");
@@ -161,7 +159,7 @@ class JudgmentsReaderTest {
         void missingFile() {
             Path file = directory.resolve("nowhere.jsonl");
 
-            assertThatThrownBy(() -> JudgmentsReader.read(file, null))
+            assertThatThrownBy(() -> JudgmentsFile.read(file, null))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("Configuration error: judgments file [" + file + "] was not found.");
         }
@@ -186,7 +184,7 @@ class JudgmentsReaderTest {
         void badLine(String name, String badLine, String reason) throws IOException {
             Path file = file("{\"id\":0,\"choice\":\"Tie\"}", "", badLine);
 
-            assertThatThrownBy(() -> JudgmentsReader.read(file, null))
+            assertThatThrownBy(() -> JudgmentsFile.read(file, null))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("Configuration error: judgments file [" + file + "] line 3 is not a judgment: "
                             + reason + ".");
@@ -198,7 +196,7 @@ class JudgmentsReaderTest {
             Path file = directory.resolve("latin1.jsonl");
             Files.write(file, "{\"id\":\"caf\u00e9\",\"choice\":\"Tie\"}\n".getBytes(StandardCharsets.ISO_8859_1));
 
-            assertThatThrownBy(() -> JudgmentsReader.read(file, null))
+            assertThatThrownBy(() -> JudgmentsFile.read(file, null))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("Configuration error: judgments file [" + file + "] is not UTF-8 text. Save it as UTF-8.");
         }

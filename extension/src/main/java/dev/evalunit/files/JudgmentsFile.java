@@ -1,36 +1,41 @@
-package dev.evalunit.report;
+package dev.evalunit.files;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.evalunit.api.result.AutoraterSample;
 import dev.evalunit.api.result.Judgment;
 import dev.evalunit.api.result.PairwiseResult;
-import dev.evalunit.api.spi.PairwiseReporter;
+import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.json.JsonWriting;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the judgments file ({@value PairwiseResult#JUDGMENTS_FILE}), the contract of docs/file-formats.md:
- * one JSON object per line, one line per example, fields in a fixed order.
+ * The judgments file ({@value PairwiseResult#JUDGMENTS_FILE}), the contract of docs/file-formats.md: one JSON
+ * object per line, one line per example, fields in a fixed order. Writes it, and reads it back
+ * (see {@link JudgmentsReader} for what a reader accepts).
  */
-public final class JudgmentsFileReporter implements PairwiseReporter {
+public final class JudgmentsFile {
 
-    @Override
-    public List<Path> report(PairwiseResult result, Path directory) throws IOException {
-        Path file = directory.resolve(PairwiseResult.JUDGMENTS_FILE);
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (Judgment judgment : result.judgments()) {
-                try (JsonGenerator generator = JsonWriting.compactGenerator(writer)) {
-                    writeLine(generator, judgment, result.humanPreferenceColumn());
-                }
-                writer.write('\n');
-            }
-        }
-        return List.of(file);
+    private JudgmentsFile() {
+    }
+
+    /** Writes {@code result}'s judgments into {@code directory} (which exists); returns the file. */
+    public static Path write(PairwiseResult result, Path directory) throws IOException {
+        String humanPreferenceColumn = result.humanPreferenceColumn();
+        return JsonFiles.writeLines(directory, PairwiseResult.JUDGMENTS_FILE, result.judgments(),
+                (generator, judgment) -> writeLine(generator, judgment, humanPreferenceColumn));
+    }
+
+    /**
+     * Reads a judgments file back.
+     *
+     * @param humanPreferenceColumn the key holding human preferences, or {@code null} when there is none
+     * @throws ConfigurationException when the file is missing, a line is not a judgment, or the human
+     *     preference column is in no line
+     */
+    public static ReadJudgments read(Path file, String humanPreferenceColumn) {
+        return JudgmentsReader.read(file, humanPreferenceColumn);
     }
 
     private static void writeLine(JsonGenerator generator, Judgment judgment, String humanPreferenceColumn)
@@ -46,8 +51,7 @@ public final class JudgmentsFileReporter implements PairwiseReporter {
         generator.writeStringField("response_a", judgment.responseA());
         generator.writeStringField("response_b", judgment.responseB());
         generator.writeStringField("choice", judgment.choice().label());
-        generator.writeFieldName("confidence");
-        JsonWriting.writeNumber(generator, judgment.confidence());
+        JsonWriting.writeNumberField(generator, "confidence", judgment.confidence());
         generator.writeStringField("explanation", judgment.explanation());
         generator.writeArrayFieldStart("samples");
         for (AutoraterSample sample : judgment.samples()) {

@@ -1,4 +1,4 @@
-package dev.evalunit.report.experiment;
+package dev.evalunit.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,6 @@ import dev.evalunit.api.experiment.MetricRanking;
 import dev.evalunit.api.experiment.MetricSummary;
 import dev.evalunit.api.experiment.RepeatStatistics;
 import dev.evalunit.api.experiment.RowResult;
-import dev.evalunit.api.spi.ExperimentReporter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,14 +21,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("The experiment files reporter")
-class ExperimentFilesReporterTest {
+@DisplayName("Writing an experiment set's files")
+class ExperimentFilesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> METRICS = List.of("judge_precision", "output_length");
@@ -37,7 +35,10 @@ class ExperimentFilesReporterTest {
     @TempDir
     Path directory;
 
-    private final ExperimentFilesReporter reporter = new ExperimentFilesReporter();
+    /** What the engine writes for one experiment: its observations, then its summary. */
+    private List<Path> writeExperiment(ExperimentResult result) throws IOException {
+        return List.of(ObservationsFile.write(result, directory), ExperimentSummaryFile.write(result, directory));
+    }
 
     /** An ordered map; values may be null, which Map.of does not allow. */
     private static Map<String, Object> map(Object... keysAndValues) {
@@ -70,7 +71,7 @@ class ExperimentFilesReporterTest {
     class Observations {
 
         private List<JsonNode> write(RowResult... rows) throws IOException {
-            List<Path> written = reporter.reportExperiment(experiment(List.of(rows), Map.of()), directory);
+            List<Path> written = writeExperiment(experiment(List.of(rows), Map.of()));
             assertThat(written).containsExactly(directory.resolve("observations.jsonl"),
                     directory.resolve("summary.json"));
             String text = Files.readString(directory.resolve("observations.jsonl"), StandardCharsets.UTF_8);
@@ -148,7 +149,7 @@ class ExperimentFilesReporterTest {
         @Test
         @DisplayName("an empty file for an experiment without rows")
         void noRows() throws IOException {
-            reporter.reportExperiment(experiment(List.of(), Map.of()), directory);
+            writeExperiment(experiment(List.of(), Map.of()));
 
             assertThat(Files.readString(directory.resolve("observations.jsonl"))).isEmpty();
         }
@@ -165,7 +166,7 @@ class ExperimentFilesReporterTest {
             summaries.put("output_length", new MetricSummary("output_length", 12.5, 2, 0));
             summaries.put("judge_precision", new MetricSummary("judge_precision", null, 0, 2));
 
-            reporter.reportExperiment(experiment(List.of(), summaries), directory);
+            writeExperiment(experiment(List.of(), summaries));
             String text = Files.readString(directory.resolve("summary.json"), StandardCharsets.UTF_8);
             JsonNode summary = JSON.readTree(text);
 
@@ -198,7 +199,7 @@ class ExperimentFilesReporterTest {
         @Test
         @DisplayName("with null for a metric that has no summary")
         void missingSummary() throws IOException {
-            reporter.reportExperiment(experiment(List.of(), Map.of()), directory);
+            writeExperiment(experiment(List.of(), Map.of()));
 
             JsonNode metrics = JSON.readTree(directory.resolve("summary.json").toFile()).get("metrics");
 
@@ -231,7 +232,7 @@ class ExperimentFilesReporterTest {
             ExperimentSetResult set = new ExperimentSetResult("model_comparison_v1", "why this set exists",
                     List.of(first, second), List.of(a, b), rankings, directory);
 
-            List<Path> written = reporter.reportSet(set, directory);
+            List<Path> written = List.of(SetSummaryFile.write(set, directory));
 
             assertThat(written).containsExactly(directory.resolve("set-summary.json"));
             String text = Files.readString(written.get(0), StandardCharsets.UTF_8);
@@ -306,12 +307,5 @@ class ExperimentFilesReporterTest {
             assertThat(length.get("configuration_ids")).hasSize(1);
             assertThat(length.get("p_value").isNull()).isTrue();
         }
-    }
-
-    @Test
-    @DisplayName("is found by ServiceLoader as an ExperimentReporter")
-    void serviceLoader() {
-        assertThat(ServiceLoader.load(ExperimentReporter.class).stream().map(ServiceLoader.Provider::type))
-                .containsExactly(ExperimentFilesReporter.class);
     }
 }

@@ -1,4 +1,4 @@
-package dev.evalunit.report;
+package dev.evalunit.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("The metrics file")
-class MetricsFileReporterTest {
+@DisplayName("Writing the metrics file")
+class MetricsFileTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,8 +25,7 @@ class MetricsFileReporterTest {
     Path directory;
 
     private JsonNode write(PairwiseMetrics metrics) throws IOException {
-        List<Path> written = new MetricsFileReporter().report(
-                Results.result(List.of("id"), null, List.of(), metrics), directory);
+        List<Path> written = List.of(MetricsFile.write(metrics, directory));
         assertThat(written).containsExactly(directory.resolve("metrics.json"));
         return JSON.readTree(Files.readString(written.get(0), StandardCharsets.UTF_8));
     }
@@ -93,11 +92,11 @@ class MetricsFileReporterTest {
     }
 
     @Test
-    @DisplayName("is the same text as JsonWriting.metricsJson, which the command line prints")
+    @DisplayName("is the same text as MetricsFile.text, which the command line prints")
     void sameAsCommandLine() throws IOException {
         write(Results.METRICS);
 
         assertThat(Files.readString(directory.resolve("metrics.json"), StandardCharsets.UTF_8))
-                .isEqualTo(JsonWriting.metricsJson(Results.METRICS) + "\n");
+                .isEqualTo(MetricsFile.text(Results.METRICS) + "\n");
     }
 }

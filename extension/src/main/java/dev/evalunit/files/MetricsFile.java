@@ -1,0 +1,92 @@
+package dev.evalunit.files;
+
+import static dev.evalunit.api.result.MetricNames.ACCURACY;
+import static dev.evalunit.api.result.MetricNames.ALIGNMENT_EXAMPLE_COUNT;
+import static dev.evalunit.api.result.MetricNames.COHENS_KAPPA;
+import static dev.evalunit.api.result.MetricNames.ERROR_COUNT;
+import static dev.evalunit.api.result.MetricNames.EXAMPLE_COUNT;
+import static dev.evalunit.api.result.MetricNames.F1;
+import static dev.evalunit.api.result.MetricNames.FALSE_NEGATIVE_COUNT;
+import static dev.evalunit.api.result.MetricNames.FALSE_POSITIVE_COUNT;
+import static dev.evalunit.api.result.MetricNames.HUMAN_MODEL_A_WIN_RATE;
+import static dev.evalunit.api.result.MetricNames.HUMAN_MODEL_B_WIN_RATE;
+import static dev.evalunit.api.result.MetricNames.MACRO_F1;
+import static dev.evalunit.api.result.MetricNames.MACRO_PRECISION;
+import static dev.evalunit.api.result.MetricNames.MACRO_RECALL;
+import static dev.evalunit.api.result.MetricNames.MODEL_A_WIN_RATE;
+import static dev.evalunit.api.result.MetricNames.MODEL_A_WIN_RATE_CI_HIGH;
+import static dev.evalunit.api.result.MetricNames.MODEL_A_WIN_RATE_CI_LOW;
+import static dev.evalunit.api.result.MetricNames.MODEL_B_WIN_RATE;
+import static dev.evalunit.api.result.MetricNames.POSITION_CONSISTENCY;
+import static dev.evalunit.api.result.MetricNames.PRECISION;
+import static dev.evalunit.api.result.MetricNames.RECALL;
+import static dev.evalunit.api.result.MetricNames.THREE_CLASS_ACCURACY;
+import static dev.evalunit.api.result.MetricNames.THREE_CLASS_COHENS_KAPPA;
+import static dev.evalunit.api.result.MetricNames.TIE_RATE;
+import static dev.evalunit.api.result.MetricNames.TRUE_NEGATIVE_COUNT;
+import static dev.evalunit.api.result.MetricNames.TRUE_POSITIVE_COUNT;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.evalunit.api.result.HumanAlignment;
+import dev.evalunit.api.result.PairwiseMetrics;
+import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.json.JsonWriting;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The metrics file ({@value #NAME}): {@link PairwiseMetrics#asMap()} as a pretty-printed JSON object,
+ * the contract's key names in their order. The command line prints the same text. Read back, the
+ * human-agreement figures are present exactly when the file has {@code alignment_example_count}.
+ */
+public final class MetricsFile {
+
+    public static final String NAME = "metrics.json";
+
+    private MetricsFile() {
+    }
+
+    /** Writes {@code metrics} into {@code directory} (which exists); returns the file. */
+    public static Path write(PairwiseMetrics metrics, Path directory) throws IOException {
+        Path file = directory.resolve(NAME);
+        Files.writeString(file, text(metrics) + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The metrics JSON object, pretty-printed, without a final line end. */
+    public static String text(PairwiseMetrics metrics) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = JsonWriting.prettyGenerator(text)) {
+            JsonWriting.writeValue(generator, metrics.asMap());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
+    /**
+     * Reads a metrics file back.
+     *
+     * @throws ConfigurationException when the file is missing or a figure is missing or not a number
+     */
+    public static PairwiseMetrics read(Path file) {
+        Fields json = JsonFiles.readObject(file, "metrics file");
+        HumanAlignment human = json.has(ALIGNMENT_EXAMPLE_COUNT) ? new HumanAlignment(
+                json.integer(ALIGNMENT_EXAMPLE_COUNT),
+                json.number(HUMAN_MODEL_A_WIN_RATE), json.number(HUMAN_MODEL_B_WIN_RATE),
+                json.integer(TRUE_POSITIVE_COUNT), json.integer(FALSE_POSITIVE_COUNT),
+                json.integer(TRUE_NEGATIVE_COUNT), json.integer(FALSE_NEGATIVE_COUNT),
+                json.number(ACCURACY), json.number(PRECISION), json.number(RECALL), json.number(F1),
+                json.number(COHENS_KAPPA),
+                json.number(THREE_CLASS_ACCURACY), json.number(MACRO_PRECISION), json.number(MACRO_RECALL),
+                json.number(MACRO_F1), json.number(THREE_CLASS_COHENS_KAPPA)) : null;
+        return new PairwiseMetrics(json.integer(EXAMPLE_COUNT), json.integer(ERROR_COUNT),
+                json.number(MODEL_A_WIN_RATE), json.number(MODEL_B_WIN_RATE), json.number(TIE_RATE),
+                json.number(MODEL_A_WIN_RATE_CI_LOW), json.number(MODEL_A_WIN_RATE_CI_HIGH),
+                json.number(POSITION_CONSISTENCY), human);
+    }
+}

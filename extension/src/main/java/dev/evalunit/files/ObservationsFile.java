@@ -1,0 +1,95 @@
+package dev.evalunit.files;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.evalunit.api.experiment.ExperimentResult;
+import dev.evalunit.api.experiment.Generation;
+import dev.evalunit.api.experiment.MetricObservation;
+import dev.evalunit.api.experiment.RowResult;
+import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.json.JsonWriting;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An experiment's observations ({@value #NAME}): one compact JSON object per line, one line per row
+ * in dataset order, the metrics in the experiment's metric order. A metric the row has no
+ * observation of is written as {@code null}, so that every line has every metric's key; read back,
+ * such a metric is absent from the row's scores.
+ */
+public final class ObservationsFile {
+
+    public static final String NAME = "observations.jsonl";
+
+    private ObservationsFile() {
+    }
+
+    /** Writes {@code result}'s rows into {@code directory} (which exists); returns the file. */
+    public static Path write(ExperimentResult result, Path directory) throws IOException {
+        return JsonFiles.writeLines(directory, NAME, result.rows(), (generator, row) -> writeLine(generator, row, result.metricNames()));
+    }
+
+    /**
+     * Reads the rows of an observations file back, in file order.
+     *
+     * @throws ConfigurationException when the file is missing or a line is not an observation
+     */
+    public static List<RowResult> read(Path file) {
+        List<RowResult> rows = new ArrayList<>();
+        for (Fields line : JsonFiles.readLines(file, "observations file")) {
+            rows.add(row(line));
+        }
+        return rows;
+    }
+
+    private static void writeLine(JsonGenerator generator, RowResult row, List<String> metricNames) throws IOException {
+        Generation generation = row.generation();
+        generator.writeStartObject();
+        generator.writeFieldName("row_id");
+        JsonWriting.writeValue(generator, row.rowId());
+        generator.writeStringField("output", generation.output());
+        JsonWriting.writeNumberField(generator, "generation_seconds", generation.seconds());
+        JsonWriting.writeNumberField(generator, "prompt_tokens", generation.promptTokens());
+        JsonWriting.writeNumberField(generator, "completion_tokens", generation.completionTokens());
+        generator.writeStringField("generation_error", generation.error());
+        generator.writeObjectFieldStart("metrics");
+        JsonFiles.writeByName(generator, metricNames, row.scores(), (fields, observation) -> {
+            JsonWriting.writeNumberField(fields, "score", observation.score());
+            fields.writeStringField("judge_text", observation.judgeText());
+            fields.writeStringField("error", observation.error());
+        });
+        generator.writeEndObject();
+        generator.writeEndObject();
+    }
+
+    private static RowResult row(Fields line) {
+        Generation generation = new Generation(line.text("output"), line.number("generation_seconds"),
+                line.count("prompt_tokens"), line.count("completion_tokens"), line.text("generation_error"));
+        Map<String, MetricObservation> scores = new LinkedHashMap<>();
+        Fields metrics = line.object("metrics");
+        for (String metric : metrics == null ? List.<String>of() : metrics.names()) {
+            Fields observation = metrics.object(metric);
+            if (observation != null) {
+                scores.put(metric, observation(observation, metric));
+            }
+        }
+        Object rowId = line.value("row_id");
+        if (rowId == null) {
+            throw new ConfigurationException(line.where() + " has a null [row_id]. Use a file evalunit wrote.");
+        }
+        return new RowResult(rowId, generation, scores);
+    }
+
+    private static MetricObservation observation(Fields observation, String metric) {
+        try {
+            return new MetricObservation(observation.number("score"), observation.text("judge_text"),
+                    observation.text("error"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(observation.where() + " is not an observation of [" + metric + "]: "
+                    + e.getMessage() + ". Use a file evalunit wrote.");
+        }
+    }
+}
