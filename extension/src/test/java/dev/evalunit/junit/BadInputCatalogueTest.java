@@ -250,10 +250,12 @@ class BadInputCatalogueTest {
     @DisplayName("an unknown metric")
     class UnknownMetric {
         @Test
-        @DisplayName("fails every experiment of the set, naming the metric and the known ones")
+        @DisplayName("fails every experiment of the set, naming the metric, the closest name and the known ones")
         void refused() {
             assertRefused(UnknownMetricTestCase.class, "Configuration error: metric [judge_precission] is unknown."
-                    + " Known metrics: " + String.join(", ", MetricRegistry.names()) + ".");
+                    + " Did you mean [judge_precision]? Available metrics: " + String.join(", ", MetricRegistry.load().names())
+                    + ". Use one of these names, or register your own metric in"
+                    + " META-INF/services/dev.evalunit.api.spi.Metric.");
         }
     }
 
