@@ -22,7 +22,7 @@ public final class ServiceMetricFixtures {
     }
 
     /** A class loader over the test class path plus a services file listing {@code lines}. */
-    static URLClassLoader withServices(Path folder, String... lines) {
+    public static URLClassLoader withServices(Path folder, String... lines) {
         try {
             Path services = folder.resolve(MetricRegistry.SERVICES_FILE);
             Files.createDirectories(services.getParent());
