@@ -42,7 +42,10 @@ public @interface ExperimentSet {
     /** The dataset, JSONL or CSV (attribute declaration). */
     String dataset() default "";
 
-    /** Metric names, e.g. {@code judge_precision}, {@code output_length} (attribute declaration). */
+    /**
+     * Metric names, e.g. {@code judge_precision}, {@code output_length}, or the name of a metric of your own
+     * registered as a {@link dev.evalunit.api.spi.Metric} service (attribute declaration).
+     */
     String[] metrics() default {};
 
     /** The declared model that judges LLM-judge metrics (attribute declaration). */

@@ -57,8 +57,9 @@ public final class ExperimentPlanner {
         Map<String, MetricDescriptor> descriptors = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
         List<ExperimentPlan> experiments = new ArrayList<>();
+        MetricRegistry registry = MetricRegistry.load();
         for (ExperimentSpec spec : set.experiments()) {
-            ExperimentPlan plan = plan(spec, loaded);
+            ExperimentPlan plan = plan(spec, loaded, registry);
             plan.metrics().forEach(m -> descriptors.putIfAbsent(m.descriptor().name(), m.descriptor()));
             labels.putIfAbsent(spec.configurationId(), spec.label());
             experiments.add(plan);
@@ -67,13 +68,13 @@ public final class ExperimentPlanner {
         return new ExperimentSetPlan(set.name(), set.readme(), experiments, descriptors, labels, concurrency, directory);
     }
 
-    private ExperimentPlan plan(ExperimentSpec spec, Map<String, Dataset> loaded) {
+    private ExperimentPlan plan(ExperimentSpec spec, Map<String, Dataset> loaded, MetricRegistry registry) {
         Map<String, Object> configuration = spec.configuration();
         String where = "experiment [" + spec.name() + "]";
         checkKeys(configuration, where);
         Dataset dataset = loaded.computeIfAbsent(String.valueOf(configuration.get("dataset")), datasets::load);
         Map<String, String> columnsMap = columnsMap(configuration.get("columns_map"), where);
-        List<Metric> metrics = metrics(configuration.get("metrics"), where);
+        List<Metric> metrics = metrics(configuration.get("metrics"), where, registry);
         Object judgeModel = configuration.get("judge_model");
         MetricColumns.check(dataset, columnsMap, metrics, judgeModel != null, where);
         Answers answers = models.answers(configuration.get("model"), dataset, spec.name());
@@ -94,7 +95,7 @@ public final class ExperimentPlanner {
         }
     }
 
-    private static List<Metric> metrics(Object declared, String where) {
+    private static List<Metric> metrics(Object declared, String where, MetricRegistry registry) {
         if (!(declared instanceof List<?> list) || list.isEmpty()) {
             throw new ConfigurationException("[metrics] of " + where
                     + " must be a non-empty list of metric names, e.g. [\"judge_precision\", \"output_length\"].");
@@ -103,11 +104,11 @@ public final class ExperimentPlanner {
         for (int i = 0; i < list.size(); i++) {
             Object entry = list.get(i);
             if (entry instanceof String name) {
-                metrics.add(MetricRegistry.create(name, Map.of()));
+                metrics.add(registry.create(name, Map.of()));
             } else if (entry instanceof Map<?, ?> object && object.get("name") instanceof String name) {
                 Map<String, Object> params = new LinkedHashMap<>();
                 object.forEach((k, v) -> params.put(k.toString(), v));
-                metrics.add(MetricRegistry.create(name, params));
+                metrics.add(registry.create(name, params));
             } else {
                 // The entry itself stays out of the message: it could be anything, a whole prompt included.
                 throw new ConfigurationException("[metrics[" + i + "]] of " + where + " is neither a metric name nor an"

@@ -7,8 +7,8 @@ import dev.evalunit.api.spi.MetricInput;
 
 import java.util.List;
 
-/** {@code generation_time}: the wall time of the model call in seconds, as measured (not truncated). */
-final class GenerationTimeMetric implements Metric {
+/** {@code generation_time}: the wall time of the model call in seconds, as measured (not truncated). Lower is better. */
+public final class GenerationTimeMetric implements Metric {
 
     static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("generation_time", 0, Double.POSITIVE_INFINITY,
             false, List.of(), false, "Wall time of the model call that generated the answer, in seconds.");

@@ -16,9 +16,10 @@ import java.util.Optional;
  * An LLM-judge metric: renders its prompt for the row and the answer, asks the judge for a JSON
  * score, and checks the score against the metric's scale. Every failure (no judge, an empty cell,
  * a failed call, an unreadable reply, a score off the scale) is a failed observation with its reason;
- * the judge's reply is kept whenever there is one.
+ * the judge's reply is kept whenever there is one. Each built-in judge metric is a subclass that
+ * gives its {@link JudgeSpec}, so that the services file can name it.
  */
-final class JudgeMetric implements Metric {
+class JudgeMetric implements Metric {
 
     /** The placeholder that stands for the answer being judged. */
     static final String OUTPUT = "output";

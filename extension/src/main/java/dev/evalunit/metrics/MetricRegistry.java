@@ -2,92 +2,129 @@ package dev.evalunit.metrics;
 
 import dev.evalunit.api.experiment.MetricDescriptor;
 import dev.evalunit.api.spi.Metric;
+import dev.evalunit.config.ClosestName;
 import dev.evalunit.config.ConfigurationException;
-import dev.evalunit.prompt.PromptTemplate;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The metrics an experiment set can name. {@link #names()} lists them in a fixed order: the
- * operational metrics ({@code output_length}, {@code generation_time}, {@code nb_tokens_prompt},
- * {@code nb_tokens_completion}), then the LLM-judge metrics ({@code judge_precision},
- * {@code judge_exactness}, {@code judge_notator}, {@code judge_completude}, {@code judge_relevant},
- * {@code judge_rambling}, {@code judge_adhoc}), then the RAG metrics ({@code answer_relevancy},
- * {@code faithfulness}, {@code contextual_relevancy}).
+ * The metrics an experiment set can name: every {@link Metric} listed in a
+ * {@code META-INF/services/dev.evalunit.api.spi.Metric} file on the class path, the engine's own
+ * included, by {@link MetricDescriptor#name()}.
  *
- * <p>Parameters: only {@code judge_adhoc} takes one, {@code prompt}, given either flat
- * ({@code {"name": "judge_adhoc", "prompt": "..."}}) or as EvalAP nests it
+ * <p>Parameters: a metric's entry in a set is its name, or an object with its {@code name} and its
+ * parameters, given either flat ({@code {"name": "judge_adhoc", "prompt": "..."}}) or as EvalAP nests them
  * ({@code {"name": "judge_adhoc", "aliased_name": "...", "params": {"prompt": "..."}}}). The keys
- * {@code name} and {@code aliased_name} are allowed for every metric and ignored here.
+ * {@code name} and {@code aliased_name} are allowed for every metric and ignored here; any other key
+ * must be one of the metric's {@link Metric#parameters()}.
  */
 public final class MetricRegistry {
 
-    private static final String ADHOC = "judge_adhoc";
-    private static final String PROMPT = "prompt";
+    static final String SERVICES_FILE = "META-INF/services/" + Metric.class.getName();
+
     private static final String NESTED = "params";
     private static final Set<String> IGNORED = Set.of("name", "aliased_name");
 
-    private static final List<Metric> FIXED = List.of(
-            new OutputLengthMetric(),
-            new GenerationTimeMetric(),
-            TokenCountMetric.PROMPT,
-            TokenCountMetric.COMPLETION,
-            new JudgeMetric(JudgePrompts.precision()),
-            new JudgeMetric(JudgePrompts.exactness()),
-            new JudgeMetric(JudgePrompts.notator()),
-            new JudgeMetric(JudgePrompts.completude()),
-            new JudgeMetric(JudgePrompts.relevant()),
-            new JudgeMetric(JudgePrompts.rambling()),
-            new JudgeMetric(JudgePrompts.answerRelevancy()),
-            new JudgeMetric(JudgePrompts.faithfulness()),
-            new JudgeMetric(JudgePrompts.contextualRelevancy()));
+    private final Map<String, Metric> byName;
 
-    private static final List<String> NAMES = List.of(
-            "output_length", "generation_time", "nb_tokens_prompt", "nb_tokens_completion",
-            "judge_precision", "judge_exactness", "judge_notator", "judge_completude", "judge_relevant",
-            "judge_rambling", ADHOC, "answer_relevancy", "faithfulness", "contextual_relevancy");
+    private MetricRegistry(Map<String, Metric> byName) {
+        this.byName = byName;
+    }
 
-    /** Every metric name, in the order the class comment gives. */
-    public static List<String> names() {
-        return NAMES;
+    /** The metrics registered with the thread's context class loader (the test class path under JUnit). */
+    public static MetricRegistry load() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return load(loader == null ? MetricRegistry.class.getClassLoader() : loader);
+    }
+
+    /**
+     * The metrics registered with {@code loader}.
+     *
+     * @throws ConfigurationException when a listed metric cannot be made, has no name, or shares its name
+     *     with another
+     */
+    public static MetricRegistry load(ClassLoader loader) {
+        List<Metric> metrics = new ArrayList<>();
+        try {
+            ServiceLoader.load(Metric.class, loader).forEach(metrics::add);
+        } catch (ServiceConfigurationError e) {
+            throw new ConfigurationException("a metric listed in [" + SERVICES_FILE + "] could not be loaded: "
+                    + e.getMessage() + ". Fix that line: a metric is a public class with a public constructor "
+                    + "without arguments.", e);
+        }
+        return of(metrics);
+    }
+
+    /** A registry of exactly these metrics; {@link #load()} is what the engine uses. */
+    static MetricRegistry of(List<Metric> metrics) {
+        Map<String, Metric> byName = new TreeMap<>();
+        for (Metric metric : metrics) {
+            MetricDescriptor descriptor = metric.descriptor();
+            if (descriptor == null || descriptor.name().isBlank()) {
+                throw new ConfigurationException("metric [" + metric.getClass().getName() + "] has no name. "
+                        + "Return a descriptor with a name from its descriptor(), e.g. answer_characters.");
+            }
+            String name = descriptor.name();
+            Metric other = byName.putIfAbsent(name, metric);
+            if (other != null) {
+                throw new ConfigurationException("metric name [" + name + "] is registered twice, by ["
+                        + other.getClass().getName() + "] and [" + metric.getClass().getName() + "]. Rename one of "
+                        + "them, or remove one from " + SERVICES_FILE + ".");
+            }
+        }
+        return new MetricRegistry(byName);
+    }
+
+    /** Every metric name, in alphabetical order. */
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+
+    /** A metric's descriptor as registered, before any parameter ({@code judge_adhoc}'s lists no columns). */
+    public MetricDescriptor descriptor(String name) {
+        return registered(name).descriptor();
     }
 
     /**
      * A metric, ready to observe rows.
      *
-     * @param params the metric's entry in the spec (its {@code name} and options), or an empty map
-     * @throws ConfigurationException for an unknown name, an unknown parameter, or a {@code judge_adhoc}
-     *     without a usable prompt
+     * @param params the metric's entry in the spec (its {@code name} and parameters), or an empty map
+     * @throws ConfigurationException for an unknown name, an unknown parameter, or a value the metric rejects
      */
-    public static Metric create(String name, Map<String, Object> params) {
-        Objects.requireNonNull(name, "name");
-        Map<String, Object> options = options(name, params == null ? Map.of() : params);
-        if (name.equals(ADHOC)) {
-            return new JudgeMetric(JudgePrompts.adhoc(adhocPrompt(options.get(PROMPT))));
+    public Metric create(String name, Map<String, Object> params) {
+        Metric metric = registered(name);
+        Map<String, Object> options = options(name, metric.parameters(), params == null ? Map.of() : params);
+        try {
+            return metric.withParameters(options);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("metric [" + name + "] rejects its parameters: " + e.getMessage()
+                    + ". Fix them in the metric's entry of [metrics].", e);
         }
-        return fixed(name);
     }
 
-    /** A metric's descriptor; {@code judge_adhoc}'s lists no columns, since only its prompt names them. */
-    public static MetricDescriptor descriptor(String name) {
+    private Metric registered(String name) {
         Objects.requireNonNull(name, "name");
-        return name.equals(ADHOC) ? JudgePrompts.ADHOC : fixed(name).descriptor();
-    }
-
-    private static Metric fixed(String name) {
-        return FIXED.stream().filter(metric -> metric.descriptor().name().equals(name)).findFirst()
-                .orElseThrow(() -> unknown(name));
+        Metric metric = byName.get(name);
+        if (metric == null) {
+            String suggestion = ClosestName.to(name, byName.keySet()).map(n -> " Did you mean [" + n + "]?").orElse("");
+            throw new ConfigurationException("metric [" + name + "] is unknown." + suggestion + " Available metrics: "
+                    + String.join(", ", byName.keySet()) + ". Use one of these names, or register your own metric in "
+                    + SERVICES_FILE + ".");
+        }
+        return metric;
     }
 
     /** The options in {@code params}, EvalAP's nested {@code params} merged in, each checked against the metric. */
-    private static Map<String, Object> options(String name, Map<String, Object> params) {
-        if (!NAMES.contains(name)) {
-            throw unknown(name);
-        }
+    private static Map<String, Object> options(String name, Set<String> accepted, Map<String, Object> params) {
         Map<String, Object> options = new LinkedHashMap<>();
         params.forEach((key, value) -> {
             if (key.equals(NESTED) && value instanceof Map<?, ?> nested) {
@@ -96,41 +133,13 @@ public final class MetricRegistry {
                 options.put(key, value);
             }
         });
-        Set<String> accepted = name.equals(ADHOC) ? Set.of(PROMPT) : Set.of();
         for (String key : options.keySet()) {
             if (!accepted.contains(key)) {
                 throw new ConfigurationException("metric [" + name + "] has an unknown parameter [" + key + "]. "
                         + (accepted.isEmpty() ? "Remove it: this metric takes none."
-                        : "Remove it: this metric takes " + String.join(", ", accepted) + "."));
+                        : "Remove it: this metric takes " + String.join(", ", new TreeSet<>(accepted)) + "."));
             }
         }
         return options;
-    }
-
-    private static PromptTemplate adhocPrompt(Object prompt) {
-        if (!(prompt instanceof String text) || text.isBlank()) {
-            throw new ConfigurationException("metric [" + ADHOC + "] needs a [prompt] with {{ column }} placeholders, "
-                    + "e.g. {\"name\": \"judge_adhoc\", \"prompt\": \"Is {{ output }} polite?\"}.");
-        }
-        PromptTemplate template;
-        try {
-            template = PromptTemplate.parse(text);
-        } catch (ConfigurationException e) {
-            throw new ConfigurationException("metric [" + ADHOC + "] has a malformed prompt: "
-                    + e.getMessage().substring(ConfigurationException.PREFIX.length()), e);
-        }
-        if (!template.placeholders().contains(JudgeMetric.OUTPUT)) {
-            throw new ConfigurationException("metric [" + ADHOC + "] has a prompt without {{ output }}, so the judge "
-                    + "would not see the answer. Put {{ output }} where the answer goes.");
-        }
-        return template;
-    }
-
-    private static ConfigurationException unknown(String name) {
-        return new ConfigurationException("metric [" + name + "] is unknown. Known metrics: "
-                + String.join(", ", NAMES) + ".");
-    }
-
-    private MetricRegistry() {
     }
 }

@@ -8,8 +8,8 @@ import dev.evalunit.api.spi.MetricInput;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** {@code output_length}: the number of whitespace-separated words of the answer, as EvalAP counts them. */
-final class OutputLengthMetric implements Metric {
+/** {@code output_length}: the number of whitespace-separated words of the answer, as EvalAP counts them. Lower is better. */
+public final class OutputLengthMetric implements Metric {
 
     static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("output_length", 0, Double.POSITIVE_INFINITY,
             false, List.of(), false, "Number of words of the answer (separated by white space).");

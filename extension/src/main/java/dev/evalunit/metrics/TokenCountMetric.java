@@ -9,16 +9,11 @@ import dev.evalunit.api.spi.MetricInput;
 import java.util.List;
 import java.util.function.Function;
 
-/** {@code nb_tokens_prompt} and {@code nb_tokens_completion}: token counts from the generation's usage. */
-final class TokenCountMetric implements Metric {
-
-    static final TokenCountMetric PROMPT = new TokenCountMetric(new MetricDescriptor("nb_tokens_prompt", 0,
-            Double.POSITIVE_INFINITY, false, List.of(), false,
-            "Prompt tokens of the model call, as the model reported them."), Generation::promptTokens);
-
-    static final TokenCountMetric COMPLETION = new TokenCountMetric(new MetricDescriptor("nb_tokens_completion", 0,
-            Double.POSITIVE_INFINITY, false, List.of(), false,
-            "Completion tokens of the model call, as the model reported them."), Generation::completionTokens);
+/**
+ * A token count from the generation's usage; {@link PromptTokensMetric} and {@link CompletionTokensMetric}
+ * say which. Lower is better.
+ */
+abstract class TokenCountMetric implements Metric {
 
     static final String NO_USAGE = "the model reported no token usage";
     static final String PRE_GENERATED = "no token usage: the output was pre-generated";
@@ -26,8 +21,8 @@ final class TokenCountMetric implements Metric {
     private final MetricDescriptor descriptor;
     private final Function<Generation, Integer> count;
 
-    private TokenCountMetric(MetricDescriptor descriptor, Function<Generation, Integer> count) {
-        this.descriptor = descriptor;
+    TokenCountMetric(String name, String description, Function<Generation, Integer> count) {
+        this.descriptor = new MetricDescriptor(name, 0, Double.POSITIVE_INFINITY, false, List.of(), false, description);
         this.count = count;
     }
 

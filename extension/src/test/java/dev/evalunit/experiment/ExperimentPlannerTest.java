@@ -304,10 +304,12 @@ class ExperimentPlannerTest {
     class Metrics {
 
         @Test
-        @DisplayName("an unknown metric is refused, listing the known ones")
+        @DisplayName("an unknown metric is refused, with the closest name and the known ones")
         void unknown() {
             assertRejected("{'name': 'e', 'dataset': '" + QA + "', 'model': 'm1', 'metrics': ['output_length', 'judge_precison']}",
-                    "metric [judge_precison] is unknown. Known metrics: " + String.join(", ", MetricRegistry.names()) + ".");
+                    "metric [judge_precison] is unknown. Did you mean [judge_precision]? Available metrics: "
+                            + String.join(", ", MetricRegistry.load().names()) + ". Use one of these names, or register"
+                            + " your own metric in META-INF/services/dev.evalunit.api.spi.Metric.");
         }
 
         @Test

@@ -113,7 +113,7 @@ class ExperimentSetRunnerTest {
     }
 
     private static Metric metric(String name) {
-        return MetricRegistry.create(name, Map.of());
+        return MetricRegistry.load().create(name, Map.of());
     }
 
     /** A metric of our own: what it observes is up to the test. */

@@ -17,6 +17,7 @@ import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.DatasetLoader;
 import dev.evalunit.metrics.MetricRegistry;
+import dev.evalunit.metrics.ServiceMetricFixtures;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.pairwise.MethodBinder;
 import dev.evalunit.pairwise.PairwisePlanner;
@@ -25,6 +26,7 @@ import dev.evalunit.pairwise.PromptSpec;
 import dev.evalunit.pairwise.SideSpec;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -250,10 +252,33 @@ class BadInputCatalogueTest {
     @DisplayName("an unknown metric")
     class UnknownMetric {
         @Test
-        @DisplayName("fails every experiment of the set, naming the metric and the known ones")
+        @DisplayName("fails every experiment of the set, naming the metric, the closest name and the known ones")
         void refused() {
             assertRefused(UnknownMetricTestCase.class, "Configuration error: metric [judge_precission] is unknown."
-                    + " Known metrics: " + String.join(", ", MetricRegistry.names()) + ".");
+                    + " Did you mean [judge_precision]? Available metrics: " + String.join(", ", MetricRegistry.load().names())
+                    + ". Use one of these names, or register your own metric in"
+                    + " META-INF/services/dev.evalunit.api.spi.Metric.");
+        }
+    }
+
+    @Nested
+    @DisplayName("two metrics registered with one name")
+    class DuplicateMetricName {
+        @Test
+        @DisplayName("fails every experiment of the set, naming both classes, even one that names neither")
+        void refused(@TempDir Path services) throws Exception {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            try (URLClassLoader loader = ServiceMetricFixtures.withServices(services,
+                    ServiceMetricFixtures.Shouting.class.getName(), ServiceMetricFixtures.OtherShouting.class.getName())) {
+                thread.setContextClassLoader(loader);
+                assertRefused(ValidExperimentSetTestCase.class, "Configuration error: metric name [shouting] is"
+                        + " registered twice, by [dev.evalunit.metrics.ServiceMetricFixtures$Shouting] and"
+                        + " [dev.evalunit.metrics.ServiceMetricFixtures$OtherShouting]. Rename one of them, or remove"
+                        + " one from META-INF/services/dev.evalunit.api.spi.Metric.");
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
         }
     }
 
@@ -446,6 +471,12 @@ class BadInputCatalogueTest {
 
     static class UnknownMetricTestCase {
         @ExperimentSet("bad-input/unknown-metric.json")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+
+    static class ValidExperimentSetTestCase {
+        @ExperimentSet(name = "valid", dataset = "bad-input/exp.jsonl", metrics = "output_length", models = "m1")
         void eachExperiment(ExperimentResult experiment) {
         }
     }

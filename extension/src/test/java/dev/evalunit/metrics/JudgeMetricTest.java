@@ -29,7 +29,7 @@ class JudgeMetricTest {
     private static final String ANSWER = "The Golden Gate Bridge opened in 1937.";
 
     private static Metric metric(String name) {
-        return MetricRegistry.create(name, Map.of());
+        return MetricRegistry.load().create(name, Map.of());
     }
 
     private static MetricObservation observe(String name, FakeJudge judge) {
@@ -181,7 +181,7 @@ class JudgeMetricTest {
     class Adhoc {
 
         private static Metric adhoc(String prompt) {
-            return MetricRegistry.create("judge_adhoc", Map.of("name", "judge_adhoc", "prompt", prompt));
+            return MetricRegistry.load().create("judge_adhoc", Map.of("name", "judge_adhoc", "prompt", prompt));
         }
 
         @Test

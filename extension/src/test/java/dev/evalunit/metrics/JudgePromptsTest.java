@@ -21,7 +21,7 @@ class JudgePromptsTest {
     private static final String ANSWER = "It opened in May 1937, after four years of work.";
 
     private static String prompt(String metric, Map<String, Object> row) {
-        JudgeMetric judge = (JudgeMetric) MetricRegistry.create(metric, Map.of());
+        JudgeMetric judge = (JudgeMetric) MetricRegistry.load().create(metric, Map.of());
         return judge.prompt(input(row, ANSWER, null));
     }
 

@@ -27,11 +27,11 @@ class MetricColumnsTest {
     }
 
     private static List<Metric> metrics(String... names) {
-        return Arrays.stream(names).map(name -> MetricRegistry.create(name, Map.of())).toList();
+        return Arrays.stream(names).map(name -> MetricRegistry.load().create(name, Map.of())).toList();
     }
 
     private static Metric adhoc(String prompt) {
-        return MetricRegistry.create("judge_adhoc", Map.of("prompt", prompt));
+        return MetricRegistry.load().create("judge_adhoc", Map.of("prompt", prompt));
     }
 
     @Nested

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OperationalMetricsTest {
 
     private static MetricObservation observe(String metric, Generation generation) {
-        Metric created = MetricRegistry.create(metric, Map.of());
+        Metric created = MetricRegistry.load().create(metric, Map.of());
         return created.observe(new MetricInput(Map.of(), generation, null, 0));
     }
 

@@ -247,7 +247,7 @@ class StandInModelServerTest {
                             .put("score", score.score()).toString());
                 }
             };
-            return MetricRegistry.create(metric, Map.of()).observe(new MetricInput(
+            return MetricRegistry.load().create(metric, Map.of()).observe(new MetricInput(
                     Map.of("query", QUESTION, "output_true", "Canberra"),
                     new Generation(answer, 0.1, null, null, null), judge, 0));
         }
@@ -360,7 +360,7 @@ class StandInModelServerTest {
                     return ModelReply.of("{\"reason\": \"captured\", \"score\": 1}");
                 }
             };
-            MetricRegistry.create(metric, Map.of()).observe(new MetricInput(
+            MetricRegistry.load().create(metric, Map.of()).observe(new MetricInput(
                     Map.of("query", "What is the capital of Canada?", "output_true", "Ottawa"),
                     new Generation("The capital of Canada is Ottawa.", 0.1, null, null, null), capturing, 0));
             return sent.get();
