@@ -13,7 +13,7 @@ import dev.evalunit.dataset.DatasetLoader;
 import dev.evalunit.experiment.spec.ExperimentSetParser;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
 import dev.evalunit.metrics.MetricRegistry;
-import dev.evalunit.model.Backoff;
+import dev.evalunit.http.Backoff;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.testing.ChatServer;
 import java.io.IOException;

@@ -22,7 +22,7 @@ import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
 import dev.evalunit.experiment.spec.ExperimentSpec;
 import dev.evalunit.metrics.MetricRegistry;
-import dev.evalunit.model.Backoff;
+import dev.evalunit.http.Backoff;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.testing.ChatServer;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.evalunit.model;
 
+import dev.evalunit.http.RateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

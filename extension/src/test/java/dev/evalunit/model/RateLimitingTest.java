@@ -1,5 +1,7 @@
 package dev.evalunit.model;
 
+import dev.evalunit.http.RateLimits;
+import dev.evalunit.http.FakeTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
