@@ -37,7 +37,7 @@ public final class ConfigKeys {
         public static final String TIMEOUT_SECONDS = "timeout-seconds";
         public static final String MAX_RETRIES = "max-retries";
 
-        // Rate limits (model package).
+        // Rate limits (http package).
         /** Most attempts in flight at once on the model's endpoint; the adaptive limit's ceiling. Default 64. */
         public static final String MAX_CONCURRENCY = "max-concurrency";
         /** A fixed cap on the model's attempts per second, e.g. 2.5. Default: no cap. */
@@ -59,7 +59,7 @@ public final class ConfigKeys {
     public static final int DEFAULT_TIMEOUT_SECONDS = 60;
     public static final int DEFAULT_MAX_RETRIES = 4;
 
-    // Rate limits (model package).
+    // Rate limits (http package).
     public static final int DEFAULT_MAX_CONCURRENCY = 64;
     public static final int DEFAULT_MAX_RETRY_SECONDS = 120;
 

@@ -1,19 +1,19 @@
 package dev.evalunit.model;
 
-import dev.evalunit.http.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.config.ConfigurationException;
-import okhttp3.ConnectionSpec;
-import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.config.SecretReference;
+import dev.evalunit.http.Backoff;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

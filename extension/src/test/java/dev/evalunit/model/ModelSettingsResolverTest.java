@@ -1,12 +1,12 @@
 package dev.evalunit.model;
 
-import dev.evalunit.http.RateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.evalunit.api.Model;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
+import dev.evalunit.http.RateLimits;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.evalunit.model;
 
-import dev.evalunit.http.RateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalunit.http.RateLimits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalDouble;

@@ -1,7 +1,5 @@
 package dev.evalunit.model;
 
-import dev.evalunit.http.RateLimits;
-import dev.evalunit.http.FakeTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +7,8 @@ import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.config.SecretReference;
+import dev.evalunit.http.FakeTime;
+import dev.evalunit.http.RateLimits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.evalunit.provider.openai;
 
-import dev.evalunit.model.ModelSettings;
 import static dev.evalunit.testing.JsonFixtures.SCORE_SCHEMA;
 import static dev.evalunit.testing.JsonFixtures.VERDICT_SCHEMA;
 import static dev.evalunit.testing.JsonFixtures.ordered;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.model.ModelSettings;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,9 +1,5 @@
 package dev.evalunit.provider.openai;
 
-import dev.evalunit.http.Backoff;
-import dev.evalunit.model.ModelSettings;
-import dev.evalunit.model.ClientDecorator;
-import dev.evalunit.model.ModelClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +12,10 @@ import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.SecretReference;
+import dev.evalunit.http.Backoff;
+import dev.evalunit.model.ClientDecorator;
+import dev.evalunit.model.ModelClients;
+import dev.evalunit.model.ModelSettings;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
