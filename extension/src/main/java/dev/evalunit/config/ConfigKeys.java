@@ -1,5 +1,7 @@
 package dev.evalunit.config;
 
+import java.util.Set;
+
 /**
  * Every configuration key, read from JUnit configuration parameters ({@code junit-platform.properties},
  * {@code -D}) or, on the command line, from system properties. The README documents each one.
@@ -44,6 +46,11 @@ public final class ConfigKeys {
         public static final String REQUESTS_PER_SECOND = "requests-per-second";
         /** Time after a call's first attempt within which retries may start. Default 120. */
         public static final String MAX_RETRY_SECONDS = "max-retry-seconds";
+
+        /** Every key above: what every model has, whatever its provider; a provider's own parameters take other names. */
+        public static final Set<String> ALL = Set.of(PROVIDER, MODEL, BASE_URL, API_KEY, SYSTEM_PROMPT, TEMPERATURE,
+                TOP_P, MAX_TOKENS, EXTRA_PARAMS, TIMEOUT_SECONDS, MAX_RETRIES, MAX_CONCURRENCY, REQUESTS_PER_SECOND,
+                MAX_RETRY_SECONDS);
 
         private ModelKeys() {
         }

@@ -3,6 +3,7 @@ package dev.evalunit.model;
 import dev.evalunit.api.spi.ModelProvider;
 import dev.evalunit.api.spi.ProviderParameter;
 import dev.evalunit.config.ConfigKeys;
+import dev.evalunit.config.ConfigKeys.ModelKeys;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
 import java.util.LinkedHashMap;
@@ -20,11 +21,17 @@ final class ProviderParams {
     }
 
     /**
-     * @throws ConfigurationException naming the key, when a value is not of its parameter's type
+     * @throws ConfigurationException naming the key, when a value is not of its parameter's type, or
+     *     naming the provider, when one of its parameters takes the name of a key every model has
      */
     static Map<String, Object> read(ModelProvider provider, String modelName, EvalConfig config) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (ProviderParameter parameter : provider.parameters()) {
+            if (ModelKeys.ALL.contains(parameter.name())) {
+                throw new ConfigurationException("provider [" + provider.name() + "] declares a parameter ["
+                        + parameter.name() + "], the name of a key every model has. Rename the parameter in "
+                        + provider.getClass().getName() + ".");
+            }
             String key = ConfigKeys.modelKey(modelName, parameter.name());
             Optional<String> value = config.get(key);
             value.ifPresent(text -> values.put(parameter.name(), typed(parameter, text, key)));

@@ -148,6 +148,18 @@ class ModelProvidersTest {
         }
 
         @Test
+        @DisplayName("may not take the name of a key every model has")
+        void commonKey() {
+            ModelProvider clashing = new Named("plain-json",
+                    List.of(new ProviderParameter("base-url", Type.STRING, "where to send")));
+
+            assertThatThrownBy(() -> ProviderParams.read(clashing, "plain", EvalConfig.empty()))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("Configuration error: provider [plain-json] declares a parameter [base-url],"
+                            + " the name of a key every model has. Rename the parameter in ");
+        }
+
+        @Test
         @DisplayName("a provider's own check becomes a configuration error naming the model and the provider")
         void validation() {
             ModelProvider refusing = new ModelProvider() {

@@ -8,7 +8,8 @@ import java.util.Objects;
  * engine checks the type before any model is called: a value that is not of it is a
  * {@code Configuration error} naming the key.
  *
- * @param name the key under the model, e.g. {@code max-words}; lower case, digits and dashes
+ * @param name the key under the model, e.g. {@code max-words}; lower case, digits and dashes, and not
+ *     one of the keys every model has ({@code base-url}, {@code temperature}...)
  * @param type what the value must be
  * @param description one line for people, e.g. {@code the longest answer, in words}
  */
