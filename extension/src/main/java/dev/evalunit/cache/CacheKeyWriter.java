@@ -30,6 +30,7 @@ final class CacheKeyWriter {
     private static final HexFormat HEX = HexFormat.of();
 
     // The fields in sorted order: extra_params, key_version, messages, model, model_name, provider,
+    // provider_params (only when the provider has some set: openai's keys stay as they were),
     // response_schema, sample_index, sampling_params, schema_name, system_prompt.
     private final String beforeMessages;
     private final String beforeSchema;
@@ -44,6 +45,8 @@ final class CacheKeyWriter {
         beforeSchema = ",\"model\":" + JsonText.string(settings.model())
                 + ",\"model_name\":" + JsonText.string(settings.name())
                 + ",\"provider\":" + JsonText.string(settings.provider())
+                + (settings.providerParams().isEmpty() ? ""
+                        : ",\"provider_params\":" + CanonicalJson.of(settings.providerParams()))
                 + ",\"response_schema\":";
         beforeSchemaName = ",\"sampling_params\":" + CanonicalJson.of(settings.samplingParams())
                 + ",\"schema_name\":";

@@ -4,7 +4,8 @@
  * committed cache lets CI replay an evaluation offline.
  *
  * <p>An entry is addressed by the SHA-256 of the canonical JSON of the request's content: the declared
- * model name, provider, model id, system prompt, sampling and extra parameters, messages, response
+ * model name, provider (and the provider's own parameters, when it has some set), model id, system
+ * prompt, sampling and extra parameters, messages, response
  * schema and its name, and the sample index (autorater sample or experiment repeat), so that samples
  * and repeats stay independent calls. The API key is never part of it, nor is the base URL: a
  * loopback stand-in on a random port, or an endpoint that moved, still finds its entries; the

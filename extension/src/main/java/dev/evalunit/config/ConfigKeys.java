@@ -1,5 +1,7 @@
 package dev.evalunit.config;
 
+import java.util.Set;
+
 /**
  * Every configuration key, read from JUnit configuration parameters ({@code junit-platform.properties},
  * {@code -D}) or, on the command line, from system properties. The README documents each one.
@@ -37,13 +39,18 @@ public final class ConfigKeys {
         public static final String TIMEOUT_SECONDS = "timeout-seconds";
         public static final String MAX_RETRIES = "max-retries";
 
-        // Rate limits (model package).
+        // Rate limits (http package).
         /** Most attempts in flight at once on the model's endpoint; the adaptive limit's ceiling. Default 64. */
         public static final String MAX_CONCURRENCY = "max-concurrency";
         /** A fixed cap on the model's attempts per second, e.g. 2.5. Default: no cap. */
         public static final String REQUESTS_PER_SECOND = "requests-per-second";
         /** Time after a call's first attempt within which retries may start. Default 120. */
         public static final String MAX_RETRY_SECONDS = "max-retry-seconds";
+
+        /** Every key above: what every model has, whatever its provider; a provider's own parameters take other names. */
+        public static final Set<String> ALL = Set.of(PROVIDER, MODEL, BASE_URL, API_KEY, SYSTEM_PROMPT, TEMPERATURE,
+                TOP_P, MAX_TOKENS, EXTRA_PARAMS, TIMEOUT_SECONDS, MAX_RETRIES, MAX_CONCURRENCY, REQUESTS_PER_SECOND,
+                MAX_RETRY_SECONDS);
 
         private ModelKeys() {
         }
@@ -59,7 +66,7 @@ public final class ConfigKeys {
     public static final int DEFAULT_TIMEOUT_SECONDS = 60;
     public static final int DEFAULT_MAX_RETRIES = 4;
 
-    // Rate limits (model package).
+    // Rate limits (http package).
     public static final int DEFAULT_MAX_CONCURRENCY = 64;
     public static final int DEFAULT_MAX_RETRY_SECONDS = 120;
 

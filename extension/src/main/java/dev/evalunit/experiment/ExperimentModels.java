@@ -97,7 +97,7 @@ final class ExperimentModels {
                 systemPrompt != null ? systemPrompt : declared.systemPrompt(),
                 merged(declared.samplingParams(), object.get("sampling_params"), field + ".sampling_params", experiment),
                 merged(declared.extraParams(), object.get("extra_params"), field + ".extra_params", experiment),
-                declared.timeout(), declared.maxRetries(), declared.rateLimits());
+                declared.timeout(), declared.maxRetries(), declared.rateLimits(), declared.providerParams());
     }
 
     // The resolver's own message suggests @Model, which experiment sets do not read.

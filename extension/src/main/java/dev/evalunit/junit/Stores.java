@@ -3,7 +3,7 @@ package dev.evalunit.junit;
 import dev.evalunit.api.result.PairwiseResult;
 import dev.evalunit.cache.ModelCache;
 import dev.evalunit.config.EvalConfig;
-import dev.evalunit.model.Backoff;
+import dev.evalunit.http.Backoff;
 import dev.evalunit.model.ModelClients;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;

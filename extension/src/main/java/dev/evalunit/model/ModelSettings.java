@@ -1,6 +1,9 @@
 package dev.evalunit.model;
 
+import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.config.ConfigKeys;
+import dev.evalunit.http.RateLimits;
+import dev.evalunit.provider.openai.OpenAiProvider;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,7 +15,8 @@ import java.util.Objects;
  * merged (see {@link ModelSettingsResolver}).
  *
  * @param name the name the model is declared under
- * @param provider {@code openai} (OpenAI-compatible chat completions)
+ * @param provider the name of the {@link dev.evalunit.api.spi.ModelProvider} that calls the model,
+ *     {@code openai} (OpenAI-compatible chat completions) by default
  * @param model the provider's model identifier, sent as {@code model}
  * @param baseUrl the endpoint's base URL; requests go to {@code {baseUrl}/chat/completions}
  * @param apiKeyReference {@code ${env:NAME}} / {@code ${sys:NAME}}, or a key configured literally in
@@ -24,12 +28,15 @@ import java.util.Objects;
  * @param timeout the limit of each connect, read and write of one attempt
  * @param maxRetries retries after the first attempt (see {@link #maxAttempts()})
  * @param rateLimits concurrency, rate cap and retry time on the endpoint; not part of what a model answers
+ * @param providerParams the values of the provider's own parameters that are set, typed
  */
 public record ModelSettings(String name, String provider, String model, String baseUrl, String apiKeyReference,
                             String systemPrompt, Map<String, Object> samplingParams, Map<String, Object> extraParams,
-                            Duration timeout, int maxRetries, RateLimits rateLimits) {
+                            Duration timeout, int maxRetries, RateLimits rateLimits,
+                            Map<String, Object> providerParams) implements ModelSpec {
 
-    public static final String OPENAI = "openai";
+    /** The default provider. */
+    public static final String OPENAI = OpenAiProvider.NAME;
 
     public ModelSettings {
         Objects.requireNonNull(name, "name");
@@ -40,12 +47,21 @@ public record ModelSettings(String name, String provider, String model, String b
         Objects.requireNonNull(rateLimits, "rateLimits");
         samplingParams = readOnlyCopy(samplingParams);
         extraParams = readOnlyCopy(extraParams);
+        providerParams = readOnlyCopy(providerParams);
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be zero or more, but was " + maxRetries);
         }
     }
 
-    /** With the default {@link RateLimits}. */
+    /** Without provider parameters. */
+    public ModelSettings(String name, String provider, String model, String baseUrl, String apiKeyReference,
+                         String systemPrompt, Map<String, Object> samplingParams, Map<String, Object> extraParams,
+                         Duration timeout, int maxRetries, RateLimits rateLimits) {
+        this(name, provider, model, baseUrl, apiKeyReference, systemPrompt, samplingParams, extraParams, timeout,
+                maxRetries, rateLimits, Map.of());
+    }
+
+    /** With the default {@link RateLimits} and no provider parameters. */
     public ModelSettings(String name, String provider, String model, String baseUrl, String apiKeyReference,
                          String systemPrompt, Map<String, Object> samplingParams, Map<String, Object> extraParams,
                          Duration timeout, int maxRetries) {
@@ -72,7 +88,7 @@ public record ModelSettings(String name, String provider, String model, String b
     /** The same model with other rate limits. */
     public ModelSettings withRateLimits(RateLimits limits) {
         return new ModelSettings(name, provider, model, baseUrl, apiKeyReference, systemPrompt, samplingParams,
-                extraParams, timeout, maxRetries, limits);
+                extraParams, timeout, maxRetries, limits, providerParams);
     }
 
     public boolean hasApiKey() {
@@ -84,7 +100,8 @@ public record ModelSettings(String name, String provider, String model, String b
     public String toString() {
         return "ModelSettings[name=" + name + ", provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl
                 + ", systemPrompt=" + systemPrompt + ", samplingParams=" + samplingParams + ", extraParams="
-                + extraParams + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", rateLimits=" + rateLimits + "]";
+                + extraParams + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", rateLimits=" + rateLimits
+                + ", providerParams=" + providerParams + "]";
     }
 
     // JSON values may be null (e.g. {"stop": null}), which Map.copyOf rejects.

@@ -5,14 +5,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalunit.api.Model;
+import dev.evalunit.api.spi.ModelProvider;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigKeys.ModelKeys;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
+import dev.evalunit.http.RateLimits;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -47,7 +48,7 @@ public final class ModelSettingsResolver {
      * @throws ConfigurationException when the model is not declared or a value is malformed
      */
     public ModelSettings resolve(String name, Optional<Model> annotation) {
-        String provider = provider(name);
+        ModelProvider provider = provider(name);
         String model = annotation.map(Model::model).filter(v -> !v.isBlank())
                 .or(() -> configured(name, ModelKeys.MODEL)).orElse(name);
         String baseUrl = baseUrl(name, annotation);
@@ -57,8 +58,22 @@ public final class ModelSettingsResolver {
         Map<String, Object> extraParams = extraParams(name, annotation);
         Duration timeout = Duration.ofSeconds(config.getPositiveInt(key(name, ModelKeys.TIMEOUT_SECONDS),
                 ConfigKeys.DEFAULT_TIMEOUT_SECONDS));
-        return new ModelSettings(name, provider, model, baseUrl, apiKey, systemPrompt, samplingParams(name, annotation),
-                extraParams, timeout, maxRetries(name), rateLimits(name));
+        ModelSettings settings = new ModelSettings(name, provider.name(), model, baseUrl, apiKey, systemPrompt,
+                samplingParams(name, annotation), extraParams, timeout, maxRetries(name), rateLimits(name),
+                ProviderParams.read(provider, name, config));
+        validate(provider, settings);
+        return settings;
+    }
+
+    /** The provider's own checks, worded as a configuration error. */
+    static void validate(ModelProvider provider, ModelSettings settings) {
+        try {
+            provider.validate(settings);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage() == null ? "its settings are invalid" : e.getMessage();
+            throw new ConfigurationException("model [" + settings.name() + "] (provider [" + provider.name() + "]): "
+                    + message + (message.endsWith(".") ? "" : "."), e);
+        }
     }
 
     /** Configuration only: how hard to press on a provider is a matter of the account, not of one test. */
@@ -83,12 +98,9 @@ public final class ModelSettingsResolver {
         return OptionalDouble.of(rate.get());
     }
 
-    private String provider(String name) {
-        String provider = configured(name, ModelKeys.PROVIDER).orElse(ModelSettings.OPENAI);
-        if (!provider.toLowerCase(Locale.ROOT).equals(ModelSettings.OPENAI)) {
-            throw new ConfigurationException("model [" + name + "] has unknown provider [" + provider + "]. Use openai.");
-        }
-        return ModelSettings.OPENAI;
+    /** Checked first: a model of an unknown provider is reported as such, whatever else it declares. */
+    private ModelProvider provider(String name) {
+        return ModelProviders.installed().get(configured(name, ModelKeys.PROVIDER).orElse(ModelSettings.OPENAI), name);
     }
 
     private String baseUrl(String name, Optional<Model> annotation) {

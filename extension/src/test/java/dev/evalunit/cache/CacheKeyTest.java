@@ -44,6 +44,41 @@ class CacheKeyTest {
     }
 
     @Nested
+    @DisplayName("names the provider")
+    class Providers {
+
+        private ModelSettings onProvider(String provider, Map<String, Object> providerParams) {
+            ModelSettings judge = judge();
+            return new ModelSettings(judge.name(), provider, judge.model(), judge.baseUrl(), null, judge.systemPrompt(),
+                    judge.samplingParams(), judge.extraParams(), judge.timeout(), judge.maxRetries(),
+                    judge.rateLimits(), providerParams);
+        }
+
+        @Test
+        @DisplayName("so that one model name on two providers has two keys")
+        void providerName() {
+            CacheKey openai = CacheKey.of(judge(), request("Which is better?", 0));
+            CacheKey other = CacheKey.of(onProvider("plain-json", Map.of()), request("Which is better?", 0));
+
+            assertThat(other.canonicalJson()).contains(",\"provider\":\"plain-json\",\"response_schema\":");
+            assertThat(other.hash()).isNotEqualTo(openai.hash());
+        }
+
+        @Test
+        @DisplayName("with the provider's own parameters, sorted, only when some are set")
+        void providerParams() {
+            CacheKey none = CacheKey.of(onProvider("plain-json", Map.of()), request("Which is better?", 0));
+            CacheKey some = CacheKey.of(onProvider("plain-json", ordered("style", "terse", "max-words", 40)),
+                    request("Which is better?", 0));
+
+            assertThat(none.canonicalJson()).doesNotContain("provider_params");
+            assertThat(some.canonicalJson()).contains(",\"provider\":\"plain-json\","
+                    + "\"provider_params\":{\"max-words\":40,\"style\":\"terse\"},\"response_schema\":");
+            assertThat(some.hash()).isNotEqualTo(none.hash());
+        }
+    }
+
+    @Nested
     @DisplayName("is stable")
     class Stable {
 

@@ -6,7 +6,7 @@ import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.config.SecretReference;
-import dev.evalunit.model.Backoff;
+import dev.evalunit.http.Backoff;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.model.ModelSettings;
 import dev.evalunit.testing.ChatServer;

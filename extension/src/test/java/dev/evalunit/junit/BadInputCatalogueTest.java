@@ -319,6 +319,19 @@ class BadInputCatalogueTest {
     }
 
     @Nested
+    @DisplayName("an unknown model provider")
+    class UnknownProvider {
+        @Test
+        @DisplayName("names the model and the providers found, suggesting the close one")
+        void refused() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.candidate.provider", "opnai"),
+                    "Configuration error: model [candidate] has unknown provider [opnai]. Did you mean openai?"
+                            + " Providers found: openai. For another provider, put its jar on the test class path"
+                            + " (it registers itself in META-INF/services/dev.evalunit.api.spi.ModelProvider).");
+        }
+    }
+
+    @Nested
     @DisplayName("an error budget that is not a share")
     class ErrorBudgetOutOfRange {
         @Test

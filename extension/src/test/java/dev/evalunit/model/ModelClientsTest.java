@@ -3,16 +3,17 @@ package dev.evalunit.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.config.ConfigurationException;
-import okhttp3.ConnectionSpec;
-import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.config.SecretReference;
+import dev.evalunit.http.Backoff;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,7 +81,7 @@ class ModelClientsTest {
     }
 
     @Test
-    @DisplayName("refuses a provider it cannot call")
+    @DisplayName("refuses a provider it does not find, before sending anything")
     void unknownProvider() {
         ModelSettings settings = new ModelSettings("judge", "anthropic", "claude", server.url("/v1").toString(), null,
                 null, Map.of(), Map.of(), Duration.ofSeconds(5), 0);
@@ -88,8 +89,11 @@ class ModelClientsTest {
         try (ModelClients clients = new ModelClients(Backoff.withoutWaiting())) {
             assertThatThrownBy(() -> clients.create(settings, NO_SECRETS))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("Configuration error: model [judge] has unknown provider [anthropic]. Use openai.");
+                    .hasMessage("Configuration error: model [judge] has unknown provider [anthropic]. Providers found: openai. "
+                            + "For another provider, put its jar on the test class path (it registers itself in "
+                            + "META-INF/services/dev.evalunit.api.spi.ModelProvider).");
         }
+        assertThat(server.getRequestCount()).isZero();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.evalunit.api.Model;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
+import dev.evalunit.http.RateLimits;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -248,7 +249,9 @@ class ModelSettingsResolverTest {
             assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.provider", "anthropic"),
                     inline(OnlyBaseUrl.class)))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("Configuration error: model [judge] has unknown provider [anthropic]. Use openai.");
+                    .hasMessage("Configuration error: model [judge] has unknown provider [anthropic]. Providers found: openai. "
+                            + "For another provider, put its jar on the test class path (it registers itself in "
+                            + "META-INF/services/dev.evalunit.api.spi.ModelProvider).");
         }
 
         @Test

@@ -2,6 +2,7 @@ package dev.evalunit.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalunit.http.RateLimits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalDouble;

@@ -7,6 +7,8 @@ import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.config.SecretReference;
+import dev.evalunit.http.FakeTime;
+import dev.evalunit.http.RateLimits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

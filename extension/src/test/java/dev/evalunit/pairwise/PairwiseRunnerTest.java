@@ -9,7 +9,7 @@ import dev.evalunit.api.result.PairwiseResult;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.DatasetLoader;
-import dev.evalunit.model.Backoff;
+import dev.evalunit.http.Backoff;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.ChatServer.JudgeCall;

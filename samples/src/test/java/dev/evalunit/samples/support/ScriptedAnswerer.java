@@ -11,18 +11,20 @@ import java.util.Set;
  * does not hold the answer when no sentence shares any. A lexical baseline, so it is right when the
  * question's words point at the answer and wrong when they point elsewhere.
  *
+ * <p>Public for the plug-in sample ({@code dev.evalunit.samples.plugins}), whose server answers with it.
+ *
  * <p>It reads the prompt the way the question-answering sample builds it: the question is the
  * last line (a leading {@code Question:} is dropped); the text before it is the context, without
  * its first paragraph (the instruction) when there is more than one paragraph.
  */
-final class ScriptedAnswerer {
+public final class ScriptedAnswerer {
 
     static final String NOT_IN_CONTEXT = "The context does not say.";
 
     private ScriptedAnswerer() {
     }
 
-    static String answer(String prompt) {
+    public static String answer(String prompt) {
         String stripped = prompt == null ? "" : prompt.strip();
         int lastBreak = stripped.lastIndexOf('\n');
         String question = stripped.substring(lastBreak + 1).replaceFirst("^\\s*Question:\\s*", "");

@@ -1,0 +1,24 @@
+package dev.evalunit.api.spi;
+
+/**
+ * What the engine hands a {@link ModelProvider} when it creates a client: the model's resolved API
+ * key and the run's shared services. One per client created.
+ */
+public interface ProviderContext {
+
+    /**
+     * The model's API key, resolved from its reference ({@code ${env:NAME}}, {@code ${sys:NAME}}) and
+     * stripped, or {@code null} when none is declared. Never put it in a message or a log line.
+     */
+    String apiKey();
+
+    /**
+     * A service of the engine bound to this model, like JDBC's {@code Wrapper.unwrap}. The engine
+     * ({@code evalunit-extension}) offers {@code dev.evalunit.http.HttpPipeline}: the run's shared
+     * HTTP client with retries, backoff, rate limits, concurrency and timeouts configured for this
+     * model, so that an HTTP provider adds only its wire format.
+     *
+     * @throws IllegalArgumentException when the engine offers no service of that type
+     */
+    <T> T unwrap(Class<T> type);
+}

@@ -1,0 +1,157 @@
+package dev.evalunit.http;
+
+import dev.evalunit.api.spi.ModelSpec;
+import dev.evalunit.config.ConfigurationException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The HTTP side of a run, shared by every HTTP provider: one connection pool and one dispatcher for
+ * all models, and the limits of each endpoint. Hands each model an {@link HttpPipeline}. Close it when
+ * the run ends.
+ *
+ * <p>Each attempt of a call passes, in this order: {@link RetryInterceptor} (bounded retries), the
+ * model's {@link RequestRateCap} when it has one, the endpoint's {@link EndpointHold}, the endpoint's
+ * {@link AdaptiveConcurrency} (through {@link ConcurrencyInterceptor}), and {@link AttemptTimer};
+ * {@link HiddenRetryAfter} watches the network. The limits of an endpoint (scheme, host and port) are
+ * shared by every pipeline of this instance that calls it, so models on one server back off together,
+ * whatever their provider.
+ */
+public final class HttpPipelines implements AutoCloseable {
+
+    /** Calls are synchronous, from evalunit's own bounded workers; OkHttp's limits must not bind first. */
+    static final int MAX_REQUESTS = 256;
+    private static final int MAX_IDLE_CONNECTIONS = 32;
+
+    /** For http endpoints: without a TLS connection spec, OkHttp sets up no TLS (trust store and all). */
+    private final OkHttpClient shared;
+    /** For https endpoints, made when the first one is asked for; shares the pool and the dispatcher. */
+    private volatile OkHttpClient sharedTls;
+    private final Backoff backoff;
+    private final Consumer<String> log;
+    private final Map<Endpoint, AdaptiveConcurrency> concurrency = new ConcurrentHashMap<>();
+    private final Map<Endpoint, EndpointHold> holds = new ConcurrentHashMap<>();
+    private final Map<RateCapKey, RequestRateCap> rateCaps = new ConcurrentHashMap<>();
+
+    /** A model's rate cap is shared by its pipelines, unless they declare different rates. */
+    private record RateCapKey(String modelName, double requestsPerSecond) {
+    }
+
+    /**
+     * @param backoff how retries wait; tests pass one that does not sleep
+     * @param log where a halving of an endpoint's concurrency is reported, one line each
+     *     ({@code [evalunit] model [x]: 429 from host:port, concurrency 32 -> 16})
+     */
+    public HttpPipelines(Backoff backoff, Consumer<String> log) {
+        this.backoff = backoff;
+        this.log = log;
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(MAX_REQUESTS);
+        dispatcher.setMaxRequestsPerHost(MAX_REQUESTS);
+        this.shared = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                // RetryInterceptor decides every retry, so each attempt is counted and backed off.
+                .retryOnConnectionFailure(false)
+                // Loading the trust store took a fifth of a second of every run's start, also for runs
+                // whose models are all local (a stand-in, Ollama, vLLM over http).
+                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+                .build();
+    }
+
+    /**
+     * The pipeline of the model {@code spec} describes.
+     *
+     * @param limits the model's concurrency, rate cap and retry time
+     * @param apiKey the resolved key, scrubbed from every message the pipeline writes; {@code null} for none
+     * @throws ConfigurationException when the base URL is not an http(s) URL
+     */
+    public HttpPipeline pipeline(ModelSpec spec, RateLimits limits, String apiKey) {
+        HttpUrl url = HttpUrl.parse(spec.baseUrl());
+        if (url == null) {
+            throw new ConfigurationException("the base URL of model [" + spec.name()
+                    + "] must be an http(s) URL, e.g. https://api.openai.com/v1.");
+        }
+        return new HttpPipeline(spec, limits, url, client(spec, limits, url), new SecretScrubber(apiKey));
+    }
+
+    /**
+     * Shares the pool and dispatcher. OkHttp's call timeout spans the retries and their waits, so it
+     * stays off; the model's timeout bounds each connect, read and write of each attempt instead.
+     */
+    private OkHttpClient client(ModelSpec spec, RateLimits limits, HttpUrl url) {
+        Duration timeout = spec.timeout();
+        Endpoint endpoint = Endpoint.of(url);
+        OkHttpClient.Builder builder = base(url).newBuilder()
+                .callTimeout(Duration.ZERO)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .addInterceptor(new RetryInterceptor(spec.maxRetries(), limits.maxRetryTime(), backoff));
+        limits.requestsPerSecond().ifPresent(rate -> builder.addInterceptor(rateCaps.computeIfAbsent(
+                new RateCapKey(spec.name(), rate), key -> new RequestRateCap(rate, backoff))));
+        return builder
+                .addInterceptor(holds.computeIfAbsent(endpoint, key -> new EndpointHold(backoff)))
+                .addInterceptor(new ConcurrencyInterceptor(concurrency(endpoint, limits.maxConcurrency()), endpoint,
+                        spec.name(), log))
+                .addInterceptor(new AttemptTimer())
+                .addNetworkInterceptor(new HiddenRetryAfter())
+                .build();
+    }
+
+    /** The shared client that speaks {@code url}'s scheme. */
+    private OkHttpClient base(HttpUrl url) {
+        if (!url.isHttps()) {
+            return shared;
+        }
+        OkHttpClient tls = sharedTls;
+        if (tls == null) {
+            synchronized (this) {
+                if (sharedTls == null) {
+                    sharedTls = shared.newBuilder()
+                            .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
+                            .build();
+                }
+                tls = sharedTls;
+            }
+        }
+        return tls;
+    }
+
+    private AdaptiveConcurrency concurrency(Endpoint endpoint, int maximum) {
+        AdaptiveConcurrency limit = concurrency.computeIfAbsent(endpoint, key -> new AdaptiveConcurrency(maximum));
+        limit.lowerMaximum(maximum);
+        return limit;
+    }
+
+    /**
+     * The current concurrency limit of the endpoint (scheme, host and port) of {@code baseUrl}, or empty
+     * when no pipeline of this instance calls it. Halves on each 429, grows back after successes.
+     */
+    public OptionalInt concurrencyLimit(String baseUrl) {
+        HttpUrl url = HttpUrl.parse(baseUrl);
+        AdaptiveConcurrency limit = url == null ? null : concurrency.get(Endpoint.of(url));
+        return limit == null ? OptionalInt.empty() : OptionalInt.of(limit.limit());
+    }
+
+    /** The client every pipeline's client is derived from (for tests of the connection set-up). */
+    public OkHttpClient sharedClient() {
+        return shared;
+    }
+
+    @Override
+    public void close() {
+        shared.dispatcher().executorService().shutdown();
+        shared.connectionPool().evictAll();
+    }
+}

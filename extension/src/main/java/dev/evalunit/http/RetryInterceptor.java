@@ -1,0 +1,98 @@
+package dev.evalunit.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Retries a call on 429, 500, 502, 503, 504 and I/O failures (timeouts included), within two bounds:
+ * at most {@code maxRetries} retries, and no retry that would start later than {@code maxRetryTime}
+ * after the first attempt began (waits included). It waits as {@link Backoff} says or, on 429 and 503,
+ * as the server's rate-limit headers say ({@link RateLimitHeaders}). A call therefore sends at most
+ * {@code maxRetries + 1} requests. The client's own connection retries are off, so every attempt is
+ * one counted here; the interceptors after this one run once per attempt.
+ */
+final class RetryInterceptor implements Interceptor {
+
+    private static final Set<Integer> RETRYABLE_CODES = Set.of(429, 500, 502, 503, 504);
+    private static final Set<Integer> RATE_LIMIT_CODES = Set.of(429, 503);
+
+    private final int maxRetries;
+    private final Duration maxRetryTime;
+    private final Backoff backoff;
+
+    RetryInterceptor(int maxRetries, Duration maxRetryTime, Backoff backoff) {
+        this.maxRetries = maxRetries;
+        this.maxRetryTime = maxRetryTime;
+        this.backoff = backoff;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        AttemptRecord record = Optional.ofNullable(request.tag(AttemptRecord.class)).orElseGet(AttemptRecord::new);
+        Clock clock = backoff.clock();
+        Instant firstAttempt = clock.instant();
+        for (int retry = 1; ; retry++) {
+            boolean lastAttempt = retry > maxRetries;
+            record.attemptStarted();
+            Duration delay;
+            try {
+                Response response = chain.proceed(request);
+                if (lastAttempt || !RETRYABLE_CODES.contains(response.code())) {
+                    return response;
+                }
+                Optional<Duration> asked = serverDelay(response);
+                delay = asked.isPresent() ? asked.get() : backoff.delayBefore(retry);
+                if (beyondTimeLimit(firstAttempt, delay, clock)) {
+                    record.retryTimeLimitReached();
+                    return response;
+                }
+                response.close();
+            } catch (IOException e) {
+                if (lastAttempt || chain.call().isCanceled() || interrupted(e)) {
+                    throw e;
+                }
+                delay = backoff.delayBefore(retry);
+                if (beyondTimeLimit(firstAttempt, delay, clock)) {
+                    record.retryTimeLimitReached();
+                    throw e;
+                }
+            }
+            pause(delay);
+        }
+    }
+
+    private boolean beyondTimeLimit(Instant firstAttempt, Duration delay, Clock clock) {
+        return Duration.between(firstAttempt, clock.instant()).plus(delay).compareTo(maxRetryTime) > 0;
+    }
+
+    private Optional<Duration> serverDelay(Response response) {
+        if (!RATE_LIMIT_CODES.contains(response.code())) {
+            return Optional.empty();
+        }
+        return RateLimitHeaders.retryWait(response.headers(), backoff.clock());
+    }
+
+    // A wait for a permit, cap or hold that was interrupted ends the call; a socket timeout is an
+    // InterruptedIOException too, but leaves the thread's flag clear and is retried.
+    private static boolean interrupted(IOException e) {
+        return e instanceof InterruptedIOException && Thread.currentThread().isInterrupted();
+    }
+
+    private void pause(Duration delay) throws InterruptedIOException {
+        try {
+            backoff.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to retry");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.evalunit.model;
+
+import dev.evalunit.api.spi.ModelProvider;
+import dev.evalunit.config.ConfigurationException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * The {@link ModelProvider}s on the class path, by name, found with {@link ServiceLoader} from
+ * {@code META-INF/services/dev.evalunit.api.spi.ModelProvider} (the engine's own {@code openai}
+ * among them). Names match without regard to case. Loaded once per JVM, when the first model is resolved.
+ */
+final class ModelProviders {
+
+    static final String SERVICES_FILE = "META-INF/services/" + ModelProvider.class.getName();
+
+    private static volatile ModelProviders installed;
+
+    private final Map<String, ModelProvider> byName;
+
+    ModelProviders(Iterable<ModelProvider> providers) {
+        Map<String, ModelProvider> named = new TreeMap<>();
+        for (ModelProvider provider : providers) {
+            ModelProvider other = named.put(provider.name().toLowerCase(Locale.ROOT), provider);
+            if (other != null) {
+                throw new ConfigurationException("two model providers are named [" + provider.name() + "] ("
+                        + other.getClass().getName() + " and " + provider.getClass().getName()
+                        + "). Keep one of them on the test class path.");
+            }
+        }
+        this.byName = named;
+    }
+
+    /** The providers on the class path of the thread's context class loader, as first seen. */
+    static ModelProviders installed() {
+        ModelProviders providers = installed;
+        if (providers == null) {
+            synchronized (ModelProviders.class) {
+                if (installed == null) {
+                    installed = new ModelProviders(ServiceLoader.load(ModelProvider.class));
+                }
+                providers = installed;
+            }
+        }
+        return providers;
+    }
+
+    /**
+     * The provider named {@code providerName}, which model {@code modelName} declares.
+     *
+     * @throws ConfigurationException naming the model, listing the providers found, with a "did you
+     *     mean" when one is close
+     */
+    ModelProvider get(String providerName, String modelName) {
+        ModelProvider provider = byName.get(providerName.toLowerCase(Locale.ROOT));
+        if (provider != null) {
+            return provider;
+        }
+        String closest = closest(providerName.toLowerCase(Locale.ROOT));
+        throw new ConfigurationException("model [" + modelName + "] has unknown provider [" + providerName + "]. "
+                + (closest == null ? "" : "Did you mean " + closest + "? ")
+                + "Providers found: " + String.join(", ", byName.keySet()) + ". For another provider, put its jar"
+                + " on the test class path (it registers itself in " + SERVICES_FILE + ").");
+    }
+
+    /** The name within two edits of {@code name} (one for short names), or {@code null}. */
+    private String closest(String name) {
+        String best = null;
+        int bestDistance = name.length() <= 4 ? 2 : 3;
+        for (String known : byName.keySet()) {
+            int distance = distance(name, known);
+            if (distance < bestDistance) {
+                best = known;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance, with a swap of two neighbours counted as one edit. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

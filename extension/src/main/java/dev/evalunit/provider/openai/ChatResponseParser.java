@@ -1,0 +1,152 @@
+package dev.evalunit.provider.openai;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/** Reads the answer and the token usage out of an OpenAI chat-completions response body. */
+final class ChatResponseParser {
+
+    /** What a successful response says; token counts are {@code null} when not reported. */
+    record ChatCompletion(String text, Integer promptTokens, Integer completionTokens) {
+    }
+
+    /** The body is not a usable reply; the message says what is wrong, in a sentence fragment. */
+    static final class MalformedReplyException extends Exception {
+        private final boolean worthQuoting;
+
+        MalformedReplyException(String message, boolean worthQuoting) {
+            super(message);
+            this.worthQuoting = worthQuoting;
+        }
+
+        /** Whether the body itself would help the reader: true when it is not JSON at all. */
+        boolean worthQuoting() {
+            return worthQuoting;
+        }
+    }
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private ChatResponseParser() {
+    }
+
+    /**
+     * Streamed rather than read into a tree (one of the costs of every call), with a tree's outcome:
+     * the whole body is parsed, so broken JSON anywhere in it is "not JSON"; a repeated field counts
+     * once, the last one.
+     */
+    static ChatCompletion parse(String body) throws MalformedReplyException {
+        Reading reading = new Reading();
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                reading.root(parser);
+            } else {
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            throw new MalformedReplyException("the reply is not JSON", true);
+        }
+        if (reading.content == null) {
+            throw new MalformedReplyException("the reply has no choices[0].message.content", false);
+        }
+        return new ChatCompletion(reading.content, reading.promptTokens, reading.completionTokens);
+    }
+
+    /** What a walk through the body found; each method starts on the value it reads and ends on its last token. */
+    private static final class Reading {
+        String content;
+        Integer promptTokens;
+        Integer completionTokens;
+
+        void root(JsonParser parser) throws IOException {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("choices".equals(name)) {
+                    content = value == JsonToken.START_ARRAY ? firstChoice(parser) : skip(parser);
+                } else if ("usage".equals(name)) {
+                    promptTokens = null;
+                    completionTokens = null;
+                    if (value == JsonToken.START_OBJECT) {
+                        usage(parser);
+                    } else {
+                        parser.skipChildren();
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+
+        private static String firstChoice(JsonParser parser) throws IOException {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.END_ARRAY) {
+                return null;
+            }
+            String found = first == JsonToken.START_OBJECT ? field(parser, "message", Reading::content) : skip(parser);
+            // The other choices, up to the array's end (a parser at the end of input throws, never returns null here).
+            for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY && next != null; next = parser.nextToken()) {
+                parser.skipChildren();
+            }
+            return found;
+        }
+
+        private static String content(JsonParser parser) throws IOException {
+            return parser.currentToken() == JsonToken.START_OBJECT ? field(parser, "content", Reading::text) : skip(parser);
+        }
+
+        private static String text(JsonParser parser) throws IOException {
+            return parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : skip(parser);
+        }
+
+        /** The last value of {@code wanted} in the object at the parser, as {@code reader} reads it. */
+        private static String field(JsonParser parser, String wanted, ValueReader reader) throws IOException {
+            String found = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (wanted.equals(name)) {
+                    found = reader.read(parser);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return found;
+        }
+
+        private void usage(JsonParser parser) throws IOException {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if ("prompt_tokens".equals(name)) {
+                    promptTokens = count(parser);
+                } else if ("completion_tokens".equals(name)) {
+                    completionTokens = count(parser);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+
+        /** A whole number that fits an int, else {@code null}. */
+        private static Integer count(JsonParser parser) throws IOException {
+            if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+                return parser.getIntValue();
+            }
+            parser.skipChildren();
+            return null;
+        }
+
+        private static String skip(JsonParser parser) throws IOException {
+            parser.skipChildren();
+            return null;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ValueReader {
+        String read(JsonParser parser) throws IOException;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.evalunit.provider.openai;
+
+import dev.evalunit.api.spi.ModelCallException;
+import dev.evalunit.api.spi.ModelClient;
+import dev.evalunit.api.spi.ModelReply;
+import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.api.spi.ModelSpec;
+import dev.evalunit.http.HttpExchange;
+import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.provider.openai.ChatResponseParser.ChatCompletion;
+import dev.evalunit.provider.openai.ChatResponseParser.MalformedReplyException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * A model behind an OpenAI-compatible {@code POST {baseUrl}/chat/completions} endpoint. Thread safe.
+ * Only the wire format is here; retries, limits and failure messages are the {@link HttpPipeline}'s.
+ *
+ * <p>A request with a response schema asks for structured output with {@code response_format}.
+ * Many compatible servers do not support it; the first time one answers 400 or 422 about
+ * {@code response_format} or {@code json_schema}, the request is sent again without it, and this
+ * client stops asking for it from then on: structured output where supported, plain text otherwise.
+ */
+final class OpenAiChatClient implements ModelClient {
+
+    // With its charset: given none, OkHttp parses "application/json; charset=utf-8" again on every request.
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final String name;
+    private final String apiKey;
+    private final HttpPipeline http;
+    private final HttpUrl endpoint;
+    private final ChatRequestBody bodies;
+    private final AtomicBoolean structuredOutputSupported = new AtomicBoolean(true);
+
+    /**
+     * @param apiKey the resolved key, or {@code null} to send no {@code Authorization} header
+     * @param http the model's pipeline (see {@link dev.evalunit.http.HttpPipelines})
+     */
+    OpenAiChatClient(ModelSpec settings, String apiKey, HttpPipeline http) {
+        this.name = settings.name();
+        this.apiKey = apiKey;
+        this.http = http;
+        // Path segments rather than string concatenation: keeps a query (e.g. ?api-version=) in place
+        // and absorbs a trailing slash.
+        this.endpoint = http.baseUrl().newBuilder().addPathSegments("chat/completions").build();
+        this.bodies = new ChatRequestBody(settings);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ModelReply complete(ModelRequest request) throws ModelCallException {
+        boolean structured = request.responseSchema() != null && structuredOutputSupported.get();
+        HttpExchange exchange = send(request, structured);
+        if (structured && rejectsStructuredOutput(exchange)) {
+            structuredOutputSupported.set(false);
+            exchange = send(request, false);
+        }
+        return reply(exchange);
+    }
+
+    private HttpExchange send(ModelRequest request, boolean structured) throws ModelCallException {
+        Request.Builder builder = new Request.Builder()
+                .url(endpoint)
+                .post(RequestBody.create(bodies.of(request, structured), JSON));
+        if (apiKey != null) {
+            builder.header("Authorization", "Bearer " + apiKey);
+        }
+        return http.execute(builder);
+    }
+
+    private ModelReply reply(HttpExchange exchange) throws ModelCallException {
+        if (!exchange.successful()) {
+            throw http.httpError(exchange);
+        }
+        try {
+            ChatCompletion completion = ChatResponseParser.parse(exchange.body());
+            return new ModelReply(completion.text(), completion.promptTokens(), completion.completionTokens(),
+                    exchange.latency());
+        } catch (MalformedReplyException e) {
+            throw http.failure(e.getMessage() + (e.worthQuoting() ? ": " + http.excerpt(exchange.body()) : ""));
+        }
+    }
+
+    private static boolean rejectsStructuredOutput(HttpExchange exchange) {
+        int code = exchange.code();
+        String body = exchange.body();
+        return (code == 400 || code == 422) && (body.contains("response_format") || body.contains("json_schema"));
+    }
+}
