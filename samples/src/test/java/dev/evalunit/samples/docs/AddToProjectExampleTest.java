@@ -20,36 +20,59 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * README.md's "Add it to your project" blocks (kept in {@code src/test/resources/docs/add-to-project/})
- * stay true: the dependency is the extension this build makes, and the declared model uses keys
- * evalunit reads, with the values the samples run with.
+ * README.md's "Add it to your project" blocks stay true: the pom is the consumer project of the
+ * compatibility matrix ({@code compat/src/it/consumer}), which Maven builds and runs on every supported
+ * JUnit, and the declared model ({@code src/test/resources/docs/add-to-project/}) uses keys evalunit
+ * reads, with the values the samples run with.
  */
 @DisplayName("Add it to your project")
 class AddToProjectExampleTest {
 
     static final Path ROOT = RepositoryFiles.findRoot(Path.of(""));
     static final Path EXAMPLES = ROOT.resolve("samples/src/test/resources/docs/add-to-project");
+    static final Path CONSUMER_POM = ROOT.resolve("compat/src/it/consumer/pom.xml");
 
     @Nested
-    @DisplayName("the dependency")
-    class Dependency {
+    @DisplayName("the pom")
+    class Pom {
 
         @Test
-        @DisplayName("names the extension artifact, the project's group and version, test scope")
+        @DisplayName("is, to the byte, the consumer project that the matrix builds on every supported JUnit")
+        void isTheMatrixConsumer() throws IOException {
+            String readme = Files.readString(ROOT.resolve("README.md"));
+            String section = readme.substring(readme.indexOf("<!-- add-to-project:start -->"),
+                    readme.indexOf("<!-- add-to-project:end -->"));
+            Matcher block = Pattern.compile("```xml\n(.*?)```", Pattern.DOTALL).matcher(section);
+
+            assertThat(block.find()).as("an xml block in README.md's Add it to your project").isTrue();
+            assertThat(block.group(1)).isEqualTo(Files.readString(CONSUMER_POM));
+        }
+
+        @Test
+        @DisplayName("depends on the extension this build makes, in test scope, at the project's version")
         void coordinates() throws IOException {
-            String dependency = Files.readString(EXAMPLES.resolve("dependency.xml"));
+            String pom = Files.readString(CONSUMER_POM);
             String parent = Files.readString(ROOT.resolve("pom.xml"));
             String extension = Files.readString(ROOT.resolve("extension/pom.xml"));
 
-            assertThat(element(dependency, "groupId")).isEqualTo(element(parent, "groupId"));
-            assertThat(element(dependency, "version")).isEqualTo(element(parent, "version"));
-            assertThat(element(dependency, "artifactId"))
-                    .isEqualTo(element(extension.substring(extension.indexOf("</parent>")), "artifactId"));
-            assertThat(element(dependency, "scope")).isEqualTo("test");
+            assertThat(element(pom, "evalunit.version")).isEqualTo(element(parent, "version"));
+            assertThat(pom).contains("<groupId>" + element(parent, "groupId") + "</groupId>\n      <artifactId>"
+                    + element(extension.substring(extension.indexOf("</parent>")), "artifactId")
+                    + "</artifactId>\n      <version>${evalunit.version}</version>\n      <scope>test</scope>");
+        }
+
+        @Test
+        @DisplayName("lets the junit-bom choose JUnit (5.12.2 as shipped), naming no JUnit version elsewhere")
+        void junitFromTheBom() throws IOException {
+            String pom = Files.readString(CONSUMER_POM);
+
+            assertThat(element(pom, "junit-jupiter.version")).isEqualTo("5.12.2");
+            assertThat(pom).contains("<artifactId>junit-bom</artifactId>\n        <version>${junit-jupiter.version}</version>");
+            assertThat(pom).containsOnlyOnce("<artifactId>junit-jupiter</artifactId>\n      <scope>test</scope>");
         }
 
         private String element(String xml, String name) {
-            Matcher matcher = Pattern.compile("<" + name + ">([^<]+)</" + name + ">").matcher(xml);
+            Matcher matcher = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</" + Pattern.quote(name) + ">").matcher(xml);
             assertThat(matcher.find()).as("<%s> in %s", name, xml).isTrue();
             return matcher.group(1);
         }
@@ -63,6 +86,7 @@ class AddToProjectExampleTest {
         @DisplayName("uses only keys evalunit reads and declares the model with its base URL")
         void keys() throws IOException, IllegalAccessException {
             Set<String> modelKeys = Arrays.stream(ConfigKeys.ModelKeys.class.getFields())
+                    .filter(field -> field.getType() == String.class)
                     .map(AddToProjectExampleTest::value).collect(Collectors.toSet());
             Properties declaration = load(EXAMPLES.resolve("junit-platform.properties"));
 
