@@ -42,10 +42,20 @@ public final class ModelCache implements ClientDecorator {
      * @throws ConfigurationException when the mode is unknown or the directory is not a path
      */
     public static ModelCache from(EvalConfig config) {
+        return from(config, SecretReference.fromProcess());
+    }
+
+    /**
+     * The cache that {@value ConfigKeys#CACHE_MODE} and {@value ConfigKeys#CACHE_DIR} describe, masking
+     * the keys that {@code secrets} resolves.
+     *
+     * @throws ConfigurationException when the mode is unknown or the directory is not a path
+     */
+    public static ModelCache from(EvalConfig config, SecretReference secrets) {
         CacheMode mode = CacheMode.parse(config.get(ConfigKeys.CACHE_MODE).orElse(ConfigKeys.DEFAULT_CACHE_MODE));
         String directory = config.get(ConfigKeys.CACHE_DIR).orElse(ConfigKeys.DEFAULT_CACHE_DIR);
         try {
-            return new ModelCache(mode, Path.of(directory), SecretReference.fromProcess());
+            return new ModelCache(mode, Path.of(directory), secrets);
         } catch (InvalidPathException e) {
             throw new ConfigurationException("[" + ConfigKeys.CACHE_DIR + "] is not a valid path: '" + directory
                     + "'. Give a directory, e.g. " + ConfigKeys.DEFAULT_CACHE_DIR + ".");

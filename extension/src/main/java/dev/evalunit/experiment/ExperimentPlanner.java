@@ -43,10 +43,14 @@ public final class ExperimentPlanner {
 
     private final EvalConfig config;
     private final DatasetLoader datasets;
+    private final MetricRegistry metrics;
     private final ExperimentModels models;
 
-    public ExperimentPlanner(EvalConfig config, DatasetLoader datasets, ModelClients clients, SecretReference secrets) {
+    /** @param metrics the metrics the set's names resolve to */
+    public ExperimentPlanner(EvalConfig config, DatasetLoader datasets, MetricRegistry metrics, ModelClients clients,
+                             SecretReference secrets) {
         this.config = config;
+        this.metrics = metrics;
         this.datasets = datasets;
         this.models = new ExperimentModels(config, clients, secrets);
     }
@@ -57,7 +61,7 @@ public final class ExperimentPlanner {
         Map<String, MetricDescriptor> descriptors = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
         List<ExperimentPlan> experiments = new ArrayList<>();
-        MetricRegistry registry = MetricRegistry.load();
+        MetricRegistry registry = metrics;
         for (ExperimentSpec spec : set.experiments()) {
             ExperimentPlan plan = plan(spec, loaded, registry);
             plan.metrics().forEach(m -> descriptors.putIfAbsent(m.descriptor().name(), m.descriptor()));

@@ -14,7 +14,6 @@ import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.execution.ReportDirectories;
-import dev.evalunit.execution.Workers;
 import dev.evalunit.experiment.spec.ExperimentSpec;
 import dev.evalunit.metrics.MetricColumns;
 import dev.evalunit.stats.experiment.ExperimentSetAggregation;
@@ -30,22 +29,28 @@ import java.util.concurrent.Future;
 
 /**
  * Runs every experiment of a plan: per row, the answer (a model call or a pre-generated output),
- * then each metric. All rows of all experiments share one pool of {@code concurrency} threads, so
- * at most that many calls are in flight. A failure on one row becomes that row's observations'
+ * then each metric. All rows of all experiments run on the run's worker threads, so at most as many
+ * calls as there are workers are in flight. A failure on one row becomes that row's observations'
  * errors; it never stops the set.
  */
 public final class ExperimentSetRunner {
 
+    private final ExecutorService workers;
+
+    /** @param workers the run's worker threads (shared with other evaluations; not shut down here) */
+    public ExperimentSetRunner(ExecutorService workers) {
+        this.workers = workers;
+    }
+
     public ExperimentSetResult run(ExperimentSetPlan plan) {
-        ExecutorService pool = Workers.pool(plan.concurrency(), "evalunit-experiment-");
+        List<List<Future<RowResult>>> submitted = new ArrayList<>();
         try {
-            List<List<Future<RowResult>>> submitted = new ArrayList<>();
             for (ExperimentPlan experiment : plan.experiments()) {
                 List<Future<RowResult>> rows = new ArrayList<>();
                 List<DatasetRow> datasetRows = experiment.dataset().rows();
                 for (int i = 0; i < datasetRows.size(); i++) {
                     int index = i;
-                    rows.add(pool.submit(() -> row(experiment, datasetRows.get(index), index)));
+                    rows.add(workers.submit(() -> row(experiment, datasetRows.get(index), index)));
                 }
                 submitted.add(rows);
             }
@@ -56,7 +61,8 @@ public final class ExperimentSetRunner {
             return ExperimentSetAggregation.aggregate(plan.name(), plan.readme(), results, plan.descriptors(),
                     plan.labels(), plan.reportDirectory());
         } finally {
-            pool.shutdownNow();
+            // Only this set's rows: after a failure, none of them keeps a worker busy.
+            submitted.forEach(rows -> rows.forEach(row -> row.cancel(true)));
         }
     }
 

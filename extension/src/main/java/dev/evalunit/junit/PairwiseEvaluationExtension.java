@@ -3,17 +3,13 @@ package dev.evalunit.junit;
 import dev.evalunit.api.Model;
 import dev.evalunit.api.PairwiseEval;
 import dev.evalunit.api.result.PairwiseResult;
-import dev.evalunit.budget.ErrorBudget;
-import dev.evalunit.config.EvalConfig;
-import dev.evalunit.config.SecretReference;
-import dev.evalunit.dataset.DatasetLoader;
-import dev.evalunit.model.ModelClients;
 import dev.evalunit.pairwise.AnnotationSpecs;
 import dev.evalunit.pairwise.PairwisePlan;
 import dev.evalunit.pairwise.PairwisePlanner;
 import dev.evalunit.pairwise.PairwiseReports;
 import dev.evalunit.pairwise.PairwiseRunner;
 import dev.evalunit.pairwise.PairwiseSpec;
+import dev.evalunit.runtime.EvalRuntime;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,19 +39,16 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         Method method = context.getRequiredTestMethod();
         PairwiseSpec spec = AnnotationSpecs.from(eval,
                 method.getDeclaringClass().getSimpleName() + "." + method.getName(), inlineModels(context));
-        EvalConfig config = new EvalConfig(context::getConfigurationParameter);
-        // Read first: a malformed budget is a configuration error, found before any call like the others.
-        ErrorBudget budget = ErrorBudget.from(config);
-        DatasetLoader datasets = new DatasetLoader(classLoader(context), Path.of("").toAbsolutePath());
-        PairwisePlanner planner = new PairwisePlanner(config, datasets, Stores.modelClients(context),
-                SecretReference.fromProcess(), new TestMethodBinder(context));
+        EvalRuntime runtime = Stores.runtime(context);
+        PairwisePlanner planner = new PairwisePlanner(runtime.config(), runtime.datasets(), runtime.clients(),
+                runtime.secrets(), new TestMethodBinder(context));
         PairwisePlan plan = planner.plan(spec);
-        PairwiseResult result = new PairwiseRunner().run(plan);
+        PairwiseResult result = new PairwiseRunner(runtime.workers()).run(plan);
         Stores.putResult(context, result);
         List<Path> files = PairwiseReports.write(result);
         publish(context, result, files);
         // After the files are written and attached, so that the failure points at judgments one can read.
-        budget.check(result);
+        runtime.budget().check(result);
     }
 
     private static void publish(ExtensionContext context, PairwiseResult result, List<Path> files) {
@@ -79,11 +72,6 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         context.getTestMethod().ifPresent(m -> models.addAll(AnnotationSupport.findRepeatableAnnotations(m, Model.class)));
         context.getTestClass().ifPresent(c -> models.addAll(AnnotationSupport.findRepeatableAnnotations(c, Model.class)));
         return models;
-    }
-
-    private static ClassLoader classLoader(ExtensionContext context) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return loader != null ? loader : context.getRequiredTestClass().getClassLoader();
     }
 
     @Override

@@ -1,15 +1,12 @@
 package dev.evalunit.junit;
 
 import dev.evalunit.api.experiment.ExperimentSetResult;
-import dev.evalunit.budget.ErrorBudget;
-import dev.evalunit.config.EvalConfig;
-import dev.evalunit.config.SecretReference;
-import dev.evalunit.dataset.DatasetLoader;
 import dev.evalunit.experiment.ExperimentReports;
 import dev.evalunit.experiment.ExperimentPlanner;
 import dev.evalunit.experiment.ExperimentSetPlan;
 import dev.evalunit.experiment.ExperimentSetRunner;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
+import dev.evalunit.runtime.EvalRuntime;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -34,13 +31,11 @@ final class SharedExperimentSets {
     }
 
     private static ExperimentSetResult run(ExperimentSetSpec spec, ExtensionContext context) {
-        EvalConfig config = new EvalConfig(context::getConfigurationParameter);
-        // Each experiment is held to the budget in its own test; a malformed budget is found before any call.
-        ErrorBudget.from(config);
-        DatasetLoader datasets = new DatasetLoader(Thread.currentThread().getContextClassLoader(), Path.of("").toAbsolutePath());
-        ExperimentPlanner planner = new ExperimentPlanner(config, datasets, Stores.modelClients(context), SecretReference.fromProcess());
+        EvalRuntime runtime = Stores.runtime(context);
+        ExperimentPlanner planner = new ExperimentPlanner(runtime.config(), runtime.datasets(), runtime.metrics(),
+                runtime.clients(), runtime.secrets());
         ExperimentSetPlan plan = planner.plan(spec);
-        ExperimentSetResult result = new ExperimentSetRunner().run(plan);
+        ExperimentSetResult result = new ExperimentSetRunner(runtime.workers()).run(plan);
         Path summary = ExperimentReports.write(result);
         System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
                 + " experiments, summary written to " + summary);

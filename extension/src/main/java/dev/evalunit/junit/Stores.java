@@ -1,10 +1,9 @@
 package dev.evalunit.junit;
 
 import dev.evalunit.api.result.PairwiseResult;
-import dev.evalunit.cache.ModelCache;
 import dev.evalunit.config.EvalConfig;
-import dev.evalunit.http.Backoff;
-import dev.evalunit.model.ModelClients;
+import dev.evalunit.runtime.EvalRuntime;
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -18,14 +17,22 @@ final class Stores {
     }
 
     /**
-     * One HTTP client pool for the whole run, closed by JUnit when the run ends. Its clients go
-     * through the response cache that the run's configuration describes.
+     * The run's {@link EvalRuntime}: built when the first evaluation needs it, from the run's
+     * configuration, and closed by JUnit when the run ends. Its class loader, for datasets, plug-ins and
+     * test resources, is the thread's context class loader (the test class path under Surefire, Gradle
+     * and IDEs), else evalunit's own.
      */
-    static ModelClients modelClients(ExtensionContext context) {
-        return StoreValues.resource(context.getRoot().getStore(NAMESPACE), ModelClients.class,
-                type -> new ModelClients(Backoff.standard(),
-                        ModelCache.from(new EvalConfig(context::getConfigurationParameter))),
-                ModelClients.class);
+    static EvalRuntime runtime(ExtensionContext context) {
+        ExtensionContext root = context.getRoot();
+        return StoreValues.resource(root.getStore(NAMESPACE), EvalRuntime.class,
+                type -> EvalRuntime.start(new EvalConfig(root::getConfigurationParameter), testClassLoader(),
+                        Path.of("").toAbsolutePath()),
+                EvalRuntime.class);
+    }
+
+    private static ClassLoader testClassLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : Stores.class.getClassLoader();
     }
 
     static void putResult(ExtensionContext context, PairwiseResult result) {

@@ -7,7 +7,6 @@ import dev.evalunit.autorater.Autorater;
 import dev.evalunit.autorater.AutoraterInput;
 import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.dataset.IdColumns;
-import dev.evalunit.execution.Workers;
 import dev.evalunit.prompt.DefaultInstructions;
 import dev.evalunit.prompt.PromptParameter;
 import dev.evalunit.stats.PairwiseStatistics;
@@ -21,19 +20,25 @@ import java.util.concurrent.Future;
 
 /**
  * Runs a {@link PairwisePlan}: per example, the two answers, then the autorater's samples. Examples
- * run on a pool of {@code concurrency} threads; every call blocks its thread, so at most that many
- * calls are in flight. A failure on one example becomes that example's {@code Error} judgment.
+ * run on the run's worker threads; every call blocks its thread, so at most as many calls as there are
+ * workers are in flight. A failure on one example becomes that example's {@code Error} judgment.
  */
 public final class PairwiseRunner {
+
+    private final ExecutorService workers;
+
+    /** @param workers the run's worker threads (shared with other evaluations; not shut down here) */
+    public PairwiseRunner(ExecutorService workers) {
+        this.workers = workers;
+    }
 
     public PairwiseResult run(PairwisePlan plan) {
         Autorater autorater = new Autorater(plan.judge(), plan.task(), plan.samples(), plan.maxInputTokens());
         String defaultInstruction = DefaultInstructions.forTask(plan.task());
-        ExecutorService pool = Workers.pool(plan.concurrency(), "evalunit-worker-");
+        List<Future<Judgment>> futures = new ArrayList<>(plan.dataset().size());
         try {
-            List<Future<Judgment>> futures = new ArrayList<>(plan.dataset().size());
             for (DatasetRow row : plan.dataset().rows()) {
-                futures.add(pool.submit(() -> judge(plan, autorater, defaultInstruction, row)));
+                futures.add(workers.submit(() -> judge(plan, autorater, defaultInstruction, row)));
             }
             List<Judgment> judgments = new ArrayList<>(futures.size());
             for (Future<Judgment> future : futures) {
@@ -43,7 +48,8 @@ public final class PairwiseRunner {
             return new PairwiseResult(plan.name(), plan.task().id(), plan.idColumns(), plan.humanPreferenceColumn(),
                     judgments, metrics, plan.reportDirectory());
         } finally {
-            pool.shutdownNow();
+            // Only this evaluation's examples: after a failure, none of them keeps a worker busy.
+            futures.forEach(future -> future.cancel(true));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.evalunit.cache;
 
+import dev.evalunit.testing.Runs;
 import dev.evalunit.api.result.PairwiseResult;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
@@ -53,7 +54,7 @@ public final class ResumableEvaluation {
         try (ModelClients clients = new ModelClients(Backoff.withoutWaiting(), ModelCache.of(CacheMode.LIVE, Path.of(args[1])))) {
             PairwisePlan plan = new PairwisePlanner(config, datasets, clients, SecretReference.fromProcess(), MethodBinder.NONE)
                     .plan(spec);
-            PairwiseResult result = new PairwiseRunner().run(plan);
+            PairwiseResult result = Runs.pairwise(plan);
             PairwiseReports.write(result);
             System.out.println("judged " + result.judgments().size() + " examples");
         }

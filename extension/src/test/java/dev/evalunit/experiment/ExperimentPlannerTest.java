@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalunit.testing.Runs;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
@@ -70,7 +71,7 @@ class ExperimentPlannerTest {
 
     private ExperimentSetPlan plan(ExperimentSetSpec set) {
         ExperimentPlanner planner = new ExperimentPlanner(EvalConfig.of(config),
-                new DatasetLoader(getClass().getClassLoader(), base), clients, new SecretReference(env::get, name -> null));
+                new DatasetLoader(getClass().getClassLoader(), base), MetricRegistry.load(), clients, new SecretReference(env::get, name -> null));
         return planner.plan(set);
     }
 
@@ -91,7 +92,7 @@ class ExperimentPlannerTest {
 
     /** Plans and runs the set, then returns the bodies of the requests the models received. */
     private List<JsonNode> requestsOfRun(String... experiments) {
-        new ExperimentSetRunner().run(plan(experiments));
+        Runs.experimentSet(plan(experiments));
         return server.requests();
     }
 

@@ -2,6 +2,7 @@ package dev.evalunit.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalunit.testing.Runs;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.experiment.Generation;
@@ -105,7 +106,7 @@ class ExperimentSetRunnerTest {
         }
         ExperimentSetPlan set = new ExperimentSetPlan("set", "", List.of(experiments), descriptors,
                 Map.of("c1", "model=m1"), concurrency, REPORTS);
-        return new ExperimentSetRunner().run(set);
+        return Runs.experimentSet(set);
     }
 
     private static ExperimentResult runOne(ExperimentPlan experiment) {
@@ -165,7 +166,7 @@ class ExperimentSetRunnerTest {
         server = ChatServer.start(handler);
         ExperimentPlanner planner = new ExperimentPlanner(EvalConfig.of(Map.of(
                 "evalunit.models.m1.base-url", server.baseUrl(), "evalunit.models.m1.max-retries", "0")),
-                new DatasetLoader(getClass().getClassLoader(), Path.of("")), clients,
+                new DatasetLoader(getClass().getClassLoader(), Path.of("")), MetricRegistry.load(), clients,
                 new SecretReference(name -> null, name -> null));
         ExperimentSetSpec set = SetJson.experiments(
                 "{'name': 'e', 'dataset': 'datasets/exp-qa.jsonl', 'model': 'm1', 'metrics': ['output_length']}");

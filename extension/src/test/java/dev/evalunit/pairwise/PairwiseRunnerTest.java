@@ -3,6 +3,7 @@ package dev.evalunit.pairwise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.evalunit.testing.Runs;
 import dev.evalunit.api.result.Choice;
 import dev.evalunit.api.result.Judgment;
 import dev.evalunit.api.result.PairwiseResult;
@@ -68,7 +69,7 @@ class PairwiseRunnerTest {
                 new SecretReference(name -> null, name -> null), binder);
         PairwiseSpec spec = SpecBuilder.valid().name("runner").dataset(DATASET).context(new PromptSpec("", ""))
                 .samples(1).sideA(sideA).sideB(sideB).build();
-        return new PairwiseRunner().run(planner.plan(spec));
+        return Runs.pairwise(planner.plan(spec));
     }
 
     private static SideSpec candidate() {

@@ -1,0 +1,111 @@
+package dev.evalunit.runtime;
+
+import dev.evalunit.budget.ErrorBudget;
+import dev.evalunit.cache.ModelCache;
+import dev.evalunit.config.ConfigKeys;
+import dev.evalunit.config.EvalConfig;
+import dev.evalunit.config.SecretReference;
+import dev.evalunit.dataset.DatasetLoader;
+import dev.evalunit.execution.Workers;
+import dev.evalunit.http.Backoff;
+import dev.evalunit.metrics.MetricRegistry;
+import dev.evalunit.model.ModelClients;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * What every evaluation of one test run shares, built once when the first one needs it and closed
+ * when the run ends: the configuration, the resolver of key references, the error budget, the
+ * dataset sources, the metrics, the model clients (one connection pool, each endpoint's limits, the
+ * response cache) and the worker threads.
+ *
+ * <p>Pairwise evaluations and experiment sets take everything from here; there is no second way to
+ * assemble them. The JUnit layer keeps one per run in the root {@code ExtensionContext.Store}.
+ *
+ * <p>Internal: not part of evalunit's API.
+ */
+public final class EvalRuntime implements AutoCloseable {
+
+    private final EvalConfig config;
+    private final SecretReference secrets;
+    private final ErrorBudget budget;
+    private final DatasetLoader datasets;
+    private final ClassLoader classLoader;
+    private MetricRegistry metrics;
+    private final ModelClients clients;
+    private final int concurrency;
+    private final ExecutorService workers;
+
+    private EvalRuntime(EvalConfig config, SecretReference secrets, ClassLoader classLoader, Path baseDirectory) {
+        this.config = config;
+        this.secrets = secrets;
+        // Read first: a malformed setting is a configuration error, found before any call.
+        this.budget = ErrorBudget.from(config);
+        this.concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
+        ModelCache cache = ModelCache.from(config, secrets);
+        this.datasets = new DatasetLoader(classLoader, baseDirectory);
+        this.classLoader = classLoader;
+        this.clients = new ModelClients(Backoff.standard(), cache);
+        this.workers = Workers.pool(concurrency, "evalunit-worker-");
+    }
+
+    /**
+     * The runtime of a run whose configuration is {@code config}.
+     *
+     * @param classLoader where datasets, plug-ins (dataset sources, metrics, model providers) and test
+     *     resources are found: the test class path
+     * @param baseDirectory what relative dataset paths are resolved against
+     * @throws dev.evalunit.config.ConfigurationException when a run-wide setting is malformed
+     */
+    public static EvalRuntime start(EvalConfig config, ClassLoader classLoader, Path baseDirectory) {
+        return new EvalRuntime(config, SecretReference.fromProcess(), classLoader, baseDirectory);
+    }
+
+    public EvalConfig config() {
+        return config;
+    }
+
+    public SecretReference secrets() {
+        return secrets;
+    }
+
+    /** The error budget every evaluation is held to ({@value ConfigKeys#ERROR_BUDGET}). */
+    public ErrorBudget budget() {
+        return budget;
+    }
+
+    public DatasetLoader datasets() {
+        return datasets;
+    }
+
+    /**
+     * The metrics on the class path, loaded when an experiment set first needs them (a broken metric
+     * plug-in concerns experiment sets only).
+     *
+     * @throws dev.evalunit.config.ConfigurationException when a listed metric cannot be loaded
+     */
+    public synchronized MetricRegistry metrics() {
+        if (metrics == null) {
+            metrics = MetricRegistry.load(classLoader);
+        }
+        return metrics;
+    }
+
+    public ModelClients clients() {
+        return clients;
+    }
+
+    /**
+     * The run's worker threads: {@value ConfigKeys#CONCURRENCY} of them, shared by every evaluation,
+     * so that at most that many calls are in flight however many evaluations run at once.
+     */
+    public ExecutorService workers() {
+        return workers;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        clients.close();
+    }
+}
