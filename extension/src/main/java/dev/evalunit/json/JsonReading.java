@@ -46,10 +46,7 @@ public final class JsonReading {
 
     /** The value at the parser's current token; the parser ends on that value's last token. */
     public static Object value(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == null) {
-            throw new IOException("no value to read");
-        }
+        JsonToken token = JsonTrees.currentToken(parser);
         return switch (token) {
             case START_OBJECT -> object(parser);
             case START_ARRAY -> array(parser);

@@ -23,10 +23,7 @@ public final class JsonTrees {
 
     /** The value at the parser's current token; the parser ends on that value's last token. */
     public static JsonNode read(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == null) {
-            throw new IOException("no value to read");
-        }
+        JsonToken token = currentToken(parser);
         return switch (token) {
             case START_OBJECT -> object(parser);
             case START_ARRAY -> array(parser);
@@ -60,5 +57,14 @@ public final class JsonTrees {
             array.add(read(parser));
         }
         return array;
+    }
+
+    /** The parser's current token, which must be the start of a value. */
+    static JsonToken currentToken(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            throw new IOException("no value to read");
+        }
+        return token;
     }
 }
