@@ -6,21 +6,21 @@ import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.Dataset;
+import dev.evalunit.experiment.spec.ExperimentModel;
+import dev.evalunit.experiment.spec.ModelConfiguration;
+import dev.evalunit.experiment.spec.PreGeneratedOutputs;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.model.ModelSettings;
 import dev.evalunit.model.ModelSettingsResolver;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Binds the {@code model} and {@code judge_model} of an experiment's configuration: a declared
- * model's name, a model object ({@code name, base_url, api_key, system_prompt, prelude_prompt,
- * sampling_params, extra_params}), or pre-generated outputs ({@code aliased_name, output}).
- * A model object without {@code base_url} refines the declared model of that name.
+ * Binds the {@code model} and {@code judge_model} of an experiment's configuration to clients: a
+ * {@link ModelConfiguration} without {@code base_url} refines the declared model of that name; one
+ * with it is a model of its own. Pre-generated outputs must hold one answer per dataset row.
  */
 final class ExperimentModels {
 
@@ -36,67 +36,34 @@ final class ExperimentModels {
         this.secrets = secrets;
     }
 
-    Answers answers(Object model, Dataset dataset, String experiment) {
-        if (model instanceof Map<?, ?> object && object.containsKey("output")) {
-            return preGenerated(object, dataset, experiment);
+    Answers answers(ExperimentModel model, Dataset dataset, String experiment) {
+        if (model instanceof PreGeneratedOutputs outputs) {
+            if (outputs.outputs().size() != dataset.size()) {
+                throw new ConfigurationException("pre-generated model [" + outputs.aliasedName() + "] of experiment ["
+                        + experiment + "] has " + outputs.outputs().size() + " outputs, but dataset [" + dataset.source()
+                        + "] has " + dataset.size() + " rows. Give exactly one output per row, in dataset order.");
+            }
+            return new Answers.PreGenerated(outputs);
         }
-        ModelSettings settings = settings(model, experiment, "model");
-        String prelude = model instanceof Map<?, ?> object ? text(object.get("prelude_prompt")) : null;
-        return new Answers.Generated(settings.name(), clients.create(settings, secrets), prelude);
+        ModelConfiguration configuration = (ModelConfiguration) model;
+        ModelSettings settings = settings(configuration, experiment, "model");
+        return new Answers.Generated(settings.name(), clients.create(settings, secrets), configuration.preludePrompt());
     }
 
-    ModelClient judge(Object judgeModel, String experiment) {
+    ModelClient judge(ModelConfiguration judgeModel, String experiment) {
         return clients.create(settings(judgeModel, experiment, "judge_model"), secrets);
     }
 
-    private static Answers.PreGenerated preGenerated(Map<?, ?> object, Dataset dataset, String experiment) {
-        String alias = text(object.get("aliased_name"));
-        if (alias == null) {
-            throw new ConfigurationException("the pre-generated output of experiment [" + experiment
-                    + "] has no [aliased_name]. Name it, e.g. {\"aliased_name\": \"baseline\", \"output\": [...]}.");
-        }
-        if (!(object.get("output") instanceof List<?> output)) {
-            throw new ConfigurationException("[output] of pre-generated model [" + alias + "] of experiment ["
-                    + experiment + "] must be a list of answers. Give exactly one output per row, in dataset order.");
-        }
-        if (output.size() != dataset.size()) {
-            throw new ConfigurationException("pre-generated model [" + alias + "] of experiment [" + experiment + "] has "
-                    + output.size() + " outputs, but dataset [" + dataset.source() + "] has " + dataset.size()
-                    + " rows. Give exactly one output per row, in dataset order.");
-        }
-        List<String> outputs = new ArrayList<>(output.size());
-        for (Object answer : output) {
-            outputs.add(answer == null ? null : answer.toString());
-        }
-        return new Answers.PreGenerated(alias, outputs);
-    }
-
-    private ModelSettings settings(Object model, String experiment, String field) {
-        if (model instanceof String name) {
-            return declared(name, experiment, field);
-        }
-        if (!(model instanceof Map<?, ?> object) || text(object.get("name")) == null) {
-            if (model instanceof Map<?, ?> object && text(object.get("aliased_name")) != null) {
-                throw new ConfigurationException("[" + field + "] of experiment [" + experiment + "] has an [aliased_name]"
-                        + " but no [output]. Give the pre-generated answers as \"output\": [...], one per dataset row,"
-                        + " or name a model with [name].");
-            }
-            throw new ConfigurationException("[" + field + "] of experiment [" + experiment
-                    + "] is neither a model name nor an object with a [name]. Name the model, e.g. {\"name\": \"m1\"}.");
-        }
-        String name = text(object.get("name"));
-        String baseUrl = text(object.get("base_url"));
-        ModelSettings declared = baseUrl == null
-                ? declared(name, experiment, field)
-                : new ModelSettings(name, ModelSettings.OPENAI, name, baseUrl, null, null, Map.of(), Map.of(),
-                        Duration.ofSeconds(ConfigKeys.DEFAULT_TIMEOUT_SECONDS), ConfigKeys.DEFAULT_MAX_RETRIES);
-        String apiKey = text(object.get("api_key"));
-        String systemPrompt = text(object.get("system_prompt"));
+    private ModelSettings settings(ModelConfiguration model, String experiment, String field) {
+        ModelSettings declared = model.baseUrl() == null
+                ? declared(model.name(), experiment, field)
+                : new ModelSettings(model.name(), ModelSettings.OPENAI, model.name(), model.baseUrl(), null, null, Map.of(),
+                        Map.of(), Duration.ofSeconds(ConfigKeys.DEFAULT_TIMEOUT_SECONDS), ConfigKeys.DEFAULT_MAX_RETRIES);
         return new ModelSettings(declared.name(), declared.provider(), declared.model(), declared.baseUrl(),
-                apiKey != null ? apiKey : declared.apiKeyReference(),
-                systemPrompt != null ? systemPrompt : declared.systemPrompt(),
-                merged(declared.samplingParams(), object.get("sampling_params"), field + ".sampling_params", experiment),
-                merged(declared.extraParams(), object.get("extra_params"), field + ".extra_params", experiment),
+                model.apiKey() != null ? model.apiKey() : declared.apiKeyReference(),
+                model.systemPrompt() != null ? model.systemPrompt() : declared.systemPrompt(),
+                merged(declared.samplingParams(), model.samplingParams()),
+                merged(declared.extraParams(), model.extraParams()),
                 declared.timeout(), declared.maxRetries(), declared.rateLimits(), declared.providerParams());
     }
 
@@ -111,20 +78,12 @@ final class ExperimentModels {
         return resolver.resolve(name, Optional.empty());
     }
 
-    private static Map<String, Object> merged(Map<String, Object> declared, Object given, String field, String experiment) {
-        if (given == null) {
+    private static Map<String, Object> merged(Map<String, Object> declared, Map<String, Object> given) {
+        if (given.isEmpty()) {
             return declared;
         }
-        if (!(given instanceof Map<?, ?> overlay)) {
-            throw new ConfigurationException("[" + field + "] of experiment [" + experiment
-                    + "] must be an object of request parameters, e.g. {\"temperature\": 0.2}.");
-        }
         Map<String, Object> merged = new LinkedHashMap<>(declared);
-        overlay.forEach((k, v) -> merged.put(k.toString(), v));
+        merged.putAll(given);
         return merged;
-    }
-
-    private static String text(Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 }

@@ -3,7 +3,7 @@ package dev.evalunit.experiment;
 import dev.evalunit.api.spi.Metric;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.dataset.Dataset;
-import dev.evalunit.experiment.spec.ExperimentSpec;
+import dev.evalunit.experiment.spec.ExperimentConfiguration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +13,15 @@ import java.util.Map;
  *
  * @param judge the judge model, or {@code null} when no metric needs one
  */
-public record ExperimentPlan(ExperimentSpec spec, Dataset dataset, Map<String, String> columnsMap, Answers answers,
+public record ExperimentPlan(ExperimentConfiguration configuration, Dataset dataset, Answers answers,
                              List<Metric> metrics, ModelClient judge) {
     public ExperimentPlan {
-        columnsMap = Map.copyOf(columnsMap);
         metrics = List.copyOf(metrics);
+    }
+
+    /** Canonical name to dataset column, as the configuration maps them. */
+    public Map<String, String> columnsMap() {
+        return configuration.columnsMap();
     }
 
     public List<String> metricNames() {

@@ -14,7 +14,7 @@ import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.execution.ReportDirectories;
-import dev.evalunit.experiment.spec.ExperimentSpec;
+import dev.evalunit.experiment.spec.ExperimentConfiguration;
 import dev.evalunit.metrics.MetricColumns;
 import dev.evalunit.stats.experiment.ExperimentSetAggregation;
 import dev.evalunit.stats.experiment.ExperimentSummaries;
@@ -67,7 +67,7 @@ public final class ExperimentSetRunner {
     }
 
     private static ExperimentResult result(ExperimentSetPlan set, ExperimentPlan plan, List<RowResult> rows) {
-        ExperimentSpec spec = plan.spec();
+        ExperimentConfiguration spec = plan.configuration();
         Map<String, MetricSummary> summaries = ExperimentSummaries.summarize(rows, plan.metricNames());
         return new ExperimentResult(set.name(), spec.name(), spec.index(), spec.configurationId(), spec.repeatIndex(),
                 spec.repeatCount(), spec.recordedConfiguration(), plan.metricNames(), rows, summaries,
@@ -76,7 +76,7 @@ public final class ExperimentSetRunner {
 
     private static RowResult row(ExperimentPlan plan, DatasetRow row, int index) {
         Map<String, Object> canonical = MetricColumns.canonicalRow(row, plan.columnsMap());
-        int repeat = plan.spec().repeatIndex();
+        int repeat = plan.configuration().repeatIndex();
         Generation generation = generate(plan, canonical, index, repeat);
         Map<String, MetricObservation> scores = new LinkedHashMap<>();
         for (Metric metric : plan.metrics()) {
@@ -93,8 +93,8 @@ public final class ExperimentSetRunner {
 
     private static Generation generate(ExperimentPlan plan, Map<String, Object> row, int index, int repeat) {
         if (plan.answers() instanceof Answers.PreGenerated pre) {
-            String output = pre.outputs().get(index);
-            return output == null ? Generation.failed("the pre-generated output of [" + pre.aliasedName() + "] is null")
+            String output = pre.declared().outputs().get(index);
+            return output == null ? Generation.failed("the pre-generated output of [" + pre.declared().aliasedName() + "] is null")
                     : Generation.preGenerated(output);
         }
         Answers.Generated generated = (Answers.Generated) plan.answers();

@@ -1,11 +1,23 @@
 package dev.evalunit.json;
 
+import dev.evalunit.config.ConfigurationException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Comparisons of JSON-like Java values: maps, lists and scalars. */
+/**
+ * JSON-like Java values: maps, lists and scalars. Comparisons, and the JSON value model of declared
+ * configuration (experiment sets): {@link LinkedHashMap} objects with string keys, {@link ArrayList} lists,
+ * strings, numbers, booleans and {@code null}. Whatever the source (Jackson, the Java builder, an
+ * annotation), values are copied into this model first, so what reads them meets one shape.
+ */
 public final class JsonValues {
 
     private JsonValues() {
@@ -67,5 +79,107 @@ public final class JsonValues {
             return true;
         }
         return Objects.equals(a, b);
+    }
+
+    /**
+     * A deep, mutable copy in the JSON value model.
+     *
+     * @param path where the value sits, for the message; empty for the whole document
+     * @param owner e.g. {@code experiment set [v1]}, for the message
+     * @throws ConfigurationException when a value has no JSON form (e.g. an arbitrary Java object)
+     */
+    public static Object copy(Object value, String path, String owner) {
+        if (value == null || value instanceof String || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Float f) {
+            // Through the decimal text, so 0.2f stays 0.2 instead of 0.20000000298...
+            return Double.valueOf(f.toString());
+        }
+        if (value instanceof Short || value instanceof Byte) {
+            return ((Number) value).intValue();
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Double
+                || value instanceof BigInteger || value instanceof BigDecimal) {
+            return value;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), copy(v, path.isEmpty() ? String.valueOf(k) : path + "." + k, owner)));
+            return copy;
+        }
+        if (value instanceof Collection<?> collection) {
+            List<Object> copy = new ArrayList<>();
+            int i = 0;
+            for (Object element : collection) {
+                copy.add(copy(element, path + "[" + i++ + "]", owner));
+            }
+            return copy;
+        }
+        throw new ConfigurationException("[" + path + "] of " + owner + " is a " + value.getClass().getName()
+                + ", which is not a JSON value. Use a string, number, boolean, list or object.");
+    }
+
+    /** A deep copy of a value already in the JSON value model. */
+    public static Object deepCopy(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put((String) k, deepCopy(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(element -> copy.add(deepCopy(element)));
+            return copy;
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> deepCopy(Map<String, Object> map) {
+        return (Map<String, Object>) deepCopy((Object) map);
+    }
+
+    /** A deep, unmodifiable copy that keeps key order and allows {@code null} values (JSON has them). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> freeze(Map<String, Object> map) {
+        return (Map<String, Object>) freezeValue(map);
+    }
+
+    private static Object freezeValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), freezeValue(v)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof Collection<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(element -> copy.add(freezeValue(element)));
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+
+    /** What a value is, for messages: never the value itself, which could be a secret. */
+    public static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String) {
+            return "a string";
+        }
+        if (value instanceof Number) {
+            return "a number";
+        }
+        if (value instanceof Boolean) {
+            return "a boolean";
+        }
+        if (value instanceof Map) {
+            return "an object";
+        }
+        if (value instanceof List) {
+            return "a list";
+        }
+        return "a " + value.getClass().getSimpleName();
     }
 }

@@ -2,8 +2,8 @@ package dev.evalunit.junit;
 
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.experiment.spec.ExperimentConfiguration;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
-import dev.evalunit.experiment.spec.ExperimentSpec;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
@@ -24,7 +24,7 @@ final class ExperimentSetInvocations {
         return spec.experiments().stream().map(experiment -> new Invocation(spec, experiment));
     }
 
-    private record Invocation(ExperimentSetSpec set, ExperimentSpec experiment) implements TestTemplateInvocationContext {
+    private record Invocation(ExperimentSetSpec set, ExperimentConfiguration experiment) implements TestTemplateInvocationContext {
         @Override
         public String getDisplayName(int invocationIndex) {
             return experiment.displayName();
@@ -42,9 +42,9 @@ final class ExperimentSetInvocations {
      */
     private static final class ExperimentExtension implements BeforeTestExecutionCallback, ParameterResolver {
         private final ExperimentSetSpec set;
-        private final ExperimentSpec experiment;
+        private final ExperimentConfiguration experiment;
 
-        ExperimentExtension(ExperimentSetSpec set, ExperimentSpec experiment) {
+        ExperimentExtension(ExperimentSetSpec set, ExperimentConfiguration experiment) {
             this.set = set;
             this.experiment = experiment;
         }

@@ -21,7 +21,10 @@ import dev.evalunit.dataset.Dataset;
 import dev.evalunit.dataset.DatasetLoader;
 import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
-import dev.evalunit.experiment.spec.ExperimentSpec;
+import dev.evalunit.experiment.spec.ExperimentConfiguration;
+import dev.evalunit.experiment.spec.MetricConfiguration;
+import dev.evalunit.experiment.spec.ModelConfiguration;
+import dev.evalunit.experiment.spec.PreGeneratedOutputs;
 import dev.evalunit.http.Backoff;
 import dev.evalunit.metrics.MetricRegistry;
 import dev.evalunit.model.ModelClients;
@@ -84,19 +87,26 @@ class ExperimentSetRunnerTest {
         return new Dataset("rows.jsonl", columns, datasetRows);
     }
 
-    private static ExperimentSpec spec(String name, int index, int repeatIndex, int repeatCount) {
-        Map<String, Object> configuration = Map.of("model", Map.of("name", "m1"));
-        return new ExperimentSpec("set", name, index, configuration, configuration, "c1", repeatIndex, repeatCount,
-                "model=m1");
+    private static ExperimentConfiguration spec(String name, int index, int repeatIndex, int repeatCount) {
+        return new ExperimentConfiguration("set", name, index, "rows.jsonl", ModelConfiguration.named("m1"),
+                List.of(new MetricConfiguration("output_length", Map.of())), null, Map.of(), "c1", repeatIndex,
+                repeatCount, "model=m1", Map.of("model", Map.of("name", "m1")));
     }
 
     private static ExperimentPlan experiment(Dataset dataset, Answers answers, Metric... metrics) {
         return experiment(spec("set__0", 0, 0, 1), dataset, Map.of(), answers, metrics);
     }
 
-    private static ExperimentPlan experiment(ExperimentSpec spec, Dataset dataset, Map<String, String> columnsMap,
+    private static ExperimentPlan experiment(ExperimentConfiguration spec, Dataset dataset, Map<String, String> columnsMap,
                                              Answers answers, Metric... metrics) {
-        return new ExperimentPlan(spec, dataset, columnsMap, answers, List.of(metrics), null);
+        ExperimentConfiguration mapped = new ExperimentConfiguration(spec.setName(), spec.name(), spec.index(),
+                spec.dataset(), spec.model(), spec.metrics(), spec.judgeModel(), columnsMap, spec.configurationId(),
+                spec.repeatIndex(), spec.repeatCount(), spec.label(), spec.recordedConfiguration());
+        return new ExperimentPlan(mapped, dataset, answers, List.of(metrics), null);
+    }
+
+    private static Answers preGenerated(String aliasedName, List<String> outputs) {
+        return new Answers.PreGenerated(new PreGeneratedOutputs(aliasedName, outputs));
     }
 
     private static ExperimentSetResult run(int concurrency, ExperimentPlan... experiments) {
@@ -252,7 +262,7 @@ class ExperimentSetRunnerTest {
                 throw new IllegalStateException();
             });
 
-            RowResult row = runOne(experiment(QA, new Answers.PreGenerated("baseline", List.of("Paris", "eight", "Shakespeare")),
+            RowResult row = runOne(experiment(QA, preGenerated("baseline", List.of("Paris", "eight", "Shakespeare")),
                     exploding, silent, metric("output_length"))).rows().get(0);
 
             assertThat(row.scores()).containsExactly(
@@ -264,7 +274,7 @@ class ExperimentSetRunnerTest {
         @Test
         @DisplayName("returning no observation is a failure too")
         void returnsNull() {
-            RowResult row = runOne(experiment(QA, new Answers.PreGenerated("baseline", List.of("a", "b", "c")),
+            RowResult row = runOne(experiment(QA, preGenerated("baseline", List.of("a", "b", "c")),
                     metric("absent", input -> null))).rows().get(0);
 
             assertThat(row.scores().get("absent")).isEqualTo(
@@ -280,7 +290,7 @@ class ExperimentSetRunnerTest {
         @DisplayName("a null pre-generated output leaves its row without an answer, the other rows scored")
         void nullPreGenerated() {
             ExperimentResult result = runOne(experiment(QA,
-                    new Answers.PreGenerated("baseline", Arrays.asList("Paris", null, "William Shakespeare")),
+                    preGenerated("baseline", Arrays.asList("Paris", null, "William Shakespeare")),
                     metric("output_length")));
 
             String error = "the pre-generated output of [baseline] is null";
@@ -319,7 +329,7 @@ class ExperimentSetRunnerTest {
             Dataset dataset = dataset(row("id", "a"), row("id", 7), row("id", null), row(), row("id", " "));
 
             ExperimentResult result = runOne(experiment(dataset,
-                    new Answers.PreGenerated("baseline", List.of("1", "2", "3", "4", "5")), metric("output_length")));
+                    preGenerated("baseline", List.of("1", "2", "3", "4", "5")), metric("output_length")));
 
             assertThat(result.rows()).extracting(RowResult::rowId).containsExactly("a", 7, 3, 4, 5);
         }
@@ -398,9 +408,9 @@ class ExperimentSetRunnerTest {
         void experimentResults() {
             ExperimentSetResult set = run(2,
                     experiment(spec("first run", 0, 0, 2), QA, Map.of(),
-                            new Answers.PreGenerated("baseline", List.of("Paris", "eight", "Shakespeare")), metric("output_length")),
+                            preGenerated("baseline", List.of("Paris", "eight", "Shakespeare")), metric("output_length")),
                     experiment(spec("set__1", 1, 1, 2), QA, Map.of(),
-                            new Answers.PreGenerated("baseline", List.of("Paris", "eight legs", "Shakespeare")), metric("output_length")));
+                            preGenerated("baseline", List.of("Paris", "eight legs", "Shakespeare")), metric("output_length")));
 
             assertThat(set.name()).isEqualTo("set");
             assertThat(set.reportDirectory()).isEqualTo(REPORTS);

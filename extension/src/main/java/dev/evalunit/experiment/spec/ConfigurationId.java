@@ -1,5 +1,6 @@
 package dev.evalunit.experiment.spec;
 
+import dev.evalunit.json.JsonValueText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +22,7 @@ final class ConfigurationId {
 
     /** @param recordedConfiguration the merged configuration with secrets already removed */
     static String of(Map<String, Object> recordedConfiguration) {
-        return hash(JsonText.canonical(identity(recordedConfiguration)));
+        return hash(JsonValueText.canonical(identity(recordedConfiguration)));
     }
 
     /** What identifies a configuration: everything but the experiment's own name. */

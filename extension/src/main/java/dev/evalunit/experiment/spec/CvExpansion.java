@@ -1,5 +1,7 @@
 package dev.evalunit.experiment.spec;
 
+import dev.evalunit.json.JsonValueText;
+import dev.evalunit.json.JsonValues;
 import dev.evalunit.config.ConfigurationException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -83,7 +85,7 @@ final class CvExpansion {
                 && number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
         if (!whole) {
             throw new ConfigurationException("[cv.repeat] of experiment set [" + setName
-                    + "] must be a positive whole number, but was " + JsonText.compact(value) + ".");
+                    + "] must be a positive whole number, but was " + JsonValueText.compact(value) + ".");
         }
         return number.intValueExact();
     }

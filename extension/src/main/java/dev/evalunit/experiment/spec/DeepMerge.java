@@ -1,5 +1,6 @@
 package dev.evalunit.experiment.spec;
 
+import dev.evalunit.json.JsonValues;
 import java.util.Map;
 
 /**

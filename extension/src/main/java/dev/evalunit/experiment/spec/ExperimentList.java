@@ -1,5 +1,6 @@
 package dev.evalunit.experiment.spec;
 
+import dev.evalunit.json.JsonValues;
 import dev.evalunit.config.ConfigurationException;
 import java.util.ArrayList;
 import java.util.HashSet;

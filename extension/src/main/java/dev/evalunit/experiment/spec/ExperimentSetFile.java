@@ -1,5 +1,6 @@
 package dev.evalunit.experiment.spec;
 
+import dev.evalunit.json.JsonValues;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;

@@ -1,5 +1,6 @@
 package dev.evalunit.experiment.spec;
 
+import dev.evalunit.json.JsonValues;
 import dev.evalunit.api.ExperimentSet;
 import dev.evalunit.config.ConfigurationException;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.Objects;
 
 /**
  * Reads an experiment set in EvalAP's JSON form (from a file, the Java builder or the annotation's attributes),
- * checks it, and expands it into its experiments. Every mistake is a {@link ConfigurationException} found here,
+ * checks it, and expands it into its experiments, typed as {@link ExperimentConfiguration} records. Every mistake is a {@link ConfigurationException} found here,
  * before any model call.
  */
 public final class ExperimentSetParser {
@@ -70,7 +71,7 @@ public final class ExperimentSetParser {
         return AnnotationDeclaration.toJson(Objects.requireNonNull(annotation, "annotation"), defaultName);
     }
 
-    private static List<ExperimentSpec> experiments(List<ExperimentDraft> drafts, String setName) {
+    private static List<ExperimentConfiguration> experiments(List<ExperimentDraft> drafts, String setName) {
         List<Map<String, Object>> recorded = drafts.stream().map(d -> ApiKeys.removed(d.configuration())).toList();
         List<String> ids = recorded.stream().map(ConfigurationId::of).toList();
         List<String> labels = Labels.of(recorded.stream().map(ConfigurationId::identity).toList(), setName);
@@ -78,12 +79,16 @@ public final class ExperimentSetParser {
         Map<String, Integer> counts = new HashMap<>();
         ids.forEach(id -> counts.merge(id, 1, Integer::sum));
         Map<String, Integer> seen = new HashMap<>();
-        List<ExperimentSpec> experiments = new ArrayList<>();
+        List<ExperimentConfiguration> experiments = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
+            ExperimentDraft draft = drafts.get(i);
+            // From here on the engine reads records: the maps end with expansion, but for what users are shown.
+            ConfigurationReader.Parts parts = ConfigurationReader.read(draft.configuration(), draft.name());
             String id = ids.get(i);
             int repeatIndex = seen.merge(id, 1, Integer::sum) - 1;
-            experiments.add(new ExperimentSpec(setName, drafts.get(i).name(), i, drafts.get(i).configuration(),
-                    recorded.get(i), id, repeatIndex, counts.get(id), labels.get(i)));
+            experiments.add(new ExperimentConfiguration(setName, draft.name(), i, parts.dataset(), parts.model(),
+                    parts.metrics(), parts.judgeModel(), parts.columnsMap(), id, repeatIndex, counts.get(id),
+                    labels.get(i), recorded.get(i)));
         }
         return experiments;
     }

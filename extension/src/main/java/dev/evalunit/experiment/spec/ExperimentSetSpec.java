@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param experiments in run order: each configuration's repeats adjacent in the {@code cv} form
  * @param source where the set was declared (a file, a builder method, an annotation), for messages
  */
-public record ExperimentSetSpec(String name, String readme, List<ExperimentSpec> experiments, String source) {
+public record ExperimentSetSpec(String name, String readme, List<ExperimentConfiguration> experiments, String source) {
 
     public ExperimentSetSpec {
         Objects.requireNonNull(name, "name");

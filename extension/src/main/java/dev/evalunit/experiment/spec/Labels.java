@@ -1,5 +1,6 @@
 package dev.evalunit.experiment.spec;
 
+import dev.evalunit.json.JsonValueText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,7 +51,7 @@ final class Labels {
         for (List<String> path : all) {
             // Compared as canonical JSON: 1 and 1L, or maps in another key order, are the same value.
             long distinct = leaves.stream()
-                    .map(experiment -> experiment.containsKey(path) ? JsonText.canonical(experiment.get(path)) : null)
+                    .map(experiment -> experiment.containsKey(path) ? JsonValueText.canonical(experiment.get(path)) : null)
                     .distinct().count();
             if (distinct > 1) {
                 differing.add(path);
@@ -115,7 +116,7 @@ final class Labels {
 
     private static String render(Object value) {
         // A display name is one line: a multi-line prompt is shown with its line breaks as spaces.
-        String text = (value instanceof String s ? s : JsonText.compact(value)).replaceAll("\\s+", " ");
+        String text = (value instanceof String s ? s : JsonValueText.compact(value)).replaceAll("\\s+", " ");
         return text.length() <= MAX_VALUE_LENGTH ? text : text.substring(0, MAX_VALUE_LENGTH - 1) + "…";
     }
 }

@@ -1,13 +1,11 @@
 package dev.evalunit.provider.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.json.JsonText;
+import dev.evalunit.json.JsonValueText;
 import dev.evalunit.json.LastMapText;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +20,6 @@ import java.util.Map;
  * format, so the layout and its values are written once here and a call fills in only its own parts.
  */
 final class ChatRequestBody {
-
-    /** Made when first needed: an ObjectMapper costs a tenth of a second of class loading at a run's start. */
-    private static final class Mapper {
-        static final ObjectMapper JSON = new ObjectMapper();
-    }
 
     /** A field's value: fixed JSON text, or one of the parts each request fills in. */
     private sealed interface Value permits Fixed, Part {
@@ -44,7 +37,7 @@ final class ChatRequestBody {
     private final String systemPrompt;
     private final List<Field> plain;
     private final List<Field> structured;
-    private final LastMapText schemas = new LastMapText(ChatRequestBody::json);
+    private final LastMapText schemas = new LastMapText(JsonValueText::compact);
 
 
     ChatRequestBody(ModelSpec settings) {
@@ -88,11 +81,11 @@ final class ChatRequestBody {
         Map<String, Value> fields = new LinkedHashMap<>();
         fields.put("model", new Fixed(JsonText.string(settings.model())));
         fields.put("messages", Part.MESSAGES);
-        settings.samplingParams().forEach((name, value) -> fields.put(name, new Fixed(json(value))));
+        settings.samplingParams().forEach((name, value) -> fields.put(name, new Fixed(JsonValueText.compact(value))));
         if (structuredOutput) {
             fields.put("response_format", Part.RESPONSE_FORMAT);
         }
-        settings.extraParams().forEach((name, value) -> fields.put(name, new Fixed(json(value))));
+        settings.extraParams().forEach((name, value) -> fields.put(name, new Fixed(JsonValueText.compact(value))));
         List<Field> layout = new ArrayList<>(fields.size());
         fields.forEach((name, value) -> layout.add(new Field(JsonText.string(name) + ":", value)));
         return List.copyOf(layout);
@@ -132,17 +125,5 @@ final class ChatRequestBody {
             size += message.content().length() + 40;
         }
         return size;
-    }
-
-    private static String json(Object value) {
-        StringBuilder out = new StringBuilder(64);
-        if (JsonText.appendValue(out, value, false)) {
-            return out.toString();
-        }
-        try {
-            return Mapper.JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -29,13 +29,13 @@ class ConfigurationIdTest {
     @Test
     @DisplayName("is shared by the repeats of a configuration and differs between configurations")
     void repeatsShareIt() {
-        List<ExperimentSpec> experiments = experiments(ExperimentSetParserTest.TWO_BY_TWO);
+        List<ExperimentConfiguration> experiments = experiments(ExperimentSetParserTest.TWO_BY_TWO);
 
-        assertThat(experiments).extracting(ExperimentSpec::configurationId).doesNotContainNull()
+        assertThat(experiments).extracting(ExperimentConfiguration::configurationId).doesNotContainNull()
                 .allMatch(id -> id.matches("[0-9a-f]{12}"));
-        assertThat(experiments.subList(0, 3)).extracting(ExperimentSpec::configurationId).containsOnly(
+        assertThat(experiments.subList(0, 3)).extracting(ExperimentConfiguration::configurationId).containsOnly(
                 experiments.get(0).configurationId());
-        assertThat(experiments.stream().map(ExperimentSpec::configurationId).distinct()).hasSize(4);
+        assertThat(experiments.stream().map(ExperimentConfiguration::configurationId).distinct()).hasSize(4);
     }
 
     @Test

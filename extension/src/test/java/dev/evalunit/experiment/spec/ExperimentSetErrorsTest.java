@@ -168,10 +168,10 @@ class ExperimentSetErrorsTest {
         @Test
         @DisplayName("but not a ${sys:...} or ${env:...} reference")
         void referencesAreAccepted() {
-            List<ExperimentSpec> experiments = Json.experiments("{\"name\": \"v1\", \"experiments\": [{" + COMMON + ", \"judge\": {\"api_key\": \"${sys:JUDGE_KEY}\"}},"
+            List<ExperimentConfiguration> experiments = Json.experiments("{\"name\": \"v1\", \"experiments\": [{" + COMMON + ", \"judge_model\": {\"name\": \"judge\", \"api_key\": \"${sys:JUDGE_KEY}\"}},"
                     + " {\"dataset\": \"d.jsonl\", \"model\": {\"name\": \"m1\", \"api_key\": \"${env:M1_KEY}\"}, \"metrics\": [\"output_length\"]}]}");
 
-            assertThat(experiments).extracting(ExperimentSpec::name).containsExactly("v1__0", "v1__1");
+            assertThat(experiments).extracting(ExperimentConfiguration::name).containsExactly("v1__0", "v1__1");
         }
     }
 

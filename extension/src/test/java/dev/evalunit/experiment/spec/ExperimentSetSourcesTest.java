@@ -54,10 +54,10 @@ class ExperimentSetSourcesTest {
             ExperimentSetSpec set = load("/expsets/hand-picked.json");
 
             assertThat(set.readme()).isEqualTo("Two named experiments and a repeat of the first.");
-            assertThat(set.experiments()).extracting(ExperimentSpec::displayName)
+            assertThat(set.experiments()).extracting(ExperimentConfiguration::displayName)
                     .containsExactly("model=m1 · run 1/2", "model=m2 · run 1/1", "model=m1 · run 2/2");
-            assertThat(set.experiments().get(1).configuration().get("model"))
-                    .isEqualTo(Map.of("name", "m2", "api_key", "${env:M2_KEY}"));
+            assertThat(set.experiments().get(1).model())
+                    .isEqualTo(new ModelConfiguration("m2", null, "${env:M2_KEY}", null, null, Map.of(), Map.of()));
         }
 
         @Test
@@ -66,7 +66,7 @@ class ExperimentSetSourcesTest {
             Files.writeString(dir.resolve("local.json"), "{\"name\": \"local\", \"experiments\": [{\"dataset\": \"d.jsonl\","
                     + " \"model\": \"m1\", \"metrics\": [\"output_length\"]}]}", StandardCharsets.UTF_8);
 
-            assertThat(load("local.json").experiments()).extracting(ExperimentSpec::name).containsExactly("local__0");
+            assertThat(load("local.json").experiments()).extracting(ExperimentConfiguration::name).containsExactly("local__0");
         }
 
         @Test
@@ -187,6 +187,25 @@ class ExperimentSetSourcesTest {
             assertThat(fromAnnotation.experiments()).isEqualTo(fromFile.experiments());
             assertThat(fromBuilder.name()).isEqualTo(fromAnnotation.name()).isEqualTo(fromFile.name());
             assertThat(fromBuilder.readme()).isEqualTo(fromAnnotation.readme()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("gives equal typed records from the three: model, sampling parameters, metrics, judge, repeats")
+        void sameRecords() {
+            ExperimentConfiguration expected = new ExperimentConfiguration("model_comparison", "model_comparison__4", 4,
+                    "datasets/qa.jsonl", new ModelConfiguration("m1", null, null, null, null, Map.of("temperature", 0.8),
+                            Map.of()),
+                    List.of(new MetricConfiguration("judge_precision", Map.of()), new MetricConfiguration("output_length", Map.of())),
+                    ModelConfiguration.named("judge"), Map.of(), load(FILE).experiments().get(4).configurationId(), 1, 3,
+                    "model=m1, temperature=0.8", Json.object("""
+                            {"dataset": "datasets/qa.jsonl", "metrics": ["judge_precision", "output_length"],
+                             "judge_model": "judge", "model": {"name": "m1", "sampling_params": {"temperature": 0.8}}}"""));
+
+            assertThat(load(FILE).experiments().get(4)).isEqualTo(expected);
+            assertThat(ExperimentSetParser.parse(builder().asJson(), "Tests.comparison()").experiments().get(4))
+                    .isEqualTo(expected);
+            assertThat(ExperimentSetParser.parse(ExperimentSetParser.fromAnnotation(FULL, "full"), "@ExperimentSet on full()")
+                    .experiments().get(4)).isEqualTo(expected);
         }
     }
 }

@@ -26,7 +26,7 @@ final class Json {
         return ExperimentSetParser.parse(object(text), "test.json");
     }
 
-    static List<ExperimentSpec> experiments(String text) {
+    static List<ExperimentConfiguration> experiments(String text) {
         return parse(text).experiments();
     }
 }

@@ -1,0 +1,19 @@
+package dev.evalunit.experiment.spec;
+
+import dev.evalunit.json.JsonValues;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A metric as an experiment lists it: {@code "output_length"}, or an object with a {@code name} and its
+ * parameters, e.g. {@code {"name": "judge_adhoc", "prompt": "..."}}.
+ *
+ * @param parameters the object's other entries, in declaration order; empty for a metric given by name
+ */
+public record MetricConfiguration(String name, Map<String, Object> parameters) {
+
+    public MetricConfiguration {
+        Objects.requireNonNull(name, "name");
+        parameters = JsonValues.freeze(parameters);
+    }
+}
