@@ -40,6 +40,7 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
 
     @Override
     public void beforeTestExecution(ExtensionContext context) throws Exception {
+        ConfiguredKeys.check(context);
         Method method = context.getRequiredTestMethod();
         PairwiseSpec spec = AnnotationSpecs.from(eval,
                 method.getDeclaringClass().getSimpleName() + "." + method.getName(), inlineModels(context));

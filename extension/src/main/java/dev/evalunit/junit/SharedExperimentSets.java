@@ -34,6 +34,7 @@ final class SharedExperimentSets {
     }
 
     private static ExperimentSetResult run(ExperimentSetSpec spec, ExtensionContext context) {
+        ConfiguredKeys.check(context);
         EvalConfig config = new EvalConfig(context::getConfigurationParameter);
         // Each experiment is held to the budget in its own test; a malformed budget is found before any call.
         ErrorBudget.from(config);

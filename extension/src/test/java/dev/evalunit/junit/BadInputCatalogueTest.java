@@ -12,6 +12,7 @@ import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
@@ -339,6 +340,52 @@ class BadInputCatalogueTest {
         void refused() {
             assertRefused(ValidTestCase.class, Map.of("evalunit.error-budget", "2"),
                     "Configuration error: [evalunit.error-budget] must be a share between 0 and 1, e.g. 0.1, but was '2'.");
+        }
+    }
+
+    @Nested
+    @DisplayName("a configuration key the engine does not read")
+    class UnknownConfigurationKey {
+        @Test
+        @DisplayName("a misspelt key of a model names the key and the one meant")
+        void modelKey() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.temprature", "0"),
+                    "Configuration error: [evalunit.models.judge.temprature] is not a configuration key. Did you mean"
+                            + " [evalunit.models.judge.temperature]? Correct it, or remove it.");
+        }
+
+        @Test
+        @DisplayName("a misspelt top-level key names the key and the one meant")
+        void topLevelKey() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.autorater.sample", "2"),
+                    "Configuration error: [evalunit.autorater.sample] is not a configuration key. Did you mean"
+                            + " [evalunit.autorater.samples]? Correct it, or remove it.");
+        }
+
+        @Test
+        @DisplayName("fails every experiment of a set too")
+        void experimentSet() {
+            assertRefused(ValidExperimentSetTestCase.class, Map.of("evalunit.models.m1.top_p", "0.5"),
+                    "Configuration error: [evalunit.models.m1.top_p] is not a configuration key. Did you mean"
+                            + " [evalunit.models.m1.top-p]? Correct it, or remove it.");
+        }
+
+        @Test
+        @DisplayName("a key close to none lists the keys there are")
+        void farFromAny() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.colour", "blue"),
+                    "Configuration error: [evalunit.colour] is not a configuration key. Keys: " + String.join(", ",
+                            ConfigKeys.topLevelKeys()) + " and evalunit.models.NAME.<key> (docs/configuration.md)."
+                            + " Correct it, or remove it.");
+        }
+
+        @Test
+        @DisplayName("a model key that names no setting")
+        void modelWithoutSetting() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge", "gpt-4o"),
+                    "Configuration error: [evalunit.models.judge] is not a configuration key. Keys: " + String.join(", ",
+                            ConfigKeys.topLevelKeys()) + " and evalunit.models.NAME.<key> (docs/configuration.md)."
+                            + " Correct it, or remove it.");
         }
     }
 
