@@ -6,6 +6,7 @@ import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.Dataset;
+import dev.evalunit.model.DeclaredModels;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.model.ModelSettings;
 import dev.evalunit.model.ModelSettingsResolver;
@@ -105,7 +106,8 @@ final class ExperimentModels {
         String baseUrl = ConfigKeys.modelKey(name, ConfigKeys.ModelKeys.BASE_URL);
         if (config.get(baseUrl).isEmpty()) {
             throw new ConfigurationException("[" + field + "] of experiment [" + experiment + "] names model [" + name
-                    + "], which is not declared. Set " + baseUrl + " in junit-platform.properties, or give the model a"
+                    + "], which is not declared. " + DeclaredModels.hint(name, DeclaredModels.names(config, List.of()))
+                    + "Set " + baseUrl + " in junit-platform.properties, or give the model a"
                     + " [base_url] in the set.");
         }
         return resolver.resolve(name, Optional.empty());

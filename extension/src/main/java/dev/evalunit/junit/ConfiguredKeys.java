@@ -1,6 +1,5 @@
 package dev.evalunit.junit;
 
-import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.model.ConfigurationKeys;
 import java.io.IOException;
@@ -54,21 +53,25 @@ final class ConfiguredKeys {
         }
     }
 
-    /** The keys that start with {@code evalunit.}, sorted. */
+    /** The run's configuration: JUnit's configuration parameters, which list their keys as said above. */
+    static EvalConfig config(ExtensionContext context) {
+        return new EvalConfig(context::getConfigurationParameter, () -> of(context, classLoader()));
+    }
+
+    /** The keys set, from the three places; sorted. */
     static Set<String> of(ExtensionContext context, ClassLoader loader) {
         Set<String> keys = new TreeSet<>();
         launcherKeys(context).ifPresent(keys::addAll);
         keys.addAll(System.getProperties().stringPropertyNames());
         keys.addAll(propertiesFileKeys(loader));
-        keys.removeIf(key -> !key.startsWith(ConfigKeys.PREFIX));
         return keys;
     }
 
     private record Outcome(RuntimeException failure) {
         static Outcome of(ExtensionContext context) {
             try {
-                ConfigurationKeys.check(ConfiguredKeys.of(context, classLoader()),
-                        new EvalConfig(context::getConfigurationParameter));
+                EvalConfig config = config(context);
+                ConfigurationKeys.check(config.keys(), config);
                 return new Outcome(null);
             } catch (RuntimeException e) {
                 return new Outcome(e);

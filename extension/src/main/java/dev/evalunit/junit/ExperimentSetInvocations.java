@@ -3,7 +3,6 @@ package dev.evalunit.junit;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.budget.ErrorBudget;
-import dev.evalunit.config.EvalConfig;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
 import dev.evalunit.experiment.spec.ExperimentSpec;
 import java.util.List;
@@ -54,7 +53,7 @@ final class ExperimentSetInvocations {
         @Override
         public void beforeTestExecution(ExtensionContext context) {
             ExperimentSetResult result = SharedExperimentSets.resultOf(set, context);
-            ErrorBudget.from(new EvalConfig(context::getConfigurationParameter))
+            ErrorBudget.from(ConfiguredKeys.config(context))
                     .check(result.experiments().get(experiment.index()));
         }
 

@@ -44,7 +44,7 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         Method method = context.getRequiredTestMethod();
         PairwiseSpec spec = AnnotationSpecs.from(eval,
                 method.getDeclaringClass().getSimpleName() + "." + method.getName(), inlineModels(context));
-        EvalConfig config = new EvalConfig(context::getConfigurationParameter);
+        EvalConfig config = ConfiguredKeys.config(context);
         // Read first: a malformed budget is a configuration error, found before any call like the others.
         ErrorBudget budget = ErrorBudget.from(config);
         DatasetLoader datasets = new DatasetLoader(classLoader(context), Path.of("").toAbsolutePath());

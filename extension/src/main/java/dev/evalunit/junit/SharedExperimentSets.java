@@ -35,7 +35,7 @@ final class SharedExperimentSets {
 
     private static ExperimentSetResult run(ExperimentSetSpec spec, ExtensionContext context) {
         ConfiguredKeys.check(context);
-        EvalConfig config = new EvalConfig(context::getConfigurationParameter);
+        EvalConfig config = ConfiguredKeys.config(context);
         // Each experiment is held to the budget in its own test; a malformed budget is found before any call.
         ErrorBudget.from(config);
         DatasetLoader datasets = new DatasetLoader(Thread.currentThread().getContextClassLoader(), Path.of("").toAbsolutePath());

@@ -2,7 +2,6 @@ package dev.evalunit.junit;
 
 import dev.evalunit.api.result.PairwiseResult;
 import dev.evalunit.cache.ModelCache;
-import dev.evalunit.config.EvalConfig;
 import dev.evalunit.http.Backoff;
 import dev.evalunit.model.ModelClients;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -24,7 +23,7 @@ final class Stores {
     static ModelClients modelClients(ExtensionContext context) {
         return StoreValues.resource(context.getRoot().getStore(NAMESPACE), ModelClients.class,
                 type -> new ModelClients(Backoff.standard(),
-                        ModelCache.from(new EvalConfig(context::getConfigurationParameter))),
+                        ModelCache.from(ConfiguredKeys.config(context))),
                 ModelClients.class);
     }
 

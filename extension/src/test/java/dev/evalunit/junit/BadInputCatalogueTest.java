@@ -184,9 +184,27 @@ class BadInputCatalogueTest {
         @Test
         @DisplayName("names the model and both ways to declare it")
         void refused() {
-            assertRefused(UnknownModelTestCase.class, "Configuration error: model [nobody] is not declared. Set"
-                    + " evalunit.models.nobody.base-url in junit-platform.properties or declare"
-                    + " @Model(name = \"nobody\", baseUrl = ...).");
+            assertRefused(UnknownModelTestCase.class, "Configuration error: model [nobody] is not declared. Declared"
+                    + " models: candidate, judge, m1. Set evalunit.models.nobody.base-url in junit-platform.properties or"
+                    + " declare @Model(name = \"nobody\", baseUrl = ...).");
+        }
+
+        @Test
+        @DisplayName("a misspelt one suggests the declared model meant, inline declarations included")
+        void misspelt() {
+            assertRefused(MisspeltModelTestCase.class, "Configuration error: model [jduge] is not declared. Did you"
+                    + " mean [judge]? Declared models: candidate, inline-judge, judge, m1. Set"
+                    + " evalunit.models.jduge.base-url in junit-platform.properties or declare"
+                    + " @Model(name = \"jduge\", baseUrl = ...).");
+        }
+
+        @Test
+        @DisplayName("in an experiment set names the experiment and suggests the declared model meant")
+        void inAnExperimentSet() {
+            assertRefused(MisspeltExperimentModelTestCase.class, "Configuration error: [model] of experiment"
+                    + " [misspelt__0] names model [m2], which is not declared. Did you mean [m1]? Declared models:"
+                    + " candidate, judge, m1. Set evalunit.models.m2.base-url in junit-platform.properties, or give the"
+                    + " model a [base_url] in the set.");
         }
     }
 
@@ -460,6 +478,22 @@ class BadInputCatalogueTest {
                 modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
                 modelB = @Candidate(responseColumn = "answer_b"))
         void evaluation(PairwiseResult result) {
+        }
+    }
+
+    @Model(name = "inline-judge", baseUrl = "http://127.0.0.1:9")
+    static class MisspeltModelTestCase {
+        @PairwiseEval(dataset = "bad-input/qa.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "jduge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class MisspeltExperimentModelTestCase {
+        @ExperimentSet(name = "misspelt", dataset = "bad-input/exp.jsonl", metrics = "output_length", models = "m2")
+        void eachExperiment(ExperimentResult experiment) {
         }
     }
 
