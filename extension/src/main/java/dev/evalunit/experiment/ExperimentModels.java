@@ -10,6 +10,7 @@ import dev.evalunit.model.DeclaredModels;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.model.ModelSettings;
 import dev.evalunit.model.ModelSettingsResolver;
+import dev.evalunit.model.SamplingParams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,6 +92,9 @@ final class ExperimentModels {
                 ? declared(name, experiment, field)
                 : new ModelSettings(name, ModelSettings.OPENAI, name, baseUrl, null, null, Map.of(), Map.of(),
                         Duration.ofSeconds(ConfigKeys.DEFAULT_TIMEOUT_SECONDS), ConfigKeys.DEFAULT_MAX_RETRIES);
+        if (object.get("sampling_params") instanceof Map<?, ?> sampling) {
+            SamplingParams.check(declared, sampling, field + ".sampling_params", "experiment [" + experiment + "]");
+        }
         String apiKey = text(object.get("api_key"));
         String systemPrompt = text(object.get("system_prompt"));
         return new ModelSettings(declared.name(), declared.provider(), declared.model(), declared.baseUrl(),

@@ -407,6 +407,25 @@ class BadInputCatalogueTest {
         }
     }
 
+    @Nested
+    @DisplayName("a sampling parameter the model's provider does not take")
+    class SamplingParameter {
+        @Test
+        @DisplayName("a misspelt grid key names the experiment, the key, the one meant and the pass-through")
+        void misspelt() {
+            assertRefused(MisspeltSamplingParamTestCase.class, "Configuration error: [model.sampling_params.temprature]"
+                    + " of experiment [misspelt_sampling__0] is not a sampling parameter of provider [openai]. Did you"
+                    + " mean [temperature]? Correct it, or pass it through unchecked in [model.extra_params].");
+        }
+
+        @Test
+        @DisplayName("a value of the wrong type names the experiment, the key, the type and the value")
+        void mistyped() {
+            assertRefused(MistypedSamplingParamTestCase.class, "Configuration error: [model.sampling_params.temperature]"
+                    + " of experiment [mistyped_sampling__0] must be a number, e.g. 0.5, but was \"hot\".");
+        }
+    }
+
     @Test
     @DisplayName("(control) the same declaration without its mistake does reach the server and pass")
     void control() {
@@ -571,6 +590,18 @@ class BadInputCatalogueTest {
 
     static class ValidExperimentSetTestCase {
         @ExperimentSet(name = "valid", dataset = "bad-input/exp.jsonl", metrics = "output_length", models = "m1")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+
+    static class MisspeltSamplingParamTestCase {
+        @ExperimentSet("bad-input/misspelt-sampling-param.json")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+
+    static class MistypedSamplingParamTestCase {
+        @ExperimentSet("bad-input/mistyped-sampling-param.json")
         void eachExperiment(ExperimentResult experiment) {
         }
     }
