@@ -25,6 +25,12 @@ public final class ConfigKeys {
     /** The response cache's directory; a relative path is resolved against the working directory. Default {@code .evalunit/cache}. */
     public static final String CACHE_DIR = "evalunit.cache.dir";
 
+    /**
+     * Accepted and not read: the version of evalunit a build pins, as the README's pom names it. A build
+     * that sets it with {@code -Devalunit.version=...} hands it to the tests as a system property.
+     */
+    public static final String VERSION = "evalunit.version";
+
     /** Prefix of a declared model's keys: {@code evalunit.models.<name>.<key>}. */
     public static final String MODELS_PREFIX = "evalunit.models.";
 
