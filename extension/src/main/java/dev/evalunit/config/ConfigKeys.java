@@ -1,6 +1,9 @@
 package dev.evalunit.config;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every configuration key, read from JUnit configuration parameters ({@code junit-platform.properties},
@@ -21,6 +24,12 @@ public final class ConfigKeys {
     public static final String CACHE_MODE = "evalunit.cache.mode";
     /** The response cache's directory; a relative path is resolved against the working directory. Default {@code .evalunit/cache}. */
     public static final String CACHE_DIR = "evalunit.cache.dir";
+
+    /**
+     * Accepted and not read: the version of evalunit a build pins, as the README's pom names it. A build
+     * that sets it with {@code -Devalunit.version=...} hands it to the tests as a system property.
+     */
+    public static final String VERSION = "evalunit.version";
 
     /** Prefix of a declared model's keys: {@code evalunit.models.<name>.<key>}. */
     public static final String MODELS_PREFIX = "evalunit.models.";
@@ -77,6 +86,33 @@ public final class ConfigKeys {
      */
     public static final String ERROR_BUDGET = "evalunit.error-budget";
     public static final double DEFAULT_ERROR_BUDGET = 0.10;
+
+    /**
+     * Every key outside {@code evalunit.models.}: the values of this class's own {@code public static
+     * final String} constants that are keys (prefixes, which end with a dot, left out), read from the
+     * class itself so that no list of keys is kept twice. Sorted.
+     */
+    public static Set<String> topLevelKeys() {
+        Set<String> keys = new TreeSet<>();
+        for (Field field : ConfigKeys.class.getFields()) {
+            int modifiers = field.getModifiers();
+            if (field.getType() == String.class && Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)) {
+                String value = constant(field);
+                if (value.startsWith(PREFIX) && !value.endsWith(".")) {
+                    keys.add(value);
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static String constant(Field field) {
+        try {
+            return (String) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public static String modelKey(String modelName, String key) {
         return MODELS_PREFIX + modelName + "." + key;

@@ -9,11 +9,14 @@ import dev.evalunit.dataset.Dataset;
 import dev.evalunit.experiment.spec.ExperimentModel;
 import dev.evalunit.experiment.spec.ModelConfiguration;
 import dev.evalunit.experiment.spec.PreGeneratedOutputs;
+import dev.evalunit.model.DeclaredModels;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.model.ModelSettings;
 import dev.evalunit.model.ModelSettingsResolver;
+import dev.evalunit.model.SamplingParams;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,6 +62,9 @@ final class ExperimentModels {
                 ? declared(model.name(), experiment, field)
                 : new ModelSettings(model.name(), ModelSettings.OPENAI, model.name(), model.baseUrl(), null, null, Map.of(),
                         Map.of(), Duration.ofSeconds(ConfigKeys.DEFAULT_TIMEOUT_SECONDS), ConfigKeys.DEFAULT_MAX_RETRIES);
+        if (!model.samplingParams().isEmpty()) {
+            SamplingParams.check(declared, model.samplingParams(), field + ".sampling_params", "experiment [" + experiment + "]");
+        }
         return new ModelSettings(declared.name(), declared.provider(), declared.model(), declared.baseUrl(),
                 model.apiKey() != null ? model.apiKey() : declared.apiKeyReference(),
                 model.systemPrompt() != null ? model.systemPrompt() : declared.systemPrompt(),
@@ -72,7 +78,8 @@ final class ExperimentModels {
         String baseUrl = ConfigKeys.modelKey(name, ConfigKeys.ModelKeys.BASE_URL);
         if (config.get(baseUrl).isEmpty()) {
             throw new ConfigurationException("[" + field + "] of experiment [" + experiment + "] names model [" + name
-                    + "], which is not declared. Set " + baseUrl + " in junit-platform.properties, or give the model a"
+                    + "], which is not declared. " + DeclaredModels.hint(name, DeclaredModels.names(config, List.of()))
+                    + "Set " + baseUrl + " in junit-platform.properties, or give the model a"
                     + " [base_url] in the set.");
         }
         return resolver.resolve(name, Optional.empty());

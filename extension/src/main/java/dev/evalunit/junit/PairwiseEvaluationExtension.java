@@ -36,10 +36,11 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
 
     @Override
     public void beforeTestExecution(ExtensionContext context) throws Exception {
+        // First: the run's configuration, checked for unknown keys, and what it sets up.
+        EvalRuntime runtime = Stores.runtime(context);
         Method method = context.getRequiredTestMethod();
         PairwiseSpec spec = AnnotationSpecs.from(eval,
                 method.getDeclaringClass().getSimpleName() + "." + method.getName(), inlineModels(context));
-        EvalRuntime runtime = Stores.runtime(context);
         PairwisePlanner planner = new PairwisePlanner(runtime.config(), runtime.datasets(), runtime.clients(),
                 runtime.secrets(), new TestMethodBinder(context));
         PairwisePlan plan = planner.plan(spec);

@@ -1,7 +1,6 @@
 package dev.evalunit.junit;
 
 import dev.evalunit.api.result.PairwiseResult;
-import dev.evalunit.config.EvalConfig;
 import dev.evalunit.runtime.EvalRuntime;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,9 +22,11 @@ final class Stores {
      * and IDEs), else evalunit's own.
      */
     static EvalRuntime runtime(ExtensionContext context) {
+        // Unknown keys first: a misspelt key must never be read as its default.
+        ConfiguredKeys.check(context);
         ExtensionContext root = context.getRoot();
         return StoreValues.resource(root.getStore(NAMESPACE), EvalRuntime.class,
-                type -> EvalRuntime.start(new EvalConfig(root::getConfigurationParameter), testClassLoader(),
+                type -> EvalRuntime.start(ConfiguredKeys.config(root), testClassLoader(),
                         Path.of("").toAbsolutePath()),
                 EvalRuntime.class);
     }

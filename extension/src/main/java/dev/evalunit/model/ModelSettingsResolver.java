@@ -14,6 +14,7 @@ import dev.evalunit.config.SecretReference;
 import dev.evalunit.http.RateLimits;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -36,9 +37,16 @@ public final class ModelSettingsResolver {
     private static final SecretReference NO_SECRETS = new SecretReference(name -> null, name -> null);
 
     private final EvalConfig config;
+    private final List<String> inlineDeclared;
 
     public ModelSettingsResolver(EvalConfig config) {
+        this(config, List.of());
+    }
+
+    /** @param inline the models declared with {@code @Model} next to the evaluation, named when one is not declared */
+    public ModelSettingsResolver(EvalConfig config, List<Model> inline) {
         this.config = config;
+        this.inlineDeclared = inline.stream().filter(m -> !m.baseUrl().isBlank()).map(Model::name).toList();
     }
 
     /**
@@ -107,7 +115,9 @@ public final class ModelSettingsResolver {
         Optional<String> inline = annotation.map(Model::baseUrl).filter(v -> !v.isBlank()).map(String::trim);
         String culprit = inline.isPresent() ? inlineAttribute(name, "baseUrl") : key(name, ModelKeys.BASE_URL);
         String url = inline.or(() -> configured(name, ModelKeys.BASE_URL)).orElseThrow(() -> new ConfigurationException(
-                "model [" + name + "] is not declared. Set " + key(name, ModelKeys.BASE_URL)
+                "model [" + name + "] is not declared. "
+                        + DeclaredModels.hint(name, DeclaredModels.names(config, inlineDeclared))
+                        + "Set " + key(name, ModelKeys.BASE_URL)
                         + " in junit-platform.properties or declare @Model(name = \"" + name + "\", baseUrl = ...)."));
         // The value stays out of the message: a URL can carry credentials.
         if (HttpUrl.parse(url) == null) {

@@ -43,6 +43,7 @@ final class ProviderParams {
         try {
             switch (parameter.type()) {
                 case STRING:
+                case TEXTS:
                     return text;
                 case INTEGER:
                     return Integer.parseInt(text);

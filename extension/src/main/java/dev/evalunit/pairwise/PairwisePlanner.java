@@ -79,7 +79,7 @@ public final class PairwisePlanner {
         SideSpec a = checkSource(spec.sideA(), "model A", dataset);
         SideSpec b = checkSource(spec.sideB(), "model B", dataset);
 
-        ModelSettingsResolver resolver = new ModelSettingsResolver(config);
+        ModelSettingsResolver resolver = new ModelSettingsResolver(config, spec.inlineModels());
         AnswerSource sourceA = source(a, "model A", spec.inlineModels(), resolver);
         AnswerSource sourceB = source(b, "model B", spec.inlineModels(), resolver);
         ModelClient judge = client(spec.autoraterModel(), spec.inlineModels(), resolver);

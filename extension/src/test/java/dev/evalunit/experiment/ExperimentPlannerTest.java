@@ -173,7 +173,8 @@ class ExperimentPlannerTest {
         @DisplayName("an undeclared model's name is refused, naming the key to set")
         void undeclared() {
             assertRejected(experiment("'m9'"),
-                    "[model] of experiment [e] names model [m9], which is not declared. Set evalunit.models.m9.base-url"
+                    "[model] of experiment [e] names model [m9], which is not declared. Did you mean [m1]? Declared"
+                            + " models: judge, m1, m2. Set evalunit.models.m9.base-url"
                             + " in junit-platform.properties, or give the model a [base_url] in the set.");
         }
 
@@ -182,7 +183,8 @@ class ExperimentPlannerTest {
         void undeclaredJudge() {
             assertRejected("{'name': 'e', 'dataset': '" + QA + "', 'model': 'm1', 'metrics': ['judge_precision'],"
                             + " 'judge_model': 'j9'}",
-                    "[judge_model] of experiment [e] names model [j9], which is not declared. Set"
+                    "[judge_model] of experiment [e] names model [j9], which is not declared. Did you mean [m1]?"
+                            + " Declared models: judge, m1, m2. Set"
                             + " evalunit.models.j9.base-url in junit-platform.properties, or give the model a [base_url]"
                             + " in the set.");
         }

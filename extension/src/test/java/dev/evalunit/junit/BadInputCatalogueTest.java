@@ -12,6 +12,7 @@ import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
@@ -183,9 +184,27 @@ class BadInputCatalogueTest {
         @Test
         @DisplayName("names the model and both ways to declare it")
         void refused() {
-            assertRefused(UnknownModelTestCase.class, "Configuration error: model [nobody] is not declared. Set"
-                    + " evalunit.models.nobody.base-url in junit-platform.properties or declare"
-                    + " @Model(name = \"nobody\", baseUrl = ...).");
+            assertRefused(UnknownModelTestCase.class, "Configuration error: model [nobody] is not declared. Declared"
+                    + " models: candidate, judge, m1. Set evalunit.models.nobody.base-url in junit-platform.properties or"
+                    + " declare @Model(name = \"nobody\", baseUrl = ...).");
+        }
+
+        @Test
+        @DisplayName("a misspelt one suggests the declared model meant, inline declarations included")
+        void misspelt() {
+            assertRefused(MisspeltModelTestCase.class, "Configuration error: model [jduge] is not declared. Did you"
+                    + " mean [judge]? Declared models: candidate, inline-judge, judge, m1. Set"
+                    + " evalunit.models.jduge.base-url in junit-platform.properties or declare"
+                    + " @Model(name = \"jduge\", baseUrl = ...).");
+        }
+
+        @Test
+        @DisplayName("in an experiment set names the experiment and suggests the declared model meant")
+        void inAnExperimentSet() {
+            assertRefused(MisspeltExperimentModelTestCase.class, "Configuration error: [model] of experiment"
+                    + " [misspelt__0] names model [m2], which is not declared. Did you mean [m1]? Declared models:"
+                    + " candidate, judge, m1. Set evalunit.models.m2.base-url in junit-platform.properties, or give the"
+                    + " model a [base_url] in the set.");
         }
     }
 
@@ -342,6 +361,71 @@ class BadInputCatalogueTest {
         }
     }
 
+    @Nested
+    @DisplayName("a configuration key the engine does not read")
+    class UnknownConfigurationKey {
+        @Test
+        @DisplayName("a misspelt key of a model names the key and the one meant")
+        void modelKey() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.temprature", "0"),
+                    "Configuration error: [evalunit.models.judge.temprature] is not a configuration key. Did you mean"
+                            + " [evalunit.models.judge.temperature]? Correct it, or remove it.");
+        }
+
+        @Test
+        @DisplayName("a misspelt top-level key names the key and the one meant")
+        void topLevelKey() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.autorater.sample", "2"),
+                    "Configuration error: [evalunit.autorater.sample] is not a configuration key. Did you mean"
+                            + " [evalunit.autorater.samples]? Correct it, or remove it.");
+        }
+
+        @Test
+        @DisplayName("fails every experiment of a set too")
+        void experimentSet() {
+            assertRefused(ValidExperimentSetTestCase.class, Map.of("evalunit.models.m1.top_p", "0.5"),
+                    "Configuration error: [evalunit.models.m1.top_p] is not a configuration key. Did you mean"
+                            + " [evalunit.models.m1.top-p]? Correct it, or remove it.");
+        }
+
+        @Test
+        @DisplayName("a key close to none lists the keys there are")
+        void farFromAny() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.colour", "blue"),
+                    "Configuration error: [evalunit.colour] is not a configuration key. Keys: " + String.join(", ",
+                            ConfigKeys.topLevelKeys()) + " and evalunit.models.NAME.<key> (docs/configuration.md)."
+                            + " Correct it, or remove it.");
+        }
+
+        @Test
+        @DisplayName("a model key that names no setting")
+        void modelWithoutSetting() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge", "gpt-4o"),
+                    "Configuration error: [evalunit.models.judge] is not a configuration key. Keys: " + String.join(", ",
+                            ConfigKeys.topLevelKeys()) + " and evalunit.models.NAME.<key> (docs/configuration.md)."
+                            + " Correct it, or remove it.");
+        }
+    }
+
+    @Nested
+    @DisplayName("a sampling parameter the model's provider does not take")
+    class SamplingParameter {
+        @Test
+        @DisplayName("a misspelt grid key names the experiment, the key, the one meant and the pass-through")
+        void misspelt() {
+            assertRefused(MisspeltSamplingParamTestCase.class, "Configuration error: [model.sampling_params.temprature]"
+                    + " of experiment [misspelt_sampling__0] is not a sampling parameter of provider [openai]. Did you"
+                    + " mean [temperature]? Correct it, or pass it through unchecked in [model.extra_params].");
+        }
+
+        @Test
+        @DisplayName("a value of the wrong type names the experiment, the key, the type and the value")
+        void mistyped() {
+            assertRefused(MistypedSamplingParamTestCase.class, "Configuration error: [model.sampling_params.temperature]"
+                    + " of experiment [mistyped_sampling__0] must be a number, e.g. 0.5, but was \"hot\".");
+        }
+    }
+
     @Test
     @DisplayName("(control) the same declaration without its mistake does reach the server and pass")
     void control() {
@@ -413,6 +497,22 @@ class BadInputCatalogueTest {
                 modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
                 modelB = @Candidate(responseColumn = "answer_b"))
         void evaluation(PairwiseResult result) {
+        }
+    }
+
+    @Model(name = "inline-judge", baseUrl = "http://127.0.0.1:9")
+    static class MisspeltModelTestCase {
+        @PairwiseEval(dataset = "bad-input/qa.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "jduge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class MisspeltExperimentModelTestCase {
+        @ExperimentSet(name = "misspelt", dataset = "bad-input/exp.jsonl", metrics = "output_length", models = "m2")
+        void eachExperiment(ExperimentResult experiment) {
         }
     }
 
@@ -490,6 +590,18 @@ class BadInputCatalogueTest {
 
     static class ValidExperimentSetTestCase {
         @ExperimentSet(name = "valid", dataset = "bad-input/exp.jsonl", metrics = "output_length", models = "m1")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+
+    static class MisspeltSamplingParamTestCase {
+        @ExperimentSet("bad-input/misspelt-sampling-param.json")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+
+    static class MistypedSamplingParamTestCase {
+        @ExperimentSet("bad-input/mistyped-sampling-param.json")
         void eachExperiment(ExperimentResult experiment) {
         }
     }

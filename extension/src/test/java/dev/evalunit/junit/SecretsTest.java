@@ -37,7 +37,7 @@ class SecretsTest {
 
     // Built at run time so that no key-shaped literal is committed.
     private static final String KEY = "sk-" + "evalunit-fake-" + UUID.randomUUID();
-    private static final String KEY_PROPERTY = "evalunit.test.secret.key";
+    private static final String KEY_PROPERTY = "evalunit-test.secret.key";
 
     private final MockWebServer server = new MockWebServer();
 

@@ -61,7 +61,7 @@ class SecretsThroughFailuresTest {
     // so that a key cut in two (e.g. by an excerpt) is caught as well as a whole one.
     private static final String KEY_ID = UUID.randomUUID().toString();
     private static final String KEY = "sk-" + "evalunit-fake-" + KEY_ID;
-    private static final String KEY_PROPERTY = "evalunit.test.secret.through-failures";
+    private static final String KEY_PROPERTY = "evalunit-test.secret.through-failures";
     private static final String REFERENCE = "${sys:" + KEY_PROPERTY + "}";
 
     private static final List<Fault> FAULTS = List.of(Fault.TOO_MANY_REQUESTS, Fault.SERVER_ERROR, Fault.UNAVAILABLE,

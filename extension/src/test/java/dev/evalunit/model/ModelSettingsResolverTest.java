@@ -179,7 +179,8 @@ class ModelSettingsResolverTest {
         void undeclared() {
             assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.model", "gpt"), Optional.empty()))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("Configuration error: model [judge] is not declared. Set evalunit.models.judge.base-url in "
+                    .hasMessage("Configuration error: model [judge] is not declared. No model is declared. Set"
+                            + " evalunit.models.judge.base-url in "
                             + "junit-platform.properties or declare @Model(name = \"judge\", baseUrl = ...).");
         }
 

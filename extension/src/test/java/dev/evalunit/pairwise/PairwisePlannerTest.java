@@ -380,7 +380,8 @@ class PairwisePlannerTest {
         @DisplayName("a model that is declared neither in the configuration nor inline")
         void undeclaredModel() {
             assertRejected(spec().sideA(SideSpec.model("gpt-x", prompt("{{ question }}"))),
-                    "model [gpt-x] is not declared. Set evalunit.models.gpt-x.base-url in junit-platform.properties"
+                    "model [gpt-x] is not declared. Declared models: candidate, judge. Set evalunit.models.gpt-x.base-url"
+                            + " in junit-platform.properties"
                             + " or declare @Model(name = \"gpt-x\", baseUrl = ...).");
         }
 

@@ -184,13 +184,13 @@ class PandaLmGoldenTest {
         return records;
     }
 
-    /** Surefire passes {@code evalunit.sharedDir}; from an IDE the module folder is the working directory. */
+    /** Surefire passes {@code evalunit-shared-dir}; from an IDE the module folder is the working directory. */
     private static Path pandaLmDirectory() {
-        String configured = System.getProperty("evalunit.sharedDir");
+        String configured = System.getProperty("evalunit-shared-dir");
         Path shared = configured == null || configured.isBlank() ? Path.of("../../shared") : Path.of(configured);
         Path directory = shared.resolve("data/pandalm").toAbsolutePath().normalize();
         assertThat(Files.isDirectory(directory))
-                .as("PandaLM golden data folder [%s] is missing: set -Devalunit.sharedDir to the folder holding data/pandalm",
+                .as("PandaLM golden data folder [%s] is missing: set -Devalunit-shared-dir to the folder holding data/pandalm",
                         directory)
                 .isTrue();
         return directory;

@@ -68,6 +68,17 @@ public interface ModelProvider {
     }
 
     /**
+     * The sampling parameters this provider's requests take, under the names an experiment set's
+     * {@code sampling_params} gives them (the names on the wire, e.g. {@code top_p}), with their types.
+     * The engine refuses, before any call, a sampling parameter that is not listed or not of its type,
+     * naming the experiment and the key; {@code extra_params} pass through unchecked. None by default,
+     * which means the provider does not say: every sampling parameter is then accepted as it is.
+     */
+    default List<ProviderParameter> samplingParameters() {
+        return List.of();
+    }
+
+    /**
      * Checks what the types alone cannot, e.g. a range or a combination of settings. Called once per
      * declaration, before any model is called.
      *

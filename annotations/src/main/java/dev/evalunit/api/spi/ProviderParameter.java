@@ -9,7 +9,8 @@ import java.util.Objects;
  * {@code Configuration error} naming the key.
  *
  * @param name the key under the model, e.g. {@code max-words}; lower case, digits and dashes, and not
- *     one of the keys every model has ({@code base-url}, {@code temperature}...)
+ *     one of the keys every model has ({@code base-url}, {@code temperature}...). A sampling parameter
+ *     ({@link ModelProvider#samplingParameters()}) takes its name on the wire, e.g. {@code top_p}.
  * @param type what the value must be
  * @param description one line for people, e.g. {@code the longest answer, in words}
  */
@@ -19,8 +20,9 @@ public record ProviderParameter(String name, Type type, String description) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");
-        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
-            throw new IllegalArgumentException("A provider parameter's name is lower case, digits and dashes, but was ["
+        if (!name.matches("[a-z0-9][a-z0-9_-]*")) {
+            throw new IllegalArgumentException("A provider parameter's name is lower case, digits, dashes and"
+                    + " underscores, but was ["
                     + name + "]");
         }
     }
@@ -34,7 +36,12 @@ public record ProviderParameter(String name, Type type, String description) {
         /** A number, as a {@link Double}. */
         NUMBER("a number, e.g. 0.5"),
         /** {@code true} or {@code false}, as a {@link Boolean}. */
-        BOOLEAN("true or false");
+        BOOLEAN("true or false"),
+        /**
+         * A text or, in JSON, a list of texts, e.g. OpenAI's {@code stop}: a {@link String} or a
+         * {@link java.util.List} of them. In the configuration, one text.
+         */
+        TEXTS("a text or a list of texts, e.g. [\"END\"]");
 
         private final String expected;
 
