@@ -3,6 +3,7 @@ package dev.evalunit.junit;
 import dev.evalunit.api.result.PairwiseResult;
 import dev.evalunit.cache.ModelCache;
 import dev.evalunit.config.EvalConfig;
+import dev.evalunit.config.SecretProperties;
 import dev.evalunit.http.Backoff;
 import dev.evalunit.model.ModelClients;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,6 +23,8 @@ final class Stores {
      * through the response cache that the run's configuration describes.
      */
     static ModelClients modelClients(ExtensionContext context) {
+        // Again here, before any key is read: a launcher may have opened no session (SecretPropertiesListener).
+        SecretProperties.scrubSystemProperties();
         return StoreValues.resource(context.getRoot().getStore(NAMESPACE), ModelClients.class,
                 type -> new ModelClients(Backoff.standard(),
                         ModelCache.from(new EvalConfig(context::getConfigurationParameter))),

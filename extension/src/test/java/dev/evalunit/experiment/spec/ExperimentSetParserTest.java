@@ -227,7 +227,7 @@ class ExperimentSetParserTest {
 
         static final String WITH_KEYS = """
                 {"name": "keys", "cv": {
-                  "common_params": {"dataset": "d.jsonl", "metrics": ["output_length"], "judge": {"api_key": "${sys:JUDGE_KEY}"}},
+                  "common_params": {"dataset": "d.jsonl", "metrics": ["output_length"], "judge": {"api_key": "${file:/run/secrets/judge-key}"}},
                   "grid_params": {"model": [{"name": "m1", "api_key": "${env:M1_KEY}"}, {"name": "m2"}]}}}""";
 
         @Test
@@ -245,7 +245,7 @@ class ExperimentSetParserTest {
             ExperimentSpec first = experiments(WITH_KEYS).get(0);
 
             assertThat(first.configuration()).contains(
-                    entry("judge", Map.of("api_key", "${sys:JUDGE_KEY}")),
+                    entry("judge", Map.of("api_key", "${file:/run/secrets/judge-key}")),
                     entry("model", Map.of("name", "m1", "api_key", "${env:M1_KEY}")));
         }
 
