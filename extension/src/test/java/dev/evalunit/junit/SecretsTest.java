@@ -148,12 +148,12 @@ class SecretsTest {
             String quoted = String.join(" | ", FORMS);
             try (ChatServer server = ChatServer.start(call -> call.isAutorater()
                     ? ChatServer.verdict("A", "A quotes " + quoted) : "I was called with " + quoted)) {
-                Run run = run(PassingTestCase.class, server.baseUrl());
+                Run run = run(EvaluationTestCase.class, server.baseUrl());
 
                 assertThat(server.authorizations()).isNotEmpty().containsOnly("Bearer " + KEY);
                 assertThat(run.results().testEvents().succeeded().count()).isEqualTo(1);
                 assertThat(files(cache)).as("the run recorded its replies").isNotEmpty();
-                assertThat(Files.readString(reports.resolve("PassingTestCase.evaluation/judgments.jsonl")))
+                assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
                         .contains("I was called with ***");
                 assertNoKeyAnywhere(run);
             }
@@ -178,7 +178,7 @@ class SecretsTest {
             });
             server.start(InetAddress.getLoopbackAddress(), 0);
             try {
-                Run run = run(FailingServerTestCase.class, server.url("/v1").toString());
+                Run run = run(EvaluationTestCase.class, server.url("/v1").toString());
 
                 assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
                 assertThat(EngineRuns.failures(run.results())).as("the fixture fails on its error rows").hasSize(1);
@@ -186,7 +186,7 @@ class SecretsTest {
                 assertThat(files(reports)).extracting(f -> f.getFileName().toString())
                         .containsExactlyInAnyOrder("judgments.jsonl", "metrics.json");
                 // The errors themselves are kept, with the echoed key masked.
-                assertThat(Files.readString(reports.resolve("FailingServerTestCase.evaluation/judgments.jsonl")))
+                assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
                         .contains("HTTP 401").contains("***");
                 assertNoKeyAnywhere(run);
             } finally {
@@ -230,17 +230,8 @@ class SecretsTest {
 
     // Fixtures: run only through the engine above, never directly (they are not @Nested).
 
-    static class PassingTestCase {
-        @PairwiseEval(dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
-                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
-                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
-                modelB = @Candidate(responseColumn = "answer_b"))
-        void evaluation(PairwiseResult result) {
-            dev.evalunit.assertj.EvalAssertions.assertThat(result).hasNoErrors();
-        }
-    }
-
-    static class FailingServerTestCase {
+    /** Passes against an honest server, fails on its error rows against a hostile one. */
+    static class EvaluationTestCase {
         @PairwiseEval(dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
                 autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
                 modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
