@@ -26,7 +26,7 @@ public @interface Model {
     /** The OpenAI-compatible base URL, e.g. {@code https://api.openai.com/v1}. */
     String baseUrl() default "";
 
-    /** A reference to the API key, {@code ${env:NAME}} or {@code ${sys:NAME}}; never the key itself. */
+    /** A reference to the API key, {@code ${env:NAME}} or {@code ${file:PATH}}; never the key itself. */
     String apiKey() default "";
 
     /** A system prompt sent before every user message. */

@@ -1,10 +1,12 @@
 package dev.evalunit.cache;
 
 import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.config.SecretForms;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.model.ModelSettings;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The API keys of the models a cache serves, masked wherever they appear. A hostile or careless
@@ -14,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SecretMask {
 
     /** The project's mask, as in error messages and reports. */
-    static final String MASK = "***";
+    static final String MASK = SecretForms.MASK;
     /**
      * Shorter keys are placeholders for servers that want none ({@code EMPTY}, {@code ollama}):
      * masking them would rewrite ordinary words in replies. Real keys are far longer.
@@ -22,7 +24,8 @@ final class SecretMask {
     static final int MIN_KEY_LENGTH = 12;
 
     private final SecretReference secrets;
-    private final Set<String> keys = ConcurrentHashMap.newKeySet();
+    /** Every form of every key learnt ({@link SecretForms}), longest first. */
+    private volatile List<String> forms = List.of();
 
     SecretMask(SecretReference secrets) {
         this.secrets = secrets;
@@ -33,25 +36,27 @@ final class SecretMask {
         if (!settings.hasApiKey()) {
             return;
         }
-        String reference = settings.apiKeyReference();
         try {
-            String key = (SecretReference.isReference(reference) ? secrets.resolve(reference, "model") : reference).strip();
+            String key = secrets.resolve(settings.apiKeyReference(), "model").strip();
             if (key.length() >= MIN_KEY_LENGTH) {
-                keys.add(key);
+                add(key);
             }
         } catch (ConfigurationException e) {
             // Resolved elsewhere than here: this cache cannot know the key, and the client was made anyway.
         }
     }
 
+    private synchronized void add(String key) {
+        List<String> all = new ArrayList<>(forms);
+        SecretForms.of(key).stream().filter(form -> !all.contains(form)).forEach(all::add);
+        all.sort(Comparator.comparingInt(String::length).reversed());
+        forms = List.copyOf(all);
+    }
+
     String apply(String text) {
         if (text == null) {
             return null;
         }
-        String masked = text;
-        for (String key : keys) {
-            masked = masked.replace(key, MASK);
-        }
-        return masked;
+        return SecretForms.mask(text, forms);
     }
 }

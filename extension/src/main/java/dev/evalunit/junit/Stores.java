@@ -1,6 +1,7 @@
 package dev.evalunit.junit;
 
 import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.config.SecretProperties;
 import dev.evalunit.runtime.EvalRuntime;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,6 +23,8 @@ final class Stores {
      * and IDEs), else evalunit's own.
      */
     static EvalRuntime runtime(ExtensionContext context) {
+        // Again here, before any key is read: a launcher may have opened no session (SecretPropertiesListener).
+        SecretProperties.scrubSystemProperties();
         // Unknown keys first: a misspelt key must never be read as its default.
         ConfiguredKeys.check(context);
         ExtensionContext root = context.getRoot();

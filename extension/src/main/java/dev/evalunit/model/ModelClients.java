@@ -63,10 +63,7 @@ public final class ModelClients implements AutoCloseable {
         if (!settings.hasApiKey()) {
             return null;
         }
-        String reference = settings.apiKeyReference();
-        String key = SecretReference.isReference(reference)
-                ? secrets.resolve(reference, "model [" + settings.name() + "]")
-                : reference;
+        String key = secrets.resolve(settings.apiKeyReference(), "model [" + settings.name() + "]");
         // A stray newline from an environment variable would make the header invalid.
         return key.strip();
     }

@@ -19,8 +19,8 @@ import java.util.Objects;
  *     {@code openai} (OpenAI-compatible chat completions) by default
  * @param model the provider's model identifier, sent as {@code model}
  * @param baseUrl the endpoint's base URL; requests go to {@code {baseUrl}/chat/completions}
- * @param apiKeyReference {@code ${env:NAME}} / {@code ${sys:NAME}}, or a key configured literally in
- *     the configuration; {@code null} for no {@code Authorization} header. Never printed.
+ * @param apiKeyReference {@code ${env:NAME}} / {@code ${file:PATH}}, never the key itself;
+ *     {@code null} for no {@code Authorization} header. Never printed.
  * @param systemPrompt sent as the first message, or {@code null}
  * @param samplingParams request body parameters under their OpenAI names ({@code temperature},
  *     {@code top_p}, {@code max_tokens})

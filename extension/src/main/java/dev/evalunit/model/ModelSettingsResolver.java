@@ -10,6 +10,7 @@ import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigKeys.ModelKeys;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
+import dev.evalunit.config.SecretProperties;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.http.RateLimits;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public final class ModelSettingsResolver {
     };
     // Resolving against lookups that know nothing always fails; for a literal it fails with
     // SecretReference's own wording, which this class therefore does not repeat.
-    private static final SecretReference NO_SECRETS = new SecretReference(name -> null, name -> null);
+    private static final SecretReference NO_SECRETS = new SecretReference(name -> null, path -> null);
 
     private final EvalConfig config;
     private final List<String> inlineDeclared;
@@ -127,6 +128,12 @@ public final class ModelSettingsResolver {
     }
 
     private String apiKey(String name, Optional<Model> annotation) {
+        String key = key(name, ModelKeys.API_KEY);
+        if (SecretProperties.wasRemoved(key)) {
+            throw new ConfigurationException("[" + key + "] was passed as a system property holding a key, and system"
+                    + " properties are copied into Surefire's reports; evalunit removed it. Write " + SecretReference.FORMS
+                    + " instead of the key itself, and pass no key with -D.");
+        }
         Optional<String> inline = annotation.map(Model::apiKey).filter(v -> !v.isBlank()).map(String::trim);
         if (inline.isPresent()) {
             if (!SecretReference.isReference(inline.get())) {
@@ -134,11 +141,13 @@ public final class ModelSettingsResolver {
             }
             return inline.get();
         }
-        // The configuration is where a key may be written as is; only a broken reference is refused.
         Optional<String> configured = configured(name, ModelKeys.API_KEY);
-        if (configured.isPresent() && configured.get().startsWith("${") && !SecretReference.isReference(configured.get())) {
-            throw new ConfigurationException("[" + key(name, ModelKeys.API_KEY)
-                    + "] looks like a reference but is not one. Write ${env:NAME} or ${sys:NAME}.");
+        if (configured.isPresent() && !SecretReference.isReference(configured.get())) {
+            // A key in a system property is in Surefire's reports: the one a ${sys:NAME} names goes too.
+            SecretProperties.forgetReferenced(configured.get());
+            throw new ConfigurationException("[" + key + "] holds " + (configured.get().startsWith("${")
+                    ? "a reference evalunit does not read" : "a key itself, not a reference") + ". Write "
+                    + SecretReference.FORMS + " instead of the key itself.");
         }
         return configured.orElse(null);
     }

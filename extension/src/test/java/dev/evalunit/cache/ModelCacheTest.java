@@ -9,6 +9,7 @@ import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
+import dev.evalunit.config.SecretReference;
 import dev.evalunit.model.ModelSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -122,16 +123,16 @@ class ModelCacheTest {
     }
 
     @Nested
-    @DisplayName("with a model whose API key is configured literally")
-    class LiteralKey {
+    @DisplayName("with a model whose API key is given by reference")
+    class ReferencedKey {
 
         @Test
         @DisplayName("masks the key wherever it appears, in the reply returned and in the entry")
         void masks() throws Exception {
             String key = "sk-" + "test-" + UUID.randomUUID();
             ModelSettings withKey = new ModelSettings("judge", ModelSettings.OPENAI, "judge", "http://127.0.0.1:1/v1",
-                    key, null, Map.of(), Map.of(), Duration.ofSeconds(1), 0);
-            ModelClient client = ModelCache.of(CacheMode.LIVE, dir).decorate(model, withKey);
+                    "${env:JUDGE_KEY}", null, Map.of(), Map.of(), Duration.ofSeconds(1), 0);
+            ModelClient client = ModelCache.of(CacheMode.LIVE, dir, environment("JUDGE_KEY", key)).decorate(model, withKey);
 
             ModelReply reply = client.complete(ModelRequest.ofUser("Repeat " + key));
 
@@ -143,10 +144,14 @@ class ModelCacheTest {
         @DisplayName("leaves a placeholder key such as EMPTY alone: it would mask ordinary words")
         void placeholder() throws Exception {
             ModelSettings placeholder = new ModelSettings("judge", ModelSettings.OPENAI, "judge", "http://127.0.0.1:1/v1",
-                    "EMPTY", null, Map.of(), Map.of(), Duration.ofSeconds(1), 0);
-            ModelClient client = ModelCache.of(CacheMode.LIVE, dir).decorate(model, placeholder);
+                    "${env:JUDGE_KEY}", null, Map.of(), Map.of(), Duration.ofSeconds(1), 0);
+            ModelClient client = ModelCache.of(CacheMode.LIVE, dir, environment("JUDGE_KEY", "EMPTY")).decorate(model, placeholder);
 
             assertThat(client.complete(ModelRequest.ofUser("Is the box EMPTY?")).text()).isEqualTo("reply 1 to Is the box EMPTY?");
+        }
+
+        private static SecretReference environment(String name, String value) {
+            return new SecretReference(Map.of(name, value)::get, path -> null);
         }
     }
 

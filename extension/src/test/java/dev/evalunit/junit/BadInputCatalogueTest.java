@@ -221,6 +221,87 @@ class BadInputCatalogueTest {
     }
 
     @Nested
+    @DisplayName("an API key given as itself, not by reference")
+    class LiteralApiKey {
+        private static final String FORMS = "Write ${env:NAME} or ${file:PATH} instead of the key itself.";
+
+        @Test
+        @DisplayName("in the configuration (junit-platform.properties), without echoing it")
+        void configured() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.api-key", "sk-bad-input-literal-configured"),
+                    "Configuration error: [evalunit.models.judge.api-key] holds a key itself, not a reference. " + FORMS);
+        }
+
+        @Test
+        @DisplayName("as a ${sys:NAME} reference: a system property is copied into Surefire's reports")
+        void systemPropertyReference() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.api-key", "${sys:EVALUNIT_JUDGE_KEY}"),
+                    "Configuration error: [evalunit.models.judge.api-key] holds a reference evalunit does not read. "
+                            + FORMS);
+        }
+
+        @Test
+        @DisplayName("in @Model(apiKey = ...)")
+        void inline() {
+            assertRefused(LiteralInlineKeyTestCase.class,
+                    "Configuration error: the API key of model [judge] is not a reference. " + FORMS);
+        }
+
+        @Test
+        @DisplayName("as an experiment set's api_key")
+        void experimentSet() {
+            assertRefused(LiteralJsonKeyTestCase.class,
+                    "Configuration error: [api_key] of experiment set [literal_key] is not a reference. " + FORMS);
+        }
+
+        @Test
+        @DisplayName("as a -D system property: removed from the system properties, and still refused")
+        void systemProperty() {
+            String key = "evalunit.models.catalogue-sys.api-key";
+            System.setProperty(key, "sk-bad-input-literal-system-property");
+            try {
+                assertRefused(SystemPropertyKeyTestCase.class, Map.of("evalunit.models.catalogue-sys.base-url",
+                        server.baseUrl()), "Configuration error: [" + key + "] was passed as a system property holding"
+                        + " a key, and system properties are copied into Surefire's reports; evalunit removed it. Write"
+                        + " ${env:NAME} or ${file:PATH} instead of the key itself, and pass no key with -D.");
+                assertThat(System.getProperties()).doesNotContainKey(key);
+            } finally {
+                System.clearProperty(key);
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("an API key reference to a file")
+    class KeyFile {
+        @Test
+        @DisplayName("that does not exist names the path, never a value")
+        void missing() {
+            Path missing = reports.resolve("no-such-key");
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.api-key", "${file:" + missing + "}"),
+                    "Configuration error: the API key of model [judge] refers to [${file:" + missing + "}], but ["
+                            + missing + "] does not exist. Write the key into that file, or fix the path.");
+        }
+
+        @Test
+        @DisplayName("that is a directory: it cannot be read")
+        void unreadable() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.api-key", "${file:" + reports + "}"),
+                    "Configuration error: the API key of model [judge] refers to [${file:" + reports + "}], but ["
+                            + reports + "] cannot be read. Write the key into that file, or fix the path.");
+        }
+
+        @Test
+        @DisplayName("that is empty but for a newline")
+        void empty() throws java.io.IOException {
+            Path empty = java.nio.file.Files.writeString(reports.resolve("empty-key"), "\n");
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.api-key", "${file:" + empty + "}"),
+                    "Configuration error: the API key of model [judge] refers to [${file:" + empty + "}], which is"
+                            + " empty. Write the key into " + empty + ".");
+        }
+    }
+
+    @Nested
     @DisplayName("a template naming a missing column")
     class MissingTemplateColumn {
         @Test
@@ -523,6 +604,31 @@ class BadInputCatalogueTest {
                 modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
                 modelB = @Candidate(responseColumn = "answer_b"))
         void evaluation(PairwiseResult result) {
+        }
+    }
+
+    @Model(name = "judge", apiKey = "sk-bad-input-literal-inline")
+    static class LiteralInlineKeyTestCase {
+        @PairwiseEval(dataset = "bad-input/qa.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class SystemPropertyKeyTestCase {
+        @PairwiseEval(dataset = "bad-input/qa.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "catalogue-sys", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class LiteralJsonKeyTestCase {
+        @ExperimentSet("bad-input/literal-key.json")
+        void eachExperiment(ExperimentResult experiment) {
         }
     }
 

@@ -9,15 +9,22 @@ import dev.evalunit.api.Prompt;
 import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
 import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -28,93 +35,203 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 @DisplayName("An API key")
 class SecretsTest {
 
-    // Built at run time so that no key-shaped literal is committed.
-    private static final String KEY = "sk-" + "evalunit-fake-" + UUID.randomUUID();
-    private static final String KEY_PROPERTY = "evalunit-test.secret.key";
-
-    private final MockWebServer server = new MockWebServer();
+    // Built at run time so that no key-shaped literal is committed. Its '/', '+' and '=' change when the
+    // key is URL-encoded (%2F, %2B, %3D) or JSON-escaped (\/), so that each form is a distinct text to find.
+    private static final String KEY = "sk-" + "evalunit-fake/" + UUID.randomUUID() + "+x=";
+    /** The key as is, URL-encoded (upper- and lower-case hex) and JSON-escaped. */
+    private static final List<String> FORMS = forms(KEY);
 
     @TempDir
     Path reports;
 
+    @TempDir
+    Path cache;
+
+    @TempDir
+    Path secrets;
+
+    private String reference;
+
     @BeforeEach
-    void start() throws IOException {
-        System.setProperty(KEY_PROPERTY, KEY);
-        // A hostile server: every failure echoes the request's Authorization header back.
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String echoed = String.valueOf(request.getHeaders().get("Authorization"));
-                int code = request.getBody().utf8().contains("impartial judge") ? 500 : 401;
-                return new MockResponse.Builder().code(code)
-                        .body("{\"error\": {\"message\": \"bad key " + echoed + "\"}}").build();
-            }
-        });
-        server.start(InetAddress.getLoopbackAddress(), 0);
+    void writeKeyFile() throws IOException {
+        // A mounted secret, with the trailing newline that echo and editors add.
+        reference = "${file:" + Files.writeString(secrets.resolve("judge-key"), KEY + "\n") + "}";
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-        System.clearProperty(KEY_PROPERTY);
+    private static List<String> forms(String key) {
+        String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8);
+        return List.of(key, encoded, lowerCaseHex(encoded),
+                key.replace("/", "\\/"));
     }
 
-    @Test
-    @DisplayName("is sent to the server, and appears in no judgment, report, message or console line, even when the server echoes it")
-    void staysSecret() throws Exception {
+    private static String lowerCaseHex(String encoded) {
+        return java.util.regex.Pattern.compile("%[0-9A-F]{2}").matcher(encoded)
+                .replaceAll(m -> m.group().toLowerCase(Locale.ROOT));
+    }
+
+    /** What a run left where a person could read it. */
+    private record Run(EngineExecutionResults results, String console) {
+    }
+
+    private Run run(Class<?> fixture, String baseUrl) {
+        Map<String, String> config = new HashMap<>();
+        for (String model : List.of("candidate", "judge")) {
+            config.put("evalunit.models." + model + ".base-url", baseUrl);
+            config.put("evalunit.models." + model + ".api-key", reference);
+            config.put("evalunit.models." + model + ".max-retries", "0");
+        }
+        config.put("evalunit.report.dir", reports.toString());
+        config.put("evalunit.cache.mode", "record");
+        config.put("evalunit.cache.dir", cache.toString());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream out = System.out;
         PrintStream err = System.err;
-        EngineExecutionResults results;
         try (PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
             System.setErr(capture);
-            results = EngineRuns.run(FailingServerTestCase.class, Map.of(
-                    "evalunit.models.candidate.base-url", server.url("/v1").toString(),
-                    "evalunit.models.candidate.api-key", "${sys:" + KEY_PROPERTY + "}",
-                    "evalunit.models.candidate.max-retries", "0",
-                    "evalunit.models.judge.base-url", server.url("/v1").toString(),
-                    "evalunit.models.judge.api-key", "${sys:" + KEY_PROPERTY + "}",
-                    "evalunit.models.judge.max-retries", "0",
-                    "evalunit.report.dir", reports.toString()));
+            return new Run(EngineRuns.run(fixture, config), console.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);
         }
+    }
 
-        assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
-        List<Throwable> failures = EngineRuns.failures(results);
-        assertThat(failures).as("the fixture fails on its error rows").hasSize(1);
-        assertThat(stackText(failures.get(0))).doesNotContain(KEY);
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("judgments written to").doesNotContain(KEY);
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(reports)) {
-            files = walk.filter(Files::isRegularFile).toList();
+    /** No form of the key in the failures (stack traces included), the console, the reports or the cache. */
+    private void assertNoKeyAnywhere(Run run) throws IOException {
+        List<String> texts = new ArrayList<>();
+        EngineRuns.failures(run.results()).forEach(failure -> texts.add(stackText(failure)));
+        texts.add(run.console());
+        for (Path file : files(reports, cache)) {
+            texts.add(Files.readString(file));
         }
-        assertThat(files).extracting(f -> f.getFileName().toString())
-                .containsExactlyInAnyOrder("judgments.jsonl", "metrics.json");
-        for (Path file : files) {
-            assertThat(Files.readString(file)).as(file.toString()).doesNotContain(KEY);
+        for (String text : texts) {
+            for (String form : FORMS) {
+                assertThat(text).doesNotContain(form);
+            }
         }
-        // The errors themselves are kept, with the echoed key masked.
-        assertThat(Files.readString(reports.resolve("FailingServerTestCase.evaluation/judgments.jsonl")))
-                .contains("HTTP 401").contains("***");
+    }
+
+    private static List<Path> files(Path... roots) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path root : roots) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile).forEach(files::add);
+            }
+        }
+        return files;
     }
 
     private static String stackText(Throwable t) {
-        java.io.StringWriter text = new java.io.StringWriter();
-        t.printStackTrace(new java.io.PrintWriter(text));
+        StringWriter text = new StringWriter();
+        t.printStackTrace(new PrintWriter(text));
         return text.toString();
     }
 
-    static class FailingServerTestCase {
+    @Nested
+    @DisplayName("given as ${file:PATH}")
+    class ByFileReference {
+
+        @Test
+        @DisplayName("is sent without the file's trailing newline, and a passing run whose server quotes it in every"
+                + " form leaves it in no report, cache file or console line")
+        void passingRun() throws IOException {
+            String quoted = String.join(" | ", FORMS);
+            try (ChatServer server = ChatServer.start(call -> call.isAutorater()
+                    ? ChatServer.verdict("A", "A quotes " + quoted) : "I was called with " + quoted)) {
+                Run run = run(EvaluationTestCase.class, server.baseUrl());
+
+                assertThat(server.authorizations()).isNotEmpty().containsOnly("Bearer " + KEY);
+                assertThat(run.results().testEvents().succeeded().count()).isEqualTo(1);
+                assertThat(files(cache)).as("the run recorded its replies").isNotEmpty();
+                assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
+                        .contains("I was called with ***");
+                assertNoKeyAnywhere(run);
+            }
+        }
+
+        @Test
+        @DisplayName("a failing run whose server echoes it in every form leaves it in no judgment, report, message or"
+                + " console line")
+        void failingRun() throws Exception {
+            MockWebServer server = new MockWebServer();
+            // A hostile server: every failure echoes the Authorization header, as is, URL-encoded and JSON-escaped.
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String echoed = String.valueOf(request.getHeaders().get("Authorization"));
+                    int code = request.getBody().utf8().contains("impartial judge") ? 500 : 401;
+                    String escaped = echoed.replace("/", "\\/");
+                    String encoded = URLEncoder.encode(echoed, StandardCharsets.UTF_8);
+                    return new MockResponse.Builder().code(code).body("{\"error\": {\"message\": \"bad key " + echoed
+                            + "\", \"escaped\": \"" + escaped + "\", \"url\": \"/v1?key=" + encoded + "\"}}").build();
+                }
+            });
+            server.start(InetAddress.getLoopbackAddress(), 0);
+            try {
+                Run run = run(EvaluationTestCase.class, server.url("/v1").toString());
+
+                assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+                assertThat(EngineRuns.failures(run.results())).as("the fixture fails on its error rows").hasSize(1);
+                assertThat(run.console()).contains("judgments written to");
+                assertThat(files(reports)).extracting(f -> f.getFileName().toString())
+                        .containsExactlyInAnyOrder("judgments.jsonl", "metrics.json");
+                // The errors themselves are kept, with the echoed key masked.
+                assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
+                        .contains("HTTP 401").contains("***");
+                assertNoKeyAnywhere(run);
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("passed as a system property (-D), which Surefire copies into its XML reports,")
+    class AsSystemProperty {
+
+        private static final String JUDGE_KEY = "evalunit.models.secrets-judge.api-key";
+        private static final String CLIENT_SECRET = "evalunit.models.secrets-judge.params.client-secret";
+        private static final String REFERENCE_KEY = "evalunit.models.secrets-other.api-key";
+        private static final String REFERENCED = "SECRETS_TEST_KEY";
+        private static final String ENV_REFERENCE_KEY = "evalunit.models.secrets-env.api-key";
+
+        @AfterEach
+        void clear() {
+            Stream.of(JUDGE_KEY, CLIENT_SECRET, REFERENCE_KEY, REFERENCED, ENV_REFERENCE_KEY).forEach(System::clearProperty);
+        }
+
+        @Test
+        @DisplayName("is removed when the launcher session opens, before any test runs, with any ${sys:NAME} it names;"
+                + " references and other keys stay")
+        void removedWhenTheSessionOpens() {
+            System.setProperty(JUDGE_KEY, KEY);
+            System.setProperty(CLIENT_SECRET, KEY);
+            System.setProperty(REFERENCE_KEY, "${sys:" + REFERENCED + "}");
+            System.setProperty(REFERENCED, KEY);
+            System.setProperty(ENV_REFERENCE_KEY, "${env:JUDGE_KEY}");
+
+            try (LauncherSession session = LauncherFactory.openSession()) {
+                assertThat(System.getProperties()).doesNotContainKeys(JUDGE_KEY, CLIENT_SECRET, REFERENCE_KEY, REFERENCED)
+                        .containsEntry(ENV_REFERENCE_KEY, "${env:JUDGE_KEY}");
+                assertThat(System.getProperties().toString()).doesNotContain(KEY);
+            }
+        }
+    }
+
+    // Fixtures: run only through the engine above, never directly (they are not @Nested).
+
+    /** Passes against an honest server, fails on its error rows against a hostile one. */
+    static class EvaluationTestCase {
         @PairwiseEval(dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
                 autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
                 modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),

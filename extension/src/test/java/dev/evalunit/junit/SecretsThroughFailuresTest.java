@@ -61,14 +61,18 @@ class SecretsThroughFailuresTest {
     // so that a key cut in two (e.g. by an excerpt) is caught as well as a whole one.
     private static final String KEY_ID = UUID.randomUUID().toString();
     private static final String KEY = "sk-" + "evalunit-fake-" + KEY_ID;
-    private static final String KEY_PROPERTY = "evalunit-test.secret.through-failures";
-    private static final String REFERENCE = "${sys:" + KEY_PROPERTY + "}";
 
     private static final List<Fault> FAULTS = List.of(Fault.TOO_MANY_REQUESTS, Fault.SERVER_ERROR, Fault.UNAVAILABLE,
             Fault.UNAVAILABLE_RETRY_NOW, Fault.STALL, Fault.RESET, Fault.TRUNCATED_JSON, Fault.PROSE);
 
     @TempDir
     Path reports;
+
+    @TempDir
+    Path secrets;
+
+    /** {@code ${file:PATH}} of a file holding the key, as a mounted secret would. */
+    private String reference;
 
     @TempDir
     Path cache;
@@ -80,13 +84,13 @@ class SecretsThroughFailuresTest {
     }
 
     @BeforeEach
-    void setKey() {
-        System.setProperty(KEY_PROPERTY, KEY);
+    void setKey() throws IOException {
+        Path keyFile = Files.writeString(secrets.resolve("api-key"), KEY + "\n");
+        reference = "${file:" + keyFile + "}";
     }
 
     @AfterEach
     void clear() {
-        System.clearProperty(KEY_PROPERTY);
         if (server != null) {
             server.close();
         }
@@ -114,7 +118,7 @@ class SecretsThroughFailuresTest {
         Map<String, String> config = new HashMap<>();
         for (String model : List.of("candidate", "judge", "m1")) {
             config.put("evalunit.models." + model + ".base-url", server.baseUrl());
-            config.put("evalunit.models." + model + ".api-key", REFERENCE);
+            config.put("evalunit.models." + model + ".api-key", reference);
             config.put("evalunit.models." + model + ".max-retries", "1");
             config.put("evalunit.models." + model + ".timeout-seconds", "1");
         }

@@ -160,14 +160,6 @@ class ModelSettingsResolverTest {
             assertThat(settings.rateLimits().requestsPerSecond()).hasValue(0.5);
         }
 
-        @Test
-        @DisplayName("accepts an API key written literally in the configuration")
-        void literalKeyInConfiguration() {
-            ModelSettings settings = resolve(Map.of("evalunit.models.judge.base-url", "http://configured.test/v1",
-                    "evalunit.models.judge.api-key", "sk-configured-literal"), Optional.empty());
-
-            assertThat(settings.apiKeyReference()).isEqualTo("sk-configured-literal");
-        }
     }
 
     @Nested
@@ -190,7 +182,7 @@ class ModelSettingsResolverTest {
             assertThatThrownBy(() -> resolve(Map.of(), inline(LiteralKey.class)))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("Configuration error: the API key of model [judge] is not a reference. "
-                            + "Write ${env:NAME} or ${sys:NAME} instead of the key itself.")
+                            + "Write ${env:NAME} or ${file:PATH} instead of the key itself.")
                     .message().doesNotContain("sk-literal-in-annotation");
         }
 
@@ -200,8 +192,29 @@ class ModelSettingsResolverTest {
             assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.base-url", "http://configured.test/v1",
                     "evalunit.models.judge.api-key", "${ENV:KEY}"), Optional.empty()))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("Configuration error: [evalunit.models.judge.api-key] looks like a reference but is not "
-                            + "one. Write ${env:NAME} or ${sys:NAME}.");
+                    .hasMessage("Configuration error: [evalunit.models.judge.api-key] holds a reference evalunit does not "
+                            + "read. Write ${env:NAME} or ${file:PATH} instead of the key itself.");
+        }
+
+        @Test
+        @DisplayName("a configured API key that is the key itself, without repeating it")
+        void literalKeyInConfiguration() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.base-url", "http://configured.test/v1",
+                    "evalunit.models.judge.api-key", "sk-configured-literal"), Optional.empty()))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [evalunit.models.judge.api-key] holds a key itself, not a reference."
+                            + " Write ${env:NAME} or ${file:PATH} instead of the key itself.")
+                    .message().doesNotContain("sk-configured-literal");
+        }
+
+        @Test
+        @DisplayName("a configured ${sys:NAME} reference: system properties are copied into Surefire's reports")
+        void systemPropertyReference() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.base-url", "http://configured.test/v1",
+                    "evalunit.models.judge.api-key", "${sys:JUDGE_KEY}"), Optional.empty()))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [evalunit.models.judge.api-key] holds a reference evalunit does not "
+                            + "read. Write ${env:NAME} or ${file:PATH} instead of the key itself.");
         }
 
         @Test

@@ -41,7 +41,6 @@ class PairwisePlannerTest {
             "evalunit.models.candidate.base-url", NOBODY,
             "evalunit.models.judge.base-url", NOBODY));
     private final Map<String, String> env = new HashMap<>();
-    private final Map<String, String> sys = new HashMap<>();
     private final ModelClients clients = new ModelClients(Backoff.withoutWaiting());
     private MethodBinder methods = MethodBinder.NONE;
 
@@ -56,7 +55,7 @@ class PairwisePlannerTest {
     private PairwisePlan plan(SpecBuilder spec) {
         PairwisePlanner planner = new PairwisePlanner(EvalConfig.of(config),
                 new DatasetLoader(getClass().getClassLoader(), Path.of("")), clients,
-                new SecretReference(env::get, sys::get), methods);
+                new SecretReference(env::get, name -> null), methods);
         return planner.plan(spec.build());
     }
 
@@ -389,7 +388,6 @@ class PairwisePlannerTest {
         @DisplayName("an API key reference to an unset environment variable, without any key in the message")
         void unsetKey() {
             config.put("evalunit.models.judge.api-key", "${env:JUDGE_KEY}");
-            sys.put("JUDGE_KEY", "sk-system-property-is-not-the-environment");
 
             assertRejected(spec(), "the API key of model [judge] refers to [${env:JUDGE_KEY}], which is not set."
                     + " Set the environment variable JUDGE_KEY.");

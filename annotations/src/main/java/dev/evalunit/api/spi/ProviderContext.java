@@ -7,7 +7,7 @@ package dev.evalunit.api.spi;
 public interface ProviderContext {
 
     /**
-     * The model's API key, resolved from its reference ({@code ${env:NAME}}, {@code ${sys:NAME}}) and
+     * The model's API key, resolved from its reference ({@code ${env:NAME}}, {@code ${file:PATH}}) and
      * stripped, or {@code null} when none is declared. Never put it in a message or a log line.
      */
     String apiKey();

@@ -17,7 +17,7 @@ final class ApiKeys {
 
     /**
      * Fails on an {@code api_key} at any depth (also written as a dotted key, e.g. {@code model.api_key}) that
-     * is not a {@code ${env:NAME}} or {@code ${sys:NAME}} reference. The message never holds the value.
+     * is not a {@code ${env:NAME}} or {@code ${file:PATH}} reference. The message never holds the value.
      */
     static void requireReferences(Object value, String setName) {
         if (value instanceof Map<?, ?> map) {
@@ -26,7 +26,7 @@ final class ApiKeys {
                 boolean apiKey = k.equals(API_KEY) || k.endsWith("." + API_KEY);
                 if (apiKey && v != null && !(v instanceof String s && SecretReference.isReference(s))) {
                     throw new ConfigurationException("[" + API_KEY + "] of experiment set [" + setName
-                            + "] is not a reference. Write ${env:NAME} instead of the key itself.");
+                            + "] is not a reference. Write " + SecretReference.FORMS + " instead of the key itself.");
                 }
                 requireReferences(v, setName);
             });

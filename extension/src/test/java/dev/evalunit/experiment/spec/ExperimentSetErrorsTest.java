@@ -141,7 +141,7 @@ class ExperimentSetErrorsTest {
     class LiteralApiKeys {
 
         private static final String MESSAGE =
-                "Configuration error: [api_key] of experiment set [v1] is not a reference. Write ${env:NAME} instead of the key itself.";
+                "Configuration error: [api_key] of experiment set [v1] is not a reference. Write ${env:NAME} or ${file:PATH} instead of the key itself.";
 
         @Test
         @DisplayName("in a grid model, never showing the key")
@@ -166,9 +166,9 @@ class ExperimentSetErrorsTest {
         }
 
         @Test
-        @DisplayName("but not a ${sys:...} or ${env:...} reference")
+        @DisplayName("but not a ${file:...} or ${env:...} reference")
         void referencesAreAccepted() {
-            List<ExperimentConfiguration> experiments = Json.experiments("{\"name\": \"v1\", \"experiments\": [{" + COMMON + ", \"judge_model\": {\"name\": \"judge\", \"api_key\": \"${sys:JUDGE_KEY}\"}},"
+            List<ExperimentConfiguration> experiments = Json.experiments("{\"name\": \"v1\", \"experiments\": [{" + COMMON + ", \"judge_model\": {\"name\": \"judge\", \"api_key\": \"${file:/run/secrets/judge-key}\"}},"
                     + " {\"dataset\": \"d.jsonl\", \"model\": {\"name\": \"m1\", \"api_key\": \"${env:M1_KEY}\"}, \"metrics\": [\"output_length\"]}]}");
 
             assertThat(experiments).extracting(ExperimentConfiguration::name).containsExactly("v1__0", "v1__1");

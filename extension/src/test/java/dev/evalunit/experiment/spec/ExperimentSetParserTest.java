@@ -267,7 +267,7 @@ class ExperimentSetParserTest {
 
         static final String WITH_KEYS = """
                 {"name": "keys", "cv": {
-                  "common_params": {"dataset": "d.jsonl", "metrics": ["output_length"], "judge_model": {"name": "judge", "api_key": "${sys:JUDGE_KEY}"}},
+                  "common_params": {"dataset": "d.jsonl", "metrics": ["output_length"], "judge_model": {"name": "judge", "api_key": "${file:/run/secrets/judge-key}"}},
                   "grid_params": {"model": [{"name": "m1", "api_key": "${env:M1_KEY}"}, {"name": "m2"}]}}}""";
 
         @Test

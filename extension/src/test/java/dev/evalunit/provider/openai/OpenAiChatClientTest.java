@@ -220,15 +220,16 @@ class OpenAiChatClientTest {
         }
 
         @Test
-        @DisplayName("a key configured literally, as is")
-        void literalKey() throws Exception {
-            server.enqueue(reply("fine"));
+        @DisplayName("no key given as itself: it is refused before any request, without being echoed")
+        void literalKey() {
             ModelSettings settings = new ModelSettings("judge", "openai", "gpt-test", server.url("/v1").toString(),
                     "sk-configured", null, Map.of(), Map.of(), Duration.ofSeconds(5), 0);
 
-            client(settings).complete(ModelRequest.ofUser("Hi"));
-
-            assertThat(takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-configured");
+            assertThatThrownBy(() -> client(settings))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: the API key of model [judge] is not a reference. Write ${env:NAME}"
+                            + " or ${file:PATH} instead of the key itself.");
+            assertThat(server.getRequestCount()).isZero();
         }
 
         @Test

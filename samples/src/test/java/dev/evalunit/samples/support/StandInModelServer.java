@@ -3,6 +3,8 @@ package dev.evalunit.samples.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
@@ -49,9 +51,21 @@ public final class StandInModelServer implements BeforeAllCallback {
     /** The models the samples declare that the stand-in serves at its root. */
     static final String[] MODELS = {"candidate", "judge"};
     static final String DUMMY_KEY = "stand-in-key";
+    /** How evalunit reads a key (never as itself): a file, as a mounted secret would be. */
+    private static final String DUMMY_KEY_REFERENCE = "${file:" + dummyKeyFile() + "}";
     private static final String LOOPBACK = "127.0.0.1";
 
     private static final Namespace NAMESPACE = Namespace.create(StandInModelServer.class);
+
+    private static Path dummyKeyFile() {
+        try {
+            Path file = Files.createTempFile("evalunit-stand-in", ".key");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, DUMMY_KEY + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("The stand-in's key file could not be written", e);
+        }
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -92,12 +106,12 @@ public final class StandInModelServer implements BeforeAllCallback {
             String baseUrl = root + "/v1";
             for (String model : MODELS) {
                 running.set("evalunit.models." + model + ".base-url", baseUrl);
-                running.set("evalunit.models." + model + ".api-key", DUMMY_KEY);
+                running.set("evalunit.models." + model + ".api-key", DUMMY_KEY_REFERENCE);
             }
             // The quiz models, each under a path of its own name.
             for (String model : ScriptedRecaller.models()) {
                 running.set("evalunit.models." + model + ".base-url", root + "/" + model + "/v1");
-                running.set("evalunit.models." + model + ".api-key", DUMMY_KEY);
+                running.set("evalunit.models." + model + ".api-key", DUMMY_KEY_REFERENCE);
             }
             System.out.println("[samples] " + API_KEY_VARIABLE + " is not set: the samples call the scripted"
                     + " stand-in model server at " + baseUrl + " (a word-overlap script, not a model).");
