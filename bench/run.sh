@@ -8,5 +8,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 suffix="${EVALUNIT_BUILD_SUFFIX:-}"
 # shellcheck disable=SC2086 # BENCH_MVN_ARGS is a list of options
-mvn -B -q -Dstyle.color=never ${BENCH_MVN_ARGS:-} -Devalunit.buildSuffix="$suffix" -pl bench -am package -DskipTests -Dmaven.test.skip=true >&2
+mvn -B -q -Dstyle.color=never ${BENCH_MVN_ARGS:-} -DbuildSuffix="$suffix" -pl bench -am package -DskipTests -Dmaven.test.skip=true >&2
 exec java -jar "bench/target${suffix}/evalunit-bench.jar" "$@"

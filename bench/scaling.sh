@@ -13,7 +13,7 @@ concurrencies="${SCALING_C:-1 8 64 256}"
 sizes="${SCALING_N:-100 2000 10000}"
 skip="${SCALING_SKIP-1:10000}"
 # shellcheck disable=SC2086 # BENCH_MVN_ARGS is a list of options
-mvn -B -q -Dstyle.color=never ${BENCH_MVN_ARGS:-} -Devalunit.buildSuffix="$suffix" -pl bench -am package -DskipTests -Dmaven.test.skip=true >&2
+mvn -B -q -Dstyle.color=never ${BENCH_MVN_ARGS:-} -DbuildSuffix="$suffix" -pl bench -am package -DskipTests -Dmaven.test.skip=true >&2
 jar="bench/target${suffix}/evalunit-bench.jar"
 declare -A cell
 # Quick runs first, so that an interrupted grid still has most of its cells.
