@@ -1,14 +1,18 @@
 package dev.evalunit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /** The LLM judge of a pairwise evaluation and what it is shown (AutoSxS {@code autorater_prompt_parameters}). */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({})
+@API(status = STABLE, since = "0.1")
 public @interface Autorater {
     /** Marks an int attribute as not given here: the configuration or the default applies. */
     int UNSET = -1;

@@ -1,9 +1,12 @@
 package dev.evalunit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * One side (A or B) of a pairwise evaluation. Give exactly one source of answers:
@@ -19,6 +22,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({})
+@API(status = STABLE, since = "0.1")
 public @interface Candidate {
     /** The name of a declared model that generates this side's answers. */
     String model() default "";

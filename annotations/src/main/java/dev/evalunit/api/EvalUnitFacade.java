@@ -1,10 +1,13 @@
 package dev.evalunit.api;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.spi.EvalUnitEngine;
 import dev.evalunit.internal.JupiterVersion;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
  * which finds the engine with {@link ServiceLoader} and fails with a clear message when the engine
  * is not on the test class path (the pattern jqwik uses).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EvalUnitFacade implements TestTemplateInvocationContextProvider, ParameterResolver {
 
     static final String MISSING_ENGINE = "Configuration error: evalunit-extension is not on the test class path."

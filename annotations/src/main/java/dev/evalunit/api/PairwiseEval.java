@@ -1,17 +1,20 @@
 package dev.evalunit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Makes a method a pairwise (side-by-side) evaluation: models A and B answer the same prompts, an
  * autorater picks the better answer per example, and the method receives the
- * {@link dev.evalunit.api.result.PairwiseResult} to assert on. Parameters follow Vertex AI AutoSxS.
+ * {@link dev.evalunit.api.pairwise.PairwiseResult} to assert on. Parameters follow Vertex AI AutoSxS.
  * Usable as a meta-annotation.
  */
 @Documented
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @TestTemplate
 @ExtendWith(EvalUnitFacade.class)
+@API(status = STABLE, since = "0.1")
 public @interface PairwiseEval {
     /** {@code evaluation_dataset}: a JSONL or CSV file, as a class path resource or a file path. */
     String dataset();

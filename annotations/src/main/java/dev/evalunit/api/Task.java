@@ -1,9 +1,13 @@
 package dev.evalunit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Arrays;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The kind of task a pairwise evaluation judges; it decides the autorater's criteria (AutoSxS {@code task}). */
+@API(status = STABLE, since = "0.1")
 public enum Task {
     QUESTION_ANSWERING("question_answering"),
     SUMMARIZATION("summarization");

@@ -1,8 +1,11 @@
 package dev.evalunit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * test instead. The version is read from the Jupiter API jar's manifest; where a repackaged jar has
  * none, the presence of a type that 5.10 introduced decides.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JupiterVersion {
 
     /** The oldest supported version. */

@@ -1,14 +1,18 @@
 package dev.evalunit.assertj;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.MetricSummary;
 import dev.evalunit.files.ObservationsFile;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on one experiment of a set: one configuration, one repeat. Failures name the figure
  * ({@code judge_precision mean}), its value, the expectation, the experiment and its observations file.
  */
+@API(status = STABLE, since = "0.1")
 public class ExperimentResultAssert extends AbstractAssert<ExperimentResultAssert, ExperimentResult> {
 
     public ExperimentResultAssert(ExperimentResult actual) {

@@ -1,5 +1,7 @@
 package dev.evalunit.assertj;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.experiment.MetricRanking;
@@ -7,6 +9,7 @@ import dev.evalunit.api.experiment.RepeatStatistics;
 import dev.evalunit.files.SetSummaryFile;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -14,6 +17,7 @@ import org.assertj.core.api.AbstractAssert;
  * figure ({@code judge_precision ci_low}), its value, the expectation, the configuration, the set and its
  * summary file.
  */
+@API(status = STABLE, since = "0.1")
 public class ExperimentSetResultAssert extends AbstractAssert<ExperimentSetResultAssert, ExperimentSetResult> {
 
     public ExperimentSetResultAssert(ExperimentSetResult actual) {

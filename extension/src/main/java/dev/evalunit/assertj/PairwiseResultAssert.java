@@ -1,13 +1,15 @@
 package dev.evalunit.assertj;
 
-import static dev.evalunit.api.result.MetricNames.*;
+import static dev.evalunit.api.pairwise.MetricNames.*;
+import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.evalunit.api.result.HumanAlignment;
-import dev.evalunit.api.result.Judgment;
-import dev.evalunit.api.result.PairwiseMetrics;
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.HumanAlignment;
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.PairwiseMetrics;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import java.nio.file.Path;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -15,6 +17,7 @@ import org.assertj.core.api.AbstractAssert;
  * {@link StatisticAssert} whose failure message names the statistic, its value, the threshold, the
  * example count and the judgments file.
  */
+@API(status = STABLE, since = "0.1")
 public class PairwiseResultAssert extends AbstractAssert<PairwiseResultAssert, PairwiseResult> {
 
     public PairwiseResultAssert(PairwiseResult actual) {

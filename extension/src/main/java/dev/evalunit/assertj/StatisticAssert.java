@@ -1,14 +1,18 @@
 package dev.evalunit.assertj;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on one figure of an evaluation. A figure that could not be computed (its denominator
  * is empty) is {@code null} and fails every comparison, saying so.
  */
+@API(status = STABLE, since = "0.1")
 public class StatisticAssert extends AbstractAssert<StatisticAssert, Double> {
 
     private final String statistic;

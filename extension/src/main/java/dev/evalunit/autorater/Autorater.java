@@ -1,11 +1,13 @@
 package dev.evalunit.autorater;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.Task;
-import dev.evalunit.api.result.AutoraterSample;
-import dev.evalunit.api.result.Choice;
-import dev.evalunit.api.result.Judgment;
-import dev.evalunit.api.result.Position;
-import dev.evalunit.api.result.Vote;
+import dev.evalunit.api.pairwise.AutoraterSample;
+import dev.evalunit.api.pairwise.Choice;
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.Position;
+import dev.evalunit.api.pairwise.Vote;
 import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.api.spi.ModelClient;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The LLM judge of a pairwise evaluation (AutoSxS's autorater). Each example is judged by several
@@ -23,6 +26,7 @@ import java.util.Objects;
  * first (or second) answer shown cancels out instead of deciding the result. Immutable and thread
  * safe: the executor may judge several examples at once.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Autorater {
     private static final Map<String, Object> RESPONSE_SCHEMA = AutoraterPrompts.responseSchema();
     private static final int SYSTEM_MESSAGE_BYTES = TokenLimit.utf8Length(AutoraterPrompts.SYSTEM_MESSAGE);

@@ -1,5 +1,9 @@
 package dev.evalunit.autorater;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * What the autorater is shown for one example, in the original order (A is model A's answer).
  *
@@ -8,5 +12,6 @@ package dev.evalunit.autorater;
  * @param responseA model A's answer
  * @param responseB model B's answer
  */
+@API(status = INTERNAL, since = "0.1")
 public record AutoraterInput(String instruction, String context, String responseA, String responseB) {
 }

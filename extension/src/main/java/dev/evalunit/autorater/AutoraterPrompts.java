@@ -1,7 +1,9 @@
 package dev.evalunit.autorater;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.Task;
-import dev.evalunit.api.result.Position;
+import dev.evalunit.api.pairwise.Position;
 import dev.evalunit.json.JsonSchemas;
 
 import java.util.Collections;
@@ -9,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The messages the autorater sends to the judge model, following Vertex AI AutoSxS: the judge
  * rates both answers on the task's four criteria, then picks one, and replies with a JSON verdict.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class AutoraterPrompts {
 
     /** The name of {@link #responseSchema()} for structured-output APIs. */

@@ -1,14 +1,18 @@
 package dev.evalunit.autorater;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import org.apiguardian.api.API;
 
 /**
  * Counts tokens the way current OpenAI models do ({@code o200k_base}). Other providers tokenize
  * differently, so the limit is an estimate that is the same for every judge, which is what makes
  * it predictable in CI.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TokenLimit {
     /** Loading the encoding takes most of a second and ~100 MB of garbage: only when first needed. */
     private static final class Holder {

@@ -1,20 +1,24 @@
 package dev.evalunit.autorater;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalunit.json.EmbeddedJson;
-import dev.evalunit.api.result.Vote;
+import dev.evalunit.api.pairwise.Vote;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Reads a judge's reply. Judges without structured output wrap the JSON in code fences or prose,
  * so the parser looks for the first complete JSON object that has a {@code "choice"}; as a last
  * resort it accepts a prose line such as {@code Choice: A}. It never guesses from free text.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class VerdictParser {
 
 

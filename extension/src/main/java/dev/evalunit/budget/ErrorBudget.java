@@ -1,14 +1,17 @@
 package dev.evalunit.budget;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.RowResult;
-import dev.evalunit.api.result.Judgment;
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The largest share of failed examples an evaluation may have and still be judged on its figures.
@@ -17,6 +20,7 @@ import java.util.Locale;
  *
  * @param share in [0, 1]: 0 tolerates no error, 1 tolerates any number
  */
+@API(status = INTERNAL, since = "0.1")
 public record ErrorBudget(double share) {
 
     public ErrorBudget {

@@ -1,7 +1,10 @@
 package dev.evalunit.cache;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.model.ModelSettings;
+import org.apiguardian.api.API;
 
 /**
  * The address of one model call in the cache.
@@ -14,6 +17,7 @@ import dev.evalunit.model.ModelSettings;
  * @param hash the SHA-256 of {@code canonicalJson}, 64 lower-case hex digits: the entry's file name
  * @param canonicalJson the fields hashed, keys sorted, no whitespace; stored beside the reply for people
  */
+@API(status = INTERNAL, since = "0.1")
 public record CacheKey(String hash, String canonicalJson) {
 
     /** Raised whenever the fields change, so that old entries miss instead of answering another request. */

@@ -1,10 +1,14 @@
 package dev.evalunit.cache;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigurationException;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** How model calls use the cache ({@value ConfigKeys#CACHE_MODE}). */
+@API(status = INTERNAL, since = "0.1")
 public enum CacheMode {
     /** Answers from the cache when it can, else calls and stores the reply. */
     LIVE,

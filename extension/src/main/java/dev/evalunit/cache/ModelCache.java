@@ -1,5 +1,7 @@
 package dev.evalunit.cache;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.config.ConfigKeys;
@@ -13,6 +15,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apiguardian.api.API;
 
 /**
  * The response cache of one run: wraps every model client in a {@link CachingModelClient} (unless the
@@ -23,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * until the first reply is stored, so {@code replay} writes nothing. Every model's API key is masked
  * in what the cache stores and returns, should a server echo it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ModelCache implements ClientDecorator {
 
     private final CacheMode mode;

@@ -1,21 +1,25 @@
 package dev.evalunit.cli;
 
-import dev.evalunit.api.result.PairwiseMetrics;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.files.JudgmentsFile;
 import dev.evalunit.files.MetricsFile;
 import dev.evalunit.files.ReadJudgments;
-import dev.evalunit.stats.PairwiseStatistics;
+import dev.evalunit.stats.pairwise.PairwiseStatistics;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The command line: {@code java -jar evalunit-cli.jar metrics --judgments FILE} computes the
  * metrics of an existing judgments file without calling any model (AutoSxS's metrics step).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Main {
 
     static final int OK = 0;

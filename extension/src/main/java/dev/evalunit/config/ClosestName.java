@@ -1,9 +1,13 @@
 package dev.evalunit.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collection;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The "did you mean" of a misspelt name: the known name fewest edits away, if it is close enough. */
+@API(status = INTERNAL, since = "0.1")
 public final class ClosestName {
 
     private ClosestName() {

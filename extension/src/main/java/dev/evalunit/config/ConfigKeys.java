@@ -1,14 +1,18 @@
 package dev.evalunit.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Every configuration key, read from JUnit configuration parameters ({@code junit-platform.properties},
  * {@code -D}) or, on the command line, from system properties. The README documents each one.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ConfigKeys {
     public static final String PREFIX = "evalunit.";
 

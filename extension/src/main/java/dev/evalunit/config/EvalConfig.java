@@ -1,5 +1,7 @@
 package dev.evalunit.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Typed, validated access to configuration values. The source is a lookup function: JUnit's
@@ -14,6 +17,7 @@ import java.util.function.Supplier;
  * A malformed value is a {@link ConfigurationException} naming the key. A source may also list the
  * keys it sets ({@link #keys()}), for the checks and messages that need to know what else is there.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EvalConfig {
 
     private final Function<String, Optional<String>> lookup;

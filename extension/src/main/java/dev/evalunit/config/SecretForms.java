@@ -1,5 +1,7 @@
 package dev.evalunit.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -7,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The ways a key may be written back by a server or a library: as is, URL-encoded (upper- or
@@ -14,6 +17,7 @@ import java.util.Set;
  * {@code \/}), and their masking. Every place that hides a key (error excerpts, the cache) masks
  * through this class, with the same {@link #MASK}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SecretForms {
 
     /** What a key is replaced by. */

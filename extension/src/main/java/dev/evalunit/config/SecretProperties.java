@@ -1,5 +1,7 @@
 package dev.evalunit.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -7,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Keeps keys out of the system properties. Surefire copies the test JVM's system properties into
@@ -15,6 +18,7 @@ import java.util.regex.Pattern;
  * as evalunit starts (a launcher session listener, and again when the engine first builds its model
  * clients), and its name is remembered so that the configuration still refuses it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SecretProperties {
 
     /** The last part of a key that names a secret: {@code api-key}, {@code client-secret}, {@code token}... */

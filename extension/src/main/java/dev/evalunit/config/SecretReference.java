@@ -1,5 +1,7 @@
 package dev.evalunit.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Resolves a secret reference: {@code ${env:NAME}} (environment variable) or {@code ${file:PATH}} (a
@@ -15,6 +18,7 @@ import java.util.regex.Pattern;
  * itself, nor through a system property: system properties end up in Surefire's XML reports. The
  * resolved value is only ever handed to the HTTP layer; messages name the reference, never the value.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SecretReference {
 
     /** The reference forms, as every message about a key shows them. */

@@ -1,5 +1,7 @@
 package dev.evalunit.dataset;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
@@ -13,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * CSV with a header row ({@code .csv}), RFC 4180: fields in double quotes may hold commas, line breaks
@@ -23,6 +26,7 @@ import java.util.Set;
  * skipped (so a trailing newline adds no row), header names are trimmed (so {@code id, question} works),
  * and a quote inside an unquoted field is kept as text. Cells are kept exactly as written.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CsvSource extends FileDatasetSource {
 
     // No schema: the parser gives each record as an array of strings, and the header is ours to check.

@@ -1,7 +1,10 @@
 package dev.evalunit.dataset;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The examples of an evaluation, as loaded.
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param columns every column that occurs in some row, in first-seen order
  * @param rows the examples in file order
  */
+@API(status = INTERNAL, since = "0.1")
 public record Dataset(String source, List<String> columns, List<DatasetRow> rows) {
 
     public Dataset {

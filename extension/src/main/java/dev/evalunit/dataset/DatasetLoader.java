@@ -1,5 +1,7 @@
 package dev.evalunit.dataset;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.spi.DatasetRecord;
 import dev.evalunit.api.spi.DatasetSource;
 import dev.evalunit.config.ConfigurationException;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Loads a dataset through the one {@link DatasetSource} that accepts its reference: the engine's own
@@ -20,6 +23,7 @@ import java.util.Set;
  * in a {@code META-INF/services/dev.evalunit.api.spi.DatasetSource} file. Every mistake is a
  * {@link ConfigurationException} naming the dataset.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DatasetLoader {
 
     private final ClassLoader classLoader;

@@ -1,9 +1,12 @@
 package dev.evalunit.dataset;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One example of a dataset.
@@ -16,6 +19,7 @@ import java.util.Objects;
  * @param rowNumber the 1-based position of the example among the dataset's rows; for a file it differs
  *     from the line number when the file has a header or blank lines
  */
+@API(status = INTERNAL, since = "0.1")
 public record DatasetRow(String location, Map<String, Object> values, int rowNumber) {
 
     public DatasetRow {

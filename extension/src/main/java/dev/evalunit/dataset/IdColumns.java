@@ -1,13 +1,17 @@
 package dev.evalunit.dataset;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.config.ConfigurationException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** The columns that identify an example (AutoSxS {@code id_columns}): checks them and reads them from rows. */
+@API(status = INTERNAL, since = "0.1")
 public final class IdColumns {
 
     /** The key that identifies a row when the evaluation names no id columns. */

@@ -1,5 +1,7 @@
 package dev.evalunit.dataset;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,12 +16,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * JSON Lines ({@code .jsonl}, {@code .ndjson}): one JSON object per line, blank lines skipped. Cells
  * keep their JSON type; nested objects and arrays become their JSON text, since a prompt can only
  * show them as text anyway. Registered in the engine's services file.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonLinesSource extends FileDatasetSource {
 
     // A parser factory, not an ObjectMapper: building a mapper loads some 360 classes (a tenth of a

@@ -1,10 +1,14 @@
 package dev.evalunit.execution;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.EvalConfig;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /** Where an evaluation writes its files: {@code <evalunit.report.dir>/<name>}, absolute. */
+@API(status = INTERNAL, since = "0.1")
 public final class ReportDirectories {
 
     private ReportDirectories() {

@@ -1,9 +1,13 @@
 package dev.evalunit.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.experiment.spec.PreGeneratedOutputs;
+import org.apiguardian.api.API;
 
 /** Where an experiment's answers come from, once validated. */
+@API(status = INTERNAL, since = "0.1")
 public sealed interface Answers {
 
     /**

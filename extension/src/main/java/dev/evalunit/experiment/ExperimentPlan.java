@@ -1,11 +1,14 @@
 package dev.evalunit.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.spi.Metric;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.dataset.Dataset;
 import dev.evalunit.experiment.spec.ExperimentConfiguration;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One experiment, validated: its dataset is loaded and has every column its metrics need, its
@@ -13,6 +16,7 @@ import java.util.Map;
  *
  * @param judge the judge model, or {@code null} when no metric needs one
  */
+@API(status = INTERNAL, since = "0.1")
 public record ExperimentPlan(ExperimentConfiguration configuration, Dataset dataset, Answers answers,
                              List<Metric> metrics, ModelClient judge) {
     public ExperimentPlan {

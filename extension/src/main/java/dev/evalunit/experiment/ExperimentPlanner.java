@@ -1,5 +1,7 @@
 package dev.evalunit.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.experiment.MetricDescriptor;
 import dev.evalunit.api.spi.Metric;
 import dev.evalunit.api.spi.ModelClient;
@@ -22,12 +24,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Turns an expanded {@link ExperimentSetSpec} into an {@link ExperimentSetPlan}, finding every
  * mistake of every experiment before the first call: datasets, the columns each metric needs,
  * models, judges and their keys, pre-generated outputs of the wrong length, unknown metrics.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExperimentPlanner {
 
     /** The canonical column a generating model answers. */

@@ -1,5 +1,7 @@
 package dev.evalunit.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.spi.ExperimentReporter;
@@ -12,12 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.apiguardian.api.API;
 
 /**
  * Writes an experiment set's files: the contract files ({@code observations.jsonl} and
  * {@code summary.json} per experiment, {@code set-summary.json} per set) with the engine's codec, then
  * whatever every {@link ExperimentReporter} on the class path adds (none is needed).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExperimentReports {
 
     private ExperimentReports() {

@@ -1,9 +1,12 @@
 package dev.evalunit.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.experiment.MetricDescriptor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A whole experiment set, validated before its first call.
@@ -13,6 +16,7 @@ import java.util.Map;
  * @param concurrency most calls in flight at once across the set
  * @param reportDirectory the set's folder; each experiment writes into a folder of its own inside
  */
+@API(status = INTERNAL, since = "0.1")
 public record ExperimentSetPlan(String name, String readme, List<ExperimentPlan> experiments,
                                 Map<String, MetricDescriptor> descriptors, Map<String, String> labels,
                                 int concurrency, Path reportDirectory) {

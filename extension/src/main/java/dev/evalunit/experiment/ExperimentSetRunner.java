@@ -1,5 +1,7 @@
 package dev.evalunit.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.experiment.Generation;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.apiguardian.api.API;
 
 /**
  * Runs every experiment of a plan: per row, the answer (a model call or a pre-generated output),
@@ -33,6 +36,7 @@ import java.util.concurrent.Future;
  * calls as there are workers are in flight. A failure on one row becomes that row's observations'
  * errors; it never stops the set.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExperimentSetRunner {
 
     private final ExecutorService workers;

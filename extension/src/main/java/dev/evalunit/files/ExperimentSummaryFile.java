@@ -1,5 +1,7 @@
 package dev.evalunit.files;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.MetricSummary;
@@ -9,12 +11,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One experiment's summary ({@value #NAME}), pretty-printed: who it is, its configuration, and each
  * metric's figures ({@code null} for a metric without a summary). Read back together with the
  * experiment's {@link ObservationsFile}, it gives the whole {@link ExperimentResult}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExperimentSummaryFile {
 
     public static final String NAME = "summary.json";

@@ -1,20 +1,24 @@
 package dev.evalunit.files;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.evalunit.api.result.AutoraterSample;
-import dev.evalunit.api.result.Judgment;
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.AutoraterSample;
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.json.JsonWriting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The judgments file ({@value PairwiseResult#JUDGMENTS_FILE}), the contract of docs/file-formats.md: one JSON
  * object per line, one line per example, fields in a fixed order. Writes it, and reads it back
  * (see {@link JudgmentsReader} for what a reader accepts).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JudgmentsFile {
 
     private JudgmentsFile() {

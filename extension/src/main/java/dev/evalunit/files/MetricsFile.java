@@ -1,34 +1,35 @@
 package dev.evalunit.files;
 
-import static dev.evalunit.api.result.MetricNames.ACCURACY;
-import static dev.evalunit.api.result.MetricNames.ALIGNMENT_EXAMPLE_COUNT;
-import static dev.evalunit.api.result.MetricNames.COHENS_KAPPA;
-import static dev.evalunit.api.result.MetricNames.ERROR_COUNT;
-import static dev.evalunit.api.result.MetricNames.EXAMPLE_COUNT;
-import static dev.evalunit.api.result.MetricNames.F1;
-import static dev.evalunit.api.result.MetricNames.FALSE_NEGATIVE_COUNT;
-import static dev.evalunit.api.result.MetricNames.FALSE_POSITIVE_COUNT;
-import static dev.evalunit.api.result.MetricNames.HUMAN_MODEL_A_WIN_RATE;
-import static dev.evalunit.api.result.MetricNames.HUMAN_MODEL_B_WIN_RATE;
-import static dev.evalunit.api.result.MetricNames.MACRO_F1;
-import static dev.evalunit.api.result.MetricNames.MACRO_PRECISION;
-import static dev.evalunit.api.result.MetricNames.MACRO_RECALL;
-import static dev.evalunit.api.result.MetricNames.MODEL_A_WIN_RATE;
-import static dev.evalunit.api.result.MetricNames.MODEL_A_WIN_RATE_CI_HIGH;
-import static dev.evalunit.api.result.MetricNames.MODEL_A_WIN_RATE_CI_LOW;
-import static dev.evalunit.api.result.MetricNames.MODEL_B_WIN_RATE;
-import static dev.evalunit.api.result.MetricNames.POSITION_CONSISTENCY;
-import static dev.evalunit.api.result.MetricNames.PRECISION;
-import static dev.evalunit.api.result.MetricNames.RECALL;
-import static dev.evalunit.api.result.MetricNames.THREE_CLASS_ACCURACY;
-import static dev.evalunit.api.result.MetricNames.THREE_CLASS_COHENS_KAPPA;
-import static dev.evalunit.api.result.MetricNames.TIE_RATE;
-import static dev.evalunit.api.result.MetricNames.TRUE_NEGATIVE_COUNT;
-import static dev.evalunit.api.result.MetricNames.TRUE_POSITIVE_COUNT;
+import static dev.evalunit.api.pairwise.MetricNames.ACCURACY;
+import static dev.evalunit.api.pairwise.MetricNames.ALIGNMENT_EXAMPLE_COUNT;
+import static dev.evalunit.api.pairwise.MetricNames.COHENS_KAPPA;
+import static dev.evalunit.api.pairwise.MetricNames.ERROR_COUNT;
+import static dev.evalunit.api.pairwise.MetricNames.EXAMPLE_COUNT;
+import static dev.evalunit.api.pairwise.MetricNames.F1;
+import static dev.evalunit.api.pairwise.MetricNames.FALSE_NEGATIVE_COUNT;
+import static dev.evalunit.api.pairwise.MetricNames.FALSE_POSITIVE_COUNT;
+import static dev.evalunit.api.pairwise.MetricNames.HUMAN_MODEL_A_WIN_RATE;
+import static dev.evalunit.api.pairwise.MetricNames.HUMAN_MODEL_B_WIN_RATE;
+import static dev.evalunit.api.pairwise.MetricNames.MACRO_F1;
+import static dev.evalunit.api.pairwise.MetricNames.MACRO_PRECISION;
+import static dev.evalunit.api.pairwise.MetricNames.MACRO_RECALL;
+import static dev.evalunit.api.pairwise.MetricNames.MODEL_A_WIN_RATE;
+import static dev.evalunit.api.pairwise.MetricNames.MODEL_A_WIN_RATE_CI_HIGH;
+import static dev.evalunit.api.pairwise.MetricNames.MODEL_A_WIN_RATE_CI_LOW;
+import static dev.evalunit.api.pairwise.MetricNames.MODEL_B_WIN_RATE;
+import static dev.evalunit.api.pairwise.MetricNames.POSITION_CONSISTENCY;
+import static dev.evalunit.api.pairwise.MetricNames.PRECISION;
+import static dev.evalunit.api.pairwise.MetricNames.RECALL;
+import static dev.evalunit.api.pairwise.MetricNames.THREE_CLASS_ACCURACY;
+import static dev.evalunit.api.pairwise.MetricNames.THREE_CLASS_COHENS_KAPPA;
+import static dev.evalunit.api.pairwise.MetricNames.TIE_RATE;
+import static dev.evalunit.api.pairwise.MetricNames.TRUE_NEGATIVE_COUNT;
+import static dev.evalunit.api.pairwise.MetricNames.TRUE_POSITIVE_COUNT;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.evalunit.api.result.HumanAlignment;
-import dev.evalunit.api.result.PairwiseMetrics;
+import dev.evalunit.api.pairwise.HumanAlignment;
+import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.json.JsonWriting;
 import java.io.IOException;
@@ -37,12 +38,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * The metrics file ({@value #NAME}): {@link PairwiseMetrics#asMap()} as a pretty-printed JSON object,
  * the contract's key names in their order. The command line prints the same text. Read back, the
  * human-agreement figures are present exactly when the file has {@code alignment_example_count}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class MetricsFile {
 
     public static final String NAME = "metrics.json";

@@ -1,5 +1,7 @@
 package dev.evalunit.files;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.Generation;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * An experiment's observations ({@value #NAME}): one compact JSON object per line, one line per row
@@ -20,6 +23,7 @@ import java.util.Map;
  * observation of is written as {@code null}, so that every line has every metric's key; read back,
  * such a metric is absent from the row's scores.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ObservationsFile {
 
     public static final String NAME = "observations.jsonl";

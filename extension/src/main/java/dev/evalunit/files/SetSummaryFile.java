@@ -1,5 +1,7 @@
 package dev.evalunit.files;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentResult;
@@ -14,12 +16,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * An experiment set's summary ({@value #NAME}), pretty-printed: its experiments, each
  * configuration's statistics, and the rankings. Read back together with each experiment's
  * directory ({@link ExperimentSummaryFile}), it gives the whole {@link ExperimentSetResult}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SetSummaryFile {
 
     public static final String NAME = "set-summary.json";

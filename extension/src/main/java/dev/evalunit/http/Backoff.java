@@ -1,9 +1,12 @@
 package dev.evalunit.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import org.apiguardian.api.API;
 
 /**
  * How long to wait before a retry, and the waiting itself: exponential backoff with full jitter
@@ -11,6 +14,7 @@ import java.util.function.DoubleSupplier;
  * server said how long ({@link RateLimitHeaders}). Tests inject the random source, the sleeper and the
  * clock; the rate cap, the endpoint hold and the retry time limit wait and measure with the same two.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Backoff {
 
     /** Waits; tests record the delay instead. */

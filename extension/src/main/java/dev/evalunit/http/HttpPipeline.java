@@ -1,5 +1,7 @@
 package dev.evalunit.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.api.spi.ModelSpec;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.apiguardian.api.API;
 
 /**
  * One model's way to its server, made by {@link HttpPipelines}: a configured OkHttp client (retries,
@@ -19,6 +22,7 @@ import okhttp3.ResponseBody;
  * {@code context.unwrap(HttpPipeline.class)} and adds only its wire format: it builds a request,
  * {@link #execute}s it, and reads the {@link HttpExchange}. Thread safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HttpPipeline {
 
     private final String modelName;

@@ -1,5 +1,7 @@
 package dev.evalunit.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.config.ConfigurationException;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.apiguardian.api.API;
 
 /**
  * The HTTP side of a run, shared by every HTTP provider: one connection pool and one dispatcher for
@@ -27,6 +30,7 @@ import okhttp3.OkHttpClient;
  * shared by every pipeline of this instance that calls it, so models on one server back off together,
  * whatever their provider.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HttpPipelines implements AutoCloseable {
 
     /** Calls are synchronous, from evalunit's own bounded workers; OkHttp's limits must not bind first. */

@@ -1,9 +1,12 @@
 package dev.evalunit.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.config.ConfigKeys;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * How hard one model's calls may press on its endpoint.
@@ -15,6 +18,7 @@ import java.util.OptionalDouble;
  * @param maxRetryTime no retry starts once the time since the call's first attempt plus the wait before
  *     the retry would exceed this
  */
+@API(status = INTERNAL, since = "0.1")
 public record RateLimits(int maxConcurrency, OptionalDouble requestsPerSecond, Duration maxRetryTime) {
 
     /** 64 in flight per endpoint, no rate cap, 120 s of retrying. */

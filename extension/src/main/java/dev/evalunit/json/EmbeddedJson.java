@@ -1,5 +1,7 @@
 package dev.evalunit.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -7,11 +9,13 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Finds the JSON object in a judge's reply. Judges without structured output wrap it in code
  * fences or prose; the autorater and the judge metrics read replies the same way.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EmbeddedJson {
 
     // Lenient only where models commonly slip: raw line breaks inside strings, a trailing comma.

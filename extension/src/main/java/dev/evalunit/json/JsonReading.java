@@ -1,5 +1,7 @@
 package dev.evalunit.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Reads JSON into plain Java values, the inverse of {@link JsonWriting#writeValue}: objects as
@@ -19,6 +22,7 @@ import java.util.Map;
  * prints as the text read (what {@code JsonWriting} writes for a double), else as {@link BigDecimal}
  * (e.g. {@code 0.20}, written from a decimal). Streamed with jackson-core: no data-binding layer.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonReading {
 
     private static final JsonFactory FACTORY = new JsonFactory();

@@ -1,11 +1,15 @@
 package dev.evalunit.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** JSON schemas for the structured replies evalunit asks judges for. */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonSchemas {
 
     private JsonSchemas() {

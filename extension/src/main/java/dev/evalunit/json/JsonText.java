@@ -1,8 +1,11 @@
 package dev.evalunit.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * JSON strings written straight into a {@link StringBuilder}, escaped exactly as Jackson's generator
@@ -11,6 +14,7 @@ import java.util.Map;
  * bodies, cache keys and entries), where building a tree only to print it showed in profiles, and
  * where Jackson's own {@code JsonStringEncoder} appends one character at a time.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonText {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();

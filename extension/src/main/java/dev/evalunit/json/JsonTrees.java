@@ -1,5 +1,7 @@
 package dev.evalunit.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.apiguardian.api.API;
 
 /**
  * Builds a tree from a parser, node for node as {@code ObjectMapper.readTree} does by default: a
@@ -14,6 +17,7 @@ import java.io.IOException;
  * nodes by size; other numbers as doubles. For small objects read on every call (judges' verdicts),
  * where the general tree deserializer was one of the largest compilations of a run.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonTrees {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -1,5 +1,7 @@
 package dev.evalunit.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The JSON text of a JSON-like Java value (maps with string keys, lists, strings, numbers, booleans,
@@ -14,6 +17,7 @@ import java.util.TreeMap;
  * sorted at every depth) for hashing. Written with {@link JsonText#appendValue}; Jackson only for the
  * types it leaves out (decimals, non-finite numbers, other objects).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonValueText {
 
     /** Made when first needed: an ObjectMapper costs a tenth of a second of class loading at a run's start. */

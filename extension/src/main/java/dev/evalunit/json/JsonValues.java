@@ -1,5 +1,7 @@
 package dev.evalunit.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.config.ConfigurationException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * JSON-like Java values: maps, lists and scalars. Comparisons, and the JSON value model of declared
@@ -18,6 +21,7 @@ import java.util.Objects;
  * strings, numbers, booleans and {@code null}. Whatever the source (Jackson, the Java builder, an
  * annotation), values are copied into this model first, so what reads them meets one shape.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonValues {
 
     private JsonValues() {

@@ -1,5 +1,7 @@
 package dev.evalunit.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -12,12 +14,14 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * JSON writing for the contract files ({@code dev.evalunit.files}), on jackson-core's streaming
  * generator: no data-binding layer. Output is UTF-8 text with {@code \n} line ends on every platform,
  * so that files compare byte for byte across CI runners. {@link JsonReading} reads what this writes.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonWriting {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()

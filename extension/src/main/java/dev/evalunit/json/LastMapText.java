@@ -1,7 +1,10 @@
 package dev.evalunit.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * The JSON text of the last map written, reused while callers keep passing the same map: an
@@ -10,6 +13,7 @@ import java.util.function.Function;
  * entries, same value objects) answers nearly always; otherwise the maps are compared in key order,
  * since the order is part of the text. Thread safe: a race only writes the text once more.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LastMapText {
 
     private record Entry(Map<String, Object> map, String text) {

@@ -1,5 +1,7 @@
 package dev.evalunit.junit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.ExperimentSet;
 import dev.evalunit.api.ExperimentSetResults;
 import dev.evalunit.api.PairwiseEval;
@@ -7,12 +9,14 @@ import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.spi.EvalUnitEngine;
 import java.lang.reflect.Method;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /** The engine behind {@link dev.evalunit.api.EvalUnitFacade}: expands each evalunit annotation into invocations. */
+@API(status = INTERNAL, since = "0.1")
 public final class EvalUnitEngineImpl implements EvalUnitEngine {
 
     @Override

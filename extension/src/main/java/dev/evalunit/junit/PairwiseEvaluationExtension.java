@@ -2,7 +2,7 @@ package dev.evalunit.junit;
 
 import dev.evalunit.api.Model;
 import dev.evalunit.api.PairwiseEval;
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.pairwise.AnnotationSpecs;
 import dev.evalunit.pairwise.PairwisePlan;
 import dev.evalunit.pairwise.PairwisePlanner;

@@ -1,6 +1,9 @@
 package dev.evalunit.junit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.config.SecretProperties;
+import org.apiguardian.api.API;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -10,6 +13,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * properties into a report. Registered in {@code META-INF/services}; the engine repeats the removal
  * when it first builds its model clients, for launchers that open no session listener.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SecretPropertiesListener implements LauncherSessionListener {
 
     @Override

@@ -1,6 +1,6 @@
 package dev.evalunit.junit;
 
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.config.SecretProperties;
 import dev.evalunit.runtime.EvalRuntime;
 import java.nio.file.Path;

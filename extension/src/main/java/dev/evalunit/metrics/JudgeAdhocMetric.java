@@ -1,5 +1,7 @@
 package dev.evalunit.metrics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.experiment.MetricDescriptor;
 import dev.evalunit.api.experiment.MetricObservation;
 import dev.evalunit.api.spi.Metric;
@@ -9,6 +11,7 @@ import dev.evalunit.prompt.PromptTemplate;
 
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * {@code judge_adhoc}: the judge's score from 0 to 1 for a prompt of the user's own, given as the
@@ -16,6 +19,7 @@ import java.util.Set;
  * Registered in the engine's services file; {@link #withParameters} turns it into the {@link JudgeMetric}
  * of that prompt, whose descriptor lists the prompt's columns.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JudgeAdhocMetric implements Metric {
 
     /** The parameter that holds the user's prompt. */

@@ -1,6 +1,11 @@
 package dev.evalunit.metrics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** {@code judge_exactness}: the judge's 1 if the answer means the same as the expected answer, else 0. Registered in the engine's services file. */
+@API(status = INTERNAL, since = "0.1")
 public final class JudgeExactnessMetric extends JudgeMetric {
 
     public JudgeExactnessMetric() {

@@ -1,5 +1,7 @@
 package dev.evalunit.metrics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.experiment.MetricDescriptor;
 import dev.evalunit.api.spi.Metric;
 import dev.evalunit.config.ConfigurationException;
@@ -10,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The columns metrics read. Metrics name canonical columns ({@code query}, {@code output_true},
@@ -17,6 +20,7 @@ import java.util.Map;
  * column holds each, e.g. {@code {"query": "question", "output_true": "answer"}}. A canonical name
  * that is not mapped is read from the column of the same name.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class MetricColumns {
 
     /** Dataset column names used in messages to show how to map each canonical column. */

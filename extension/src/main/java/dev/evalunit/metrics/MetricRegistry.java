@@ -1,5 +1,7 @@
 package dev.evalunit.metrics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.experiment.MetricDescriptor;
 import dev.evalunit.api.spi.Metric;
 import dev.evalunit.config.ClosestName;
@@ -15,6 +17,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The metrics an experiment set can name: every {@link Metric} listed in a
@@ -27,6 +30,7 @@ import java.util.TreeSet;
  * {@code name} and {@code aliased_name} are allowed for every metric and ignored here; any other key
  * must be one of the metric's {@link Metric#parameters()}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class MetricRegistry {
 
     static final String SERVICES_FILE = "META-INF/services/" + Metric.class.getName();

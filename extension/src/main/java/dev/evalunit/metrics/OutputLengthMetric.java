@@ -1,5 +1,7 @@
 package dev.evalunit.metrics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.experiment.MetricDescriptor;
 import dev.evalunit.api.experiment.MetricObservation;
 import dev.evalunit.api.spi.Metric;
@@ -7,8 +9,10 @@ import dev.evalunit.api.spi.MetricInput;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /** {@code output_length}: the number of whitespace-separated words of the answer, as EvalAP counts them. Lower is better. */
+@API(status = INTERNAL, since = "0.1")
 public final class OutputLengthMetric implements Metric {
 
     static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("output_length", 0, Double.POSITIVE_INFINITY,

@@ -1,12 +1,16 @@
 package dev.evalunit.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.spi.ModelClient;
+import org.apiguardian.api.API;
 
 /**
  * Wraps every client {@link ModelClients} creates, e.g. in a cache. Kept as a seam here so that the
  * model package does not know what wraps its clients.
  */
 @FunctionalInterface
+@API(status = INTERNAL, since = "0.1")
 public interface ClientDecorator {
 
     /** Leaves clients as they are. */

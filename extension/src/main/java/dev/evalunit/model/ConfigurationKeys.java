@@ -1,5 +1,7 @@
 package dev.evalunit.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.spi.ModelProvider;
 import dev.evalunit.api.spi.ProviderParameter;
 import dev.evalunit.config.ClosestName;
@@ -11,6 +13,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Refuses an {@code evalunit.*} key the engine does not read: a misspelt key would otherwise be
@@ -18,6 +21,7 @@ import java.util.TreeSet;
  * {@link ConfigKeys#topLevelKeys()}, and under {@code evalunit.models.NAME.} the keys every model has
  * ({@link ModelKeys#ALL}) plus the {@link ProviderParameter}s of the model's provider.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ConfigurationKeys {
 
     private ConfigurationKeys() {

@@ -1,5 +1,7 @@
 package dev.evalunit.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.config.ClosestName;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigKeys.ModelKeys;
@@ -7,8 +9,10 @@ import dev.evalunit.config.EvalConfig;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /** The models a run declares, for the message that a name is not one of them. */
+@API(status = INTERNAL, since = "0.1")
 public final class DeclaredModels {
 
     private static final String BASE_URL_SUFFIX = "." + ModelKeys.BASE_URL;

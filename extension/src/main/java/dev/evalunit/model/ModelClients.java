@@ -1,5 +1,7 @@
 package dev.evalunit.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelProvider;
 import dev.evalunit.config.ConfigurationException;
@@ -9,6 +11,7 @@ import dev.evalunit.http.HttpPipelines;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
+import org.apiguardian.api.API;
 
 /**
  * Creates the model clients of a run: each model's {@link ModelProvider} (see
@@ -16,6 +19,7 @@ import okhttp3.OkHttpClient;
  * wraps it, whatever the provider. HTTP providers share the run's {@link HttpPipelines}: one
  * connection pool, one dispatcher, and the limits of each endpoint. Close it when the run ends.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ModelClients implements AutoCloseable {
 
     private final HttpPipelines http;

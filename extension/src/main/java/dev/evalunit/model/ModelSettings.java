@@ -1,5 +1,7 @@
 package dev.evalunit.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.http.RateLimits;
@@ -9,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Everything needed to call one declared model, after annotation, configuration and defaults are
@@ -30,6 +33,7 @@ import java.util.Objects;
  * @param rateLimits concurrency, rate cap and retry time on the endpoint; not part of what a model answers
  * @param providerParams the values of the provider's own parameters that are set, typed
  */
+@API(status = INTERNAL, since = "0.1")
 public record ModelSettings(String name, String provider, String model, String baseUrl, String apiKeyReference,
                             String systemPrompt, Map<String, Object> samplingParams, Map<String, Object> extraParams,
                             Duration timeout, int maxRetries, RateLimits rateLimits,

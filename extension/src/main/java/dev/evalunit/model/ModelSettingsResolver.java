@@ -1,5 +1,7 @@
 package dev.evalunit.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,11 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import okhttp3.HttpUrl;
+import org.apiguardian.api.API;
 
 /**
  * Merges a model's declarations: an inline {@link Model} attribute that is set wins over the
  * configuration {@code evalunit.models.<name>.<key>}, which wins over the defaults.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ModelSettingsResolver {
 
     /** Made when first needed: an ObjectMapper costs a tenth of a second of class loading at a run's start. */

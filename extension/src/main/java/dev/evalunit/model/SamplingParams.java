@@ -1,5 +1,7 @@
 package dev.evalunit.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.spi.ModelProvider;
 import dev.evalunit.api.spi.ProviderParameter;
 import dev.evalunit.config.ClosestName;
@@ -7,12 +9,14 @@ import dev.evalunit.config.ConfigurationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Checks the sampling parameters an experiment gives a model against what the model's provider
  * declares ({@link ModelProvider#samplingParameters()}): their names and their JSON types. A provider
  * that declares none accepts any. Extra parameters are the pass-through and are not checked.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SamplingParams {
 
     private SamplingParams() {

@@ -1,5 +1,7 @@
 package dev.evalunit.pairwise;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.Autorater;
 import dev.evalunit.api.Candidate;
 import dev.evalunit.api.Model;
@@ -11,11 +13,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Reads a {@link PairwiseEval} annotation into a {@link PairwiseSpec}. Only what the spec cannot
  * express is checked here (a prompt parameter declared twice); the planner checks the rest.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class AnnotationSpecs {
 
     private AnnotationSpecs() {

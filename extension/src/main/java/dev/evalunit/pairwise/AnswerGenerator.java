@@ -1,9 +1,13 @@
 package dev.evalunit.pairwise;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** Produces one side's answer to one example from its rendered prompt parameters. Thread safe. */
 @FunctionalInterface
+@API(status = INTERNAL, since = "0.1")
 public interface AnswerGenerator {
     /**
      * @param params the side's prompt parameters rendered for the example; {@code prompt} is always present

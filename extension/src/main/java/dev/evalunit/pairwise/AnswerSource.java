@@ -1,9 +1,13 @@
 package dev.evalunit.pairwise;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.prompt.PromptParameter;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** Where one side's answers come from, once validated. */
+@API(status = INTERNAL, since = "0.1")
 public sealed interface AnswerSource {
 
     /** Answers already in a dataset column (AutoSxS {@code response_column_a/_b}). */

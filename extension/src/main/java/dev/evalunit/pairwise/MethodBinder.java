@@ -1,10 +1,15 @@
 package dev.evalunit.pairwise;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Binds a side's {@code method} (the user's own system under test) to an {@link AnswerGenerator}.
  * The JUnit layer binds methods of the test class; elsewhere there are none.
  */
 @FunctionalInterface
+@API(status = INTERNAL, since = "0.1")
 public interface MethodBinder {
 
     /** No methods to bind: every {@code method} is a configuration error. */

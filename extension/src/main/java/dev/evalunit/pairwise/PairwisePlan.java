@@ -1,11 +1,14 @@
 package dev.evalunit.pairwise;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.Task;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.dataset.Dataset;
 import dev.evalunit.prompt.PromptParameter;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A validated pairwise evaluation: everything it needs is found and checked, nothing has been called.
@@ -13,6 +16,7 @@ import java.util.List;
  * @param context the autorater's context parameter, or {@code null} when none was given
  * @param humanPreferenceColumn the human preference column, or {@code null} without one
  */
+@API(status = INTERNAL, since = "0.1")
 public record PairwisePlan(String name, Dataset dataset, List<String> idColumns, Task task,
                            PromptParameter instruction, PromptParameter context,
                            AnswerSource sideA, AnswerSource sideB, String humanPreferenceColumn,

@@ -1,8 +1,10 @@
 package dev.evalunit.pairwise;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.Model;
 import dev.evalunit.api.Task;
-import dev.evalunit.api.result.HumanPreference;
+import dev.evalunit.api.pairwise.HumanPreference;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigurationException;
@@ -22,12 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Turns a declared {@link PairwiseSpec} into a {@link PairwisePlan}, finding every mistake before
  * the first model call: the dataset, its ids, every prompt parameter against the dataset's columns,
  * each side's source of answers, the human preferences, the models and their API keys.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PairwisePlanner {
 
     /** The prompt parameter a generating side sends as its user message. */

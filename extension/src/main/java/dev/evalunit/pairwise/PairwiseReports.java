@@ -1,6 +1,8 @@
 package dev.evalunit.pairwise;
 
-import dev.evalunit.api.result.PairwiseResult;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.api.spi.PairwiseReporter;
 import dev.evalunit.files.JudgmentsFile;
 import dev.evalunit.files.MetricsFile;
@@ -11,11 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.apiguardian.api.API;
 
 /**
  * Writes a result's files: the contract files ({@code judgments.jsonl}, {@code metrics.json}) with the
  * engine's codec, then whatever every {@link PairwiseReporter} on the class path adds (none is needed).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PairwiseReports {
 
     private PairwiseReports() {

@@ -1,15 +1,17 @@
 package dev.evalunit.pairwise;
 
-import dev.evalunit.api.result.Judgment;
-import dev.evalunit.api.result.PairwiseMetrics;
-import dev.evalunit.api.result.PairwiseResult;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.PairwiseMetrics;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.autorater.Autorater;
 import dev.evalunit.autorater.AutoraterInput;
 import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.dataset.IdColumns;
 import dev.evalunit.prompt.DefaultInstructions;
 import dev.evalunit.prompt.PromptParameter;
-import dev.evalunit.stats.PairwiseStatistics;
+import dev.evalunit.stats.pairwise.PairwiseStatistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +19,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.apiguardian.api.API;
 
 /**
  * Runs a {@link PairwisePlan}: per example, the two answers, then the autorater's samples. Examples
  * run on the run's worker threads; every call blocks its thread, so at most as many calls as there are
  * workers are in flight. A failure on one example becomes that example's {@code Error} judgment.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PairwiseRunner {
 
     private final ExecutorService workers;

@@ -1,8 +1,11 @@
 package dev.evalunit.pairwise;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.Model;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A pairwise evaluation as declared (annotation, JSON or Java), before validation. Strings are kept
@@ -22,6 +25,7 @@ import java.util.Objects;
  * @param humanPreferenceColumn {@code human_preference_column}, blank for none
  * @param inlineModels models declared with {@code @Model} next to the evaluation
  */
+@API(status = INTERNAL, since = "0.1")
 public record PairwiseSpec(String name, String dataset, List<String> idColumns, String task, String autoraterModel,
                            PromptSpec instruction, PromptSpec context, Integer samples, Integer maxInputTokens,
                            SideSpec sideA, SideSpec sideB, String humanPreferenceColumn, List<Model> inlineModels) {

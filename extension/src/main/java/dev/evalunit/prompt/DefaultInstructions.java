@@ -1,12 +1,16 @@
 package dev.evalunit.prompt;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.Task;
+import org.apiguardian.api.API;
 
 /**
  * The instruction that replaces {@code {{ default_instruction }}}, one per task. Each asks for what the
  * autorater's criteria for that task reward, so a model prompted with it is judged on what it was told.
  * The README quotes these texts; change both together.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DefaultInstructions {
 
     /** The reserved placeholder name. */

@@ -1,5 +1,7 @@
 package dev.evalunit.prompt;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.dataset.Dataset;
 import dev.evalunit.dataset.DatasetRow;
@@ -7,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What a prompt parameter shows for one example (AutoSxS prompt parameters): a dataset column's cell
@@ -17,6 +20,7 @@ import java.util.Set;
  * {@link ConfigurationException}; {@link #validate} then checks the parameter against the dataset
  * before any model call.
  */
+@API(status = INTERNAL, since = "0.1")
 public sealed interface PromptParameter permits PromptParameter.ColumnParameter, PromptParameter.TemplateParameter {
 
     /** A column whose cell is used as is. */

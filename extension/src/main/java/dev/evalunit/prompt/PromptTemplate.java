@@ -1,11 +1,14 @@
 package dev.evalunit.prompt;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.config.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A text with {@code {{ name }}} placeholders (spaces inside the braces optional). Parsed once, so a
@@ -15,6 +18,7 @@ import java.util.regex.Pattern;
  * <p>There is no escape for a literal <code>{{</code>: every <code>{{</code> opens a placeholder, and a
  * placeholder that does not name a column is an error rather than text, since it is almost always a typo.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PromptTemplate {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");

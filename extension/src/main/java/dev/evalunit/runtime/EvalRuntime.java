@@ -1,5 +1,7 @@
 package dev.evalunit.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.budget.ErrorBudget;
 import dev.evalunit.cache.ModelCache;
 import dev.evalunit.config.ConfigKeys;
@@ -12,6 +14,7 @@ import dev.evalunit.metrics.MetricRegistry;
 import dev.evalunit.model.ModelClients;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
+import org.apiguardian.api.API;
 
 /**
  * What every evaluation of one test run shares, built once when the first one needs it and closed
@@ -24,6 +27,7 @@ import java.util.concurrent.ExecutorService;
  *
  * <p>Internal: not part of evalunit's API.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EvalRuntime implements AutoCloseable {
 
     private final EvalConfig config;

@@ -5,11 +5,11 @@ import static dev.evalunit.assertj.EvalAssertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Named.named;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.evalunit.api.result.Choice;
-import dev.evalunit.api.result.HumanAlignment;
-import dev.evalunit.api.result.Judgment;
-import dev.evalunit.api.result.PairwiseMetrics;
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.Choice;
+import dev.evalunit.api.pairwise.HumanAlignment;
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.PairwiseMetrics;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

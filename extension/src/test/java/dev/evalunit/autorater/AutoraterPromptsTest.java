@@ -1,7 +1,7 @@
 package dev.evalunit.autorater;
 
 import dev.evalunit.api.Task;
-import dev.evalunit.api.result.Position;
+import dev.evalunit.api.pairwise.Position;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

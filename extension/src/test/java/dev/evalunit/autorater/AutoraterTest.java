@@ -1,11 +1,11 @@
 package dev.evalunit.autorater;
 
 import dev.evalunit.api.Task;
-import dev.evalunit.api.result.AutoraterSample;
-import dev.evalunit.api.result.Choice;
-import dev.evalunit.api.result.Judgment;
-import dev.evalunit.api.result.Position;
-import dev.evalunit.api.result.Vote;
+import dev.evalunit.api.pairwise.AutoraterSample;
+import dev.evalunit.api.pairwise.Choice;
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.Position;
+import dev.evalunit.api.pairwise.Vote;
 import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.api.spi.ModelRequest;

@@ -2,7 +2,7 @@ package dev.evalunit.autorater;
 
 import static dev.evalunit.testing.Cases.argumentSet;
 
-import dev.evalunit.api.result.Vote;
+import dev.evalunit.api.pairwise.Vote;
 import dev.evalunit.json.JsonText;
 import java.util.ArrayList;
 import java.util.List;

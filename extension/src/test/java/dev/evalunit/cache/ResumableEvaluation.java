@@ -1,7 +1,7 @@
 package dev.evalunit.cache;
 
 import dev.evalunit.testing.Runs;
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.DatasetLoader;

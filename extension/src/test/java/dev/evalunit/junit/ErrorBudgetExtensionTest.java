@@ -10,7 +10,7 @@ import dev.evalunit.api.Prompt;
 import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
 import dev.evalunit.api.experiment.ExperimentResult;
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.budget.EvaluationInfrastructureException;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.testing.ChatServer;

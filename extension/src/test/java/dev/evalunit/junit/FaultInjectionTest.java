@@ -11,7 +11,7 @@ import dev.evalunit.api.PairwiseEval;
 import dev.evalunit.api.Prompt;
 import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.budget.EvaluationInfrastructureException;
 import dev.evalunit.testing.EngineRuns;
 import dev.evalunit.testing.FaultInjectingServer;

@@ -2,13 +2,13 @@ package dev.evalunit.pairwise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalunit.api.result.AutoraterSample;
-import dev.evalunit.api.result.Choice;
-import dev.evalunit.api.result.Judgment;
-import dev.evalunit.api.result.PairwiseMetrics;
-import dev.evalunit.api.result.PairwiseResult;
-import dev.evalunit.api.result.Position;
-import dev.evalunit.api.result.Vote;
+import dev.evalunit.api.pairwise.AutoraterSample;
+import dev.evalunit.api.pairwise.Choice;
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.PairwiseMetrics;
+import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.api.pairwise.Position;
+import dev.evalunit.api.pairwise.Vote;
 import dev.evalunit.api.spi.PairwiseReporter;
 import dev.evalunit.files.JudgmentsFile;
 import dev.evalunit.files.MetricsFile;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.evalunit.testing.Runs;
-import dev.evalunit.api.result.Choice;
-import dev.evalunit.api.result.Judgment;
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.Choice;
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.DatasetLoader;

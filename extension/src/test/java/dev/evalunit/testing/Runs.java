@@ -1,7 +1,7 @@
 package dev.evalunit.testing;
 
 import dev.evalunit.api.experiment.ExperimentSetResult;
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.execution.Workers;
 import dev.evalunit.experiment.ExperimentSetPlan;
 import dev.evalunit.experiment.ExperimentSetRunner;

@@ -1,10 +1,12 @@
 package dev.evalunit.report;
 
-import dev.evalunit.api.result.HumanAlignment;
-import dev.evalunit.api.result.HumanPreference;
-import dev.evalunit.api.result.Judgment;
-import dev.evalunit.api.result.PairwiseMetrics;
-import dev.evalunit.api.result.PairwiseResult;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.evalunit.api.pairwise.HumanAlignment;
+import dev.evalunit.api.pairwise.HumanPreference;
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.PairwiseMetrics;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.api.spi.PairwiseReporter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Writes {@value #SUMMARY_FILE}: a short Markdown report for a person reading a CI run (e.g. a job
  * summary): the headline figures, then the first judgments worth a look, i.e. those where the
  * autorater disagrees with the human or failed.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SummaryReporter implements PairwiseReporter {
 
     public static final String SUMMARY_FILE = "summary.md";

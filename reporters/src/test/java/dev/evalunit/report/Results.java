@@ -1,13 +1,13 @@
 package dev.evalunit.report;
 
-import dev.evalunit.api.result.AutoraterSample;
-import dev.evalunit.api.result.Choice;
-import dev.evalunit.api.result.HumanAlignment;
-import dev.evalunit.api.result.Judgment;
-import dev.evalunit.api.result.PairwiseMetrics;
-import dev.evalunit.api.result.PairwiseResult;
-import dev.evalunit.api.result.Position;
-import dev.evalunit.api.result.Vote;
+import dev.evalunit.api.pairwise.AutoraterSample;
+import dev.evalunit.api.pairwise.Choice;
+import dev.evalunit.api.pairwise.HumanAlignment;
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.PairwiseMetrics;
+import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.api.pairwise.Position;
+import dev.evalunit.api.pairwise.Vote;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

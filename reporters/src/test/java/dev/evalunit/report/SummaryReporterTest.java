@@ -4,10 +4,10 @@ import static dev.evalunit.report.Results.error;
 import static dev.evalunit.report.Results.judgment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalunit.api.result.Choice;
-import dev.evalunit.api.result.Judgment;
-import dev.evalunit.api.result.PairwiseMetrics;
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.Choice;
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.PairwiseMetrics;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

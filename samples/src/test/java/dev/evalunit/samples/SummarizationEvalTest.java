@@ -9,7 +9,7 @@ import dev.evalunit.api.PairwiseEval;
 import dev.evalunit.api.Prompt;
 import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.samples.support.StandInModelServer;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,10 +1,13 @@
 package dev.evalunit.api.experiment;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One configuration of a set and its repeats.
@@ -15,6 +18,7 @@ import java.util.Optional;
  * @param experimentNames its repeats' experiment names, by repeat index
  * @param statistics per metric
  */
+@API(status = STABLE, since = "0.1")
 public record ConfigurationResult(String configurationId, String label, Map<String, Object> configuration,
                                   List<String> experimentNames, Map<String, RepeatStatistics> statistics) {
     public ConfigurationResult {

@@ -1,11 +1,14 @@
 package dev.evalunit.api.experiment;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One experiment: one configuration, one repeat, over every row of the dataset.
@@ -22,6 +25,7 @@ import java.util.Optional;
  * @param metrics per metric, in {@code metricNames} order
  * @param reportDirectory where its files are written
  */
+@API(status = STABLE, since = "0.1")
 public record ExperimentResult(String setName, String name, int index, String configurationId, int repeatIndex,
                                int repeatCount, Map<String, Object> configuration, List<String> metricNames,
                                List<RowResult> rows, Map<String, MetricSummary> metrics, Path reportDirectory) {

@@ -1,11 +1,14 @@
 package dev.evalunit.api.experiment;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An experiment set declared in Java: the same structure as EvalAP's experiment-set JSON
@@ -26,6 +29,7 @@ import java.util.Objects;
  * }</pre>
  * A dotted key ({@code model.sampling_params.temperature}) stands for nested objects.
  */
+@API(status = STABLE, since = "0.1")
 public final class ExperimentSetDefinition {
 
     private final Map<String, Object> json;

@@ -1,16 +1,20 @@
 package dev.evalunit.api.experiment;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A whole experiment set, computed once per run and shared by its experiments' invocations and
  * any test that asks for it with {@link dev.evalunit.api.ExperimentSetResults}.
  */
+@API(status = STABLE, since = "0.1")
 public record ExperimentSetResult(String name, String readme, List<ExperimentResult> experiments,
                                   List<ConfigurationResult> configurations, Map<String, MetricRanking> rankings,
                                   Path reportDirectory) {

@@ -1,5 +1,9 @@
 package dev.evalunit.api.experiment;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A model's answer to one row.
  *
@@ -9,6 +13,7 @@ package dev.evalunit.api.experiment;
  * @param completionTokens from the response's usage, or {@code null}
  * @param error why there is no output, else {@code null}
  */
+@API(status = STABLE, since = "0.1")
 public record Generation(String output, Double seconds, Integer promptTokens, Integer completionTokens, String error) {
     public static Generation preGenerated(String output) {
         return new Generation(output, null, null, null, null);

@@ -1,7 +1,10 @@
 package dev.evalunit.api.experiment;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a metric measures and how to read it.
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param usesJudge whether it calls the judge model
  * @param description one sentence for reports
  */
+@API(status = STABLE, since = "0.1")
 public record MetricDescriptor(String name, double min, double max, boolean higherIsBetter,
                                List<String> requiredColumns, boolean usesJudge, String description) {
     public MetricDescriptor {

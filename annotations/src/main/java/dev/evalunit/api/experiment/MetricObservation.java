@@ -1,5 +1,9 @@
 package dev.evalunit.api.experiment;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * One metric's observation of one row.
  *
@@ -7,6 +11,7 @@ package dev.evalunit.api.experiment;
  * @param judgeText the judge's raw reply for judge metrics, else {@code null}
  * @param error why there is no score (always set when {@code score} is null), else {@code null}
  */
+@API(status = STABLE, since = "0.1")
 public record MetricObservation(Double score, String judgeText, String error) {
     public MetricObservation {
         if (score == null && (error == null || error.isBlank())) {

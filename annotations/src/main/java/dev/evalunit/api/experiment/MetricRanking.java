@@ -1,6 +1,9 @@
 package dev.evalunit.api.experiment;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Configurations ordered best first on one metric, by mean of run means, following the metric's direction.
@@ -11,6 +14,7 @@ import java.util.List;
  *     its configuration's repeats); {@code null} with fewer than two ranked configurations or no row
  *     scored by both
  */
+@API(status = STABLE, since = "0.1")
 public record MetricRanking(String metric, boolean higherIsBetter, List<String> configurationIds, Double pValue) {
     public MetricRanking {
         configurationIds = List.copyOf(configurationIds);

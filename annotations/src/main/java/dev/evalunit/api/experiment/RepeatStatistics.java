@@ -1,5 +1,9 @@
 package dev.evalunit.api.experiment;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * One metric of one configuration across its repeats. {@code null} where it cannot be computed.
  *
@@ -12,6 +16,7 @@ package dev.evalunit.api.experiment;
  *     (rows scored in at least 2 repeats): how much one answer varies from run to run
  * @param failureRate share of observations without a score, over all repeats
  */
+@API(status = STABLE, since = "0.1")
 public record RepeatStatistics(String metric, int runs, Double mean, Double standardDeviation, Double ciLow,
                                Double ciHigh, Double rowSpread, Double failureRate) {
 }

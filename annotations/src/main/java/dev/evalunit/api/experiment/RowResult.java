@@ -1,9 +1,12 @@
 package dev.evalunit.api.experiment;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One dataset row of one experiment: one line of its observations file.
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param generation the model's answer and its cost
  * @param scores each metric's observation, by metric name, in the experiment's metric order
  */
+@API(status = STABLE, since = "0.1")
 public record RowResult(Object rowId, Generation generation, Map<String, MetricObservation> scores) {
     public RowResult {
         Objects.requireNonNull(rowId, "rowId");

@@ -1,9 +1,12 @@
 package dev.evalunit.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One example as a {@link DatasetSource} read it: where it came from and its cells.
@@ -19,6 +22,7 @@ import java.util.Objects;
  * @param values the cells by column, in the source's column order; a value is a String, a Number, a
  *     Boolean or {@code null} (a cell that is present but empty of value)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record DatasetRecord(String location, Map<String, Object> values) {
 
     public DatasetRecord {

@@ -1,8 +1,11 @@
 package dev.evalunit.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Where the examples of an evaluation come from: the {@code dataset} of a {@code @PairwiseEval} or of
@@ -53,6 +56,7 @@ import java.util.List;
  * registered by the line {@code dev.evalunit.samples.plugins.TextFolderDatasetSource} in the
  * services file, and used as {@code @PairwiseEval(dataset = "textdir:datasets/warranty", ...)}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface DatasetSource {
 
     /**

@@ -1,5 +1,8 @@
 package dev.evalunit.api.spi;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
@@ -7,5 +10,6 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
  * The engine behind {@link dev.evalunit.api.EvalUnitFacade}, found with {@link java.util.ServiceLoader}.
  * {@code evalunit-extension} provides the one implementation; users do not implement it.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface EvalUnitEngine extends TestTemplateInvocationContextProvider, ParameterResolver {
 }

@@ -1,10 +1,13 @@
 package dev.evalunit.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Adds a format to a finished experiment set's report directories: one call per experiment, then one
@@ -13,6 +16,7 @@ import java.util.List;
  * {@link java.util.ServiceLoader}: list the class in
  * {@code META-INF/services/dev.evalunit.api.spi.ExperimentReporter}. No reporter is required.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ExperimentReporter {
 
     /**

@@ -1,9 +1,12 @@
 package dev.evalunit.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.evalunit.api.experiment.MetricDescriptor;
 import dev.evalunit.api.experiment.MetricObservation;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Scores one row of an experiment. Implementations are thread safe and never throw for a row's
@@ -16,6 +19,7 @@ import java.util.Set;
  * ({@link MetricDescriptor#higherIsBetter()}, which rankings follow) and the columns it reads (checked
  * before any model call). Two metrics with one name are a configuration error.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface Metric {
 
     /** The metric's name, direction, scale, required columns and whether it calls the judge model. */

@@ -1,9 +1,12 @@
 package dev.evalunit.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.evalunit.api.experiment.Generation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What a metric sees of one row.
@@ -14,6 +17,7 @@ import java.util.Map;
  * @param judge the judge model, or {@code null} when the set declares none
  * @param sampleIndex which repeat this is, so that judge calls of repeats stay independent
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record MetricInput(Map<String, Object> row, Generation generation, ModelClient judge, int sampleIndex) {
     public MetricInput {
         row = Collections.unmodifiableMap(new LinkedHashMap<>(row));

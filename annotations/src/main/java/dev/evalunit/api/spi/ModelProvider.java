@@ -1,6 +1,9 @@
 package dev.evalunit.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A kind of model the engine can call: a wire format (OpenAI-compatible chat completions, another
@@ -50,6 +53,7 @@ import java.util.List;
  * }</pre>
  * Implementations are thread safe and stateless: one instance serves every model and run of a JVM.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ModelProvider {
 
     /**

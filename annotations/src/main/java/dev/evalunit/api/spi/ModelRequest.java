@@ -1,10 +1,13 @@
 package dev.evalunit.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One chat request. The client adds its own system prompt, sampling and extra parameters.
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param sampleIndex which sample of the same request this is (0 for the first): samples are
  *     independent calls, never served from one another
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ModelRequest(List<ChatMessage> messages, Map<String, Object> responseSchema, String schemaName,
                            int sampleIndex) {
     public ModelRequest {

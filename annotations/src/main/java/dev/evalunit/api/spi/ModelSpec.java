@@ -1,7 +1,10 @@
 package dev.evalunit.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link ModelProvider} is told about one declared model, after annotation, configuration
@@ -10,6 +13,7 @@ import java.util.Map;
  *
  * <p>The keys below are {@code evalunit.models.NAME.<key>} in the configuration.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ModelSpec {
 
     /** The name the model is declared under ({@code NAME}); errors and logs say it in brackets. */

@@ -1,9 +1,12 @@
 package dev.evalunit.api.spi;
 
-import dev.evalunit.api.result.PairwiseResult;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.evalunit.api.pairwise.PairwiseResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Adds a format to a finished pairwise evaluation's report directory. The engine writes the contract
@@ -12,6 +15,7 @@ import java.util.List;
  * {@link java.util.ServiceLoader}: list the class in
  * {@code META-INF/services/dev.evalunit.api.spi.PairwiseReporter}. No reporter is required.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface PairwiseReporter {
 
     /**

@@ -1,9 +1,14 @@
 package dev.evalunit.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * What the engine hands a {@link ModelProvider} when it creates a client: the model's resolved API
  * key and the run's shared services. One per client created.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ProviderContext {
 
     /**

@@ -1,6 +1,9 @@
 package dev.evalunit.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A setting of its own that a {@link ModelProvider} accepts, read from
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param type what the value must be
  * @param description one line for people, e.g. {@code the longest answer, in words}
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ProviderParameter(String name, Type type, String description) {
 
     public ProviderParameter {

@@ -1,11 +1,14 @@
 package dev.evalunit.experiment.spec;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.json.JsonValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One experiment of a set, expanded and typed: one configuration, one repeat. A JSON file, the Java builder
@@ -26,6 +29,7 @@ import java.util.Objects;
  * @param recordedConfiguration the merged configuration as declared, without any {@code api_key}: the view that
  *     results and report files show users, in declaration order; the engine reads the typed fields
  */
+@API(status = INTERNAL, since = "0.1")
 public record ExperimentConfiguration(String setName, String name, int index, String dataset, ExperimentModel model,
                                       List<MetricConfiguration> metrics, ModelConfiguration judgeModel,
                                       Map<String, String> columnsMap, String configurationId, int repeatIndex,

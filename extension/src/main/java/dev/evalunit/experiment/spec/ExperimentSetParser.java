@@ -1,5 +1,7 @@
 package dev.evalunit.experiment.spec;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.json.JsonValues;
 import dev.evalunit.api.ExperimentSet;
 import dev.evalunit.config.ConfigurationException;
@@ -9,12 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Reads an experiment set in EvalAP's JSON form (from a file, the Java builder or the annotation's attributes),
  * checks it, and expands it into its experiments, typed as {@link ExperimentConfiguration} records. Every mistake is a {@link ConfigurationException} found here,
  * before any model call.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExperimentSetParser {
 
     static final List<String> KEYS = List.of("name", "readme", "cv", "experiments");

@@ -1,8 +1,11 @@
 package dev.evalunit.experiment.spec;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.json.JsonValues;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A model as an experiment declares it ({@code model} or {@code judge_model}): a declared model's name, refined
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param samplingParams merged over the declared model's; empty when not given
  * @param extraParams merged over the declared model's; empty when not given
  */
+@API(status = INTERNAL, since = "0.1")
 public record ModelConfiguration(String name, String baseUrl, String apiKey, String systemPrompt, String preludePrompt,
                                  Map<String, Object> samplingParams, Map<String, Object> extraParams)
         implements ExperimentModel {

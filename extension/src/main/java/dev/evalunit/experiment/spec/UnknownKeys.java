@@ -1,10 +1,14 @@
 package dev.evalunit.experiment.spec;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.config.ConfigurationException;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** Rejects keys an object does not accept: a misspelt key would otherwise be ignored without a word. */
+@API(status = INTERNAL, since = "0.1")
 public final class UnknownKeys {
 
     private UnknownKeys() {

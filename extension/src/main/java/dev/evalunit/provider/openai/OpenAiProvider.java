@@ -1,5 +1,7 @@
 package dev.evalunit.provider.openai;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelProvider;
 import dev.evalunit.api.spi.ModelSpec;
@@ -8,6 +10,7 @@ import dev.evalunit.api.spi.ProviderParameter;
 import dev.evalunit.api.spi.ProviderParameter.Type;
 import dev.evalunit.http.HttpPipeline;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code openai}, the default provider: any OpenAI-compatible chat-completions endpoint (OpenAI,
@@ -17,6 +20,7 @@ import java.util.List;
  * parameters are the scalar ones of the chat-completions reference; anything else (e.g.
  * {@code logit_bias}, a vendor's own) goes in {@code extra_params}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class OpenAiProvider implements ModelProvider {
 
     /** The provider's name, also the default of {@code evalunit.models.NAME.provider}. */

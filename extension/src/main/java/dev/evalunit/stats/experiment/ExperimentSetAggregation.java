@@ -1,5 +1,7 @@
 package dev.evalunit.stats.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
@@ -14,8 +16,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /** Turns a set's finished experiments into its configurations, their statistics and the rankings. */
+@API(status = INTERNAL, since = "0.1")
 public final class ExperimentSetAggregation {
 
     /** Seeds the permutation tests, so that a set's p-values are the same on every run. */

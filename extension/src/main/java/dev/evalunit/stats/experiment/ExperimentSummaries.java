@@ -1,5 +1,7 @@
 package dev.evalunit.stats.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.experiment.MetricObservation;
 import dev.evalunit.api.experiment.MetricSummary;
 import dev.evalunit.api.experiment.RowResult;
@@ -7,8 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** Summarizes one experiment's rows, metric by metric. */
+@API(status = INTERNAL, since = "0.1")
 public final class ExperimentSummaries {
 
     private ExperimentSummaries() {

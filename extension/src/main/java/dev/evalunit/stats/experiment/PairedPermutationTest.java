@@ -1,7 +1,10 @@
 package dev.evalunit.stats.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Arrays;
 import java.util.Random;
+import org.apiguardian.api.API;
 
 /**
  * Two-sided paired permutation (sign-flip) test of whether paired differences are centred on 0:
@@ -9,6 +12,7 @@ import java.util.Random;
  * compared with the sums of every sign assignment. Chosen over a t test because per-row score
  * differences of LLM metrics are rarely normal (many ties, bounded scales).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PairedPermutationTest {
 
     /** Up to this many non-zero differences, all 2^n sign assignments are enumerated. */

@@ -1,5 +1,7 @@
 package dev.evalunit.stats.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.MetricRanking;
@@ -8,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** Ranks configurations on one metric and tests whether the best differs from the runner-up. */
+@API(status = INTERNAL, since = "0.1")
 public final class Rankings {
 
     private Rankings() {

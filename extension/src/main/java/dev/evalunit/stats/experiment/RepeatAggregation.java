@@ -1,12 +1,16 @@
 package dev.evalunit.stats.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.MetricSummary;
 import dev.evalunit.api.experiment.RepeatStatistics;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** One metric of one configuration across its repeats: how stable the figure is from run to run. */
+@API(status = INTERNAL, since = "0.1")
 public final class RepeatAggregation {
 
     static final double CONFIDENCE = 0.95;

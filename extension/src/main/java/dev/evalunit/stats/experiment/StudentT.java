@@ -1,10 +1,15 @@
 package dev.evalunit.stats.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Student's t distribution: its distribution function and its quantiles, computed for any number of
  * degrees of freedom (not read from a table), so that a confidence interval over 7 or 70 repeats is
  * as exact as one over 2.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class StudentT {
 
     private static final double LOG_SQRT_TWO_PI = 0.9189385332046728;

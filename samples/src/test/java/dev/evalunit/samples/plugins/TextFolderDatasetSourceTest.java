@@ -9,7 +9,7 @@ import dev.evalunit.api.PairwiseEval;
 import dev.evalunit.api.Prompt;
 import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.dataset.Dataset;
 import dev.evalunit.dataset.DatasetLoader;

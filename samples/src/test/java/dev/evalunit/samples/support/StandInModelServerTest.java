@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalunit.api.Task;
 import dev.evalunit.api.experiment.Generation;
 import dev.evalunit.api.experiment.MetricObservation;
-import dev.evalunit.api.result.Position;
+import dev.evalunit.api.pairwise.Position;
 import dev.evalunit.autorater.AutoraterInput;
 import dev.evalunit.api.spi.MetricInput;
 import dev.evalunit.api.spi.ModelClient;

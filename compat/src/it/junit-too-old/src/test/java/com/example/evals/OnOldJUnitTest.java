@@ -5,7 +5,7 @@ import dev.evalunit.api.Candidate;
 import dev.evalunit.api.PairwiseEval;
 import dev.evalunit.api.Prompt;
 import dev.evalunit.api.Task;
-import dev.evalunit.api.result.PairwiseResult;
+import dev.evalunit.api.pairwise.PairwiseResult;
 
 /** Never reaches a model: on JUnit 5.9 the evaluation fails first, naming the version found. */
 class OnOldJUnitTest {

@@ -1,6 +1,9 @@
-package dev.evalunit.api.result;
+package dev.evalunit.api.pairwise;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One autorater call on one example.
@@ -10,6 +13,7 @@ import java.util.Objects;
  *     or its reply could not be read
  * @param explanation the autorater's reason, or what went wrong
  */
+@API(status = STABLE, since = "0.1")
 public record AutoraterSample(Position position, Vote choice, String explanation) {
     public AutoraterSample {
         Objects.requireNonNull(position, "position");

@@ -1,4 +1,4 @@
-package dev.evalunit.api.result;
+package dev.evalunit.api.pairwise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

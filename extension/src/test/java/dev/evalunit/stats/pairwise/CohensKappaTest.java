@@ -1,4 +1,4 @@
-package dev.evalunit.stats;
+package dev.evalunit.stats.pairwise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

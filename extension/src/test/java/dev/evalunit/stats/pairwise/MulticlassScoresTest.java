@@ -1,10 +1,10 @@
-package dev.evalunit.stats;
+package dev.evalunit.stats.pairwise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.evalunit.stats.MulticlassScores.ClassScores;
+import dev.evalunit.stats.pairwise.MulticlassScores.ClassScores;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.DisplayName;

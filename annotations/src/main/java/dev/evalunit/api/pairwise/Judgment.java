@@ -1,10 +1,13 @@
-package dev.evalunit.api.result;
+package dev.evalunit.api.pairwise;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The autorater's judgment of one example: one line of the judgments file.
@@ -20,6 +23,7 @@ import java.util.Objects;
  * @param samples one entry per autorater call
  * @param humanPreference the human preference cell as given, or {@code null} without such a column
  */
+@API(status = STABLE, since = "0.1")
 public record Judgment(Map<String, Object> ids, String inferenceInstruction, String inferenceContext,
                        String responseA, String responseB, Choice choice, Double confidence, String explanation,
                        List<AutoraterSample> samples, String humanPreference) {

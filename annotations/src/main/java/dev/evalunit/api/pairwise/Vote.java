@@ -1,9 +1,13 @@
-package dev.evalunit.api.result;
+package dev.evalunit.api.pairwise;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** One autorater sample's verdict, mapped back to the original A/B (the judgments file's {@code samples[].choice}). */
+@API(status = STABLE, since = "0.1")
 public enum Vote {
     A, B, TIE, ERROR;
 

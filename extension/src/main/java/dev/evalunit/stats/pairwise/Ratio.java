@@ -1,4 +1,4 @@
-package dev.evalunit.stats;
+package dev.evalunit.stats.pairwise;
 
 /** A share that is {@code null}, never {@code NaN}, when its denominator is empty. */
 final class Ratio {

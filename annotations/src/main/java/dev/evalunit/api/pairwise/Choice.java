@@ -1,9 +1,13 @@
-package dev.evalunit.api.result;
+package dev.evalunit.api.pairwise;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The autorater's verdict on one example, as written in the judgments file's {@code choice} field. */
+@API(status = STABLE, since = "0.1")
 public enum Choice {
     MODEL_A("Model A"),
     MODEL_B("Model B"),

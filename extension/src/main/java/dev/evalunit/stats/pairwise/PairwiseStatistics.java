@@ -1,18 +1,22 @@
-package dev.evalunit.stats;
+package dev.evalunit.stats.pairwise;
 
-import dev.evalunit.api.result.AutoraterSample;
-import dev.evalunit.api.result.Choice;
-import dev.evalunit.api.result.HumanAlignment;
-import dev.evalunit.api.result.HumanPreference;
-import dev.evalunit.api.result.Judgment;
-import dev.evalunit.api.result.PairwiseMetrics;
-import dev.evalunit.api.result.Position;
-import dev.evalunit.api.result.Vote;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.evalunit.api.pairwise.AutoraterSample;
+import dev.evalunit.api.pairwise.Choice;
+import dev.evalunit.api.pairwise.HumanAlignment;
+import dev.evalunit.api.pairwise.HumanPreference;
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.PairwiseMetrics;
+import dev.evalunit.api.pairwise.Position;
+import dev.evalunit.api.pairwise.Vote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The figures of a pairwise evaluation (docs/file-formats.md, "metrics.json"), computed from its judgments alone. */
+@API(status = INTERNAL, since = "0.1")
 public final class PairwiseStatistics {
 
     private PairwiseStatistics() {

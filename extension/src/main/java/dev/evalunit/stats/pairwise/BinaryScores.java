@@ -1,4 +1,8 @@
-package dev.evalunit.stats;
+package dev.evalunit.stats.pairwise;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 
 /**
  * The confusion counts of a two-class comparison with "Model A" as the positive class (as Vertex AI
@@ -10,6 +14,7 @@ package dev.evalunit.stats;
  * @param trueNegatives autorater B, human B
  * @param falseNegatives autorater B, human A
  */
+@API(status = INTERNAL, since = "0.1")
 public record BinaryScores(int truePositives, int falsePositives, int trueNegatives, int falseNegatives) {
 
     public int count() {

@@ -1,13 +1,17 @@
-package dev.evalunit.api.result;
+package dev.evalunit.api.pairwise;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Reads a human preference cell ({@code A}, {@code B}, {@code Model A}, {@code Model B}, {@code TIE}).
  * It lives here so that the engine (validation, statistics) and the reporters, which cannot see
  * the engine, read human preferences the same way.
  */
+@API(status = STABLE, since = "0.1")
 public final class HumanPreference {
 
     /** The accepted spellings, for error messages. */

@@ -1,6 +1,11 @@
-package dev.evalunit.api.result;
+package dev.evalunit.api.pairwise;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 
 /** The metric names of the metrics JSON: a contract that outside tools rely on (docs/file-formats.md). */
+@API(status = STABLE, since = "0.1")
 public final class MetricNames {
     public static final String EXAMPLE_COUNT = "example_count";
     public static final String ERROR_COUNT = "error_count";

@@ -1,10 +1,14 @@
-package dev.evalunit.stats;
+package dev.evalunit.stats.pairwise;
 
-import dev.evalunit.api.result.Vote;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.evalunit.api.pairwise.Vote;
 import java.util.Collection;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The majority of autorater votes, by the same rule that decides a judgment's choice. */
+@API(status = INTERNAL, since = "0.1")
 public final class MajorityVote {
 
     private MajorityVote() {

@@ -1,4 +1,6 @@
-package dev.evalunit.stats;
+package dev.evalunit.stats.pairwise;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import org.apiguardian.api.API;
 
 /**
  * Accuracy and per-class and macro-averaged precision, recall and F1 of predicted labels against
@@ -23,6 +26,7 @@ import java.util.function.ToDoubleFunction;
  * @param macroF1 mean of the per-class F1 scores (not the F1 of the macro precision and recall);
  *     {@code null} without items
  */
+@API(status = INTERNAL, since = "0.1")
 public record MulticlassScores<T>(int count, Double accuracy, Map<T, ClassScores> perClass,
                                   Double macroPrecision, Double macroRecall, Double macroF1) {
 

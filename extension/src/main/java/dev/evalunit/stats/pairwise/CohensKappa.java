@@ -1,4 +1,6 @@
-package dev.evalunit.stats;
+package dev.evalunit.stats.pairwise;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -6,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /** Cohen's kappa between two raters who labelled the same items, for any number of labels. */
+@API(status = INTERNAL, since = "0.1")
 public final class CohensKappa {
 
     private CohensKappa() {

@@ -1,9 +1,9 @@
-package dev.evalunit.stats;
+package dev.evalunit.stats.pairwise;
 
-import static dev.evalunit.api.result.Vote.A;
-import static dev.evalunit.api.result.Vote.B;
-import static dev.evalunit.api.result.Vote.ERROR;
-import static dev.evalunit.api.result.Vote.TIE;
+import static dev.evalunit.api.pairwise.Vote.A;
+import static dev.evalunit.api.pairwise.Vote.B;
+import static dev.evalunit.api.pairwise.Vote.ERROR;
+import static dev.evalunit.api.pairwise.Vote.TIE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,10 +1,15 @@
-package dev.evalunit.stats;
+package dev.evalunit.stats.pairwise;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 
 /**
  * The 95% Wilson score interval of a proportion. Chosen over the normal (Wald) interval because it
  * stays inside [0, 1] and keeps its coverage for small samples and rates near 0 or 1, which is what
  * win rates over a few dozen examples look like.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class WilsonInterval {
 
     /** The two-sided 95% quantile of the standard normal distribution. */

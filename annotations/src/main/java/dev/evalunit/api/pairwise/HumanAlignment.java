@@ -1,8 +1,10 @@
-package dev.evalunit.api.result;
+package dev.evalunit.api.pairwise;
 
-import static dev.evalunit.api.result.MetricNames.*;
+import static dev.evalunit.api.pairwise.MetricNames.*;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * How well the autorater agrees with human preferences. Rates are {@code null} when their
@@ -10,6 +12,7 @@ import java.util.Map;
  * examples where both the autorater and the human chose A or B; three-class figures count every
  * example whose judgment is not an error.
  */
+@API(status = STABLE, since = "0.1")
 public record HumanAlignment(int alignmentExampleCount,
                              Double humanModelAWinRate, Double humanModelBWinRate,
                              int truePositiveCount, int falsePositiveCount,

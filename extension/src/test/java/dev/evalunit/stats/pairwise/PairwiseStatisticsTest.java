@@ -1,17 +1,17 @@
-package dev.evalunit.stats;
+package dev.evalunit.stats.pairwise;
 
-import static dev.evalunit.api.result.Position.AB;
-import static dev.evalunit.api.result.Position.BA;
+import static dev.evalunit.api.pairwise.Position.AB;
+import static dev.evalunit.api.pairwise.Position.BA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.evalunit.api.result.AutoraterSample;
-import dev.evalunit.api.result.Choice;
-import dev.evalunit.api.result.HumanAlignment;
-import dev.evalunit.api.result.Judgment;
-import dev.evalunit.api.result.PairwiseMetrics;
-import dev.evalunit.api.result.Position;
-import dev.evalunit.api.result.Vote;
+import dev.evalunit.api.pairwise.AutoraterSample;
+import dev.evalunit.api.pairwise.Choice;
+import dev.evalunit.api.pairwise.HumanAlignment;
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.PairwiseMetrics;
+import dev.evalunit.api.pairwise.Position;
+import dev.evalunit.api.pairwise.Vote;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,11 +1,13 @@
-package dev.evalunit.api.result;
+package dev.evalunit.api.pairwise;
 
-import static dev.evalunit.api.result.MetricNames.*;
+import static dev.evalunit.api.pairwise.MetricNames.*;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The figures of a pairwise evaluation. Win and tie rates are over the examples whose judgment is
@@ -13,6 +15,7 @@ import java.util.Optional;
  *
  * @param humanAlignment agreement with human preferences, or {@code null} without a human preference column
  */
+@API(status = STABLE, since = "0.1")
 public record PairwiseMetrics(int exampleCount, int errorCount,
                               Double modelAWinRate, Double modelBWinRate, Double tieRate,
                               Double modelAWinRateCiLow, Double modelAWinRateCiHigh,

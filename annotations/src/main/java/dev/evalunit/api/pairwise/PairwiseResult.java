@@ -1,8 +1,11 @@
-package dev.evalunit.api.result;
+package dev.evalunit.api.pairwise;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A finished pairwise evaluation, injected into the {@code @PairwiseEval} method.
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param metrics the figures computed from the judgments
  * @param reportDirectory where the judgments file and the reports are written
  */
+@API(status = STABLE, since = "0.1")
 public record PairwiseResult(String name, String task, List<String> idColumns, String humanPreferenceColumn,
                              List<Judgment> judgments, PairwiseMetrics metrics, Path reportDirectory) {
 
