@@ -12,6 +12,8 @@ import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.api.spi.ModelUnusableException;
+import dev.evalunit.budget.EvaluationInfrastructureException;
 import dev.evalunit.config.ConfigKeys;
 
 import java.util.ArrayList;
@@ -55,8 +57,12 @@ public final class Autorater {
     }
 
     /**
-     * Judges one example: blocks until all its samples are in. Never throws for a judge failure:
-     * an input over the token limit, or samples that all failed, give an {@link Choice#ERROR} judgment.
+     * Judges one example: blocks until all its samples are in. Never throws for a failure of this
+     * example: an input over the token limit, or samples that all failed, give an {@link Choice#ERROR}
+     * judgment.
+     *
+     * @throws EvaluationInfrastructureException when the judge cannot work at all
+     *     ({@link ModelUnusableException}): no example would be judged
      *
      * @param ids the example's id columns, copied into the judgment
      * @param humanPreference the human preference cell as given, or {@code null}
@@ -91,6 +97,8 @@ public final class Autorater {
         try {
             ParsedVerdict verdict = VerdictParser.parse(judge.complete(request).text());
             return new AutoraterSample(position, mapBack(verdict.shown(), position), verdict.explanation());
+        } catch (ModelUnusableException e) {
+            throw new EvaluationInfrastructureException(e.getMessage());
         } catch (ModelCallException | UnreadableVerdictException e) {
             return new AutoraterSample(position, Vote.ERROR, e.getMessage());
         }

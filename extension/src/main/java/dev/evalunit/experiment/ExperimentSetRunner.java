@@ -14,6 +14,8 @@ import dev.evalunit.api.spi.MetricInput;
 import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.api.spi.ModelUnusableException;
+import dev.evalunit.budget.EvaluationInfrastructureException;
 import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.execution.ReportDirectories;
 import dev.evalunit.experiment.spec.ExperimentConfiguration;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -34,7 +37,8 @@ import org.apiguardian.api.API;
  * Runs every experiment of a plan: per row, the answer (a model call or a pre-generated output),
  * then each metric. All rows of all experiments run on the run's worker threads, so at most as many
  * calls as there are workers are in flight. A failure on one row becomes that row's observations'
- * errors; it never stops the set.
+ * errors; it never stops the set. A model that cannot work ({@link ModelUnusableException}) stops the
+ * experiments that use it (their tests fail), and no others.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ExperimentSetRunner {
@@ -46,15 +50,20 @@ public final class ExperimentSetRunner {
         this.workers = workers;
     }
 
-    public ExperimentSetResult run(ExperimentSetPlan plan) {
+    /**
+     * Runs every row of every experiment. An experiment whose model or judge cannot work stops: its
+     * remaining rows fail without a request, and the run says so in {@link ExperimentSetRun#stopped}.
+     */
+    public ExperimentSetRun run(ExperimentSetPlan plan) {
         List<List<Future<RowResult>>> submitted = new ArrayList<>();
+        Map<Integer, String> stopped = new ConcurrentHashMap<>();
         try {
             for (ExperimentPlan experiment : plan.experiments()) {
                 List<Future<RowResult>> rows = new ArrayList<>();
                 List<DatasetRow> datasetRows = experiment.dataset().rows();
                 for (int i = 0; i < datasetRows.size(); i++) {
                     int index = i;
-                    rows.add(workers.submit(() -> row(experiment, datasetRows.get(index), index)));
+                    rows.add(workers.submit(() -> row(experiment, datasetRows.get(index), index, stopped)));
                 }
                 submitted.add(rows);
             }
@@ -62,8 +71,8 @@ public final class ExperimentSetRunner {
             for (int e = 0; e < submitted.size(); e++) {
                 results.add(result(plan, plan.experiments().get(e), awaitAll(submitted.get(e))));
             }
-            return ExperimentSetAggregation.aggregate(plan.name(), plan.readme(), results, plan.descriptors(),
-                    plan.labels(), plan.reportDirectory());
+            return new ExperimentSetRun(ExperimentSetAggregation.aggregate(plan.name(), plan.readme(), results,
+                    plan.descriptors(), plan.labels(), plan.reportDirectory()), stopped);
         } finally {
             // Only this set's rows: after a failure, none of them keeps a worker busy.
             submitted.forEach(rows -> rows.forEach(row -> row.cancel(true)));
@@ -78,15 +87,32 @@ public final class ExperimentSetRunner {
                 set.reportDirectory().resolve(ReportDirectories.segment(spec.name())));
     }
 
-    private static RowResult row(ExperimentPlan plan, DatasetRow row, int index) {
+    private static RowResult row(ExperimentPlan plan, DatasetRow row, int index, Map<Integer, String> stopped) {
         Map<String, Object> canonical = MetricColumns.canonicalRow(row, plan.columnsMap());
         int repeat = plan.configuration().repeatIndex();
-        Generation generation = generate(plan, canonical, index, repeat);
+        Generation generation;
+        try {
+            generation = generate(plan, canonical, index, repeat);
+        } catch (ModelUnusableException e) {
+            generation = Generation.failed(stop(plan, stopped, e.getMessage()));
+        }
         Map<String, MetricObservation> scores = new LinkedHashMap<>();
         for (Metric metric : plan.metrics()) {
-            scores.put(metric.descriptor().name(), observe(metric, plan, canonical, generation, repeat));
+            MetricObservation observation;
+            try {
+                observation = observe(metric, plan, canonical, generation, repeat);
+            } catch (EvaluationInfrastructureException e) {
+                observation = MetricObservation.failed(stop(plan, stopped, e.getMessage()), null);
+            }
+            scores.put(metric.descriptor().name(), observation);
         }
         return new RowResult(rowId(row, index), generation, scores);
+    }
+
+    /** Records that the experiment stopped, the first reason kept; returns {@code reason}. */
+    private static String stop(ExperimentPlan plan, Map<Integer, String> stopped, String reason) {
+        stopped.putIfAbsent(plan.configuration().index(), reason);
+        return reason;
     }
 
     /** The {@code id} cell, or the 1-based row number when the row has none (missing, null or blank). */
@@ -95,7 +121,8 @@ public final class ExperimentSetRunner {
         return id == null || id.toString().isBlank() ? index + 1 : id;
     }
 
-    private static Generation generate(ExperimentPlan plan, Map<String, Object> row, int index, int repeat) {
+    private static Generation generate(ExperimentPlan plan, Map<String, Object> row, int index, int repeat)
+            throws ModelUnusableException {
         if (plan.answers() instanceof Answers.PreGenerated pre) {
             String output = pre.declared().outputs().get(index);
             return output == null ? Generation.failed("the pre-generated output of [" + pre.declared().aliasedName() + "] is null")
@@ -122,6 +149,8 @@ public final class ExperimentSetRunner {
             Duration latency = reply.latency() != null ? reply.latency() : Duration.ofNanos(System.nanoTime() - start);
             return new Generation(reply.text(), latency.toNanos() / 1e9, reply.promptTokens(),
                     reply.completionTokens(), null);
+        } catch (ModelUnusableException e) {
+            throw e;
         } catch (ModelCallException e) {
             return Generation.failed(describe(e));
         } catch (RuntimeException e) {
@@ -139,6 +168,8 @@ public final class ExperimentSetRunner {
             MetricObservation observation = metric.observe(new MetricInput(row, generation, plan.judge(), repeat));
             return observation != null ? observation
                     : MetricObservation.failed("metric [" + name + "] returned no observation", null);
+        } catch (EvaluationInfrastructureException e) {
+            throw e;
         } catch (RuntimeException e) {
             return MetricObservation.failed("metric [" + name + "] failed: " + describe(e), null);
         }

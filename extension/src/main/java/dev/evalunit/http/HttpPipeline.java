@@ -4,10 +4,12 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.api.spi.ModelSpec;
+import dev.evalunit.api.spi.ModelUnusableException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -31,14 +33,19 @@ public final class HttpPipeline {
     private final HttpUrl baseUrl;
     private final OkHttpClient client;
     private final SecretScrubber scrubber;
+    private final ModelGate gate;
+    private final UnusableReplies unusable;
 
-    HttpPipeline(ModelSpec spec, RateLimits limits, HttpUrl baseUrl, OkHttpClient client, SecretScrubber scrubber) {
+    HttpPipeline(ModelSpec spec, RateLimits limits, HttpUrl baseUrl, OkHttpClient client, SecretScrubber scrubber,
+                 ModelGate gate, UnusableReplies unusable) {
         this.modelName = spec.name();
         this.timeout = spec.timeout();
         this.maxRetryTime = limits.maxRetryTime();
         this.baseUrl = baseUrl;
         this.client = client;
         this.scrubber = scrubber;
+        this.gate = gate;
+        this.unusable = unusable;
     }
 
     /** The model's base URL, parsed: add path segments to it (a query such as {@code ?api-version=} stays). */
@@ -56,20 +63,47 @@ public final class HttpPipeline {
     }
 
     /**
-     * Sends one call, retries included, and reads the whole answer as UTF-8.
+     * Sends one call, retries included, and reads the whole answer as UTF-8. The model's first call
+     * goes alone; once a reply proved the model cannot work (a refused key, an unknown model, a URL
+     * that is not its API), no call is sent again (see {@link ModelGate}).
      *
      * @return the last attempt's status and body, whatever the status: {@link #httpError} words a failure
+     * @throws ModelUnusableException when this reply, or an earlier one, proved the model unusable; the
+     *     message names the model, the URL and what to check
      * @throws ModelCallException when no answer came: a timeout, a connection failure, an interruption;
      *     the message names the model and the attempts, and never contains the key
      */
     public HttpExchange execute(Request.Builder request) throws ModelCallException {
+        try {
+            gate.enter();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelCallException(prefix() + "interrupted");
+        }
         AttemptRecord attempts = new AttemptRecord();
-        try (Response response = client.newCall(request.tag(AttemptRecord.class, attempts).build()).execute()) {
-            return new HttpExchange(response.code(), text(response.body()), attempts(attempts),
+        Request built = request.tag(AttemptRecord.class, attempts).build();
+        HttpExchange exchange;
+        try (Response response = client.newCall(built).execute()) {
+            exchange = new HttpExchange(response.code(), text(response.body()), attempts(attempts),
                     Duration.ofNanos(attempts.lastExchangeNanos()));
         } catch (IOException e) {
-            throw failure(e, attempts);
+            ModelCallException failure = failure(e, attempts);
+            if (Thread.currentThread().isInterrupted()) {
+                gate.abandoned();
+            } else {
+                gate.passed();
+            }
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            gate.abandoned();
+            throw e;
         }
+        Optional<String> unusableBecause = unusable.diagnose(exchange, built.url());
+        if (unusableBecause.isPresent()) {
+            throw gate.close(unusableBecause.get());
+        }
+        gate.passed();
+        return exchange;
     }
 
     /**
@@ -82,7 +116,7 @@ public final class HttpPipeline {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    /** {@code model [x]: HTTP 500 after 3 attempts: <the body's first 200 characters, scrubbed>}. */
+    /** {@code model [x]: HTTP 500 after 3 attempts: <the server's message, scrubbed>} (see {@link #excerpt}). */
     public ModelCallException httpError(HttpExchange exchange) {
         String excerpt = scrubber.excerpt(exchange.body());
         return new ModelCallException(prefix() + "HTTP " + exchange.code() + " after " + exchange.attempts()
@@ -94,7 +128,10 @@ public final class HttpPipeline {
         return new ModelCallException(prefix() + reason);
     }
 
-    /** Server text safe to quote: the key masked, on one line, cut to its first 200 characters. */
+    /**
+     * Server text safe and readable to quote: the key masked, on one line; a JSON error body's message,
+     * an HTML page's title, or the text cut at a word boundary ({@code … (1234 characters)}).
+     */
     public String excerpt(String text) {
         return scrubber.excerpt(text);
     }

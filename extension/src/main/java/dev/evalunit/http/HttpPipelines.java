@@ -28,7 +28,9 @@ import org.apiguardian.api.API;
  * {@link AdaptiveConcurrency} (through {@link ConcurrencyInterceptor}), and {@link AttemptTimer};
  * {@link HiddenRetryAfter} watches the network. The limits of an endpoint (scheme, host and port) are
  * shared by every pipeline of this instance that calls it, so models on one server back off together,
- * whatever their provider.
+ * whatever their provider. Before its first attempt, a call passes the model's {@link ModelGate}: a
+ * model whose reply proved it cannot work (a refused key, an unknown model, a wrong base URL, as
+ * {@link UnusableReplies} tells) gets no further request.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class HttpPipelines implements AutoCloseable {
@@ -46,9 +48,14 @@ public final class HttpPipelines implements AutoCloseable {
     private final Map<Endpoint, AdaptiveConcurrency> concurrency = new ConcurrentHashMap<>();
     private final Map<Endpoint, EndpointHold> holds = new ConcurrentHashMap<>();
     private final Map<RateCapKey, RequestRateCap> rateCaps = new ConcurrentHashMap<>();
+    private final Map<GateKey, ModelGate> gates = new ConcurrentHashMap<>();
 
     /** A model's rate cap is shared by its pipelines, unless they declare different rates. */
     private record RateCapKey(String modelName, double requestsPerSecond) {
+    }
+
+    /** What decides whether a model can work: one gate for the pipelines that share them all. */
+    private record GateKey(String modelName, String baseUrl, String modelId, String keyReference) {
     }
 
     /**
@@ -78,15 +85,21 @@ public final class HttpPipelines implements AutoCloseable {
      *
      * @param limits the model's concurrency, rate cap and retry time
      * @param apiKey the resolved key, scrubbed from every message the pipeline writes; {@code null} for none
+     * @param keyReference where the key comes from ({@code ${env:NAME}}), named when a server refuses
+     *     it; {@code null} for none
      * @throws ConfigurationException when the base URL is not an http(s) URL
      */
-    public HttpPipeline pipeline(ModelSpec spec, RateLimits limits, String apiKey) {
+    public HttpPipeline pipeline(ModelSpec spec, RateLimits limits, String apiKey, String keyReference) {
         HttpUrl url = HttpUrl.parse(spec.baseUrl());
         if (url == null) {
             throw new ConfigurationException("the base URL of model [" + spec.name()
                     + "] must be an http(s) URL, e.g. https://api.openai.com/v1.");
         }
-        return new HttpPipeline(spec, limits, url, client(spec, limits, url), new SecretScrubber(apiKey));
+        SecretScrubber scrubber = new SecretScrubber(apiKey);
+        ModelGate gate = gates.computeIfAbsent(new GateKey(spec.name(), spec.baseUrl(), spec.model(), keyReference),
+                key -> new ModelGate());
+        return new HttpPipeline(spec, limits, url, client(spec, limits, url), scrubber, gate,
+                new UnusableReplies(spec, keyReference, scrubber));
     }
 
     /**

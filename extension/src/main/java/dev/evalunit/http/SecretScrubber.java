@@ -11,7 +11,6 @@ import java.util.List;
 final class SecretScrubber {
 
     static final String MASK = SecretForms.MASK;
-    static final int EXCERPT_LENGTH = 200;
 
     private final List<String> forms;
 
@@ -27,9 +26,12 @@ final class SecretScrubber {
         return SecretForms.mask(text, forms);
     }
 
-    /** The scrubbed text on one line, cut to its first 200 characters. */
+    /**
+     * The scrubbed text made readable ({@link ServerQuote}): a JSON body's message, an HTML page's
+     * title, or the text cut at a word boundary. Scrubbed again after decoding, in case the key was
+     * written with JSON escapes the raw forms do not match.
+     */
     String excerpt(String text) {
-        String line = scrub(text).replaceAll("\\s+", " ").trim();
-        return line.length() <= EXCERPT_LENGTH ? line : line.substring(0, EXCERPT_LENGTH);
+        return scrub(ServerQuote.of(scrub(text)));
     }
 }

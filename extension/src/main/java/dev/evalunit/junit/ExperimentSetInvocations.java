@@ -2,6 +2,7 @@ package dev.evalunit.junit;
 
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.experiment.ExperimentSetRun;
 import dev.evalunit.experiment.spec.ExperimentConfiguration;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
 import java.util.List;
@@ -37,8 +38,8 @@ final class ExperimentSetInvocations {
     }
 
     /**
-     * Makes sure the set has run (once), holds this invocation's experiment to the error budget, then
-     * injects it. Only this experiment's test fails when its own calls broke: its siblings stand.
+     * Makes sure the set has run (once), fails this invocation when its experiment stopped (a model
+     * it uses cannot work), holds it to the error budget, then injects it. Only this experiment's test fails when its own calls broke: its siblings stand.
      */
     private static final class ExperimentExtension implements BeforeTestExecutionCallback, ParameterResolver {
         private final ExperimentSetSpec set;
@@ -51,8 +52,9 @@ final class ExperimentSetInvocations {
 
         @Override
         public void beforeTestExecution(ExtensionContext context) {
-            ExperimentSetResult result = SharedExperimentSets.resultOf(set, context);
-            Stores.runtime(context).budget().check(result.experiments().get(experiment.index()));
+            ExperimentSetRun run = SharedExperimentSets.runOf(set, context);
+            run.checkNotStopped(experiment.index());
+            Stores.runtime(context).budget().check(run.result().experiments().get(experiment.index()));
         }
 
         @Override

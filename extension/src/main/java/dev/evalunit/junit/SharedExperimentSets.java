@@ -4,6 +4,7 @@ import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.experiment.ExperimentReports;
 import dev.evalunit.experiment.ExperimentPlanner;
 import dev.evalunit.experiment.ExperimentSetPlan;
+import dev.evalunit.experiment.ExperimentSetRun;
 import dev.evalunit.experiment.ExperimentSetRunner;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
 import dev.evalunit.runtime.EvalRuntime;
@@ -24,27 +25,33 @@ final class SharedExperimentSets {
     }
 
     static ExperimentSetResult resultOf(ExperimentSetSpec spec, ExtensionContext context) {
+        return runOf(spec, context).result();
+    }
+
+    /** The set's result and the experiments that stopped. */
+    static ExperimentSetRun runOf(ExperimentSetSpec spec, ExtensionContext context) {
         String key = spec.source() + "#" + spec.name();
         Outcome outcome = StoreValues.computeIfAbsent(context.getRoot().getStore(NAMESPACE), key,
                 k -> Outcome.of(() -> run(spec, context)), Outcome.class);
         return outcome.get();
     }
 
-    private static ExperimentSetResult run(ExperimentSetSpec spec, ExtensionContext context) {
+    private static ExperimentSetRun run(ExperimentSetSpec spec, ExtensionContext context) {
         EvalRuntime runtime = Stores.runtime(context);
         ExperimentPlanner planner = new ExperimentPlanner(runtime.config(), runtime.datasets(), runtime.metrics(),
                 runtime.clients(), runtime.secrets());
         ExperimentSetPlan plan = planner.plan(spec);
-        ExperimentSetResult result = new ExperimentSetRunner(runtime.workers()).run(plan);
+        ExperimentSetRun run = new ExperimentSetRunner(runtime.workers()).run(plan);
+        ExperimentSetResult result = run.result();
         Path summary = ExperimentReports.write(result);
         System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
                 + " experiments, summary written to " + summary);
-        return result;
+        return run;
     }
 
-    /** A set's result, or the exception that prevented it: every test that needs the set sees the same. */
-    private record Outcome(ExperimentSetResult result, RuntimeException failure) {
-        static Outcome of(java.util.function.Supplier<ExperimentSetResult> run) {
+    /** A set's run, or the exception that prevented it: every test that needs the set sees the same. */
+    private record Outcome(ExperimentSetRun result, RuntimeException failure) {
+        static Outcome of(java.util.function.Supplier<ExperimentSetRun> run) {
             try {
                 return new Outcome(run.get(), null);
             } catch (RuntimeException e) {
@@ -52,7 +59,7 @@ final class SharedExperimentSets {
             }
         }
 
-        ExperimentSetResult get() {
+        ExperimentSetRun get() {
             if (failure != null) {
                 throw failure;
             }

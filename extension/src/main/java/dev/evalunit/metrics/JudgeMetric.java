@@ -6,6 +6,8 @@ import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.Metric;
 import dev.evalunit.api.spi.MetricInput;
 import dev.evalunit.api.spi.ModelCallException;
+import dev.evalunit.api.spi.ModelUnusableException;
+import dev.evalunit.budget.EvaluationInfrastructureException;
 import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
 
@@ -51,6 +53,9 @@ class JudgeMetric implements Metric {
         ModelReply reply;
         try {
             reply = input.judge().complete(request(input));
+        } catch (ModelUnusableException e) {
+            // Not this row's failure: the judge cannot score any row, so the experiment stops.
+            throw new EvaluationInfrastructureException(e.getMessage());
         } catch (ModelCallException e) {
             String message = e.getMessage();
             return MetricObservation.failed(message == null || message.isBlank() ? "the judge call failed" : message,

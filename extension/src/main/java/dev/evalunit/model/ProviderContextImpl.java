@@ -25,7 +25,7 @@ final class ProviderContextImpl implements ProviderContext {
     @Override
     public <T> T unwrap(Class<T> type) {
         if (type == HttpPipeline.class) {
-            return type.cast(http.pipeline(settings, settings.rateLimits(), apiKey));
+            return type.cast(http.pipeline(settings, settings.rateLimits(), apiKey, settings.apiKeyReference()));
         }
         throw new IllegalArgumentException("evalunit offers no service of type " + type.getName()
                 + " to model providers; it offers " + HttpPipeline.class.getName() + ".");

@@ -5,8 +5,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.api.spi.ModelUnusableException;
 import dev.evalunit.autorater.Autorater;
 import dev.evalunit.autorater.AutoraterInput;
+import dev.evalunit.budget.EvaluationInfrastructureException;
 import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.dataset.IdColumns;
 import dev.evalunit.prompt.DefaultInstructions;
@@ -24,7 +26,8 @@ import org.apiguardian.api.API;
 /**
  * Runs a {@link PairwisePlan}: per example, the two answers, then the autorater's samples. Examples
  * run on the run's worker threads; every call blocks its thread, so at most as many calls as there are
- * workers are in flight. A failure on one example becomes that example's {@code Error} judgment.
+ * workers are in flight. A failure on one example becomes that example's {@code Error} judgment; a
+ * model that cannot work at all ({@link ModelUnusableException}) stops the evaluation instead.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class PairwiseRunner {
@@ -46,7 +49,7 @@ public final class PairwiseRunner {
             }
             List<Judgment> judgments = new ArrayList<>(futures.size());
             for (Future<Judgment> future : futures) {
-                judgments.add(await(future));
+                judgments.add(await(future, plan.name()));
             }
             PairwiseMetrics metrics = PairwiseStatistics.compute(judgments, plan.humanPreferenceColumn() != null);
             return new PairwiseResult(plan.name(), plan.task().id(), plan.idColumns(), plan.humanPreferenceColumn(),
@@ -73,6 +76,8 @@ public final class PairwiseRunner {
                 responseB = generate(b, row, defaultInstruction);
             }
             return autorater.judge(ids, new AutoraterInput(instruction, context, responseA, responseB), human);
+        } catch (EvaluationInfrastructureException e) {
+            throw e;
         } catch (GenerationFailed e) {
             return Judgment.error(ids, instruction, context, responseA, responseB, e.getMessage(), List.of(), human);
         } catch (RuntimeException e) {
@@ -97,6 +102,8 @@ public final class PairwiseRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GenerationFailed(generated.label() + " was interrupted");
+        } catch (ModelUnusableException e) {
+            throw new EvaluationInfrastructureException(e.getMessage());
         } catch (Exception e) {
             throw new GenerationFailed(generated.label() + " failed: " + describe(e));
         }
@@ -112,13 +119,21 @@ public final class PairwiseRunner {
         return message == null || message.isBlank() ? shown.getClass().getSimpleName() : message;
     }
 
-    private static Judgment await(Future<Judgment> future) {
+    /**
+     * @throws EvaluationInfrastructureException when a model of the evaluation cannot work: the
+     *     evaluation stops there, its other examples are not judged (nor counted)
+     */
+    private static Judgment await(Future<Judgment> future, String evaluation) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the evaluation was interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof EvaluationInfrastructureException stopped) {
+                throw new EvaluationInfrastructureException("evaluation [" + evaluation + "] stopped: "
+                        + stopped.getMessage());
+            }
             // judge() turns every failure into an Error judgment; reaching here is a bug in evalunit.
             throw new IllegalStateException("evalunit failed to judge an example", e.getCause());
         }

@@ -201,7 +201,7 @@ class ExperimentSetRunnerTest {
             ExperimentResult result = runOne(experiment(dataset(row("query", "What is the capital of France?")), failing,
                     metric("output_length"), metric("generation_time")));
 
-            String error = "model [m1]: HTTP 500 after 1 attempt: {\"error\":\"java.lang.IllegalStateException: overloaded\"}";
+            String error = "model [m1]: HTTP 500 after 1 attempt: java.lang.IllegalStateException: overloaded";
             RowResult row = result.rows().get(0);
             assertThat(row.generation()).isEqualTo(Generation.failed(error));
             assertThat(row.scores()).containsExactly(

@@ -46,7 +46,7 @@ class HttpPipelineTest {
     private HttpPipeline pipeline(int maxRetries) {
         ModelSettings spec = new ModelSettings("plain", "plain-json", "m", server.url("/api?v=2").toString(), null, null,
                 null, null, java.time.Duration.ofSeconds(5), maxRetries);
-        return pipelines.pipeline(spec, RateLimits.DEFAULT, KEY);
+        return pipelines.pipeline(spec, RateLimits.DEFAULT, KEY, "${env:PLAIN_KEY}");
     }
 
     private static Request.Builder post(HttpPipeline pipeline, String text) {
@@ -75,14 +75,14 @@ class HttpPipelineTest {
     @Test
     @DisplayName("words a failed status with the model's name and the server's text, the key scrubbed")
     void httpError() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(401).body("bad key " + KEY + "\n  try again").build());
+        server.enqueue(new MockResponse.Builder().code(400).body("bad key " + KEY + "\n  try again").build());
         HttpPipeline pipeline = pipeline(0);
 
         HttpExchange exchange = pipeline.execute(post(pipeline, "Hi"));
 
         assertThat(exchange.successful()).isFalse();
         assertThat(pipeline.httpError(exchange)).isInstanceOf(ModelCallException.class)
-                .hasMessage("model [plain]: HTTP 401 after 1 attempt: bad key *** try again");
+                .hasMessage("model [plain]: HTTP 400 after 1 attempt: bad key *** try again");
     }
 
     @Test
@@ -101,7 +101,7 @@ class HttpPipelineTest {
     void malformedBaseUrl() {
         ModelSettings spec = ModelSettings.openAi("plain", "localhost:8080");
 
-        assertThatThrownBy(() -> pipelines.pipeline(spec, RateLimits.DEFAULT, null))
+        assertThatThrownBy(() -> pipelines.pipeline(spec, RateLimits.DEFAULT, null, null))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Configuration error: the base URL of model [plain] must be an http(s) URL, "
                         + "e.g. https://api.openai.com/v1.");

@@ -12,6 +12,7 @@ import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.budget.EvaluationInfrastructureException;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
@@ -32,6 +33,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -46,6 +51,8 @@ import org.junit.platform.testkit.engine.Event;
  * The catalogue of bad input: each mistake a user can make in a declaration, a dataset or the
  * configuration, with the exact message they see. Every fixture runs against a live loopback server
  * that would answer any call; the server must see none, because every mistake is found while planning.
+ * The mistakes only a server can reveal (a refused key, an unknown model id, a wrong base URL) cost
+ * exactly one request: the model's first call goes alone, and its reply stops the evaluation.
  */
 @DisplayName("Bad input is refused with its own message, before any request reaches a server")
 class BadInputCatalogueTest {
@@ -507,6 +514,178 @@ class BadInputCatalogueTest {
         }
     }
 
+    @Nested
+    @DisplayName("a model that cannot work stops its evaluation after ONE request, with concurrency 8 and 20 rows")
+    class UnusableModel {
+        private static final String KEY = "sk-catalogue-refused-key-1234";
+        private final MockWebServer broken = new MockWebServer();
+        private String keyReference;
+
+        @BeforeEach
+        void startBroken() throws java.io.IOException {
+            broken.start(java.net.InetAddress.getLoopbackAddress(), 0);
+            keyReference = "${file:" + java.nio.file.Files.writeString(reports.resolve("key"), KEY + "\n") + "}";
+        }
+
+        @AfterEach
+        void stopBroken() {
+            broken.close();
+        }
+
+        private String url(String path) {
+            return broken.url(path).toString();
+        }
+
+        /** The broken model answers every request with {@code reply}; the other models work. */
+        private Map<String, String> brokenModel(String model, MockResponse reply, String basePath) {
+            broken.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    return reply;
+                }
+            });
+            Map<String, String> config = new HashMap<>(Map.of("evalunit.concurrency", "8",
+                    "evalunit.models." + model + ".base-url", url(basePath),
+                    "evalunit.models." + model + ".api-key", keyReference,
+                    "evalunit.models." + model + ".model", "gpt-4o-mnii",
+                    "evalunit.models.m2.base-url", server.baseUrl()));
+            return config;
+        }
+
+        /** The pairwise evaluation errs (not an assertion failure) with {@code message} after one request. */
+        private void assertPairwiseStopped(MockResponse reply, String basePath, String message) {
+            Map<String, String> config = configuration();
+            config.putAll(brokenModel("candidate", reply, basePath));
+            EngineExecutionResults results = EngineRuns.run(ManyRowsTestCase.class, config);
+
+            assertThat(results.allEvents().failed().stream().map(BadInputCatalogueTest::throwable).toList())
+                    .singleElement().satisfies(failure -> assertThat(failure)
+                            .isInstanceOf(EvaluationInfrastructureException.class)
+                            .hasMessage("evaluation [ManyRowsTestCase.evaluation] stopped: " + message));
+            assertThat(broken.getRequestCount()).as("requests that reached the broken model").isOne();
+            assertThat(server.requestCount()).as("requests to the judge").isZero();
+        }
+
+        /** The broken model's experiment errs with {@code message} after one request; the other passes. */
+        private void assertExperimentStopped(MockResponse reply, String basePath, String message) {
+            Map<String, String> config = configuration();
+            config.putAll(brokenModel("m1", reply, basePath));
+            EngineExecutionResults results = EngineRuns.run(TwoModelsTestCase.class, config);
+
+            assertThat(results.allEvents().failed().stream().map(BadInputCatalogueTest::throwable).toList())
+                    .singleElement().satisfies(failure -> assertThat(failure)
+                            .isInstanceOf(EvaluationInfrastructureException.class)
+                            .hasMessage("experiment [broken_model__0] of set [broken_model] stopped: " + message));
+            results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+            assertThat(broken.getRequestCount()).as("requests that reached the broken model").isOne();
+            assertThat(server.requestCount()).as("requests to the working model").isEqualTo(20);
+        }
+
+        private String refusedKey(String path) {
+            return "model [%s] cannot be used: HTTP 401 from [" + url(path) + "/chat/completions]: Incorrect API key"
+                    + " provided: ***. Check its API key [" + keyReference + "]: the server refused it. No further"
+                    + " request is sent to model [%s].";
+        }
+
+        private static MockResponse reply(int code, String body) {
+            return new MockResponse.Builder().code(code).body(body).build();
+        }
+
+        private static final String INVALID_KEY = "{\"error\": {\"message\": \"Incorrect API key provided: " + KEY
+                + "\", \"type\": \"invalid_request_error\", \"code\": \"invalid_api_key\"}}";
+        private static final String NO_ACCESS = "{\"error\": {\"message\": \"You are not allowed to sample from this"
+                + " model\", \"type\": \"invalid_request_error\"}}";
+        private static final String NO_MODEL = "{\"error\": {\"message\": \"The model `gpt-4o-mnii` does not exist or"
+                + " you do not have access to it.\", \"type\": \"invalid_request_error\", \"code\": \"model_not_found\"}}";
+        private static final String WEB_PAGE = "<!DOCTYPE html>\n<html><head><title>Open WebUI</title></head>"
+                + "<body>" + "<div>app</div>".repeat(100) + "</body></html>";
+
+        private String check403(String model) {
+            return "model [" + model + "] cannot be used: HTTP 403 from [" + url("/v1") + "/chat/completions]: You are"
+                    + " not allowed to sample from this model. Check its API key [" + keyReference + "] and whether it"
+                    + " may use model id [gpt-4o-mnii]: the server refused access. No further request is sent to model ["
+                    + model + "].";
+        }
+
+        private String check404(String model) {
+            return "model [" + model + "] cannot be used: HTTP 404 from [" + url("/v1") + "/chat/completions]: The"
+                    + " model `gpt-4o-mnii` does not exist or you do not have access to it. Check its model id"
+                    + " [gpt-4o-mnii]: the server does not know it. No further request is sent to model [" + model + "].";
+        }
+
+        private String checkHtml(String model) {
+            return "model [" + model + "] cannot be used: HTTP 200 from [" + url("/chat/completions") + "] is not JSON:"
+                    + " an HTML page titled \"Open WebUI\". Check its base URL [" + url("/") + "]: it must be the"
+                    + " API's root (does it end in /v1?). No further request is sent to model [" + model + "].";
+        }
+
+        private String check405(String model) {
+            return "model [" + model + "] cannot be used: HTTP 405 from [" + url("/v1") + "/chat/completions]: Method"
+                    + " Not Allowed. Check its base URL [" + url("/v1") + "]: it must be the API's root (does it end"
+                    + " in /v1?). No further request is sent to model [" + model + "].";
+        }
+
+        @Test
+        @DisplayName("401 in a pairwise evaluation: names the key reference, the key itself masked")
+        void unauthorisedPairwise() {
+            assertPairwiseStopped(reply(401, INVALID_KEY), "/v1", refusedKey("/v1").formatted("candidate", "candidate"));
+        }
+
+        @Test
+        @DisplayName("401 in an experiment set: that experiment fails, the other stands")
+        void unauthorisedExperiment() {
+            assertExperimentStopped(reply(401, INVALID_KEY), "/v1", refusedKey("/v1").formatted("m1", "m1"));
+        }
+
+        @Test
+        @DisplayName("403 in a pairwise evaluation: names the key reference and the model id")
+        void forbiddenPairwise() {
+            assertPairwiseStopped(reply(403, NO_ACCESS), "/v1", check403("candidate"));
+        }
+
+        @Test
+        @DisplayName("403 in an experiment set")
+        void forbiddenExperiment() {
+            assertExperimentStopped(reply(403, NO_ACCESS), "/v1", check403("m1"));
+        }
+
+        @Test
+        @DisplayName("404 model_not_found in a pairwise evaluation: quotes the provider's message, names the model id")
+        void unknownModelPairwise() {
+            assertPairwiseStopped(reply(404, NO_MODEL), "/v1", check404("candidate"));
+        }
+
+        @Test
+        @DisplayName("404 model_not_found in an experiment set")
+        void unknownModelExperiment() {
+            assertExperimentStopped(reply(404, NO_MODEL), "/v1", check404("m1"));
+        }
+
+        @Test
+        @DisplayName("an HTML page at a base URL without /v1, in a pairwise evaluation: names the base URL")
+        void htmlPagePairwise() {
+            assertPairwiseStopped(reply(200, WEB_PAGE), "/", checkHtml("candidate"));
+        }
+
+        @Test
+        @DisplayName("an HTML page at a base URL without /v1, in an experiment set")
+        void htmlPageExperiment() {
+            assertExperimentStopped(reply(200, WEB_PAGE), "/", checkHtml("m1"));
+        }
+
+        @Test
+        @DisplayName("405 in a pairwise evaluation: names the base URL")
+        void methodNotAllowedPairwise() {
+            assertPairwiseStopped(reply(405, "Method Not Allowed"), "/v1", check405("candidate"));
+        }
+
+        @Test
+        @DisplayName("405 in an experiment set")
+        void methodNotAllowedExperiment() {
+            assertExperimentStopped(reply(405, "Method Not Allowed"), "/v1", check405("m1"));
+        }
+    }
+
     @Test
     @DisplayName("(control) the same declaration without its mistake does reach the server and pass")
     void control() {
@@ -524,6 +703,22 @@ class BadInputCatalogueTest {
                 modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
                 modelB = @Candidate(responseColumn = "answer_b"))
         void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class ManyRowsTestCase {
+        @PairwiseEval(dataset = "bad-input/twenty.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void evaluation(PairwiseResult result) {
+        }
+    }
+
+    static class TwoModelsTestCase {
+        @ExperimentSet(name = "broken_model", dataset = "bad-input/twenty.jsonl", metrics = "output_length",
+                models = {"m1", "m2"})
+        void eachExperiment(ExperimentResult experiment) {
         }
     }
 

@@ -30,8 +30,11 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 @DisplayName("The error budget (evalunit.error-budget)")
 class ErrorBudgetExtensionTest {
 
-    /** What the server answers when it fails a call; ChatServer wraps a handler's exception as a 500. */
-    private static final String SERVER_ERROR = "{\"error\":\"java.lang.IllegalStateException: overloaded\"}";
+    /**
+     * What a message quotes when the server fails a call: ChatServer wraps a handler's exception as a
+     * 500 with {"error": "<the exception>"}, and the message quotes that error, not the raw JSON.
+     */
+    private static final String SERVER_ERROR = "java.lang.IllegalStateException: overloaded";
 
     private ChatServer server;
 

@@ -169,7 +169,7 @@ class SecretsTest {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
                     String echoed = String.valueOf(request.getHeaders().get("Authorization"));
-                    int code = request.getBody().utf8().contains("impartial judge") ? 500 : 401;
+                    int code = request.getBody().utf8().contains("impartial judge") ? 500 : 400;
                     String escaped = echoed.replace("/", "\\/");
                     String encoded = URLEncoder.encode(echoed, StandardCharsets.UTF_8);
                     return new MockResponse.Builder().code(code).body("{\"error\": {\"message\": \"bad key " + echoed
@@ -187,7 +187,7 @@ class SecretsTest {
                         .containsExactlyInAnyOrder("judgments.jsonl", "metrics.json");
                 // The errors themselves are kept, with the echoed key masked.
                 assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
-                        .contains("HTTP 401").contains("***");
+                        .contains("HTTP 400").contains("***");
                 assertNoKeyAnywhere(run);
             } finally {
                 server.close();

@@ -30,7 +30,7 @@ public final class Runs {
     public static ExperimentSetResult experimentSet(ExperimentSetPlan plan) {
         ExecutorService workers = Workers.pool(plan.concurrency(), "test-worker-");
         try {
-            return new ExperimentSetRunner(workers).run(plan);
+            return new ExperimentSetRunner(workers).run(plan).result();
         } finally {
             workers.shutdownNow();
         }

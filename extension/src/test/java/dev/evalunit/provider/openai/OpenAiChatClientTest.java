@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelCallException;
+import dev.evalunit.api.spi.ModelUnusableException;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
@@ -285,11 +286,14 @@ class OpenAiChatClientTest {
         @Test
         @DisplayName("a reply that is not JSON as a failure quoting it")
         void notJson() {
-            server.enqueue(status(200, "<html>\n  gateway page\n</html>"));
+            server.enqueue(status(200, "<html><head><title>Gateway\n page</title></head></html>"));
 
             assertThatThrownBy(() -> client().complete(ModelRequest.ofUser("Hi")))
-                    .isInstanceOf(ModelCallException.class)
-                    .hasMessage("model [judge]: the reply is not JSON: <html> gateway page </html>");
+                    .isInstanceOf(ModelUnusableException.class)
+                    .hasMessage("model [judge] cannot be used: HTTP 200 from [" + server.url("/v1/chat/completions")
+                            + "] is not JSON: an HTML page titled \"Gateway page\". Check its base URL ["
+                            + server.url("/v1") + "]: it must be the API's root (does it end in /v1?). No further"
+                            + " request is sent to model [judge].");
         }
     }
 
@@ -354,18 +358,28 @@ class OpenAiChatClientTest {
 
             assertThatThrownBy(() -> client().complete(ModelRequest.ofUser("Hi")))
                     .isInstanceOf(ModelCallException.class)
-                    .hasMessage("model [judge]: HTTP 400 after 1 attempt: {\"error\":\"bad request\"}");
+                    .hasMessage("model [judge]: HTTP 400 after 1 attempt: bad request");
             assertThat(server.getRequestCount()).isEqualTo(1);
             assertThat(sleeps).isEmpty();
         }
 
         @Test
-        @DisplayName("quotes at most the first 200 characters of an error body")
+        @DisplayName("quotes a long error body cut at a word boundary, with an ellipsis and its length")
         void longBody() {
+            server.enqueue(status(400, "word ".repeat(100)));
+
+            assertThatThrownBy(() -> client().complete(ModelRequest.ofUser("Hi")))
+                    .hasMessage("model [judge]: HTTP 400 after 1 attempt: " + "word ".repeat(40).strip()
+                            + "… (499 characters)");
+        }
+
+        @Test
+        @DisplayName("cuts a long error body without spaces at 200 characters")
+        void longWord() {
             server.enqueue(status(400, "x".repeat(500)));
 
             assertThatThrownBy(() -> client().complete(ModelRequest.ofUser("Hi")))
-                    .hasMessage("model [judge]: HTTP 400 after 1 attempt: " + "x".repeat(200));
+                    .hasMessage("model [judge]: HTTP 400 after 1 attempt: " + "x".repeat(200) + "… (500 characters)");
         }
 
         @Test
@@ -462,8 +476,10 @@ class OpenAiChatClientTest {
             server.enqueue(status(401, "invalid key in header Authorization: Bearer " + KEY));
 
             assertThatThrownBy(() -> client().complete(ModelRequest.ofUser("Hi")))
-                    .isInstanceOf(ModelCallException.class)
-                    .hasMessage("model [judge]: HTTP 401 after 1 attempt: invalid key in header Authorization: Bearer ***")
+                    .isInstanceOf(ModelUnusableException.class)
+                    .hasMessage("model [judge] cannot be used: HTTP 401 from [" + server.url("/v1/chat/completions")
+                            + "]: invalid key in header Authorization: Bearer ***. Check its API key [${env:EVAL_KEY}]:"
+                            + " the server refused it. No further request is sent to model [judge].")
                     .message().doesNotContain(KEY);
         }
 
@@ -473,7 +489,7 @@ class OpenAiChatClientTest {
             server.enqueue(status(200, "echo: Bearer " + KEY));
 
             assertThatThrownBy(() -> client().complete(ModelRequest.ofUser("Hi")))
-                    .hasMessage("model [judge]: the reply is not JSON: echo: Bearer ***")
+                    .hasMessageContaining(": echo: Bearer ***. Check its base URL")
                     .message().doesNotContain(KEY);
         }
 
