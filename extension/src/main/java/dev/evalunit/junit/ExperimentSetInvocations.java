@@ -37,8 +37,9 @@ final class ExperimentSetInvocations {
     }
 
     /**
-     * Makes sure the set has run (once), holds this invocation's experiment to the error budget, then
-     * injects it. Only this experiment's test fails when its own calls broke: its siblings stand.
+     * Makes sure the set has run (once), holds this invocation's experiment to the error budget and fails it
+     * when a metric has no value on any row, then injects it. Only this experiment's test fails when its own
+     * calls broke: its siblings stand.
      */
     private static final class ExperimentExtension implements BeforeTestExecutionCallback, ParameterResolver {
         private final ExperimentSetSpec set;
@@ -52,7 +53,9 @@ final class ExperimentSetInvocations {
         @Override
         public void beforeTestExecution(ExtensionContext context) {
             ExperimentSetResult result = SharedExperimentSets.resultOf(set, context);
-            Stores.runtime(context).budget().check(result.experiments().get(experiment.index()));
+            ExperimentResult own = result.experiments().get(experiment.index());
+            Stores.runtime(context).budget().check(own);
+            Stores.runtime(context).emptyMetrics().check(own);
         }
 
         @Override
