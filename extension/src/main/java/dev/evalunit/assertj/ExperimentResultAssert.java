@@ -10,7 +10,9 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on one experiment of a set: one configuration, one repeat. Failures name the figure
- * ({@code judge_precision mean}), its value, the expectation, the experiment and its observations file.
+ * ({@code judge_precision mean}), its value, the expectation, the experiment (what tells it apart in its set,
+ * its run and its name, e.g. {@code model=m1, temperature=0.2 · run 2/3 (model_comparison_v1__3)}) and its
+ * observations file.
  */
 @API(status = STABLE, since = "0.1")
 public class ExperimentResultAssert extends AbstractAssert<ExperimentResultAssert, ExperimentResult> {
@@ -34,8 +36,10 @@ public class ExperimentResultAssert extends AbstractAssert<ExperimentResultAsser
 
     private String context() {
         int rows = actual.rows().size();
-        return "experiment [" + actual.name() + "] (model [" + actual.modelName() + "], run " + (actual.repeatIndex() + 1)
-                + "/" + actual.repeatCount() + ") over " + rows + (rows == 1 ? " row" : " rows")
+        // Its display name tells the experiment apart and gives its run; a result read back from files has none.
+        String which = actual.displayName().equals(actual.name()) ? actual.name() + "] (model [" + actual.modelName()
+                + "], run " + (actual.repeatIndex() + 1) + "/" + actual.repeatCount() + ")" : actual.description() + "]";
+        return "experiment [" + which + " over " + rows + (rows == 1 ? " row" : " rows")
                 + (actual.reportDirectory() == null ? "" : "; observations: " + actual.reportDirectory().resolve(ObservationsFile.NAME));
     }
 

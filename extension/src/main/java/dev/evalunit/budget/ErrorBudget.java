@@ -70,13 +70,13 @@ public record ErrorBudget(double share) {
      * Fails when the share of rows without an answer (failed generations) is over the budget. Failed
      * metric observations do not count: a metric's own failure rate is a figure the test can assert.
      *
-     * @throws EvaluationInfrastructureException naming the experiment and its set
+     * @throws EvaluationInfrastructureException naming the experiment (what tells it apart, its run and name) and its set
      */
     public void check(ExperimentResult experiment) {
         List<String> reasons = experiment.rows().stream().map(RowResult::generation).filter(g -> g.failed())
                 .map(g -> g.error()).toList();
         if (isOver(reasons.size(), experiment.rows().size())) {
-            throw new EvaluationInfrastructureException("experiment [" + experiment.name() + "] of set ["
+            throw new EvaluationInfrastructureException("experiment [" + experiment.description() + "] of set ["
                     + experiment.setName() + "] exceeded its error budget: " + reasons.size() + " of "
                     + experiment.rows().size() + " rows (" + percent(reasons.size(), experiment.rows().size())
                     + ") have no answer, over the budget of " + percent(share) + ". Commonest reasons: "

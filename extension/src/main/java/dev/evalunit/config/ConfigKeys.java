@@ -92,6 +92,12 @@ public final class ConfigKeys {
     public static final double DEFAULT_ERROR_BUDGET = 0.10;
 
     /**
+     * {@code true} lets an experiment pass although one of its metrics produced no value on any row (budget
+     * package). Default {@code false}: such an experiment fails, with the commonest reasons.
+     */
+    public static final String ALLOW_EMPTY_METRICS = "evalunit.experiments.allow-empty-metrics";
+
+    /**
      * Every key outside {@code evalunit.models.}: the values of this class's own {@code public static
      * final String} constants that are keys (prefixes, which end with a dot, left out), read from the
      * class itself so that no list of keys is kept twice. Sorted.

@@ -84,7 +84,7 @@ public final class ExperimentSetRunner {
         Map<String, MetricSummary> summaries = ExperimentSummaries.summarize(rows, plan.metricNames());
         return new ExperimentResult(set.name(), spec.name(), spec.index(), spec.configurationId(), spec.repeatIndex(),
                 spec.repeatCount(), spec.recordedConfiguration(), plan.metricNames(), rows, summaries,
-                set.reportDirectory().resolve(ReportDirectories.segment(spec.name())));
+                set.reportDirectory().resolve(ReportDirectories.segment(spec.name())), spec.displayName());
     }
 
     private static RowResult row(ExperimentPlan plan, DatasetRow row, int index, Map<Integer, String> stopped) {

@@ -25,6 +25,16 @@ final class ExperimentSetDeclarations {
     }
 
     static ExperimentSetSpec of(Method method, ExtensionContext context) {
+        try {
+            return read(method);
+        } catch (RuntimeException e) {
+            // The container and every @ExperimentSetResults test of the class read it: one report is enough.
+            String subject = "the experiment set of " + method.getDeclaringClass().getSimpleName() + "." + method.getName();
+            throw SetFailures.report(method.getDeclaringClass().getName() + "#" + method.getName(), subject, e, context);
+        }
+    }
+
+    private static ExperimentSetSpec read(Method method) {
         ExperimentSet set = AnnotationSupport.findAnnotation(method, ExperimentSet.class).orElseThrow();
         String where = "@ExperimentSet on " + method.getDeclaringClass().getSimpleName() + "." + method.getName();
         boolean file = !set.value().isBlank();

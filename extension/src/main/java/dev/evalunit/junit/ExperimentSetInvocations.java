@@ -38,8 +38,9 @@ final class ExperimentSetInvocations {
     }
 
     /**
-     * Makes sure the set has run (once), fails this invocation when its experiment stopped (a model
-     * it uses cannot work), holds it to the error budget, then injects it. Only this experiment's test fails when its own calls broke: its siblings stand.
+     * Makes sure the set has run (once), fails this invocation when its experiment stopped (a model it
+     * uses cannot work), holds it to the error budget and fails it when a metric has no value on any row,
+     * then injects it. Only this experiment's test fails when its own calls broke: its siblings stand.
      */
     private static final class ExperimentExtension implements BeforeTestExecutionCallback, ParameterResolver {
         private final ExperimentSetSpec set;
@@ -54,7 +55,9 @@ final class ExperimentSetInvocations {
         public void beforeTestExecution(ExtensionContext context) {
             ExperimentSetRun run = SharedExperimentSets.runOf(set, context);
             run.checkNotStopped(experiment.index());
-            Stores.runtime(context).budget().check(run.result().experiments().get(experiment.index()));
+            ExperimentResult own = run.result().experiments().get(experiment.index());
+            Stores.runtime(context).budget().check(own);
+            Stores.runtime(context).emptyMetrics().check(own);
         }
 
         @Override

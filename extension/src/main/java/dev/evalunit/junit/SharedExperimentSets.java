@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 /**
  * Runs each experiment set at most once per test run, whichever test needs it first (an experiment's
  * invocation or an {@code @ExperimentSetResults} parameter), and shares the outcome — the result
- * or the error — through the root {@link ExtensionContext.Store}.
+ * or the error — through the root {@link ExtensionContext.Store}. The error is reported once ({@link SetFailures}).
  */
 final class SharedExperimentSets {
 
@@ -33,7 +33,10 @@ final class SharedExperimentSets {
         String key = spec.source() + "#" + spec.name();
         Outcome outcome = StoreValues.computeIfAbsent(context.getRoot().getStore(NAMESPACE), key,
                 k -> Outcome.of(() -> run(spec, context)), Outcome.class);
-        return outcome.get();
+        if (outcome.failure() != null) {
+            throw SetFailures.report(key, "experiment set [" + spec.name() + "]", outcome.failure(), context);
+        }
+        return outcome.result();
     }
 
     private static ExperimentSetRun run(ExperimentSetSpec spec, ExtensionContext context) {
@@ -57,13 +60,6 @@ final class SharedExperimentSets {
             } catch (RuntimeException e) {
                 return new Outcome(null, e);
             }
-        }
-
-        ExperimentSetRun get() {
-            if (failure != null) {
-                throw failure;
-            }
-            return result;
         }
     }
 }

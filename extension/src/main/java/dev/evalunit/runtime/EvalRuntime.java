@@ -2,6 +2,7 @@ package dev.evalunit.runtime;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evalunit.budget.EmptyMetrics;
 import dev.evalunit.budget.ErrorBudget;
 import dev.evalunit.cache.ModelCache;
 import dev.evalunit.config.ConfigKeys;
@@ -33,6 +34,7 @@ public final class EvalRuntime implements AutoCloseable {
     private final EvalConfig config;
     private final SecretReference secrets;
     private final ErrorBudget budget;
+    private final EmptyMetrics emptyMetrics;
     private final DatasetLoader datasets;
     private final ClassLoader classLoader;
     private MetricRegistry metrics;
@@ -45,6 +47,7 @@ public final class EvalRuntime implements AutoCloseable {
         this.secrets = secrets;
         // Read first: a malformed setting is a configuration error, found before any call.
         this.budget = ErrorBudget.from(config);
+        this.emptyMetrics = EmptyMetrics.from(config);
         this.concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
         ModelCache cache = ModelCache.from(config, secrets);
         this.datasets = new DatasetLoader(classLoader, baseDirectory);
@@ -76,6 +79,11 @@ public final class EvalRuntime implements AutoCloseable {
     /** The error budget every evaluation is held to ({@value ConfigKeys#ERROR_BUDGET}). */
     public ErrorBudget budget() {
         return budget;
+    }
+
+    /** Whether an experiment may pass with a metric that has no value on any row ({@value ConfigKeys#ALLOW_EMPTY_METRICS}). */
+    public EmptyMetrics emptyMetrics() {
+        return emptyMetrics;
     }
 
     public DatasetLoader datasets() {

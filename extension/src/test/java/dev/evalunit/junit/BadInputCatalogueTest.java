@@ -81,12 +81,12 @@ class BadInputCatalogueTest {
         return config;
     }
 
-    private void assertRefused(Class<?> fixture, String message) {
-        assertRefused(fixture, Map.of(), message);
+    private EngineExecutionResults assertRefused(Class<?> fixture, String message) {
+        return assertRefused(fixture, Map.of(), message);
     }
 
     /** Every test or container of the fixture fails with {@code message}, none passes, and no request was made. */
-    private void assertRefused(Class<?> fixture, Map<String, String> extra, String message) {
+    private EngineExecutionResults assertRefused(Class<?> fixture, Map<String, String> extra, String message) {
         Map<String, String> config = configuration();
         config.putAll(extra);
         EngineExecutionResults results = EngineRuns.run(fixture, config);
@@ -97,6 +97,7 @@ class BadInputCatalogueTest {
                 .hasMessage(message));
         assertThat(results.testEvents().succeeded().count()).isZero();
         assertThat(server.requestCount()).as("requests that reached the server").isZero();
+        return results;
     }
 
     private static Throwable throwable(Event event) {
@@ -359,12 +360,18 @@ class BadInputCatalogueTest {
     @DisplayName("an unknown metric")
     class UnknownMetric {
         @Test
-        @DisplayName("fails every experiment of the set, naming the metric, the closest name and the known ones")
+        @DisplayName("fails the set's first experiment, naming the metric, the closest name and the known ones; aborts the others")
         void refused() {
-            assertRefused(UnknownMetricTestCase.class, "Configuration error: metric [judge_precission] is unknown."
-                    + " Did you mean [judge_precision]? Available metrics: " + String.join(", ", MetricRegistry.load().names())
-                    + ". Use one of these names, or register your own metric in"
-                    + " META-INF/services/dev.evalunit.api.spi.Metric.");
+            EngineExecutionResults results = assertRefused(UnknownMetricTestCase.class, "Configuration error: metric"
+                    + " [judge_precission] is unknown. Did you mean [judge_precision]? Available metrics: "
+                    + String.join(", ", MetricRegistry.load().names()) + ". Use one of these names, or register your own"
+                    + " metric in META-INF/services/dev.evalunit.api.spi.Metric.");
+
+            // Reported once: the set's other experiment refers to it in one line.
+            results.testEvents().assertStatistics(stats -> stats.started(2).failed(1).aborted(1));
+            assertThat(results.testEvents().aborted().stream().map(BadInputCatalogueTest::throwable).map(Throwable::getMessage))
+                    .containsExactly("Not run: experiment set [unknown_metric] failed with a configuration error, reported"
+                            + " once on [eachExperiment(ExperimentResult) › metrics=[\"output_length\",\"judge_precission\"] · run 1/1].");
         }
     }
 
@@ -435,6 +442,19 @@ class BadInputCatalogueTest {
                     "Configuration error: model [candidate] has unknown provider [opnai]. Did you mean openai?"
                             + " Providers found: openai. For another provider, put its jar on the test class path"
                             + " (it registers itself in META-INF/services/dev.evalunit.api.spi.ModelProvider).");
+        }
+    }
+
+    @Nested
+    @DisplayName("a switch for empty metrics that is not true or false")
+    class AllowEmptyMetricsNotBoolean {
+        @Test
+        @DisplayName("names the key, the value and what to set")
+        void refused() {
+            assertRefused(ValidExperimentSetTestCase.class, Map.of("evalunit.experiments.allow-empty-metrics", "yes"),
+                    "Configuration error: [evalunit.experiments.allow-empty-metrics] must be true or false, but was 'yes'."
+                            + " Set true to let an experiment pass with a metric that has no value on any row, or leave it"
+                            + " unset.");
         }
     }
 

@@ -10,6 +10,9 @@ import dev.evalunit.api.ExperimentSetResults;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetDefinition;
 import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.budget.EvaluationInfrastructureException;
+import dev.evalunit.config.ConfigKeys;
+import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
 import java.io.IOException;
@@ -24,7 +27,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
 
 @DisplayName("@ExperimentSet")
 class ExperimentSetExtensionTest {
@@ -51,7 +56,15 @@ class ExperimentSetExtensionTest {
         server.close();
     }
 
+    /** The judge never answers with a score; the models answer. */
+    private static final Function<ChatServer.Call, String> PROSE_JUDGE = call ->
+            call.schemaName() != null ? "I think the answer is quite good overall." : "correct: " + call.user();
+
     private EngineExecutionResults run(Class<?> testCase, Function<ChatServer.Call, String> handler) {
+        return run(testCase, handler, Map.of());
+    }
+
+    private EngineExecutionResults run(Class<?> testCase, Function<ChatServer.Call, String> handler, Map<String, String> extra) {
         server = ChatServer.start(handler);
         Map<String, String> config = new HashMap<>();
         for (String model : List.of("m1", "m2", "judge")) {
@@ -61,6 +74,7 @@ class ExperimentSetExtensionTest {
         config.put("evalunit.report.dir", reports.toString());
         // These tests count calls: identical judge requests of two configurations would be cached.
         config.put("evalunit.cache.mode", "off");
+        config.putAll(extra);
         return EngineRuns.run(testCase, config);
     }
 
@@ -160,9 +174,11 @@ class ExperimentSetExtensionTest {
         void wrongLength() {
             EngineExecutionResults results = run(ShortOutputTestCase.class, MODELS_AND_JUDGE);
 
-            assertThat(EngineRuns.failures(results)).hasSize(2).allSatisfy(failure -> assertThat(failure).hasMessage(
+            // Reported once, on the first experiment; the other one is aborted with a reference to it.
+            assertThat(EngineRuns.failures(results)).singleElement().satisfies(failure -> assertThat(failure).hasMessage(
                     "Configuration error: pre-generated model [baseline] of experiment [short] has 2 outputs, but dataset"
                             + " [datasets/exp-qa.jsonl] has 3 rows. Give exactly one output per row, in dataset order."));
+            results.testEvents().assertStatistics(stats -> stats.started(2).failed(1).aborted(1));
             assertThat(server.requestCount()).isZero();
         }
     }
@@ -174,8 +190,8 @@ class ExperimentSetExtensionTest {
         @Test
         @DisplayName("the score is null, with an error that says so and the judge's text kept")
         void nullScoreWithError() throws IOException {
-            EngineExecutionResults results = run(ProseJudgeTestCase.class, call ->
-                    call.schemaName() != null ? "I think the answer is quite good overall." : "correct: " + call.user());
+            EngineExecutionResults results = run(ProseJudgeTestCase.class, PROSE_JUDGE,
+                    Map.of(ConfigKeys.ALLOW_EMPTY_METRICS, "true"));
 
             results.testEvents().assertStatistics(stats -> stats.succeeded(1));
             JsonNode row = JSON.readTree(Files.readAllLines(reports.resolve("prose_judge/only/observations.jsonl")).get(0));
@@ -183,6 +199,136 @@ class ExperimentSetExtensionTest {
             assertThat(row.at("/metrics/judge_precision/error").asText()).startsWith("the judge's reply could not be read");
             assertThat(row.at("/metrics/judge_precision/judge_text").asText()).isEqualTo("I think the answer is quite good overall.");
         }
+    }
+
+    @Nested
+    @DisplayName("a metric with no value on any row")
+    class EmptyMetric {
+
+        @Test
+        @DisplayName("fails its experiment as an error, naming the experiment, the metric and the commonest reasons")
+        void failsTheExperiment() {
+            EngineExecutionResults results = run(ProseJudgeTestCase.class, PROSE_JUDGE);
+
+            results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+            Path observations = reports.resolve("prose_judge").resolve("only");
+            assertThat(EngineRuns.failures(results)).singleElement().satisfies(failure -> {
+                assertThat(failure).isInstanceOf(EvaluationInfrastructureException.class);
+                assertThat(failure).hasMessage("experiment [prose_judge · run 1/1 (only)] of set [prose_judge]: metric"
+                        + " [judge_precision] produced no value on any of its 3 rows. Commonest reasons: 3 × the judge's"
+                        + " reply could not be read: " + PROSE_REASON + ". The observations are in " + observations
+                        + ". Fix the metric or its judge, or set [evalunit.experiments.allow-empty-metrics] to true if an"
+                        + " empty metric is expected.");
+            });
+        }
+
+        @Test
+        @DisplayName("lists every empty metric of the experiment with its own reasons")
+        void everyEmptyMetric() {
+            EngineExecutionResults results = run(TwoJudgesTestCase.class, PROSE_JUDGE);
+
+            assertThat(EngineRuns.failures(results)).singleElement().satisfies(failure -> assertThat(failure.getMessage())
+                    .contains("metrics [judge_precision, judge_exactness] produced no value on any of its 3 rows."
+                            + " Commonest reasons: [judge_precision] 3 × the judge's reply could not be read: ")
+                    .contains("; [judge_exactness] 3 × the judge's reply could not be read: "));
+        }
+
+        @Test
+        @DisplayName("passes when the run allows empty metrics")
+        void allowed() {
+            EngineExecutionResults results = run(ProseJudgeTestCase.class, PROSE_JUDGE,
+                    Map.of(ConfigKeys.ALLOW_EMPTY_METRICS, "true"));
+
+            results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        }
+
+        @Test
+        @DisplayName("a metric that failed on some rows only stays a figure: the experiment passes")
+        void someRowsOnly() {
+            EngineExecutionResults results = run(SomeRowsTestCase.class, call -> call.schemaName() == null
+                    ? "correct: " + call.user()
+                    : call.user().contains("spider") ? "I think so." : "{\"reason\": \"ok\", \"score\": 1}");
+
+            results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        }
+
+        @Test
+        @DisplayName("does not fail the set-level test: the experiments' tests report it, once each")
+        void setLevelTestPasses() {
+            EngineExecutionResults results = run(EmptyMetricWithSetTestCase.class, PROSE_JUDGE);
+
+            results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(1).failed(2));
+            assertThat(results.testEvents().succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                    .containsExactly("wholeSet(ExperimentSetResult)");
+        }
+    }
+
+    @Nested
+    @DisplayName("a set-level configuration error")
+    class SetLevelError {
+
+        @Test
+        @DisplayName("found while planning fails the first experiment with a short trace and aborts the others with a reference")
+        void reportedOnce() {
+            EngineExecutionResults results = run(UnknownMetricTestCase.class, MODELS_AND_JUDGE);
+
+            results.testEvents().assertStatistics(stats -> stats.started(4).failed(1).aborted(3));
+            Throwable failure = EngineRuns.failures(results).get(0);
+            assertThat(failure).isInstanceOf(ConfigurationException.class).hasMessage(UNKNOWN_METRIC);
+            assertThat(failure.getStackTrace()).hasSizeLessThanOrEqualTo(SetFailures.SHORT_TRACE);
+            assertThat(abortions(results)).hasSize(3).allSatisfy(reason -> assertThat(reason).isEqualTo("Not run:"
+                    + " experiment set [typo] failed with a configuration error, reported once on"
+                    + " [eachExperiment(ExperimentResult) › model=m1, temperature=0.2 · run 1/1]."));
+            assertThat(server.requestCount()).isZero();
+        }
+
+        @Test
+        @DisplayName("in the declaration is reported once, on the set-level test or the @ExperimentSet container")
+        void declarationReportedOnce() {
+            EngineExecutionResults results = run(MalformedSetTestCase.class, MODELS_AND_JUDGE);
+
+            // JUnit's method order runs the set-level test first here: JUnit wraps what its parameter resolver throws.
+            assertThat(results.allEvents().failed().stream().map(ExperimentSetExtensionTest::throwable)).singleElement()
+                    .satisfies(failure -> assertThat(failure.getCause()).isInstanceOf(ConfigurationException.class)
+                            .hasMessageStartingWith("Configuration error: experiment set file [expsets/malformed.json] is"
+                                    + " not valid JSON at line 2, column 1: "));
+            assertThat(results.allEvents().aborted().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                    .containsExactly("eachExperiment(ExperimentResult)");
+            assertThat(results.allEvents().aborted().stream().map(ExperimentSetExtensionTest::throwable).map(Throwable::getMessage))
+                    .containsExactly("Not run: the experiment set of MalformedSetTestCase.eachExperiment failed with a"
+                            + " configuration error, reported once on [wholeSet(ExperimentSetResult)].");
+        }
+    }
+
+    @Nested
+    @DisplayName("an assertion that fails")
+    class FailedAssertion {
+
+        @Test
+        @DisplayName("names the experiment by what tells it apart, its run and its name")
+        void namesTheExperiment() {
+            EngineExecutionResults results = run(GridTestCase.class, MODELS_AND_JUDGE);
+
+            assertThat(EngineRuns.failures(results)).hasSize(6).first().satisfies(failure -> assertThat(failure.getMessage())
+                    .contains("experiment [model=m2, temperature=0.2 · run 1/3 (grid_2x2__6)] over 3 rows; observations: "
+                            + reports.resolve("grid_2x2").resolve("grid_2x2__6").resolve("observations.jsonl")));
+        }
+    }
+
+    private static final String PROSE_REASON = "it has no JSON object with a \"score\"";
+
+    private static final String UNKNOWN_METRIC = "Configuration error: metric [judge_precison] is unknown. Did you mean"
+            + " [judge_precision]? Available metrics: answer_relevancy, contextual_relevancy, faithfulness, generation_time,"
+            + " judge_adhoc, judge_completude, judge_exactness, judge_notator, judge_precision, judge_rambling, judge_relevant,"
+            + " nb_tokens_completion, nb_tokens_prompt, output_length. Use one of these names, or register your own metric"
+            + " in META-INF/services/dev.evalunit.api.spi.Metric.";
+
+    private static Throwable throwable(Event event) {
+        return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElseThrow();
+    }
+
+    private static List<String> abortions(EngineExecutionResults results) {
+        return results.testEvents().aborted().stream().map(ExperimentSetExtensionTest::throwable).map(Throwable::getMessage).toList();
     }
 
     // Fixtures: run only through the engine above.
@@ -236,6 +382,49 @@ class ExperimentSetExtensionTest {
         @ExperimentSet("expsets/prose-judge.json")
         void eachExperiment(ExperimentResult experiment) {
             assertThat(experiment).metric("judge_precision").failureRate().isEqualTo(1.0);
+        }
+    }
+
+    static class TwoJudgesTestCase {
+        @ExperimentSet(name = "two_judges", dataset = "datasets/exp-qa.jsonl", metrics = {"judge_precision", "judge_exactness"},
+                models = "m1", judgeModel = "judge")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+
+    static class SomeRowsTestCase {
+        @ExperimentSet("expsets/prose-judge.json")
+        void eachExperiment(ExperimentResult experiment) {
+            assertThat(experiment).metric("judge_precision").failureRate().isGreaterThan(0.3).isLessThan(0.4);
+        }
+    }
+
+    static class EmptyMetricWithSetTestCase {
+        @ExperimentSet(name = "empty_judge", dataset = "datasets/exp-qa.jsonl", metrics = "judge_precision",
+                models = {"m1", "m2"}, judgeModel = "judge")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+
+        @Test
+        void wholeSet(@ExperimentSetResults("empty_judge") ExperimentSetResult set) {
+            assertThat(set.experiments()).allSatisfy(e -> assertThat(e.metric("judge_precision").orElseThrow().support()).isZero());
+        }
+    }
+
+    static class UnknownMetricTestCase {
+        @ExperimentSet(name = "typo", dataset = "datasets/exp-qa.jsonl", metrics = "judge_precison",
+                models = {"m1", "m2"}, temperatures = {0.2, 0.8})
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+
+    static class MalformedSetTestCase {
+        @ExperimentSet("expsets/malformed.json")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+
+        @Test
+        void wholeSet(@ExperimentSetResults("malformed") ExperimentSetResult set) {
         }
     }
 }

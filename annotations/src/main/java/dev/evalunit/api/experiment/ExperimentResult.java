@@ -24,16 +24,37 @@ import org.apiguardian.api.API;
  * @param rows one per dataset row, in dataset order
  * @param metrics per metric, in {@code metricNames} order
  * @param reportDirectory where its files are written
+ * @param displayName what tells it apart in its set and which run it is, e.g.
+ *     {@code model=m1, temperature=0.2 · run 2/3}: its JUnit display name. Not written to any file: a result
+ *     read back from files has its {@code name} here
  */
 @API(status = STABLE, since = "0.1")
 public record ExperimentResult(String setName, String name, int index, String configurationId, int repeatIndex,
                                int repeatCount, Map<String, Object> configuration, List<String> metricNames,
-                               List<RowResult> rows, Map<String, MetricSummary> metrics, Path reportDirectory) {
+                               List<RowResult> rows, Map<String, MetricSummary> metrics, Path reportDirectory,
+                               String displayName) {
     public ExperimentResult {
+        displayName = displayName == null || displayName.isBlank() ? name : displayName;
         configuration = Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
         metricNames = List.copyOf(metricNames);
         rows = List.copyOf(rows);
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    /** A result without a display name of its own (e.g. read back from files): its {@code name} stands for it. */
+    public ExperimentResult(String setName, String name, int index, String configurationId, int repeatIndex,
+                            int repeatCount, Map<String, Object> configuration, List<String> metricNames,
+                            List<RowResult> rows, Map<String, MetricSummary> metrics, Path reportDirectory) {
+        this(setName, name, index, configurationId, repeatIndex, repeatCount, configuration, metricNames, rows, metrics,
+                reportDirectory, name);
+    }
+
+    /**
+     * How messages name this experiment: {@code model=m1, temperature=0.2 · run 2/3 (model_comparison_v1__3)},
+     * or only its name when it has no display name of its own.
+     */
+    public String description() {
+        return displayName.equals(name) ? name : displayName + " (" + name + ")";
     }
 
     public Optional<MetricSummary> metric(String name) {
