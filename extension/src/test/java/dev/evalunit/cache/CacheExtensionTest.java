@@ -15,7 +15,10 @@ import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 @DisplayName("The response cache in a test run")
@@ -69,9 +73,13 @@ class CacheExtensionTest {
     }
 
     private EngineExecutionResults run(Class<?> testCase, ChatServer server, String mode, String reportDir) {
+        return run(testCase, server.baseUrl(), mode, reportDir);
+    }
+
+    private EngineExecutionResults run(Class<?> testCase, String baseUrl, String mode, String reportDir) {
         Map<String, String> config = new HashMap<>();
         for (String model : List.of("candidate", "judge", "m1", "m2")) {
-            config.put("evalunit.models." + model + ".base-url", server.baseUrl());
+            config.put("evalunit.models." + model + ".base-url", baseUrl);
             config.put("evalunit.models." + model + ".max-retries", "0");
         }
         config.put("evalunit.report.dir", reports.resolve(reportDir).toString());
@@ -80,6 +88,40 @@ class CacheExtensionTest {
             config.put("evalunit.cache.mode", mode);
         }
         return EngineRuns.run(testCase, config);
+    }
+
+    /** What a run printed on standard output and standard error. */
+    private String console(Runnable run) {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        try (PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            System.setErr(capture);
+            run.run();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return console.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The lines of {@code console} that start with {@code prefix}. */
+    private static List<String> lines(String console, String prefix) {
+        return console.lines().filter(line -> line.startsWith(prefix)).toList();
+    }
+
+    /** The cache's counts the run published as report entries, e.g. {@code evalunit.cache.calls=20}. */
+    private static Map<String, String> cacheCounts(EngineExecutionResults results) {
+        Map<String, String> counts = new HashMap<>();
+        results.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .forEach(pairs -> pairs.forEach((key, value) -> {
+                    if (key.startsWith("evalunit.cache.")) {
+                        counts.put(key, value);
+                    }
+                }));
+        return counts;
     }
 
     private List<JsonNode> judgments(String reportDir, String evaluation) throws IOException {
@@ -108,6 +150,51 @@ class CacheExtensionTest {
 
             assertThat(second.requestCount()).isZero();
             assertThat(judgments("second", EVALUATION)).isEqualTo(judgments("first", EVALUATION));
+        }
+
+        @Test
+        @DisplayName("prints how many replies came from the cache and how many calls were made: as many as the server received")
+        void printsCounts() {
+            ChatServer first = pairwiseServer();
+            EngineExecutionResults[] results = new EngineExecutionResults[2];
+            String firstConsole = console(() -> results[0] = run(GeneratingTestCase.class, first, null, "first"));
+            ChatServer second = pairwiseServer();
+            String secondConsole = console(() -> results[1] = run(GeneratingTestCase.class, second, "live", "second"));
+
+            int requests = ROWS * (1 + SAMPLES);
+            assertThat(first.requestCount()).isEqualTo(requests);
+            assertThat(lines(firstConsole, "[evalunit] " + EVALUATION + ": ")).contains("[evalunit] " + EVALUATION + ": "
+                    + "0 replies from the cache, " + requests + " calls (cache: live, " + cache + ")");
+            assertThat(cacheCounts(results[0])).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "evalunit.cache.replies", "0", "evalunit.cache.calls", String.valueOf(requests), "evalunit.cache.missing", "0"));
+            assertThat(second.requestCount()).isZero();
+            assertThat(lines(secondConsole, "[evalunit] " + EVALUATION + ": ")).contains("[evalunit] " + EVALUATION + ": "
+                    + requests + " replies from the cache, 0 calls (cache: live, " + cache + ")");
+            assertThat(cacheCounts(results[1])).containsEntry("evalunit.cache.replies", String.valueOf(requests))
+                    .containsEntry("evalunit.cache.calls", "0");
+        }
+
+        @Test
+        @DisplayName("replaying with the models pointed at another endpoint, makes no request and gives Error rows naming both endpoints")
+        void replayOtherEndpoint() throws IOException {
+            run(GeneratingTestCase.class, pairwiseServer(), "live", "recorded");
+
+            EngineExecutionResults[] replayed = new EngineExecutionResults[1];
+            String console = console(() -> replayed[0] = run(GeneratingTestCase.class, "https://api.example.com/v1",
+                    "replay", "replayed"));
+
+            assertThat(judgments("replayed", EVALUATION)).hasSize(ROWS).allSatisfy(row -> {
+                assertThat(row.get("choice").asText()).isEqualTo("Error");
+                assertThat(row.get("explanation").asText()).isEqualTo("model A [candidate] failed: model [candidate]:"
+                        + " no cached reply for endpoint [https://api.example.com/v1]; the cache holds this request's reply"
+                        + " recorded against [http://loopback/v1] (evalunit.cache.mode=replay). Point the model back at"
+                        + " [http://loopback/v1], or run once with evalunit.cache.mode=live to record it against"
+                        + " [https://api.example.com/v1].");
+            });
+            assertThat(cacheCounts(replayed[0])).containsEntry("evalunit.cache.replies", "0")
+                    .containsEntry("evalunit.cache.calls", "0").containsEntry("evalunit.cache.missing", String.valueOf(ROWS));
+            assertThat(lines(console, "[evalunit] " + EVALUATION + ": ")).contains("[evalunit] " + EVALUATION + ": "
+                    + "0 replies from the cache, 0 calls, " + ROWS + " not in the cache (cache: replay, " + cache + ")");
         }
 
         @Test
@@ -200,15 +287,21 @@ class CacheExtensionTest {
         }
 
         @Test
-        @DisplayName("lets a rerun make zero requests")
+        @DisplayName("lets a rerun make zero requests, and prints the set's replies from the cache and calls")
         void rerun() {
-            run(RepeatsTestCase.class, server(modelsAndJudge), null, "first");
+            ChatServer first = server(modelsAndJudge);
+            String firstConsole = console(() -> run(RepeatsTestCase.class, first, null, "first"));
             ChatServer second = server(modelsAndJudge);
-
-            run(RepeatsTestCase.class, second, null, "second").testEvents()
-                    .assertStatistics(stats -> stats.started(EXPERIMENTS).succeeded(EXPERIMENTS));
+            String secondConsole = console(() -> run(RepeatsTestCase.class, second, null, "second").testEvents()
+                    .assertStatistics(stats -> stats.started(EXPERIMENTS).succeeded(EXPERIMENTS)));
 
             assertThat(second.requestCount()).isZero();
+            int requests = EXPERIMENT_ROWS * EXPERIMENTS * 2;
+            assertThat(first.requestCount()).isEqualTo(requests);
+            assertThat(lines(firstConsole, "[evalunit] experiment set cached_repeats: ")).contains(
+                    "[evalunit] experiment set cached_repeats: 0 replies from the cache, " + requests + " calls (cache: live, " + cache + ")");
+            assertThat(lines(secondConsole, "[evalunit] experiment set cached_repeats: ")).contains(
+                    "[evalunit] experiment set cached_repeats: " + requests + " replies from the cache, 0 calls (cache: live, " + cache + ")");
         }
     }
 
