@@ -15,10 +15,7 @@ import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +74,14 @@ class CacheExtensionTest {
     }
 
     private EngineExecutionResults run(Class<?> testCase, String baseUrl, String mode, String reportDir) {
+        return EngineRuns.run(testCase, config(baseUrl, mode, reportDir));
+    }
+
+    private EngineRuns.Captured runCapturing(Class<?> testCase, String baseUrl, String mode, String reportDir) {
+        return EngineRuns.runCapturingConsole(testCase, config(baseUrl, mode, reportDir));
+    }
+
+    private Map<String, String> config(String baseUrl, String mode, String reportDir) {
         Map<String, String> config = new HashMap<>();
         for (String model : List.of("candidate", "judge", "m1", "m2")) {
             config.put("evalunit.models." + model + ".base-url", baseUrl);
@@ -87,23 +92,7 @@ class CacheExtensionTest {
         if (mode != null) {
             config.put("evalunit.cache.mode", mode);
         }
-        return EngineRuns.run(testCase, config);
-    }
-
-    /** What a run printed on standard output and standard error. */
-    private String console(Runnable run) {
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        try (PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            System.setErr(capture);
-            run.run();
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return console.toString(StandardCharsets.UTF_8);
+        return config;
     }
 
     /** The lines of {@code console} that start with {@code prefix}. */
@@ -156,21 +145,20 @@ class CacheExtensionTest {
         @DisplayName("prints how many replies came from the cache and how many calls were made: as many as the server received")
         void printsCounts() {
             ChatServer first = pairwiseServer();
-            EngineExecutionResults[] results = new EngineExecutionResults[2];
-            String firstConsole = console(() -> results[0] = run(GeneratingTestCase.class, first, null, "first"));
+            EngineRuns.Captured firstRun = runCapturing(GeneratingTestCase.class, first.baseUrl(), null, "first");
             ChatServer second = pairwiseServer();
-            String secondConsole = console(() -> results[1] = run(GeneratingTestCase.class, second, "live", "second"));
+            EngineRuns.Captured secondRun = runCapturing(GeneratingTestCase.class, second.baseUrl(), "live", "second");
 
             int requests = ROWS * (1 + SAMPLES);
             assertThat(first.requestCount()).isEqualTo(requests);
-            assertThat(lines(firstConsole, "[evalunit] " + EVALUATION + ": ")).contains("[evalunit] " + EVALUATION + ": "
+            assertThat(lines(firstRun.console(), "[evalunit] " + EVALUATION + ": ")).contains("[evalunit] " + EVALUATION + ": "
                     + "0 replies from the cache, " + requests + " calls (cache: live, " + cache + ")");
-            assertThat(cacheCounts(results[0])).containsExactlyInAnyOrderEntriesOf(Map.of(
+            assertThat(cacheCounts(firstRun.results())).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "evalunit.cache.replies", "0", "evalunit.cache.calls", String.valueOf(requests), "evalunit.cache.missing", "0"));
             assertThat(second.requestCount()).isZero();
-            assertThat(lines(secondConsole, "[evalunit] " + EVALUATION + ": ")).contains("[evalunit] " + EVALUATION + ": "
+            assertThat(lines(secondRun.console(), "[evalunit] " + EVALUATION + ": ")).contains("[evalunit] " + EVALUATION + ": "
                     + requests + " replies from the cache, 0 calls (cache: live, " + cache + ")");
-            assertThat(cacheCounts(results[1])).containsEntry("evalunit.cache.replies", String.valueOf(requests))
+            assertThat(cacheCounts(secondRun.results())).containsEntry("evalunit.cache.replies", String.valueOf(requests))
                     .containsEntry("evalunit.cache.calls", "0");
         }
 
@@ -179,9 +167,7 @@ class CacheExtensionTest {
         void replayOtherEndpoint() throws IOException {
             run(GeneratingTestCase.class, pairwiseServer(), "live", "recorded");
 
-            EngineExecutionResults[] replayed = new EngineExecutionResults[1];
-            String console = console(() -> replayed[0] = run(GeneratingTestCase.class, "https://api.example.com/v1",
-                    "replay", "replayed"));
+            EngineRuns.Captured replayed = runCapturing(GeneratingTestCase.class, "https://api.example.com/v1", "replay", "replayed");
 
             assertThat(judgments("replayed", EVALUATION)).hasSize(ROWS).allSatisfy(row -> {
                 assertThat(row.get("choice").asText()).isEqualTo("Error");
@@ -191,9 +177,9 @@ class CacheExtensionTest {
                         + " [http://loopback/v1], or run once with evalunit.cache.mode=live to record it against"
                         + " [https://api.example.com/v1].");
             });
-            assertThat(cacheCounts(replayed[0])).containsEntry("evalunit.cache.replies", "0")
+            assertThat(cacheCounts(replayed.results())).containsEntry("evalunit.cache.replies", "0")
                     .containsEntry("evalunit.cache.calls", "0").containsEntry("evalunit.cache.missing", String.valueOf(ROWS));
-            assertThat(lines(console, "[evalunit] " + EVALUATION + ": ")).contains("[evalunit] " + EVALUATION + ": "
+            assertThat(lines(replayed.console(), "[evalunit] " + EVALUATION + ": ")).contains("[evalunit] " + EVALUATION + ": "
                     + "0 replies from the cache, 0 calls, " + ROWS + " not in the cache (cache: replay, " + cache + ")");
         }
 
@@ -290,10 +276,11 @@ class CacheExtensionTest {
         @DisplayName("lets a rerun make zero requests, and prints the set's replies from the cache and calls")
         void rerun() {
             ChatServer first = server(modelsAndJudge);
-            String firstConsole = console(() -> run(RepeatsTestCase.class, first, null, "first"));
+            String firstConsole = runCapturing(RepeatsTestCase.class, first.baseUrl(), null, "first").console();
             ChatServer second = server(modelsAndJudge);
-            String secondConsole = console(() -> run(RepeatsTestCase.class, second, null, "second").testEvents()
-                    .assertStatistics(stats -> stats.started(EXPERIMENTS).succeeded(EXPERIMENTS)));
+            EngineRuns.Captured secondRun = runCapturing(RepeatsTestCase.class, second.baseUrl(), null, "second");
+            secondRun.results().testEvents().assertStatistics(stats -> stats.started(EXPERIMENTS).succeeded(EXPERIMENTS));
+            String secondConsole = secondRun.console();
 
             assertThat(second.requestCount()).isZero();
             int requests = EXPERIMENT_ROWS * EXPERIMENTS * 2;

@@ -322,12 +322,20 @@ class ModelCacheTest {
     @DisplayName("counts, per evaluation")
     class Counts {
 
+        private ModelCache cache;
+        private CacheCounts evaluation;
+
+        /** A client of an evaluation of its own, counting into {@code evaluation}. */
+        private ModelClient counted(CacheMode mode) {
+            cache = ModelCache.of(mode, dir);
+            evaluation = cache.newCounts();
+            return cache.countingInto(evaluation).decorate(model, JUDGE);
+        }
+
         @Test
         @DisplayName("replies from the cache and calls made, into the counts the evaluation's clients were made with")
         void counts() throws Exception {
-            ModelCache cache = ModelCache.of(CacheMode.LIVE, dir);
-            CacheCounts evaluation = cache.newCounts();
-            ModelClient client = cache.countingInto(evaluation).decorate(model, JUDGE);
+            ModelClient client = counted(CacheMode.LIVE);
 
             client.complete(QUESTION);
             client.complete(QUESTION);
@@ -343,9 +351,7 @@ class ModelCacheTest {
         @Test
         @DisplayName("in replay, the requests the cache lacks, neither replies nor calls")
         void missing() throws Exception {
-            ModelCache cache = ModelCache.of(CacheMode.REPLAY, dir);
-            CacheCounts evaluation = cache.newCounts();
-            ModelClient client = cache.countingInto(evaluation).decorate(model, JUDGE);
+            ModelClient client = counted(CacheMode.REPLAY);
 
             assertThatThrownBy(() -> client.complete(QUESTION)).isInstanceOf(ModelCallException.class);
 
@@ -355,9 +361,7 @@ class ModelCacheTest {
         @Test
         @DisplayName("say one reply and one call in the singular")
         void singular() throws Exception {
-            ModelCache cache = ModelCache.of(CacheMode.LIVE, dir);
-            CacheCounts evaluation = cache.newCounts();
-            ModelClient client = cache.countingInto(evaluation).decorate(model, JUDGE);
+            ModelClient client = counted(CacheMode.LIVE);
 
             client.complete(QUESTION);
             client.complete(QUESTION);
