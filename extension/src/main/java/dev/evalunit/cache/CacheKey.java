@@ -9,10 +9,11 @@ import org.apiguardian.api.API;
 /**
  * The address of one model call in the cache.
  *
- * <p>Made of what decides the reply and nothing else: never the API key; not the base URL either
- * (a stand-in server on a random port must still hit, and a URL may carry credentials), nor the
- * timeout or retries. The declared model name is part of it: with the endpoint left out, the name is
- * what keeps two endpoints serving the same model id apart; renaming a model records it afresh.
+ * <p>Made of what decides the reply and nothing else: never the API key, the timeout or retries. The
+ * endpoint is part of it, as its {@link EndpointIdentity} (scheme, host, port, path; never credentials
+ * or query; any loopback host and port as one), so that a model pointed at another server never
+ * gets the replies of the first one, while a stand-in server on a random port still hits. The
+ * declared model name is part of it too; renaming a model records it afresh.
  *
  * @param hash the SHA-256 of {@code canonicalJson}, 64 lower-case hex digits: the entry's file name
  * @param canonicalJson the fields hashed, keys sorted, no whitespace; stored beside the reply for people
@@ -21,7 +22,12 @@ import org.apiguardian.api.API;
 public record CacheKey(String hash, String canonicalJson) {
 
     /** Raised whenever the fields change, so that old entries miss instead of answering another request. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /**
+     * The version of the any-endpoint hash: version 1, the key without the endpoint, so that an entry
+     * recorded then is found (and named, never served) by it.
+     */
+    static final int ANY_ENDPOINT_VERSION = 1;
 
     /** The key of one call; a client that makes many keeps a {@link CacheKeyWriter} instead. */
     public static CacheKey of(ModelSettings settings, ModelRequest request) {

@@ -15,8 +15,13 @@ import java.util.List;
  * Writes the {@link CacheKey}s of one model's requests. The canonical text is the fields in key
  * order; the parts its settings decide are written once, here, so that a call only writes its
  * messages and numbers (building and sorting a tree per call was a fifth of a worker's time). The
- * text is the one {@link CanonicalJson} gives for the whole tree, byte for byte: old entries still hit.
- * Thread safe.
+ * text is the one {@link CanonicalJson} gives for the whole tree, byte for byte.
+ *
+ * <p>Besides the key, it writes on demand (on a miss, never on a hit) the request's
+ * {@linkplain #anyEndpointHash any-endpoint hash}: the hash of the same fields without the endpoint,
+ * under key version 1. It is what key version 1 was, so it finds an entry recorded before the
+ * endpoint was part of the key, and, stored beside every entry, one recorded against another
+ * endpoint: what a miss names instead of missing silently. Thread safe.
  */
 final class CacheKeyWriter {
 
@@ -29,10 +34,12 @@ final class CacheKeyWriter {
     });
     private static final HexFormat HEX = HexFormat.of();
 
-    // The fields in sorted order: extra_params, key_version, messages, model, model_name, provider,
+    // The fields in sorted order: endpoint, extra_params, key_version, messages, model, model_name, provider,
     // provider_params (only when the provider has some set: openai's keys stay as they were),
     // response_schema, sample_index, sampling_params, schema_name, system_prompt.
     private final String beforeMessages;
+    /** As {@code beforeMessages}, without the endpoint and at key version 1. */
+    private final String beforeMessagesAnyEndpoint;
     private final String beforeSchema;
     private final String beforeSchemaName;
     private final String end;
@@ -40,8 +47,11 @@ final class CacheKeyWriter {
 
 
     CacheKeyWriter(ModelSettings settings) {
-        beforeMessages = "{\"extra_params\":" + CanonicalJson.of(settings.extraParams())
-                + ",\"key_version\":" + CacheKey.VERSION + ",\"messages\":";
+        String extraParams = CanonicalJson.of(settings.extraParams());
+        beforeMessages = "{\"endpoint\":" + JsonText.string(EndpointIdentity.of(settings.baseUrl()))
+                + ",\"extra_params\":" + extraParams + ",\"key_version\":" + CacheKey.VERSION + ",\"messages\":";
+        beforeMessagesAnyEndpoint = "{\"extra_params\":" + extraParams
+                + ",\"key_version\":" + CacheKey.ANY_ENDPOINT_VERSION + ",\"messages\":";
         beforeSchema = ",\"model\":" + JsonText.string(settings.model())
                 + ",\"model_name\":" + JsonText.string(settings.name())
                 + ",\"provider\":" + JsonText.string(settings.provider())
@@ -54,12 +64,22 @@ final class CacheKeyWriter {
     }
 
     CacheKey keyOf(ModelRequest request) {
+        String text = canonical(beforeMessages, request);
+        return new CacheKey(sha256(text), text);
+    }
+
+    /** The hash of {@code request} whatever its endpoint: the key version 1 had. Only on a miss. */
+    String anyEndpointHash(ModelRequest request) {
+        return sha256(canonical(beforeMessagesAnyEndpoint, request));
+    }
+
+    private String canonical(String head, ModelRequest request) {
         List<ChatMessage> messages = request.messages();
-        int size = beforeMessages.length() + beforeSchema.length() + beforeSchemaName.length() + end.length() + 256;
+        int size = head.length() + beforeSchema.length() + beforeSchemaName.length() + end.length() + 256;
         for (ChatMessage message : messages) {
             size += message.content().length() + 32;
         }
-        StringBuilder canonical = new StringBuilder(size).append(beforeMessages).append('[');
+        StringBuilder canonical = new StringBuilder(size).append(head).append('[');
         for (int i = 0; i < messages.size(); i++) {
             ChatMessage message = messages.get(i);
             canonical.append(i == 0 ? "{\"content\":" : ",{\"content\":");
@@ -70,8 +90,7 @@ final class CacheKeyWriter {
                 .append(",\"sample_index\":").append(request.sampleIndex())
                 .append(beforeSchemaName);
         JsonText.appendString(canonical, request.schemaName()).append(end);
-        String text = canonical.toString();
-        return new CacheKey(sha256(text), text);
+        return canonical.toString();
     }
 
     private static String sha256(String text) {

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The cache's files: append-only segments, {@code <dir>/<UTC time>-<process>-<n>.jsonl}, one line per
- * entry: {@code {"key":"<sha256>","request":{...},"reply":{...}}}. A run reads every segment once
+ * entry: {@code {"key":"<sha256>","any_endpoint_key":"<sha256>","request":{...},"reply":{...}}}. A run reads every segment once
  * (only keys and places; an entry is parsed when asked for) and appends what it records to a segment
  * of its own, created with its first entry. So a run adds lines to one file instead of creating a file
  * per call (creating tens of thousands of files cost more system time than the calls themselves), no
@@ -91,11 +91,54 @@ final class CacheStore {
         }
     }
 
-    /** Stores {@code reply} under {@code key}; a later entry for the same key wins over an earlier one. */
-    void write(CacheKey key, ModelReply reply) throws IOException {
+    /**
+     * Where the request whose {@linkplain CacheKeyWriter#anyEndpointHash any-endpoint hash} is
+     * {@code anyEndpointHash} was recorded, when its key missed: against another endpoint, or (an
+     * entry of key version 1) without one. Only on a miss: it may read an entry.
+     */
+    Optional<RecordedElsewhere> elsewhere(String anyEndpointHash) {
+        SegmentIndex entries = index();
+        EntryLocation other = entries.anyEndpoint(anyEndpointHash);
+        if (other != null) {
+            return Optional.of(new RecordedElsewhere(other, recordedEndpoint(other)));
+        }
+        EntryLocation unplaced = entries.get(anyEndpointHash);
+        return unplaced == null ? Optional.empty() : Optional.of(new RecordedElsewhere(unplaced, null));
+    }
+
+    /** The endpoint an entry's request names, or {@code "an unknown endpoint"} when it cannot be read. */
+    private String recordedEndpoint(EntryLocation location) {
+        try (JsonParser parser = FACTORY.createParser(readLine(location))) {
+            parser.nextToken();
+            JsonNode endpoint = JsonTrees.read(parser).path("request").path("endpoint");
+            if (endpoint.isTextual()) {
+                return endpoint.asText();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Named as unknown: the entry is not served either way.
+        }
+        return "an unknown endpoint";
+    }
+
+    /**
+     * An entry of the same request as a missed key.
+     *
+     * @param endpoint the {@link EndpointIdentity} it was recorded against, or {@code null} for an entry
+     *     of key version 1, which did not record it
+     */
+    record RecordedElsewhere(EntryLocation location, String endpoint) {
+    }
+
+    /**
+     * Stores {@code reply} under {@code key}; a later entry for the same key wins over an earlier one.
+     *
+     * @param anyEndpointHash the request's hash whatever its endpoint, stored beside the key
+     */
+    void write(CacheKey key, String anyEndpointHash, ModelReply reply) throws IOException {
         String text = reply.text();
-        StringBuilder line = new StringBuilder(key.canonicalJson().length() + (text == null ? 0 : text.length() * 11 / 10) + 200)
+        StringBuilder line = new StringBuilder(key.canonicalJson().length() + (text == null ? 0 : text.length() * 11 / 10) + 300)
                 .append(SegmentIndex.LINE_PREFIX).append(key.hash())
+                .append('"').append(SegmentIndex.ANY_ENDPOINT_PREFIX).append(anyEndpointHash)
                 .append("\",\"request\":").append(key.canonicalJson())
                 .append(",\"reply\":{\"text\":");
         JsonText.appendString(line, text)
@@ -132,7 +175,7 @@ final class CacheStore {
                 segmentLines = 0;
                 throw e;
             }
-            entries.put(key.hash(), new EntryLocation(segment, segmentLength, bytes.length, ++segmentLines));
+            entries.put(key.hash(), anyEndpointHash, new EntryLocation(segment, segmentLength, bytes.length, ++segmentLines));
             segmentLength += bytes.length;
         }
     }

@@ -4,27 +4,38 @@ import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.cache.CacheStore.RecordedElsewhere;
 import dev.evalunit.cache.CacheStore.UnreadableEntryException;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.model.ModelSettings;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A model client that answers from the cache according to its {@link CacheMode}. Only replies are
- * stored: a {@link ModelCallException} passes through untouched, so a failure is tried again next run.
- * Thread safe: two threads missing the same key both call and both store their reply; the last one stays.
+ * A model client that answers from the cache according to its {@link CacheMode}, and counts where
+ * each reply came from in its evaluation's {@link CacheCounts}. Only replies are stored: a
+ * {@link ModelCallException} passes through untouched, so a failure is tried again next run. A miss
+ * whose request was recorded against another endpoint (or before endpoints were recorded) says so:
+ * {@code replay} fails naming both endpoints, {@code live} calls and says once why. Thread safe: two
+ * threads missing the same key both call and both store their reply; the last one stays.
  */
 final class CachingModelClient implements ModelClient {
 
     private final ModelClient delegate;
     private final ModelCache cache;
     private final CacheKeyWriter keys;
+    private final CacheCounts counts;
+    /** Where this model's requests are recorded now, as the key names it. */
+    private final String endpoint;
+    private final AtomicBoolean toldElsewhere = new AtomicBoolean();
 
-    CachingModelClient(ModelClient delegate, ModelSettings settings, ModelCache cache) {
+    CachingModelClient(ModelClient delegate, ModelSettings settings, ModelCache cache, CacheCounts counts) {
         this.delegate = delegate;
         this.cache = cache;
         this.keys = new CacheKeyWriter(settings);
+        this.counts = counts;
+        this.endpoint = EndpointIdentity.of(settings.baseUrl());
     }
 
     @Override
@@ -34,21 +45,35 @@ final class CachingModelClient implements ModelClient {
 
     @Override
     public ModelReply complete(ModelRequest request) throws ModelCallException {
+        CacheMode mode = cache.mode();
+        if (mode == CacheMode.OFF) {
+            counts.addCall();
+            return delegate.complete(request);
+        }
         CacheKey key = keys.keyOf(request);
-        if (cache.mode() != CacheMode.RECORD) {
+        if (mode != CacheMode.RECORD) {
             Optional<ModelReply> cached = lookUp(key);
             if (cached.isPresent()) {
+                counts.addFromCache();
                 return cached.get();
             }
-            if (cache.mode() == CacheMode.REPLAY) {
-                throw new ModelCallException(prefix() + "no cached reply (" + ConfigKeys.CACHE_MODE
-                        + "=replay). Run once with " + ConfigKeys.CACHE_MODE + "=live to record it.");
-            }
         }
+        // A miss: from here on a call is made (or replay fails), so the rest costs nothing that matters.
+        String anyEndpointHash = keys.anyEndpointHash(request);
+        if (mode != CacheMode.RECORD) {
+            Optional<RecordedElsewhere> elsewhere = cache.store().elsewhere(anyEndpointHash);
+            if (mode == CacheMode.REPLAY) {
+                counts.addMissing();
+                throw new ModelCallException(prefix() + elsewhere.map(this::replayMiss).orElse("no cached reply ("
+                        + ConfigKeys.CACHE_MODE + "=replay). Run once with " + ConfigKeys.CACHE_MODE + "=live to record it."));
+            }
+            elsewhere.ifPresent(this::tellOnce);
+        }
+        counts.addCall();
         // Masked here too, so that this run sees what a rerun will read, and an echoed key goes no further.
         ModelReply reply = cache.masked(delegate.complete(request));
         try {
-            cache.store().write(key, reply);
+            cache.store().write(key, anyEndpointHash, reply);
         } catch (IOException | RuntimeException e) {
             // The call succeeded: its reply is worth more to this run than the entry is to the next.
             cache.writeFailed(e);
@@ -62,10 +87,35 @@ final class CachingModelClient implements ModelClient {
             return cache.store().read(key);
         } catch (UnreadableEntryException e) {
             if (cache.mode() == CacheMode.REPLAY) {
+                counts.addMissing();
                 throw new ModelCallException(prefix() + e.getMessage() + " (" + ConfigKeys.CACHE_MODE
                         + "=replay). Run once with " + ConfigKeys.CACHE_MODE + "=live to record it again.");
             }
             return Optional.empty();
+        }
+    }
+
+    private String replayMiss(RecordedElsewhere elsewhere) {
+        if (elsewhere.endpoint() == null) {
+            return "no cached reply for endpoint [" + endpoint + "]; the reply at [" + elsewhere.location()
+                    + "] was recorded before the cache recorded endpoints, so it may come from another server ("
+                    + ConfigKeys.CACHE_MODE + "=replay). Run once with " + ConfigKeys.CACHE_MODE
+                    + "=live to record it against [" + endpoint + "].";
+        }
+        return "no cached reply for endpoint [" + endpoint + "]; the cache holds this request's reply recorded against ["
+                + elsewhere.endpoint() + "] (" + ConfigKeys.CACHE_MODE + "=replay). Point the model back at ["
+                + elsewhere.endpoint() + "], or run once with " + ConfigKeys.CACHE_MODE + "=live to record it against ["
+                + endpoint + "].";
+    }
+
+    /** Live: the call is made; say once per model why a request that was recorded is called again. */
+    private void tellOnce(RecordedElsewhere elsewhere) {
+        if (toldElsewhere.compareAndSet(false, true)) {
+            String recorded = elsewhere.endpoint() == null
+                    ? "before the cache recorded endpoints (" + elsewhere.location() + ")"
+                    : "against [" + elsewhere.endpoint() + "]";
+            System.err.println("[evalunit] " + prefix() + "cached replies were recorded " + recorded
+                    + ", not against [" + endpoint + "]: calling [" + endpoint + "] and recording its replies.");
         }
     }
 

@@ -25,6 +25,10 @@ import org.apiguardian.api.API;
  * an offline CI that runs with {@code replay}. Deleting the directory clears it. Nothing is created
  * until the first reply is stored, so {@code replay} writes nothing. Every model's API key is masked
  * in what the cache stores and returns, should a server echo it.
+ *
+ * <p>Each evaluation counts where its replies came from in {@link CacheCounts} of its own: the JUnit
+ * layer creates its clients through {@link #countingInto(CacheCounts)}. Clients made through
+ * {@link #decorate} count into the run's {@link #counts()}.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ModelCache implements ClientDecorator {
@@ -33,11 +37,13 @@ public final class ModelCache implements ClientDecorator {
     private final CacheStore store;
     private final SecretMask mask;
     private final AtomicBoolean warned = new AtomicBoolean();
+    private final CacheCounts counts;
 
     private ModelCache(CacheMode mode, Path directory, SecretReference secrets) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.mask = new SecretMask(Objects.requireNonNull(secrets, "secrets"));
         this.store = new CacheStore(directory.toAbsolutePath().normalize(), mask);
+        this.counts = newCounts();
     }
 
     /**
@@ -88,13 +94,39 @@ public final class ModelCache implements ClientDecorator {
         return store.directory();
     }
 
+    /** Counts of the clients made through {@link #decorate}, i.e. without counts of their own. */
+    public CacheCounts counts() {
+        return counts;
+    }
+
+    /** New counts, zero, whose summary ends with this cache's mode and directory. */
+    public CacheCounts newCounts() {
+        return new CacheCounts("cache: " + mode.id() + ", " + shown(directory()));
+    }
+
+    /** Wraps clients as {@link #decorate} does, counting their replies and calls into {@code counts}. */
+    public ClientDecorator countingInto(CacheCounts counts) {
+        Objects.requireNonNull(counts, "counts");
+        return (client, settings) -> decorate(client, settings, counts);
+    }
+
     @Override
     public ModelClient decorate(ModelClient client, ModelSettings settings) {
-        if (mode == CacheMode.OFF) {
-            return client;
+        return decorate(client, settings, counts);
+    }
+
+    private ModelClient decorate(ModelClient client, ModelSettings settings, CacheCounts into) {
+        if (mode != CacheMode.OFF) {
+            mask.learn(settings);
         }
-        mask.learn(settings);
-        return new CachingModelClient(client, settings, this);
+        return new CachingModelClient(client, settings, this, into);
+    }
+
+    /** Relative to the working directory when inside it ({@code .evalunit/cache}), else absolute. */
+    private static String shown(Path directory) {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        return directory.startsWith(workingDirectory) && !directory.equals(workingDirectory)
+                ? workingDirectory.relativize(directory).toString() : directory.toString();
     }
 
     CacheStore store() {

@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * The keys found in a cache directory's segment files, and where each entry's line is. Reading it
  * only scans for line starts and keys; an entry is parsed when it is asked for. Segments are read in
  * name order, oldest first, so a later line for the same key (a record run, or a second writer) wins.
- * A last line without its line feed is a write cut short by a killed run: it is not an entry.
+ * A last line without its line feed is a write cut short by a killed run: it is not an entry. An
+ * entry's any-endpoint hash, which follows its key at a fixed place, is indexed too, so that a miss
+ * can say that the request was recorded against another endpoint.
  */
 final class SegmentIndex {
 
@@ -26,8 +28,14 @@ final class SegmentIndex {
     private static final int KEY_LENGTH = 64;
     /** The prefix, the key and its closing quote. */
     private static final int HEAD_LENGTH = LINE_PREFIX.length() + KEY_LENGTH + 1;
+    /** Follows the key's closing quote in an entry of key version 2 or later (absent before). */
+    static final String ANY_ENDPOINT_PREFIX = ",\"any_endpoint_key\":\"";
+    /** The head, the any-endpoint hash and its closing quote. */
+    private static final int LONG_HEAD_LENGTH = HEAD_LENGTH + ANY_ENDPOINT_PREFIX.length() + KEY_LENGTH + 1;
 
     private final Map<String, EntryLocation> entries = new ConcurrentHashMap<>();
+    /** By any-endpoint hash: the latest entry of each request, whatever its endpoint. */
+    private final Map<String, EntryLocation> anyEndpoint = new ConcurrentHashMap<>();
     private final List<EntryLocation> unkeyed = new ArrayList<>();
 
     /** The index of the segments in {@code directory}; empty when it does not exist. */
@@ -52,8 +60,14 @@ final class SegmentIndex {
         return entries.get(hash);
     }
 
-    void put(String hash, EntryLocation location) {
+    /** The latest entry of the request whose any-endpoint hash is {@code anyEndpointHash}, whatever its endpoint. */
+    EntryLocation anyEndpoint(String anyEndpointHash) {
+        return anyEndpoint.get(anyEndpointHash);
+    }
+
+    void put(String hash, String anyEndpointHash, EntryLocation location) {
         entries.put(hash, location);
+        anyEndpoint.put(anyEndpointHash, location);
     }
 
     /** Whole lines that do not start with a key (a merge conflict, a hand edit): never entries. */
@@ -94,7 +108,7 @@ final class SegmentIndex {
     }
 
     private void add(Path segment, String chunk, int from, int to, long offset, int line) {
-        String head = chunk.substring(from, Math.min(to, from + HEAD_LENGTH));
+        String head = chunk.substring(from, Math.min(to, from + LONG_HEAD_LENGTH));
         if (head.isEmpty() || head.equals("\r")) {
             return; // an empty line, as an editor may leave at the end
         }
@@ -104,20 +118,30 @@ final class SegmentIndex {
             unkeyed.add(location);
         } else {
             entries.put(key, location);
+            if (head.length() == LONG_HEAD_LENGTH && head.startsWith(ANY_ENDPOINT_PREFIX, HEAD_LENGTH)
+                    && head.charAt(LONG_HEAD_LENGTH - 1) == '"' && isHash(head, LONG_HEAD_LENGTH - 1 - KEY_LENGTH)) {
+                anyEndpoint.put(head.substring(LONG_HEAD_LENGTH - 1 - KEY_LENGTH, LONG_HEAD_LENGTH - 1), location);
+            }
         }
     }
 
     /** The key a line starts with, or {@code null} when it does not start with one. */
     private static String keyOf(String head) {
-        if (head.length() < HEAD_LENGTH || !head.startsWith(LINE_PREFIX) || head.charAt(HEAD_LENGTH - 1) != '"') {
+        if (head.length() < HEAD_LENGTH || !head.startsWith(LINE_PREFIX) || head.charAt(HEAD_LENGTH - 1) != '"'
+                || !isHash(head, LINE_PREFIX.length())) {
             return null;
         }
-        for (int i = LINE_PREFIX.length(); i < LINE_PREFIX.length() + KEY_LENGTH; i++) {
-            char c = head.charAt(i);
+        return head.substring(LINE_PREFIX.length(), LINE_PREFIX.length() + KEY_LENGTH);
+    }
+
+    /** Whether the 64 characters of {@code text} from {@code from} are lower-case hex digits. */
+    private static boolean isHash(String text, int from) {
+        for (int i = from; i < from + KEY_LENGTH; i++) {
+            char c = text.charAt(i);
             if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return null;
+                return false;
             }
         }
-        return head.substring(LINE_PREFIX.length(), LINE_PREFIX.length() + KEY_LENGTH);
+        return true;
     }
 }

@@ -3,6 +3,7 @@ package dev.evalunit.junit;
 import dev.evalunit.api.Model;
 import dev.evalunit.api.PairwiseEval;
 import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.cache.CacheCounts;
 import dev.evalunit.pairwise.AnnotationSpecs;
 import dev.evalunit.pairwise.PairwisePlan;
 import dev.evalunit.pairwise.PairwisePlanner;
@@ -41,11 +42,13 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         Method method = context.getRequiredTestMethod();
         PairwiseSpec spec = AnnotationSpecs.from(eval,
                 method.getDeclaringClass().getSimpleName() + "." + method.getName(), inlineModels(context));
-        PairwisePlanner planner = new PairwisePlanner(runtime.config(), runtime.datasets(), runtime.clients(),
+        CacheCounts counts = runtime.newCacheCounts();
+        PairwisePlanner planner = new PairwisePlanner(runtime.config(), runtime.datasets(), runtime.clients(counts),
                 runtime.secrets(), new TestMethodBinder(context));
         PairwisePlan plan = planner.plan(spec);
         PairwiseResult result = new PairwiseRunner(runtime.workers()).run(plan);
         Stores.putResult(context, result);
+        CacheReport.print(context, result.name(), counts);
         List<Path> files = PairwiseReports.write(result);
         publish(context, result, files);
         // After the files are written and attached, so that the failure points at judgments one can read.

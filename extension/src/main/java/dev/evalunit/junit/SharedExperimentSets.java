@@ -1,6 +1,7 @@
 package dev.evalunit.junit;
 
 import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.cache.CacheCounts;
 import dev.evalunit.experiment.ExperimentReports;
 import dev.evalunit.experiment.ExperimentPlanner;
 import dev.evalunit.experiment.ExperimentSetPlan;
@@ -41,11 +42,13 @@ final class SharedExperimentSets {
 
     private static ExperimentSetRun run(ExperimentSetSpec spec, ExtensionContext context) {
         EvalRuntime runtime = Stores.runtime(context);
+        CacheCounts counts = runtime.newCacheCounts();
         ExperimentPlanner planner = new ExperimentPlanner(runtime.config(), runtime.datasets(), runtime.metrics(),
-                runtime.clients(), runtime.secrets());
+                runtime.clients(counts), runtime.secrets());
         ExperimentSetPlan plan = planner.plan(spec);
         ExperimentSetRun run = new ExperimentSetRunner(runtime.workers()).run(plan);
         ExperimentSetResult result = run.result();
+        CacheReport.print(context, "experiment set " + result.name(), counts);
         Path summary = ExperimentReports.write(result);
         System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
                 + " experiments, summary written to " + summary);

@@ -24,6 +24,8 @@ public final class ModelClients implements AutoCloseable {
 
     private final HttpPipelines http;
     private final ClientDecorator decorator;
+    /** Whether {@link #close()} closes the pipelines and the decorator: false for a {@link #decoratedBy} view. */
+    private final boolean owner;
 
     public ModelClients() {
         this(Backoff.standard());
@@ -47,8 +49,22 @@ public final class ModelClients implements AutoCloseable {
      *     ({@code [evalunit] model [x]: 429 from host:port, concurrency 32 -> 16})
      */
     public ModelClients(Backoff backoff, ClientDecorator decorator, Consumer<String> log) {
-        this.http = new HttpPipelines(backoff, log);
+        this(new HttpPipelines(backoff, log), decorator, true);
+    }
+
+    private ModelClients(HttpPipelines http, ClientDecorator decorator, boolean owner) {
+        this.http = http;
         this.decorator = decorator;
+        this.owner = owner;
+    }
+
+    /**
+     * A view that creates clients on these same pipelines (pool, dispatcher, endpoint limits) but wraps
+     * them with {@code other}, e.g. the cache counting into one evaluation's counts. Closing the view
+     * closes nothing: this instance owns what they share.
+     */
+    public ModelClients decoratedBy(ClientDecorator other) {
+        return new ModelClients(http, other, false);
     }
 
     /**
@@ -87,6 +103,9 @@ public final class ModelClients implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!owner) {
+            return;
+        }
         http.close();
         decorator.close();
     }

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.budget.EmptyMetrics;
 import dev.evalunit.budget.ErrorBudget;
+import dev.evalunit.cache.CacheCounts;
 import dev.evalunit.cache.ModelCache;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.EvalConfig;
@@ -38,6 +39,7 @@ public final class EvalRuntime implements AutoCloseable {
     private final DatasetLoader datasets;
     private final ClassLoader classLoader;
     private MetricRegistry metrics;
+    private final ModelCache cache;
     private final ModelClients clients;
     private final int concurrency;
     private final ExecutorService workers;
@@ -49,7 +51,7 @@ public final class EvalRuntime implements AutoCloseable {
         this.budget = ErrorBudget.from(config);
         this.emptyMetrics = EmptyMetrics.from(config);
         this.concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
-        ModelCache cache = ModelCache.from(config, secrets);
+        this.cache = ModelCache.from(config, secrets);
         this.datasets = new DatasetLoader(classLoader, baseDirectory);
         this.classLoader = classLoader;
         this.clients = new ModelClients(Backoff.standard(), cache);
@@ -105,6 +107,19 @@ public final class EvalRuntime implements AutoCloseable {
 
     public ModelClients clients() {
         return clients;
+    }
+
+    /** Zero counts for one evaluation, to pass to {@link #clients(CacheCounts)} and print when it has run. */
+    public CacheCounts newCacheCounts() {
+        return cache.newCounts();
+    }
+
+    /**
+     * The run's model clients for one evaluation: they count into {@code counts} how many replies came
+     * from the response cache and how many calls were made.
+     */
+    public ModelClients clients(CacheCounts counts) {
+        return clients.decoratedBy(cache.countingInto(counts));
     }
 
     /**

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 @DisplayName("The response cache in a test run")
@@ -69,9 +70,21 @@ class CacheExtensionTest {
     }
 
     private EngineExecutionResults run(Class<?> testCase, ChatServer server, String mode, String reportDir) {
+        return run(testCase, server.baseUrl(), mode, reportDir);
+    }
+
+    private EngineExecutionResults run(Class<?> testCase, String baseUrl, String mode, String reportDir) {
+        return EngineRuns.run(testCase, config(baseUrl, mode, reportDir));
+    }
+
+    private EngineRuns.Captured runCapturing(Class<?> testCase, String baseUrl, String mode, String reportDir) {
+        return EngineRuns.runCapturingConsole(testCase, config(baseUrl, mode, reportDir));
+    }
+
+    private Map<String, String> config(String baseUrl, String mode, String reportDir) {
         Map<String, String> config = new HashMap<>();
         for (String model : List.of("candidate", "judge", "m1", "m2")) {
-            config.put("evalunit.models." + model + ".base-url", server.baseUrl());
+            config.put("evalunit.models." + model + ".base-url", baseUrl);
             config.put("evalunit.models." + model + ".max-retries", "0");
         }
         config.put("evalunit.report.dir", reports.resolve(reportDir).toString());
@@ -79,7 +92,25 @@ class CacheExtensionTest {
         if (mode != null) {
             config.put("evalunit.cache.mode", mode);
         }
-        return EngineRuns.run(testCase, config);
+        return config;
+    }
+
+    /** The lines of {@code console} that start with {@code prefix}. */
+    private static List<String> lines(String console, String prefix) {
+        return console.lines().filter(line -> line.startsWith(prefix)).toList();
+    }
+
+    /** The cache's counts the run published as report entries, e.g. {@code evalunit.cache.calls=20}. */
+    private static Map<String, String> cacheCounts(EngineExecutionResults results) {
+        Map<String, String> counts = new HashMap<>();
+        results.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .forEach(pairs -> pairs.forEach((key, value) -> {
+                    if (key.startsWith("evalunit.cache.")) {
+                        counts.put(key, value);
+                    }
+                }));
+        return counts;
     }
 
     private List<JsonNode> judgments(String reportDir, String evaluation) throws IOException {
@@ -108,6 +139,48 @@ class CacheExtensionTest {
 
             assertThat(second.requestCount()).isZero();
             assertThat(judgments("second", EVALUATION)).isEqualTo(judgments("first", EVALUATION));
+        }
+
+        @Test
+        @DisplayName("prints how many replies came from the cache and how many calls were made: as many as the server received")
+        void printsCounts() {
+            ChatServer first = pairwiseServer();
+            EngineRuns.Captured firstRun = runCapturing(GeneratingTestCase.class, first.baseUrl(), null, "first");
+            ChatServer second = pairwiseServer();
+            EngineRuns.Captured secondRun = runCapturing(GeneratingTestCase.class, second.baseUrl(), "live", "second");
+
+            int requests = ROWS * (1 + SAMPLES);
+            assertThat(first.requestCount()).isEqualTo(requests);
+            assertThat(lines(firstRun.console(), "[evalunit] " + EVALUATION + ": ")).contains("[evalunit] " + EVALUATION + ": "
+                    + "0 replies from the cache, " + requests + " calls (cache: live, " + cache + ")");
+            assertThat(cacheCounts(firstRun.results())).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "evalunit.cache.replies", "0", "evalunit.cache.calls", String.valueOf(requests), "evalunit.cache.missing", "0"));
+            assertThat(second.requestCount()).isZero();
+            assertThat(lines(secondRun.console(), "[evalunit] " + EVALUATION + ": ")).contains("[evalunit] " + EVALUATION + ": "
+                    + requests + " replies from the cache, 0 calls (cache: live, " + cache + ")");
+            assertThat(cacheCounts(secondRun.results())).containsEntry("evalunit.cache.replies", String.valueOf(requests))
+                    .containsEntry("evalunit.cache.calls", "0");
+        }
+
+        @Test
+        @DisplayName("replaying with the models pointed at another endpoint, makes no request and gives Error rows naming both endpoints")
+        void replayOtherEndpoint() throws IOException {
+            run(GeneratingTestCase.class, pairwiseServer(), "live", "recorded");
+
+            EngineRuns.Captured replayed = runCapturing(GeneratingTestCase.class, "https://api.example.com/v1", "replay", "replayed");
+
+            assertThat(judgments("replayed", EVALUATION)).hasSize(ROWS).allSatisfy(row -> {
+                assertThat(row.get("choice").asText()).isEqualTo("Error");
+                assertThat(row.get("explanation").asText()).isEqualTo("model A [candidate] failed: model [candidate]:"
+                        + " no cached reply for endpoint [https://api.example.com/v1]; the cache holds this request's reply"
+                        + " recorded against [http://loopback/v1] (evalunit.cache.mode=replay). Point the model back at"
+                        + " [http://loopback/v1], or run once with evalunit.cache.mode=live to record it against"
+                        + " [https://api.example.com/v1].");
+            });
+            assertThat(cacheCounts(replayed.results())).containsEntry("evalunit.cache.replies", "0")
+                    .containsEntry("evalunit.cache.calls", "0").containsEntry("evalunit.cache.missing", String.valueOf(ROWS));
+            assertThat(lines(replayed.console(), "[evalunit] " + EVALUATION + ": ")).contains("[evalunit] " + EVALUATION + ": "
+                    + "0 replies from the cache, 0 calls, " + ROWS + " not in the cache (cache: replay, " + cache + ")");
         }
 
         @Test
@@ -200,15 +273,22 @@ class CacheExtensionTest {
         }
 
         @Test
-        @DisplayName("lets a rerun make zero requests")
+        @DisplayName("lets a rerun make zero requests, and prints the set's replies from the cache and calls")
         void rerun() {
-            run(RepeatsTestCase.class, server(modelsAndJudge), null, "first");
+            ChatServer first = server(modelsAndJudge);
+            String firstConsole = runCapturing(RepeatsTestCase.class, first.baseUrl(), null, "first").console();
             ChatServer second = server(modelsAndJudge);
-
-            run(RepeatsTestCase.class, second, null, "second").testEvents()
-                    .assertStatistics(stats -> stats.started(EXPERIMENTS).succeeded(EXPERIMENTS));
+            EngineRuns.Captured secondRun = runCapturing(RepeatsTestCase.class, second.baseUrl(), null, "second");
+            secondRun.results().testEvents().assertStatistics(stats -> stats.started(EXPERIMENTS).succeeded(EXPERIMENTS));
+            String secondConsole = secondRun.console();
 
             assertThat(second.requestCount()).isZero();
+            int requests = EXPERIMENT_ROWS * EXPERIMENTS * 2;
+            assertThat(first.requestCount()).isEqualTo(requests);
+            assertThat(lines(firstConsole, "[evalunit] experiment set cached_repeats: ")).contains(
+                    "[evalunit] experiment set cached_repeats: 0 replies from the cache, " + requests + " calls (cache: live, " + cache + ")");
+            assertThat(lines(secondConsole, "[evalunit] experiment set cached_repeats: ")).contains(
+                    "[evalunit] experiment set cached_repeats: " + requests + " replies from the cache, 0 calls (cache: live, " + cache + ")");
         }
     }
 

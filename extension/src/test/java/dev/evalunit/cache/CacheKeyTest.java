@@ -87,7 +87,8 @@ class CacheKeyTest {
         void golden() {
             CacheKey key = CacheKey.of(judge(), request("Which is better?", 0));
 
-            assertThat(key.canonicalJson()).isEqualTo("{\"extra_params\":{\"seed\":7,\"stop\":null},\"key_version\":1,"
+            assertThat(key.canonicalJson()).isEqualTo("{\"endpoint\":\"https://api.example.com/v1\","
+                    + "\"extra_params\":{\"seed\":7,\"stop\":null},\"key_version\":2,"
                     + "\"messages\":[{\"content\":\"You judge.\",\"role\":\"system\"},{\"content\":\"Which is better?\",\"role\":\"user\"}],"
                     + "\"model\":\"gpt-4o\",\"model_name\":\"judge\",\"provider\":\"openai\","
                     + "\"response_schema\":{\"properties\":{\"choice\":{\"type\":\"string\"}},\"required\":[\"choice\"],\"type\":\"object\"},"
@@ -107,16 +108,79 @@ class CacheKeyTest {
         }
 
         @Test
-        @DisplayName("neither the API key nor the base URL is part of it: a stand-in on another port still hits")
-        void noKeyNoEndpoint() {
+        @DisplayName("its any-endpoint hash is the key version 1 gave (no endpoint), so an entry recorded then is found")
+        void anyEndpointHashIsVersion1() {
+            assertThat(new CacheKeyWriter(judge()).anyEndpointHash(request("Which is better?", 0))).isEqualTo(GOLDEN_HASH_V1);
+            assertThat(new CacheKeyWriter(settings("judge", "http://127.0.0.1:54321/v1", null,
+                    ordered("temperature", 0.0, "max_tokens", 256), ordered("seed", 7, "stop", null)))
+                    .anyEndpointHash(request("Which is better?", 0))).as("whatever the endpoint").isEqualTo(GOLDEN_HASH_V1);
+        }
+
+        @Test
+        @DisplayName("the API key is not part of it, as is or masked")
+        void noApiKey() {
             String apiKey = "sk-" + "test-" + UUID.randomUUID();
-            ModelSettings elsewhere = settings("judge", "http://127.0.0.1:54321/v1", apiKey,
+            ModelSettings withKey = settings("judge", "https://api.example.com/v1", apiKey,
                     ordered("temperature", 0.0, "max_tokens", 256), ordered("seed", 7, "stop", null));
 
-            CacheKey key = CacheKey.of(elsewhere, request("Which is better?", 0));
+            CacheKey key = CacheKey.of(withKey, request("Which is better?", 0));
 
             assertThat(key.hash()).isEqualTo(GOLDEN_HASH);
-            assertThat(key.canonicalJson()).doesNotContain(apiKey).doesNotContain("127.0.0.1").doesNotContain("54321");
+            assertThat(key.canonicalJson()).doesNotContain(apiKey);
+        }
+    }
+
+    @Nested
+    @DisplayName("names the endpoint")
+    class Endpoints {
+
+        private CacheKey at(String baseUrl) {
+            return CacheKey.of(settings("judge", baseUrl, null, ordered("temperature", 0.0, "max_tokens", 256),
+                    ordered("seed", 7, "stop", null)), request("Which is better?", 0));
+        }
+
+        @Test
+        @DisplayName("so that another host misses: its replies were never recorded against the first one")
+        void otherHost() {
+            assertThat(at("https://api.other.example/v1").hash()).isNotEqualTo(at("https://api.example.com/v1").hash());
+            assertThat(at("https://api.other.example/v1").canonicalJson()).startsWith("{\"endpoint\":\"https://api.other.example/v1\",");
+        }
+
+        @Test
+        @DisplayName("so that another path, scheme or explicit port on one host misses")
+        void otherPathSchemePort() {
+            String original = at("https://api.example.com/v1").hash();
+
+            assertThat(at("https://api.example.com/v2").hash()).as("path").isNotEqualTo(original);
+            assertThat(at("http://api.example.com/v1").hash()).as("scheme").isNotEqualTo(original);
+            assertThat(at("https://api.example.com:8443/v1").hash()).as("port").isNotEqualTo(original);
+        }
+
+        @Test
+        @DisplayName("as one loopback endpoint whatever the loopback host and port: a stand-in on a random port still hits")
+        void loopbackPorts() {
+            CacheKey first = at("http://127.0.0.1:54321/v1");
+
+            assertThat(at("http://127.0.0.1:40000/v1")).isEqualTo(first);
+            assertThat(at("http://localhost:8080/v1/")).isEqualTo(first);
+            assertThat(at("http://[::1]:1234/v1")).isEqualTo(first);
+            assertThat(first.canonicalJson()).startsWith("{\"endpoint\":\"http://loopback/v1\",")
+                    .doesNotContain("127.0.0.1").doesNotContain("54321");
+        }
+
+        @Test
+        @DisplayName("without what does not choose the server: case of scheme and host, a default port, a trailing slash")
+        void sameEndpoint() {
+            assertThat(at("HTTPS://API.Example.com:443/v1/")).isEqualTo(at("https://api.example.com/v1"));
+        }
+
+        @Test
+        @DisplayName("without credentials or query, which may hold secrets")
+        void noCredentials() {
+            CacheKey key = at("https://user:hunter2-password@api.example.com/v1?key=s3cret-query");
+
+            assertThat(key).isEqualTo(at("https://api.example.com/v1"));
+            assertThat(key.canonicalJson()).doesNotContain("hunter2").doesNotContain("s3cret");
         }
     }
 
@@ -178,7 +242,7 @@ class CacheKeyTest {
         }
 
         @Test
-        @DisplayName("the declared model name, which tells apart two endpoints serving the same model id")
+        @DisplayName("the declared model name: renaming a model records it afresh")
         void declaredName() {
             ModelSettings renamed = settings("judge-local", "https://api.example.com/v1", null,
                     ordered("temperature", 0.0, "max_tokens", 256), ordered("seed", 7, "stop", null));
@@ -188,5 +252,7 @@ class CacheKeyTest {
     }
 
     /** SHA-256 of the canonical JSON above, computed outside Java: a changed key layout must change VERSION. */
-    private static final String GOLDEN_HASH = "b505b2e991ff4fd1007e31a408c29e14777e08d22d0ac23eefe165876b196e39";
+    private static final String GOLDEN_HASH = "49d49d53ccde0ca82b24c50c8c9ed175fd09e8618aa04e4525e40d2ad22e8877";
+    /** The key of version 1 (no endpoint; key_version 1) of the same request, pinned before the endpoint was added. */
+    private static final String GOLDEN_HASH_V1 = "b505b2e991ff4fd1007e31a408c29e14777e08d22d0ac23eefe165876b196e39";
 }

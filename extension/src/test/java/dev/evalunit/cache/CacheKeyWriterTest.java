@@ -41,13 +41,27 @@ class CacheKeyWriterTest {
     /**
      * The pre-streaming implementation (a tree of all fields, sorted at every depth and printed:
      * the old CacheKey.of and CanonicalJson, without its schema memo), kept to pin that the streamed
-     * keys are byte for byte the old ones, so that entries recorded before still hit.
+     * keys are byte for byte the old ones, so that entries recorded before still hit. Key version 2
+     * added the endpoint (as EndpointIdentity writes it); version 1, without it, is still written as
+     * the any-endpoint hash.
      */
     static final class Reference {
 
         private static final ObjectMapper JSON = new ObjectMapper();
 
         static CacheKey of(ModelSettings settings, ModelRequest request) {
+            ObjectNode fields = version1(settings, request);
+            fields.put("key_version", 2);
+            fields.put("endpoint", EndpointIdentity.of(settings.baseUrl()));
+            String canonical = write(fields);
+            return new CacheKey(sha256(canonical), canonical);
+        }
+
+        static String anyEndpointHash(ModelSettings settings, ModelRequest request) {
+            return sha256(write(version1(settings, request)));
+        }
+
+        private static ObjectNode version1(ModelSettings settings, ModelRequest request) {
             ObjectNode fields = JSON.createObjectNode();
             fields.put("key_version", 1);
             fields.put("model_name", settings.name());
@@ -63,8 +77,7 @@ class CacheKeyWriterTest {
             fields.set("response_schema", sorted(tree(request.responseSchema())));
             fields.put("schema_name", request.schemaName());
             fields.put("sample_index", request.sampleIndex());
-            String canonical = write(fields);
-            return new CacheKey(sha256(canonical), canonical);
+            return fields;
         }
 
         private static String write(JsonNode node) {
@@ -184,6 +197,7 @@ class CacheKeyWriterTest {
 
         assertThat(new CacheKeyWriter(settings).keyOf(request)).isEqualTo(expected);
         assertThat(CacheKey.of(settings, request)).isEqualTo(expected);
+        assertThat(new CacheKeyWriter(settings).anyEndpointHash(request)).isEqualTo(Reference.anyEndpointHash(settings, request));
     }
 
     @Test
@@ -234,8 +248,9 @@ class CacheKeyWriterTest {
 
             CacheKey key = new CacheKeyWriter(settings).keyOf(request);
 
-            assertThat(key.canonicalJson()).isEqualTo("{\"extra_params\":{\"meta\":{\"a\":[{\"x\":2,\"y\":1}],\"z\":null},"
-                    + "\"stop\":[\"\\n\"]},\"key_version\":1,"
+            assertThat(key.canonicalJson()).isEqualTo("{\"endpoint\":\"https://api.example.com/v1\","
+                    + "\"extra_params\":{\"meta\":{\"a\":[{\"x\":2,\"y\":1}],\"z\":null},"
+                    + "\"stop\":[\"\\n\"]},\"key_version\":2,"
                     + "\"messages\":[{\"content\":\"You \\\"judge\\\".\",\"role\":\"system\"},{\"content\":\"é\\u0001\\\\\",\"role\":\"user\"}],"
                     + "\"model\":\"gpt-4o\",\"model_name\":\"judge\",\"provider\":\"openai\","
                     + "\"response_schema\":{\"required\":[\"b\",\"a\"],\"type\":\"object\"},"

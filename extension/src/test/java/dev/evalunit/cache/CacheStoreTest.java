@@ -35,6 +35,8 @@ class CacheStoreTest {
     private static final ModelSettings JUDGE = ModelSettings.openAi("judge", "http://127.0.0.1:1/v1");
     private static final CacheKey KEY = CacheKey.of(JUDGE, ModelRequest.ofUser("Which is better?"));
     private static final CacheKey OTHER = CacheKey.of(JUDGE, ModelRequest.ofUser("Which is worse?"));
+    private static final String KEY_ANY_ENDPOINT = new CacheKeyWriter(JUDGE).anyEndpointHash(ModelRequest.ofUser("Which is better?"));
+    private static final String OTHER_ANY_ENDPOINT = new CacheKeyWriter(JUDGE).anyEndpointHash(ModelRequest.ofUser("Which is worse?"));
 
     private static final SecretMask NO_SECRETS = new SecretMask(new SecretReference(name -> null, name -> null));
 
@@ -59,8 +61,8 @@ class CacheStoreTest {
         @DisplayName("one per store that writes, <dir>/<UTC time>-<process>-<n>.jsonl, one line per entry, nothing else left behind")
         void layout() throws IOException {
             CacheStore store = store();
-            store.write(KEY, ModelReply.of("A"));
-            store.write(OTHER, ModelReply.of("B"));
+            store.write(KEY, KEY_ANY_ENDPOINT, ModelReply.of("A"));
+            store.write(OTHER, OTHER_ANY_ENDPOINT, ModelReply.of("B"));
 
             assertThat(files()).containsExactly(store.segment());
             assertThat(store.segment().getFileName().toString())
@@ -77,16 +79,18 @@ class CacheStoreTest {
         }
 
         @Test
-        @DisplayName("hold the key first, then for people the request's fields exactly as hashed, then the reply, with LF line ends")
+        @DisplayName("hold the key first, then the request's hash whatever its endpoint, then for people the request's fields exactly as hashed, then the reply, with LF line ends")
         void content() throws IOException {
             CacheStore store = store();
-            store.write(KEY, new ModelReply("A is better.", 11, 7, Duration.ofMillis(1234)));
+            store.write(KEY, KEY_ANY_ENDPOINT, new ModelReply("A is better.", 11, 7, Duration.ofMillis(1234)));
 
             String text = Files.readString(store.segment());
-            assertThat(text).startsWith("{\"key\":\"" + KEY.hash() + "\",\"request\":" + KEY.canonicalJson() + ",")
+            assertThat(text).startsWith("{\"key\":\"" + KEY.hash() + "\",\"any_endpoint_key\":\"" + KEY_ANY_ENDPOINT
+                            + "\",\"request\":" + KEY.canonicalJson() + ",")
                     .endsWith("}\n").doesNotContain("\r");
             JsonNode entry = JSON.readTree(text);
             assertThat(entry.at("/request/messages/0/content").asText()).isEqualTo("Which is better?");
+            assertThat(entry.at("/request/endpoint").asText()).isEqualTo("http://loopback/v1");
             assertThat(entry.get("reply")).isEqualTo(JSON.readTree(
                     "{\"text\": \"A is better.\", \"prompt_tokens\": 11, \"completion_tokens\": 7, \"latency\": \"PT1.234S\"}"));
         }
@@ -95,9 +99,9 @@ class CacheStoreTest {
         @DisplayName("stay whole across a close: the next entry appends to the same segment")
         void closeThenWrite() throws Exception {
             CacheStore store = store();
-            store.write(KEY, ModelReply.of("A"));
+            store.write(KEY, KEY_ANY_ENDPOINT, ModelReply.of("A"));
             store.close();
-            store.write(OTHER, ModelReply.of("B"));
+            store.write(OTHER, OTHER_ANY_ENDPOINT, ModelReply.of("B"));
             store.close();
 
             assertThat(files()).containsExactly(store.segment());
@@ -109,9 +113,9 @@ class CacheStoreTest {
         @DisplayName("keep each run's lines apart: a second store appends to a segment of its own")
         void oneSegmentPerStore() throws IOException {
             CacheStore first = store();
-            first.write(KEY, ModelReply.of("A"));
+            first.write(KEY, KEY_ANY_ENDPOINT, ModelReply.of("A"));
             CacheStore second = store();
-            second.write(OTHER, ModelReply.of("B"));
+            second.write(OTHER, OTHER_ANY_ENDPOINT, ModelReply.of("B"));
 
             assertThat(files()).containsExactlyInAnyOrder(first.segment(), second.segment());
         }
@@ -127,8 +131,8 @@ class CacheStoreTest {
             CacheStore store = store();
             ModelReply bare = new ModelReply("A", null, null, null);
             ModelReply full = new ModelReply("B \"quoted\"\n\u00e9\u4e2d\ud83d\ude00", 3, 4, Duration.ofMillis(250));
-            store.write(KEY, bare);
-            store.write(OTHER, full);
+            store.write(KEY, KEY_ANY_ENDPOINT, bare);
+            store.write(OTHER, OTHER_ANY_ENDPOINT, full);
 
             assertThat(store.read(KEY)).contains(bare);
             assertThat(store().read(KEY)).contains(bare);
@@ -140,12 +144,12 @@ class CacheStoreTest {
         @DisplayName("the last entry of a key: a later line, or a later segment, wins")
         void lastWins() throws Exception {
             CacheStore first = store();
-            first.write(KEY, ModelReply.of("first"));
-            first.write(KEY, ModelReply.of("second"));
+            first.write(KEY, KEY_ANY_ENDPOINT, ModelReply.of("first"));
+            first.write(KEY, KEY_ANY_ENDPOINT, ModelReply.of("second"));
             assertThat(first.read(KEY).orElseThrow().text()).isEqualTo("second");
 
             // Segment names start with the time, then the process and a counter: a store created later sorts after.
-            store().write(KEY, ModelReply.of("third"));
+            store().write(KEY, KEY_ANY_ENDPOINT, ModelReply.of("third"));
 
             assertThat(store().read(KEY).orElseThrow().text()).isEqualTo("third");
         }
@@ -154,7 +158,7 @@ class CacheStoreTest {
         @DisplayName("not a last line cut short by a killed run: it is no entry, and the lines before it still are")
         void tornLine() throws Exception {
             CacheStore store = store();
-            store.write(KEY, ModelReply.of("whole"));
+            store.write(KEY, KEY_ANY_ENDPOINT, ModelReply.of("whole"));
             String half = "{\"key\":\"" + OTHER.hash() + "\",\"request\":{\"mess";
             Files.writeString(store.segment(), half, StandardOpenOption.APPEND);
 
@@ -196,7 +200,7 @@ class CacheStoreTest {
             for (int i = 0; i < 200; i++) {
                 String text = "reply " + i + " ".repeat(i * 50);
                 writers.add(() -> {
-                    store.write(KEY, ModelReply.of(text));
+                    store.write(KEY, KEY_ANY_ENDPOINT, ModelReply.of(text));
                     // Every read in between sees a whole entry, never a half-written one.
                     assertThat(store.read(KEY)).isPresent();
                     return null;

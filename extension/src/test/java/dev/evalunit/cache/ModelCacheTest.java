@@ -227,15 +227,146 @@ class ModelCacheTest {
     class Off {
 
         @Test
-        @DisplayName("leaves the client as it is and writes nothing")
+        @DisplayName("passes every request to the model, counts each as a call, and writes nothing")
         void passesThrough() throws Exception {
-            ModelClient client = client(CacheMode.OFF);
+            ModelCache cache = ModelCache.of(CacheMode.OFF, dir);
+            ModelClient client = cache.decorate(model, JUDGE);
             client.complete(QUESTION);
             client.complete(QUESTION);
 
-            assertThat(client).isSameAs(model);
             assertThat(model.calls()).isEqualTo(2);
+            assertThat(cache.counts().calls()).isEqualTo(2);
+            assertThat(cache.counts().repliesFromCache()).isZero();
             assertThat(entries()).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("with a model pointed at another endpoint")
+    class OtherEndpoint {
+
+        private static final String MISS_HINT = "(evalunit.cache.mode=replay). Point the model back at"
+                + " [https://a.example.com/v1], or run once with evalunit.cache.mode=live to record it against"
+                + " [https://b.example.com/v1].";
+
+        private ModelClient at(CacheMode mode, String baseUrl) {
+            return ModelCache.of(mode, dir).decorate(model, ModelSettings.openAi("judge", baseUrl));
+        }
+
+        @Test
+        @DisplayName("in replay, gives no reply recorded against the other host, and says which endpoint the cache holds")
+        void replayNamesBoth() throws Exception {
+            at(CacheMode.LIVE, "https://a.example.com/v1").complete(QUESTION);
+
+            assertThatThrownBy(() -> at(CacheMode.REPLAY, "https://b.example.com/v1").complete(QUESTION))
+                    .isInstanceOf(ModelCallException.class)
+                    .hasMessage("model [judge]: no cached reply for endpoint [https://b.example.com/v1]; the cache holds"
+                            + " this request's reply recorded against [https://a.example.com/v1] " + MISS_HINT);
+            assertThat(model.calls()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("in live, calls the new endpoint and keeps both endpoints' replies: pointing back hits again")
+        void liveKeepsBoth() throws Exception {
+            ModelReply fromA = at(CacheMode.LIVE, "https://a.example.com/v1").complete(QUESTION);
+            ModelReply fromB = at(CacheMode.LIVE, "https://b.example.com/v1").complete(QUESTION);
+
+            assertThat(fromB.text()).isEqualTo("reply 2 to Which is better?");
+            assertThat(at(CacheMode.REPLAY, "https://a.example.com/v1").complete(QUESTION)).isEqualTo(fromA);
+            assertThat(at(CacheMode.REPLAY, "https://b.example.com/v1").complete(QUESTION)).isEqualTo(fromB);
+            assertThat(model.calls()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("on another loopback port (or host name), still hits")
+        void loopback() throws Exception {
+            ModelReply recorded = at(CacheMode.LIVE, "http://127.0.0.1:50001/v1").complete(QUESTION);
+
+            assertThat(at(CacheMode.REPLAY, "http://localhost:50002/v1").complete(QUESTION)).isEqualTo(recorded);
+            assertThat(model.calls()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("with another model id, misses: nothing was recorded for it, on any endpoint")
+        void otherModelId() throws Exception {
+            at(CacheMode.LIVE, "https://a.example.com/v1").complete(QUESTION);
+            ModelSettings mini = new ModelSettings("judge", ModelSettings.OPENAI, "gpt-4o-mini", "https://a.example.com/v1",
+                    null, null, Map.of(), Map.of(), Duration.ofSeconds(60), 0);
+
+            assertThatThrownBy(() -> ModelCache.of(CacheMode.REPLAY, dir).decorate(model, mini).complete(QUESTION))
+                    .hasMessage("model [judge]: no cached reply (evalunit.cache.mode=replay)."
+                            + " Run once with evalunit.cache.mode=live to record it.");
+            assertThat(ModelCache.of(CacheMode.LIVE, dir).decorate(model, mini).complete(QUESTION).text())
+                    .isEqualTo("reply 2 to Which is better?");
+        }
+
+        @Test
+        @DisplayName("an entry of key version 1, which did not record its endpoint, is never served: replay says so, live calls")
+        void version1Entry() throws Exception {
+            String anyEndpoint = new CacheKeyWriter(JUDGE).anyEndpointHash(QUESTION);
+            Files.createDirectories(dir);
+            Path segment = Files.writeString(dir.resolve("20250101-000000-000-1-000001.jsonl"), "{\"key\":\"" + anyEndpoint
+                    + "\",\"request\":{},\"reply\":{\"text\":\"recorded somewhere\"}}\n");
+
+            assertThatThrownBy(() -> client(CacheMode.REPLAY).complete(QUESTION))
+                    .hasMessage("model [judge]: no cached reply for endpoint [http://loopback/v1]; the reply at [" + segment
+                            + " line 1] was recorded before the cache recorded endpoints, so it may come from another server"
+                            + " (evalunit.cache.mode=replay). Run once with evalunit.cache.mode=live to record it against"
+                            + " [http://loopback/v1].");
+            assertThat(client(CacheMode.LIVE).complete(QUESTION).text()).isEqualTo("reply 1 to Which is better?");
+            assertThat(client(CacheMode.REPLAY).complete(QUESTION).text()).isEqualTo("reply 1 to Which is better?");
+        }
+    }
+
+    @Nested
+    @DisplayName("counts, per evaluation")
+    class Counts {
+
+        private ModelCache cache;
+        private CacheCounts evaluation;
+
+        /** A client of an evaluation of its own, counting into {@code evaluation}. */
+        private ModelClient counted(CacheMode mode) {
+            cache = ModelCache.of(mode, dir);
+            evaluation = cache.newCounts();
+            return cache.countingInto(evaluation).decorate(model, JUDGE);
+        }
+
+        @Test
+        @DisplayName("replies from the cache and calls made, into the counts the evaluation's clients were made with")
+        void counts() throws Exception {
+            ModelClient client = counted(CacheMode.LIVE);
+
+            client.complete(QUESTION);
+            client.complete(QUESTION);
+            client.complete(ModelRequest.ofUser("Which is worse?"));
+            client.complete(QUESTION);
+
+            assertThat(evaluation.repliesFromCache()).isEqualTo(2);
+            assertThat(evaluation.calls()).isEqualTo(model.calls()).isEqualTo(2);
+            assertThat(cache.counts().calls()).as("the run's counts, of clients without their own").isZero();
+            assertThat(evaluation.summary()).isEqualTo("2 replies from the cache, 2 calls (cache: live, " + dir + ")");
+        }
+
+        @Test
+        @DisplayName("in replay, the requests the cache lacks, neither replies nor calls")
+        void missing() throws Exception {
+            ModelClient client = counted(CacheMode.REPLAY);
+
+            assertThatThrownBy(() -> client.complete(QUESTION)).isInstanceOf(ModelCallException.class);
+
+            assertThat(evaluation.summary()).isEqualTo("0 replies from the cache, 0 calls, 1 not in the cache (cache: replay, " + dir + ")");
+        }
+
+        @Test
+        @DisplayName("say one reply and one call in the singular")
+        void singular() throws Exception {
+            ModelClient client = counted(CacheMode.LIVE);
+
+            client.complete(QUESTION);
+            client.complete(QUESTION);
+
+            assertThat(evaluation.summary()).startsWith("1 reply from the cache, 1 call (");
         }
     }
 

@@ -28,7 +28,9 @@ import dev.evalunit.pairwise.PromptSpec;
 import dev.evalunit.pairwise.SideSpec;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
+import java.io.IOException;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -703,6 +705,39 @@ class BadInputCatalogueTest {
         @DisplayName("405 in an experiment set")
         void methodNotAllowedExperiment() {
             assertExperimentStopped(reply(405, "Method Not Allowed"), "/v1", check405("m1"));
+        }
+    }
+
+    @Nested
+    @DisplayName("a replay with the models pointed at an endpoint the cache did not record")
+    class ReplayAgainstAnotherEndpoint {
+
+        @TempDir
+        Path cache;
+
+        @Test
+        @DisplayName("is no stale hit: each example is an Error row naming both endpoints, and no request is sent")
+        void namesBothEndpoints() throws IOException {
+            Map<String, String> config = configuration();
+            config.put(ConfigKeys.CACHE_DIR, cache.toString());
+            config.put(ConfigKeys.CACHE_MODE, "live");
+            EngineRuns.run(ValidTestCase.class, config).testEvents().assertStatistics(stats -> stats.succeeded(1));
+            int recorded = server.requestCount();
+
+            for (String model : List.of("candidate", "judge")) {
+                config.put("evalunit.models." + model + ".base-url", "https://api.example.com/v1");
+            }
+            config.put(ConfigKeys.CACHE_MODE, "replay");
+            EngineRuns.run(ValidTestCase.class, config);
+
+            assertThat(Files.readAllLines(reports.resolve("ValidTestCase.evaluation").resolve("judgments.jsonl")))
+                    .hasSize(3).allSatisfy(line -> assertThat(line).contains("\"choice\":\"Error\"").contains(
+                            "\"explanation\":\"model A [candidate] failed: model [candidate]: no cached reply for endpoint"
+                            + " [https://api.example.com/v1]; the cache holds this request's reply recorded against"
+                            + " [http://loopback/v1] (evalunit.cache.mode=replay). Point the model back at"
+                            + " [http://loopback/v1], or run once with evalunit.cache.mode=live to record it against"
+                            + " [https://api.example.com/v1].\""));
+            assertThat(server.requestCount()).as("requests that reached the server").isEqualTo(recorded);
         }
     }
 

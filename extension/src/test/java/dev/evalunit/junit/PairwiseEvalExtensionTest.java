@@ -96,13 +96,17 @@ class PairwiseEvalExtensionTest {
         }
 
         @Test
-        @DisplayName("announces the judgments file as a report entry, and attaches files only where Jupiter can (5.12 and later)")
+        @DisplayName("announces the cache's counts and the judgments file as report entries, and attaches files only where Jupiter can (5.12 and later)")
         void publishesFiles() {
             EngineExecutionResults results = run(PassingTestCase.class);
 
             assertThat(results.allEvents().reportingEntryPublished().stream()
                     .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class).getKeyValuePairs()))
-                    .containsExactly(Map.of("evalunit.judgments", judgmentsOf("PassingTestCase.candidateBeatsBaseline").toString()));
+                    .satisfiesExactly(
+                            cache -> assertThat(cache).containsOnlyKeys("evalunit.cache.replies", "evalunit.cache.calls",
+                                    "evalunit.cache.missing").containsEntry("evalunit.cache.replies", "0"),
+                            judgments -> assertThat(judgments).isEqualTo(Map.of("evalunit.judgments",
+                                    judgmentsOf("PassingTestCase.candidateBeatsBaseline").toString())));
             // The build runs on the oldest supported Jupiter, which has no file publishing; the consumer
             // matrix (compat/) checks the attached files on 5.12 and later.
             assertThat(FileAttachments.supported()).isEqualTo(JupiterVersion.running().atLeast(5, 12));

@@ -11,9 +11,7 @@ import dev.evalunit.api.Task;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -93,17 +91,8 @@ class SecretsTest {
         config.put("evalunit.report.dir", reports.toString());
         config.put("evalunit.cache.mode", "record");
         config.put("evalunit.cache.dir", cache.toString());
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        try (PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            System.setErr(capture);
-            return new Run(EngineRuns.run(fixture, config), console.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        EngineRuns.Captured captured = EngineRuns.runCapturingConsole(fixture, config);
+        return new Run(captured.results(), captured.console());
     }
 
     /** No form of the key in the failures (stack traces included), the console, the reports or the cache. */

@@ -2,8 +2,11 @@ package dev.evalunit.testing;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +43,26 @@ public final class EngineRuns {
         }
         configuration.forEach(kit::configurationParameter);
         return kit.execute();
+    }
+
+    /** What a run gave, and what it printed on standard output and standard error, interleaved. */
+    public record Captured(EngineExecutionResults results, String console) {
+    }
+
+    /** As {@link #run}, capturing what the run prints (System.out and System.err, restored after). */
+    public static Captured runCapturingConsole(Class<?> testCase, Map<String, String> configuration) {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        try (PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            System.setErr(capture);
+            EngineExecutionResults results = run(testCase, configuration);
+            return new Captured(results, console.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
     }
 
     private static Path freshCacheDirectory() {

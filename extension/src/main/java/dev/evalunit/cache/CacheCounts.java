@@ -1,0 +1,72 @@
+package dev.evalunit.cache;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.util.concurrent.atomic.LongAdder;
+import org.apiguardian.api.API;
+
+/**
+ * Where the replies of one evaluation came from: how many the cache gave, how many calls were made
+ * (each may be several HTTP requests when retried), and, in {@code replay}, how many requests the
+ * cache lacked. Counted by the cache decorator, one increment per request; the JUnit layer prints
+ * {@link #summary()} once the evaluation has run. Thread safe.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class CacheCounts {
+
+    private final LongAdder fromCache = new LongAdder();
+    private final LongAdder calls = new LongAdder();
+    private final LongAdder missing = new LongAdder();
+    private final String cache;
+
+    /** @param cache how the cache is set up, as the summary ends, e.g. {@code cache: replay, .evalunit/cache} */
+    CacheCounts(String cache) {
+        this.cache = cache;
+    }
+
+    void addFromCache() {
+        fromCache.increment();
+    }
+
+    void addCall() {
+        calls.increment();
+    }
+
+    void addMissing() {
+        missing.increment();
+    }
+
+    /** Replies the cache gave, without a call. */
+    public long repliesFromCache() {
+        return fromCache.sum();
+    }
+
+    /** Calls made to the model (counted once however many times they were retried). */
+    public long calls() {
+        return calls.sum();
+    }
+
+    /** Requests that {@code replay} could not answer: neither a reply nor a call. */
+    public long missing() {
+        return missing.sum();
+    }
+
+    /**
+     * E.g. {@code 120 replies from the cache, 0 calls (cache: replay, .evalunit/cache)}; with
+     * {@code , 3 not in the cache} before the parenthesis when some requests were missing.
+     */
+    public String summary() {
+        long missed = missing();
+        return count(repliesFromCache(), "reply", "replies") + " from the cache, " + count(calls(), "call", "calls")
+                + (missed == 0 ? "" : ", " + missed + " not in the cache") + " (" + cache + ")";
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    @Override
+    public String toString() {
+        return summary();
+    }
+}
