@@ -147,7 +147,7 @@ class OpenAiChatClientTest {
                                   {"role": "user", "content": "Q1"},
                                   {"role": "assistant", "content": "A1"},
                                   {"role": "user", "content": "Q2"}],
-                     "temperature": 0.2, "max_tokens": 64}
+                     "temperature": 0.2, "max_completion_tokens": 64}
                     """));
         }
 
