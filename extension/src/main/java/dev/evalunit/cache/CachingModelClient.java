@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * A model client that answers from the cache according to its {@link CacheMode}. Only replies are
+ * A model client that answers from the cache according to its {@link CacheMode}. Only answers are
  * stored: a {@link ModelCallException} passes through untouched, so a failure is tried again next run.
+ * A reply that is not an answer (refused, cut at the token limit, filtered) is such a failure: the
+ * providers throw it ({@code provider.NotAnAnswer}), so it is never stored.
  * Thread safe: two threads missing the same key both call and both store their reply; the last one stays.
  */
 final class CachingModelClient implements ModelClient {

@@ -71,11 +71,6 @@ public final class AnthropicProvider implements ModelProvider {
 
     @Override
     public void validate(ModelSpec spec) {
-        Object version = spec.providerParams().get(VERSION.name());
-        if (version != null && ((String) version).isBlank()) {
-            throw new IllegalArgumentException("[" + VERSION.name() + "] is blank. Set a version such as "
-                    + DEFAULT_VERSION + ", or leave it unset");
-        }
         Object maxTokens = spec.samplingParams().get("max_tokens");
         if (maxTokens instanceof Number number && number.longValue() < 1) {
             throw new IllegalArgumentException("[max-tokens] must be 1 or more for the Messages API. Raise it, or"
