@@ -443,7 +443,6 @@ class BadInputCatalogueTest {
                             + " Messages API. Raise it, or leave it unset for 1024.");
         }
     }
-    }
 
     @Nested
     @DisplayName("an error budget that is not a share")
