@@ -9,7 +9,7 @@ import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
 import dev.evalunit.provider.NotAnAnswer;
-import java.util.concurrent.atomic.AtomicBoolean;
+import dev.evalunit.provider.StructuredOutputFallback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -43,7 +43,7 @@ final class MessagesClient implements ModelClient {
     private final HttpPipeline http;
     private final HttpUrl endpoint;
     private final MessagesRequestBody bodies;
-    private final AtomicBoolean toolsSupported = new AtomicBoolean(true);
+    private final StructuredOutputFallback tools = new StructuredOutputFallback("tools", "tool_choice", "input_schema");
 
     /** @param apiKey the resolved key, or {@code null} to send no {@code x-api-key} header */
     MessagesClient(ModelSpec settings, String apiKey, HttpPipeline http) {
@@ -64,13 +64,7 @@ final class MessagesClient implements ModelClient {
 
     @Override
     public ModelReply complete(ModelRequest request) throws ModelCallException {
-        boolean withTool = request.responseSchema() != null && toolsSupported.get();
-        HttpExchange exchange = send(request, withTool);
-        if (withTool && rejectsTools(exchange)) {
-            toolsSupported.set(false);
-            exchange = send(request, false);
-        }
-        return reply(exchange);
+        return reply(tools.exchange(request, withTool -> send(request, withTool)));
     }
 
     private HttpExchange send(ModelRequest request, boolean withTool) throws ModelCallException {
@@ -101,11 +95,5 @@ final class MessagesClient implements ModelClient {
             throw http.failure("the reply has no text or tool_use block in its content");
         }
         return new ModelReply(answer, reply.inputTokens(), reply.outputTokens(), exchange.latency());
-    }
-
-    private static boolean rejectsTools(HttpExchange exchange) {
-        String body = exchange.body();
-        return (exchange.code() == 400 || exchange.code() == 422)
-                && (body.contains("tools") || body.contains("tool_choice") || body.contains("input_schema"));
     }
 }

@@ -9,9 +9,9 @@ import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
 import dev.evalunit.provider.NotAnAnswer;
+import dev.evalunit.provider.StructuredOutputFallback;
 import dev.evalunit.provider.openai.ChatResponseParser.ChatCompletion;
 import dev.evalunit.provider.openai.ChatResponseParser.MalformedReplyException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -43,7 +43,7 @@ final class OpenAiChatClient implements ModelClient {
     private final HttpPipeline http;
     private final HttpUrl endpoint;
     private final ChatRequestBody bodies;
-    private final AtomicBoolean structuredOutputSupported = new AtomicBoolean(true);
+    private final StructuredOutputFallback structuredOutput = new StructuredOutputFallback("response_format", "json_schema");
 
     /**
      * @param apiKey the resolved key, or {@code null} to send no {@code Authorization} header
@@ -67,13 +67,7 @@ final class OpenAiChatClient implements ModelClient {
 
     @Override
     public ModelReply complete(ModelRequest request) throws ModelCallException {
-        boolean structured = request.responseSchema() != null && structuredOutputSupported.get();
-        HttpExchange exchange = send(request, structured);
-        if (structured && rejectsStructuredOutput(exchange)) {
-            structuredOutputSupported.set(false);
-            exchange = send(request, false);
-        }
-        return reply(exchange);
+        return reply(structuredOutput.exchange(request, structured -> send(request, structured)));
     }
 
     private HttpExchange send(ModelRequest request, boolean structured) throws ModelCallException {
@@ -112,11 +106,5 @@ final class OpenAiChatClient implements ModelClient {
         if (FINISH_CONTENT_FILTER.equals(completion.finishReason())) {
             throw NotAnAnswer.filtered(http, "finish_reason \"content_filter\"");
         }
-    }
-
-    private static boolean rejectsStructuredOutput(HttpExchange exchange) {
-        int code = exchange.code();
-        String body = exchange.body();
-        return (code == 400 || code == 422) && (body.contains("response_format") || body.contains("json_schema"));
     }
 }
