@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * each reply came from in its evaluation's {@link CacheCounts}. Only replies are stored: a
  * {@link ModelCallException} passes through untouched, so a failure is tried again next run. A miss
  * whose request was recorded against another endpoint (or before endpoints were recorded) says so:
- * {@code replay} fails naming both endpoints, {@code live} calls and says once why. Thread safe: two
+ * {@code replay} fails naming both endpoints, {@code live} calls and says once why. A reply that is
+ * not an answer (refused, cut at the token limit, filtered) is such a failure: the providers throw it
+ * ({@code provider.NotAnAnswer}), so it is never stored. Thread safe: two
  * threads missing the same key both call and both store their reply; the last one stays.
  */
 final class CachingModelClient implements ModelClient {

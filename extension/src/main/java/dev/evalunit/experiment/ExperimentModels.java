@@ -76,7 +76,7 @@ final class ExperimentModels {
     // The resolver's own message suggests @Model, which experiment sets do not read.
     private ModelSettings declared(String name, String experiment, String field) {
         String baseUrl = ConfigKeys.modelKey(name, ConfigKeys.ModelKeys.BASE_URL);
-        if (config.get(baseUrl).isEmpty()) {
+        if (!DeclaredModels.isDeclared(config, name)) {
             throw new ConfigurationException("[" + field + "] of experiment [" + experiment + "] names model [" + name
                     + "], which is not declared. " + DeclaredModels.hint(name, DeclaredModels.names(config, List.of()))
                     + "Set " + baseUrl + " in junit-platform.properties, or give the model a"

@@ -9,7 +9,8 @@ import okhttp3.Response;
 
 /**
  * Holds new attempts on one endpoint after a success reported the request budget used up
- * ({@code x-ratelimit-remaining-requests: 0}), until the {@code x-ratelimit-reset-requests} it gave
+ * ({@code x-ratelimit-remaining-requests: 0}, or Anthropic's {@code anthropic-ratelimit-requests-remaining: 0}),
+ * until the reset it gave
  * has passed: waiting is cheaper than collecting the 429s the next attempts would get. Shared by
  * every model on the endpoint. Each attempt waits once for the hold it sees, without polling again,
  * so a test's clock that does not move cannot keep it waiting.
@@ -32,7 +33,7 @@ final class EndpointHold implements Interceptor {
         }
         Response response = chain.proceed(chain.request());
         if (response.isSuccessful()) {
-            RateLimitHeaders.requestsExhausted(response.headers()).ifPresent(this::holdFor);
+            RateLimitHeaders.requestsExhausted(response.headers(), time.clock()).ifPresent(this::holdFor);
         }
         return response;
     }

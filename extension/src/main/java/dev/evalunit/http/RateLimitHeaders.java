@@ -3,8 +3,11 @@ package dev.evalunit.http;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,6 +26,21 @@ final class RateLimitHeaders {
     static final String REMAINING_TOKENS = "x-ratelimit-remaining-tokens";
     static final String RESET_REQUESTS = "x-ratelimit-reset-requests";
     static final String RESET_TOKENS = "x-ratelimit-reset-tokens";
+    // Anthropic's: the resets are RFC 3339 instants, not durations.
+    static final String ANTHROPIC_REMAINING_REQUESTS = "anthropic-ratelimit-requests-remaining";
+    static final String ANTHROPIC_REMAINING_TOKENS = "anthropic-ratelimit-tokens-remaining";
+    static final String ANTHROPIC_RESET_REQUESTS = "anthropic-ratelimit-requests-reset";
+    static final String ANTHROPIC_RESET_TOKENS = "anthropic-ratelimit-tokens-reset";
+
+    /** One vendor's family of remaining/reset headers, and how its resets read. */
+    private record Family(String remainingRequests, String resetRequests, String remainingTokens, String resetTokens,
+                          BiFunction<String, Clock, Optional<Duration>> reset) {
+    }
+
+    private static final Family OPENAI = new Family(REMAINING_REQUESTS, RESET_REQUESTS, REMAINING_TOKENS,
+            RESET_TOKENS, (header, clock) -> resetDuration(header));
+    private static final Family ANTHROPIC = new Family(ANTHROPIC_REMAINING_REQUESTS, ANTHROPIC_RESET_REQUESTS,
+            ANTHROPIC_REMAINING_TOKENS, ANTHROPIC_RESET_TOKENS, RateLimitHeaders::untilInstant);
 
     // One number and unit of a Go-style duration as OpenAI sends it: 1s, 6m0s, 20ms, 1h2m3.5s.
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|us|µs|ns)");
@@ -33,29 +51,49 @@ final class RateLimitHeaders {
 
     /**
      * The wait before retrying a 429 or 503, from the first readable of {@code retry-after-ms},
-     * {@code Retry-After} (seconds or an HTTP date) and the {@code x-ratelimit-reset-*} headers; empty
-     * when none is readable, and backoff decides. Of the two reset headers, the longer of those whose
-     * limit is exhausted ({@code x-ratelimit-remaining-* : 0}) counts; when the response does not say
-     * which is exhausted, the longer of the two.
+     * {@code Retry-After} (seconds or an HTTP date), the {@code x-ratelimit-reset-*} headers (OpenAI's
+     * durations) and the {@code anthropic-ratelimit-*-reset} headers (Anthropic's RFC 3339 instants);
+     * empty when none is readable, and backoff decides. Of the two reset headers of a vendor, the longer
+     * of those whose limit is exhausted ({@code x-ratelimit-remaining-* : 0}) counts; when the response
+     * does not say which is exhausted, the longer of the two.
      */
     static Optional<Duration> retryWait(Headers headers, Clock clock) {
         return milliseconds(headers.get(RETRY_AFTER_MS))
                 .or(() -> RetryAfter.parse(headers.get(RETRY_AFTER), clock))
                 .or(() -> RetryAfter.parse(headers.get(HiddenRetryAfter.HEADER), clock))
-                .or(() -> resetWait(headers))
+                .or(() -> resetWait(headers, OPENAI, clock))
+                .or(() -> resetWait(headers, ANTHROPIC, clock))
                 .map(RateLimitHeaders::capped);
     }
 
     /**
      * How long to hold new attempts after a success that used up the request budget
-     * ({@code x-ratelimit-remaining-requests: 0}): until {@code x-ratelimit-reset-requests}. Empty
+     * ({@code x-ratelimit-remaining-requests: 0}, {@code anthropic-ratelimit-requests-remaining: 0}):
+     * until {@code x-ratelimit-reset-requests} ({@code anthropic-ratelimit-requests-reset}). Empty
      * when requests remain or the reset is not given.
      */
-    static Optional<Duration> requestsExhausted(Headers headers) {
-        if (!isZero(headers.get(REMAINING_REQUESTS))) {
+    static Optional<Duration> requestsExhausted(Headers headers, Clock clock) {
+        return requestsExhausted(headers, OPENAI, clock).or(() -> requestsExhausted(headers, ANTHROPIC, clock));
+    }
+
+    private static Optional<Duration> requestsExhausted(Headers headers, Family family, Clock clock) {
+        if (!isZero(headers.get(family.remainingRequests()))) {
             return Optional.empty();
         }
-        return resetDuration(headers.get(RESET_REQUESTS));
+        return family.reset().apply(headers.get(family.resetRequests()), clock);
+    }
+
+    /** The time from now to an RFC 3339 instant, e.g. {@code 2026-01-01T12:00:05Z}; zero when past, capped. */
+    static Optional<Duration> untilInstant(String header, Clock clock) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Duration wait = Duration.between(clock.instant(), OffsetDateTime.parse(header.trim()).toInstant());
+            return Optional.of(wait.isNegative() ? Duration.ZERO : capped(wait));
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return Optional.empty();
+        }
     }
 
     /** A reset duration, capped: Go-style ({@code 1s}, {@code 6m0s}, {@code 20ms}) or plain seconds. */
@@ -78,11 +116,11 @@ final class RateLimitHeaders {
         return end == value.length() ? Optional.of(capped(total)) : Optional.empty();
     }
 
-    private static Optional<Duration> resetWait(Headers headers) {
-        Optional<Duration> requests = resetDuration(headers.get(RESET_REQUESTS));
-        Optional<Duration> tokens = resetDuration(headers.get(RESET_TOKENS));
-        boolean requestsOut = isZero(headers.get(REMAINING_REQUESTS));
-        boolean tokensOut = isZero(headers.get(REMAINING_TOKENS));
+    private static Optional<Duration> resetWait(Headers headers, Family family, Clock clock) {
+        Optional<Duration> requests = family.reset().apply(headers.get(family.resetRequests()), clock);
+        Optional<Duration> tokens = family.reset().apply(headers.get(family.resetTokens()), clock);
+        boolean requestsOut = isZero(headers.get(family.remainingRequests()));
+        boolean tokensOut = isZero(headers.get(family.remainingTokens()));
         boolean known = (requestsOut && requests.isPresent()) || (tokensOut && tokens.isPresent());
         return Stream.of(requestsOut || !known ? requests : Optional.<Duration>empty(),
                         tokensOut || !known ? tokens : Optional.<Duration>empty())

@@ -12,17 +12,17 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Retries a call on 429, 500, 502, 503, 504 and I/O failures (timeouts included), within two bounds:
+ * Retries a call on 429, 500, 502, 503, 504, 529 (Anthropic's {@code overloaded_error}) and I/O failures (timeouts included), within two bounds:
  * at most {@code maxRetries} retries, and no retry that would start later than {@code maxRetryTime}
- * after the first attempt began (waits included). It waits as {@link Backoff} says or, on 429 and 503,
+ * after the first attempt began (waits included). It waits as {@link Backoff} says or, on 429, 503 and 529,
  * as the server's rate-limit headers say ({@link RateLimitHeaders}). A call therefore sends at most
  * {@code maxRetries + 1} requests. The client's own connection retries are off, so every attempt is
  * one counted here; the interceptors after this one run once per attempt.
  */
 final class RetryInterceptor implements Interceptor {
 
-    private static final Set<Integer> RETRYABLE_CODES = Set.of(429, 500, 502, 503, 504);
-    private static final Set<Integer> RATE_LIMIT_CODES = Set.of(429, 503);
+    private static final Set<Integer> RETRYABLE_CODES = Set.of(429, 500, 502, 503, 504, 529);
+    private static final Set<Integer> RATE_LIMIT_CODES = Set.of(429, 503, 529);
 
     private final int maxRetries;
     private final Duration maxRetryTime;

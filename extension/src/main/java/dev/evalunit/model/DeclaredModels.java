@@ -7,6 +7,7 @@ import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigKeys.ModelKeys;
 import dev.evalunit.config.EvalConfig;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
@@ -16,23 +17,37 @@ import org.apiguardian.api.API;
 public final class DeclaredModels {
 
     private static final String BASE_URL_SUFFIX = "." + ModelKeys.BASE_URL;
+    private static final String PROVIDER_SUFFIX = "." + ModelKeys.PROVIDER;
 
     private DeclaredModels() {
     }
 
     /**
-     * The names with a base URL: each {@code evalunit.models.NAME.base-url} the configuration lists,
-     * and {@code inline}, the names declared next to the evaluation with one. Sorted.
+     * The declared names: each {@code NAME} of an {@code evalunit.models.NAME.base-url} or
+     * {@code evalunit.models.NAME.provider} the configuration lists (a model of a provider calls that
+     * provider's public API when it sets no base URL), and {@code inline}, the names declared next to
+     * the evaluation with a base URL. Sorted.
      */
     public static Set<String> names(EvalConfig config, Collection<String> inline) {
         Set<String> names = new TreeSet<>(inline);
         for (String key : config.keys()) {
-            if (key.startsWith(ConfigKeys.MODELS_PREFIX) && key.endsWith(BASE_URL_SUFFIX)
-                    && key.length() > ConfigKeys.MODELS_PREFIX.length() + BASE_URL_SUFFIX.length()) {
-                names.add(key.substring(ConfigKeys.MODELS_PREFIX.length(), key.length() - BASE_URL_SUFFIX.length()));
-            }
+            name(key, BASE_URL_SUFFIX).or(() -> name(key, PROVIDER_SUFFIX)).ifPresent(names::add);
         }
         return names;
+    }
+
+    /** Whether the configuration declares model {@code name}: it sets its {@code base-url} or its {@code provider}. */
+    public static boolean isDeclared(EvalConfig config, String name) {
+        return config.get(ConfigKeys.modelKey(name, ModelKeys.BASE_URL)).isPresent()
+                || config.get(ConfigKeys.modelKey(name, ModelKeys.PROVIDER)).isPresent();
+    }
+
+    private static Optional<String> name(String key, String suffix) {
+        if (key.startsWith(ConfigKeys.MODELS_PREFIX) && key.endsWith(suffix)
+                && key.length() > ConfigKeys.MODELS_PREFIX.length() + suffix.length()) {
+            return Optional.of(key.substring(ConfigKeys.MODELS_PREFIX.length(), key.length() - suffix.length()));
+        }
+        return Optional.empty();
     }
 
     /**

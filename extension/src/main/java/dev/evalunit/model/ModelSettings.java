@@ -21,7 +21,8 @@ import org.apiguardian.api.API;
  * @param provider the name of the {@link dev.evalunit.api.spi.ModelProvider} that calls the model,
  *     {@code openai} (OpenAI-compatible chat completions) by default
  * @param model the provider's model identifier, sent as {@code model}
- * @param baseUrl the endpoint's base URL; requests go to {@code {baseUrl}/chat/completions}
+ * @param baseUrl the endpoint's base URL, the provider's public API when none is configured; the
+ *     provider appends its path ({@code /chat/completions} for openai, {@code /v1/messages} for anthropic)
  * @param apiKeyReference {@code ${env:NAME}} / {@code ${file:PATH}}, never the key itself;
  *     {@code null} for no {@code Authorization} header. Never printed.
  * @param systemPrompt sent as the first message, or {@code null}

@@ -64,7 +64,7 @@ public final class ModelSettingsResolver {
         ModelProvider provider = provider(name);
         String model = annotation.map(Model::model).filter(v -> !v.isBlank())
                 .or(() -> configured(name, ModelKeys.MODEL)).orElse(name);
-        String baseUrl = baseUrl(name, annotation);
+        String baseUrl = baseUrl(name, annotation, provider);
         String apiKey = apiKey(name, annotation);
         String systemPrompt = annotation.map(Model::systemPrompt).filter(v -> !v.isBlank())
                 .or(() -> configured(name, ModelKeys.SYSTEM_PROMPT)).orElse(null);
@@ -116,10 +116,20 @@ public final class ModelSettingsResolver {
         return ModelProviders.installed().get(configured(name, ModelKeys.PROVIDER).orElse(ModelSettings.OPENAI), name);
     }
 
-    private String baseUrl(String name, Optional<Model> annotation) {
+    /**
+     * The inline attribute, else the configured key, else, for a model declared by its {@code provider}
+     * key, the provider's public API ({@link ModelProvider#defaultBaseUrl()}).
+     */
+    private String baseUrl(String name, Optional<Model> annotation, ModelProvider provider) {
         Optional<String> inline = annotation.map(Model::baseUrl).filter(v -> !v.isBlank()).map(String::trim);
         String culprit = inline.isPresent() ? inlineAttribute(name, "baseUrl") : key(name, ModelKeys.BASE_URL);
-        String url = inline.or(() -> configured(name, ModelKeys.BASE_URL)).orElseThrow(() -> new ConfigurationException(
+        Optional<String> given = inline.or(() -> configured(name, ModelKeys.BASE_URL));
+        if (given.isEmpty() && configured(name, ModelKeys.PROVIDER).isPresent()) {
+            return provider.defaultBaseUrl().orElseThrow(() -> new ConfigurationException("model [" + name
+                    + "] (provider [" + provider.name() + "]) has no base URL, and its provider has no public API to"
+                    + " default to. Set " + key(name, ModelKeys.BASE_URL) + " in junit-platform.properties."));
+        }
+        String url = given.orElseThrow(() -> new ConfigurationException(
                 "model [" + name + "] is not declared. "
                         + DeclaredModels.hint(name, DeclaredModels.names(config, inlineDeclared))
                         + "Set " + key(name, ModelKeys.BASE_URL)

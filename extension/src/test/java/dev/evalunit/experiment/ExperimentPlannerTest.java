@@ -235,7 +235,7 @@ class ExperimentPlannerTest {
 
             assertThat(request.path("temperature").asDouble()).isEqualTo(0.5);
             assertThat(request.path("top_p").asDouble()).isEqualTo(0.9);
-            assertThat(request.path("max_tokens").asInt()).isEqualTo(100);
+            assertThat(request.path("max_completion_tokens").asInt()).isEqualTo(100);
             assertThat(request.path("seed").asInt()).isEqualTo(7);
             assertThat(request.at("/messages/0/content").asText()).isEqualTo("configured system");
         }
@@ -252,7 +252,7 @@ class ExperimentPlannerTest {
             assertThat(request.path("model").asText()).isEqualTo("m1");
             assertThat(request.path("temperature").asDouble()).as("set wins").isEqualTo(0.1);
             assertThat(request.path("top_p").asDouble()).as("configured kept").isEqualTo(0.9);
-            assertThat(request.path("max_tokens").asInt()).as("configured kept").isEqualTo(100);
+            assertThat(request.path("max_completion_tokens").asInt()).as("configured kept").isEqualTo(100);
             assertThat(request.path("seed").asInt()).as("configured extra kept").isEqualTo(7);
             assertThat(request.path("user").asText()).as("set extra added").isEqualTo("eval");
             assertThat(request.path("messages")).hasSize(2);

@@ -140,17 +140,60 @@ class RateLimitHeadersTest {
         @DisplayName("until the request budget resets, when it is used up")
         void usedUp() {
             assertThat(RateLimitHeaders.requestsExhausted(Headers.of("x-ratelimit-remaining-requests", "0",
-                    "x-ratelimit-reset-requests", "1.5s"))).contains(Duration.ofMillis(1500));
+                    "x-ratelimit-reset-requests", "1.5s"), CLOCK)).contains(Duration.ofMillis(1500));
         }
 
         @Test
         @DisplayName("not while requests remain, nor when the reset is not given")
         void notNeeded() {
             assertThat(RateLimitHeaders.requestsExhausted(Headers.of("x-ratelimit-remaining-requests", "3",
-                    "x-ratelimit-reset-requests", "1.5s"))).isEmpty();
-            assertThat(RateLimitHeaders.requestsExhausted(Headers.of("x-ratelimit-remaining-requests", "0"))).isEmpty();
+                    "x-ratelimit-reset-requests", "1.5s"), CLOCK)).isEmpty();
+            assertThat(RateLimitHeaders.requestsExhausted(Headers.of("x-ratelimit-remaining-requests", "0"), CLOCK)).isEmpty();
             assertThat(RateLimitHeaders.requestsExhausted(Headers.of("x-ratelimit-remaining-tokens", "0",
-                    "x-ratelimit-reset-tokens", "1.5s"))).isEmpty();
+                    "x-ratelimit-reset-tokens", "1.5s"), CLOCK)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("until Anthropic's request budget resets, at the RFC 3339 instant it gives")
+        void anthropicUsedUp() {
+            assertThat(RateLimitHeaders.requestsExhausted(Headers.of("anthropic-ratelimit-requests-remaining", "0",
+                    "anthropic-ratelimit-requests-reset", "2025-01-01T00:00:02.5Z"), CLOCK)).contains(Duration.ofMillis(2500));
+            assertThat(RateLimitHeaders.requestsExhausted(Headers.of("anthropic-ratelimit-requests-remaining", "7",
+                    "anthropic-ratelimit-requests-reset", "2025-01-01T00:00:02Z"), CLOCK)).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("reads Anthropic's anthropic-ratelimit-* headers")
+    class Anthropic {
+
+        @Test
+        @DisplayName("retry-after, in seconds, comes first")
+        void retryAfter() {
+            assertThat(waitFor("retry-after", "7", "anthropic-ratelimit-requests-remaining", "0",
+                    "anthropic-ratelimit-requests-reset", "2025-01-01T00:00:30Z")).isEqualTo(Duration.ofSeconds(7));
+        }
+
+        @Test
+        @DisplayName("without it, until the exhausted budget's reset instant")
+        void resetInstant() {
+            assertThat(waitFor("anthropic-ratelimit-tokens-remaining", "0",
+                    "anthropic-ratelimit-tokens-reset", "2025-01-01T00:00:04Z",
+                    "anthropic-ratelimit-requests-remaining", "12",
+                    "anthropic-ratelimit-requests-reset", "2025-01-01T00:00:20Z")).isEqualTo(Duration.ofSeconds(4));
+        }
+
+        @Test
+        @DisplayName("an instant with an offset, or in the past, or far ahead")
+        void instants() {
+            assertThat(waitFor("anthropic-ratelimit-requests-remaining", "0",
+                    "anthropic-ratelimit-requests-reset", "2025-01-01T01:00:03+01:00")).isEqualTo(Duration.ofSeconds(3));
+            assertThat(waitFor("anthropic-ratelimit-requests-remaining", "0",
+                    "anthropic-ratelimit-requests-reset", "2024-12-31T23:59:00Z")).isEqualTo(Duration.ZERO);
+            assertThat(waitFor("anthropic-ratelimit-requests-remaining", "0",
+                    "anthropic-ratelimit-requests-reset", "2025-01-02T00:00:00Z")).isEqualTo(RetryAfter.CAP);
+            assertThat(RateLimitHeaders.retryWait(Headers.of("anthropic-ratelimit-requests-remaining", "0",
+                    "anthropic-ratelimit-requests-reset", "soon"), CLOCK)).isEmpty();
         }
     }
 }

@@ -442,7 +442,7 @@ class BadInputCatalogueTest {
         void refused() {
             assertRefused(ValidTestCase.class, Map.of("evalunit.models.candidate.provider", "opnai"),
                     "Configuration error: model [candidate] has unknown provider [opnai]. Did you mean openai?"
-                            + " Providers found: openai. For another provider, put its jar on the test class path"
+                            + " Providers found: anthropic, openai. For another provider, put its jar on the test class path"
                             + " (it registers itself in META-INF/services/dev.evalunit.api.spi.ModelProvider).");
         }
     }
@@ -457,6 +457,19 @@ class BadInputCatalogueTest {
                     "Configuration error: [evalunit.experiments.allow-empty-metrics] must be true or false, but was 'yes'."
                             + " Set true to let an experiment pass with a metric that has no value on any row, or leave it"
                             + " unset.");
+        }
+    }
+
+    @Nested
+    @DisplayName("an anthropic model's settings")
+    class AnthropicSettings {
+        @Test
+        @DisplayName("a max-tokens below 1, which the Messages API refuses")
+        void maxTokens() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.provider", "anthropic",
+                            "evalunit.models.judge.max-tokens", "0"),
+                    "Configuration error: model [judge] (provider [anthropic]): [max-tokens] must be 1 or more for the"
+                            + " Messages API. Raise it, or leave it unset for 1024.");
         }
     }
 

@@ -120,7 +120,7 @@ class ExperimentSetExtensionTest {
             List<JsonNode> generations = server.requests().stream()
                     .filter(r -> !r.path("model").asText().equals("judge")).toList();
             assertThat(generations).hasSize(ROWS * 12).allSatisfy(r -> {
-                assertThat(r.path("max_tokens").asInt()).as("common max_tokens kept").isEqualTo(64);
+                assertThat(r.path("max_completion_tokens").asInt()).as("common max_tokens kept, sent as max_completion_tokens").isEqualTo(64);
                 assertThat(r.path("temperature").asDouble()).as("grid temperature wins").isIn(0.2, 0.8);
             });
         }

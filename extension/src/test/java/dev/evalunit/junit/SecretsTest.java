@@ -11,6 +11,7 @@ import dev.evalunit.api.Task;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
+import dev.evalunit.testing.MessagesServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -82,6 +83,11 @@ class SecretsTest {
     }
 
     private Run run(Class<?> fixture, String baseUrl) {
+        return run(fixture, baseUrl, Map.of());
+    }
+
+    /** @param more configuration added to the usual: e.g. both models' provider */
+    private Run run(Class<?> fixture, String baseUrl, Map<String, String> more) {
         Map<String, String> config = new HashMap<>();
         for (String model : List.of("candidate", "judge")) {
             config.put("evalunit.models." + model + ".base-url", baseUrl);
@@ -91,6 +97,7 @@ class SecretsTest {
         config.put("evalunit.report.dir", reports.toString());
         config.put("evalunit.cache.mode", "record");
         config.put("evalunit.cache.dir", cache.toString());
+        config.putAll(more);
         EngineRuns.Captured captured = EngineRuns.runCapturingConsole(fixture, config);
         return new Run(captured.results(), captured.console());
     }
@@ -213,6 +220,65 @@ class SecretsTest {
                 assertThat(System.getProperties()).doesNotContainKeys(JUDGE_KEY, CLIENT_SECRET, REFERENCE_KEY, REFERENCED)
                         .containsEntry(ENV_REFERENCE_KEY, "${env:JUDGE_KEY}");
                 assertThat(System.getProperties().toString()).doesNotContain(KEY);
+            }
+        }
+    }
+    @Nested
+    @DisplayName("of an anthropic model, sent in x-api-key")
+    class InXApiKey {
+
+        private static final Map<String, String> ANTHROPIC = Map.of(
+                "evalunit.models.candidate.provider", "anthropic",
+                "evalunit.models.judge.provider", "anthropic");
+
+        @Test
+        @DisplayName("is sent as is in x-api-key only, and a server that quotes it in every form leaves it in no"
+                + " report, cache file or console line")
+        void passingRun() throws IOException {
+            String quoted = String.join(" | ", FORMS);
+            try (MessagesServer server = MessagesServer.start(call -> MessagesServer.Answer.of(call.isAutorater()
+                    ? ChatServer.verdict("A", "A quotes " + quoted) : "I was called with " + quoted))) {
+                Run run = run(EvaluationTestCase.class, server.baseUrl(), ANTHROPIC);
+
+                assertThat(server.apiKeys()).isNotEmpty().containsOnly(KEY);
+                assertThat(run.results().testEvents().succeeded().count()).isEqualTo(1);
+                assertThat(files(cache)).as("the run recorded its replies").isNotEmpty();
+                assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
+                        .contains("I was called with ***");
+                assertNoKeyAnywhere(run);
+            }
+        }
+
+        @Test
+        @DisplayName("a server whose error bodies echo x-api-key in every form leaves it in no judgment, report,"
+                + " message or console line")
+        void failingRun() throws Exception {
+            MockWebServer server = new MockWebServer();
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String echoed = String.valueOf(request.getHeaders().get("x-api-key"));
+                    int code = request.getBody().utf8().contains("impartial judge") ? 500 : 401;
+                    String escaped = echoed.replace("/", "\\/");
+                    String encoded = URLEncoder.encode(echoed, StandardCharsets.UTF_8);
+                    return new MockResponse.Builder().code(code).body("{\"type\": \"error\", \"error\": {\"type\":"
+                            + " \"authentication_error\", \"message\": \"invalid x-api-key " + echoed + "\", \"escaped\": \""
+                            + escaped + "\", \"url\": \"/v1/messages?key=" + encoded + "\"}}").build();
+                }
+            });
+            server.start(InetAddress.getLoopbackAddress(), 0);
+            try {
+                Run run = run(EvaluationTestCase.class, server.url("/").toString(), ANTHROPIC);
+
+                RecordedRequest first = server.takeRequest();
+                assertThat(first.getHeaders().get("x-api-key")).isEqualTo(KEY);
+                assertThat(first.getHeaders().get("Authorization")).isNull();
+                assertThat(EngineRuns.failures(run.results())).as("the fixture fails on its error rows").hasSize(1);
+                assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
+                        .contains("HTTP 401").contains("***");
+                assertNoKeyAnywhere(run);
+            } finally {
+                server.close();
             }
         }
     }

@@ -83,13 +83,13 @@ class ModelClientsTest {
     @Test
     @DisplayName("refuses a provider it does not find, before sending anything")
     void unknownProvider() {
-        ModelSettings settings = new ModelSettings("judge", "anthropic", "claude", server.url("/v1").toString(), null,
+        ModelSettings settings = new ModelSettings("judge", "mistral", "claude", server.url("/v1").toString(), null,
                 null, Map.of(), Map.of(), Duration.ofSeconds(5), 0);
 
         try (ModelClients clients = new ModelClients(Backoff.withoutWaiting())) {
             assertThatThrownBy(() -> clients.create(settings, NO_SECRETS))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("Configuration error: model [judge] has unknown provider [anthropic]. Providers found: openai. "
+                    .hasMessage("Configuration error: model [judge] has unknown provider [mistral]. Providers found: anthropic, openai. "
                             + "For another provider, put its jar on the test class path (it registers itself in "
                             + "META-INF/services/dev.evalunit.api.spi.ModelProvider).");
         }

@@ -163,6 +163,46 @@ class ModelSettingsResolverTest {
     }
 
     @Nested
+    @DisplayName("base URLs")
+    class BaseUrls {
+
+        @Test
+        @DisplayName("a model declared by its provider alone calls the provider's public API")
+        void providerDefault() {
+            assertThat(resolve(Map.of("evalunit.models.judge.provider", "anthropic"), Optional.empty()).baseUrl())
+                    .isEqualTo("https://api.anthropic.com");
+            assertThat(resolve(Map.of("evalunit.models.judge.provider", "openai"), Optional.empty()).baseUrl())
+                    .isEqualTo("https://api.openai.com/v1");
+        }
+
+        @Test
+        @DisplayName("a base-url replaces the public API whole, for a proxy or a stand-in")
+        void custom() {
+            assertThat(resolve(Map.of("evalunit.models.judge.provider", "anthropic",
+                    "evalunit.models.judge.base-url", "http://127.0.0.1:8080/proxy"), Optional.empty()).baseUrl())
+                    .isEqualTo("http://127.0.0.1:8080/proxy");
+        }
+
+        @Test
+        @DisplayName("counts a model with a provider and no base-url among the declared ones")
+        void declared() {
+            assertThat(DeclaredModels.names(EvalConfig.of(Map.of("evalunit.models.claude.provider", "anthropic",
+                    "evalunit.models.gpt.base-url", "http://127.0.0.1:1/v1")), java.util.List.of()))
+                    .containsExactly("claude", "gpt");
+        }
+
+        @Test
+        @DisplayName("the anthropic provider refuses a max-tokens below 1, naming the model and the provider")
+        void anthropicMaxTokens() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.provider", "anthropic",
+                    "evalunit.models.judge.max-tokens", "0"), Optional.empty()))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: model [judge] (provider [anthropic]): [max-tokens] must be 1 or"
+                            + " more for the Messages API. Raise it, or leave it unset for 1024.");
+        }
+    }
+
+    @Nested
     @DisplayName("reports")
     class Errors {
 
@@ -258,12 +298,12 @@ class ModelSettingsResolverTest {
         }
 
         @Test
-        @DisplayName("a provider other than openai")
+        @DisplayName("a provider not on the class path")
         void unknownProvider() {
-            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.provider", "anthropic"),
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.provider", "mistral"),
                     inline(OnlyBaseUrl.class)))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("Configuration error: model [judge] has unknown provider [anthropic]. Providers found: openai. "
+                    .hasMessage("Configuration error: model [judge] has unknown provider [mistral]. Providers found: anthropic, openai. "
                             + "For another provider, put its jar on the test class path (it registers itself in "
                             + "META-INF/services/dev.evalunit.api.spi.ModelProvider).");
         }

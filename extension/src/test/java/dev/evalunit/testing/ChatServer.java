@@ -116,7 +116,8 @@ public final class ChatServer implements AutoCloseable {
         return List.copyOf(authorizations);
     }
 
-    private static JudgeCall judgeCall(String prompt) {
+    /** What an autorater prompt showed the judge. */
+    public static JudgeCall judgeCall(String prompt) {
         java.util.Map<String, String> sections = new java.util.HashMap<>();
         Matcher m = SECTION.matcher(prompt);
         while (m.find()) {

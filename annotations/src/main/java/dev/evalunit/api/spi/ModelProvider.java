@@ -3,6 +3,7 @@ package dev.evalunit.api.spi;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -80,6 +81,16 @@ public interface ModelProvider {
      */
     default List<ProviderParameter> samplingParameters() {
         return List.of();
+    }
+
+    /**
+     * The base URL of the provider's public API, e.g. {@code https://api.anthropic.com}: what a model
+     * declared with this provider calls when it sets no {@code base-url}. A custom {@code base-url}
+     * (a proxy, a stand-in) replaces it whole, and the provider appends its own path to either.
+     * Empty by default: every model of the provider then has to set its {@code base-url}.
+     */
+    default Optional<String> defaultBaseUrl() {
+        return Optional.empty();
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The JSON bodies of one model's OpenAI chat-completions requests. Thread safe.
  *
- * <p>The fields, in order: {@code model}, {@code messages}, the sampling parameters,
+ * <p>The fields, in order: {@code model}, {@code messages}, the sampling parameters ({@code max_tokens}
+ * sent as {@code max_completion_tokens}),
  * {@code response_format} (structured output only), then the extra parameters, which override any
  * field of the same name where it stands. The settings decide all but the messages and the response
  * format, so the layout and its values are written once here and a call fills in only its own parts.
@@ -33,6 +34,9 @@ final class ChatRequestBody {
     /** One field, its name already quoted and followed by a colon. */
     private record Field(String nameAndColon, Value value) {
     }
+
+    private static final String MAX_TOKENS = "max_tokens";
+    private static final String MAX_COMPLETION_TOKENS = "max_completion_tokens";
 
     private final String systemPrompt;
     private final List<Field> plain;
@@ -81,7 +85,8 @@ final class ChatRequestBody {
         Map<String, Value> fields = new LinkedHashMap<>();
         fields.put("model", new Fixed(JsonText.string(settings.model())));
         fields.put("messages", Part.MESSAGES);
-        settings.samplingParams().forEach((name, value) -> fields.put(name, new Fixed(JsonValueText.compact(value))));
+        Map<String, Object> sampling = settings.samplingParams();
+        sampling.forEach((name, value) -> fields.put(wireName(name, sampling), new Fixed(JsonValueText.compact(value))));
         if (structuredOutput) {
             fields.put("response_format", Part.RESPONSE_FORMAT);
         }
@@ -89,6 +94,15 @@ final class ChatRequestBody {
         List<Field> layout = new ArrayList<>(fields.size());
         fields.forEach((name, value) -> layout.add(new Field(JsonText.string(name) + ":", value)));
         return List.copyOf(layout);
+    }
+
+    /**
+     * {@code max_tokens} (what {@code max-tokens} sets) goes out as {@code max_completion_tokens}, its
+     * successor in the chat-completions reference, unless that is set too; {@code extra_params} still
+     * sends {@code max_tokens} as it is, for servers that know only the old name.
+     */
+    private static String wireName(String name, Map<String, Object> sampling) {
+        return MAX_TOKENS.equals(name) && !sampling.containsKey(MAX_COMPLETION_TOKENS) ? MAX_COMPLETION_TOKENS : name;
     }
 
     private void messages(StringBuilder body, ModelRequest request) {

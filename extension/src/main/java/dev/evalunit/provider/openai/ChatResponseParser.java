@@ -4,12 +4,21 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Set;
 
 /** Reads the answer and the token usage out of an OpenAI chat-completions response body. */
 final class ChatResponseParser {
 
-    /** What a successful response says; token counts are {@code null} when not reported. */
-    record ChatCompletion(String text, Integer promptTokens, Integer completionTokens) {
+    /**
+     * What a successful response says; token counts are {@code null} when not reported.
+     *
+     * @param text the first choice's {@code message.content}; {@code null} only with a refusal or a
+     *     finish reason of {@link #NOT_ANSWERS}
+     * @param refusal the first choice's {@code message.refusal}, or {@code null}
+     * @param finishReason the first choice's {@code finish_reason}, or {@code null}
+     */
+    record ChatCompletion(String text, String refusal, String finishReason, Integer promptTokens,
+                          Integer completionTokens) {
     }
 
     /** The body is not a usable reply; the message says what is wrong, in a sentence fragment. */
@@ -28,6 +37,8 @@ final class ChatResponseParser {
     }
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** The finish reasons of a reply that may come without content: it is not an answer, and says why. */
+    static final Set<String> NOT_ANSWERS = Set.of("length", "content_filter");
 
     private ChatResponseParser() {
     }
@@ -48,15 +59,23 @@ final class ChatResponseParser {
         } catch (IOException e) {
             throw new MalformedReplyException("the reply is not JSON", true);
         }
-        if (reading.content == null) {
+        if (reading.content == null && reading.refusal == null && !notAnAnswer(reading.finishReason)) {
             throw new MalformedReplyException("the reply has no choices[0].message.content", false);
         }
-        return new ChatCompletion(reading.content, reading.promptTokens, reading.completionTokens);
+        return new ChatCompletion(reading.content, reading.refusal, reading.finishReason, reading.promptTokens,
+                reading.completionTokens);
+    }
+
+    /** Whether {@code finishReason} is one of {@link #NOT_ANSWERS} ({@code null} is not). */
+    static boolean notAnAnswer(String finishReason) {
+        return finishReason != null && NOT_ANSWERS.contains(finishReason);
     }
 
     /** What a walk through the body found; each method starts on the value it reads and ends on its last token. */
     private static final class Reading {
         String content;
+        String refusal;
+        String finishReason;
         Integer promptTokens;
         Integer completionTokens;
 
@@ -65,7 +84,14 @@ final class ChatResponseParser {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("choices".equals(name)) {
-                    content = value == JsonToken.START_ARRAY ? firstChoice(parser) : skip(parser);
+                    content = null;
+                    refusal = null;
+                    finishReason = null;
+                    if (value == JsonToken.START_ARRAY) {
+                        firstChoice(parser);
+                    } else {
+                        parser.skipChildren();
+                    }
                 } else if ("usage".equals(name)) {
                     promptTokens = null;
                     completionTokens = null;
@@ -80,40 +106,58 @@ final class ChatResponseParser {
             }
         }
 
-        private static String firstChoice(JsonParser parser) throws IOException {
+        private void firstChoice(JsonParser parser) throws IOException {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.END_ARRAY) {
-                return null;
+                return;
             }
-            String found = first == JsonToken.START_OBJECT ? field(parser, "message", Reading::content) : skip(parser);
+            if (first == JsonToken.START_OBJECT) {
+                choice(parser);
+            } else {
+                parser.skipChildren();
+            }
             // The other choices, up to the array's end (a parser at the end of input throws, never returns null here).
             for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY && next != null; next = parser.nextToken()) {
                 parser.skipChildren();
             }
-            return found;
         }
 
-        private static String content(JsonParser parser) throws IOException {
-            return parser.currentToken() == JsonToken.START_OBJECT ? field(parser, "content", Reading::text) : skip(parser);
-        }
-
-        private static String text(JsonParser parser) throws IOException {
-            return parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : skip(parser);
-        }
-
-        /** The last value of {@code wanted} in the object at the parser, as {@code reader} reads it. */
-        private static String field(JsonParser parser, String wanted, ValueReader reader) throws IOException {
-            String found = null;
+        private void choice(JsonParser parser) throws IOException {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                parser.nextToken();
-                if (wanted.equals(name)) {
-                    found = reader.read(parser);
+                JsonToken value = parser.nextToken();
+                if ("message".equals(name)) {
+                    content = null;
+                    refusal = null;
+                    if (value == JsonToken.START_OBJECT) {
+                        message(parser);
+                    } else {
+                        parser.skipChildren();
+                    }
+                } else if ("finish_reason".equals(name)) {
+                    finishReason = text(parser);
                 } else {
                     parser.skipChildren();
                 }
             }
-            return found;
+        }
+
+        private void message(JsonParser parser) throws IOException {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if ("content".equals(name)) {
+                    content = text(parser);
+                } else if ("refusal".equals(name)) {
+                    refusal = text(parser);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+
+        private static String text(JsonParser parser) throws IOException {
+            return parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : skip(parser);
         }
 
         private void usage(JsonParser parser) throws IOException {
@@ -143,10 +187,5 @@ final class ChatResponseParser {
             parser.skipChildren();
             return null;
         }
-    }
-
-    @FunctionalInterface
-    private interface ValueReader {
-        String read(JsonParser parser) throws IOException;
     }
 }

@@ -5,11 +5,13 @@ import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.api.spi.ModelSpec;
+import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.provider.NotAnAnswer;
+import dev.evalunit.provider.StructuredOutputFallback;
 import dev.evalunit.provider.openai.ChatResponseParser.ChatCompletion;
 import dev.evalunit.provider.openai.ChatResponseParser.MalformedReplyException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -23,18 +25,25 @@ import okhttp3.RequestBody;
  * Many compatible servers do not support it; the first time one answers 400 or 422 about
  * {@code response_format} or {@code json_schema}, the request is sent again without it, and this
  * client stops asking for it from then on: structured output where supported, plain text otherwise.
+ *
+ * <p>A reply that is not an answer fails the call ({@link NotAnAnswer}): {@code message.refusal},
+ * {@code finish_reason "length"} (cut at the token limit) or {@code "content_filter"}.
  */
 final class OpenAiChatClient implements ModelClient {
 
     // With its charset: given none, OkHttp parses "application/json; charset=utf-8" again on every request.
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
+    private static final String FINISH_LENGTH = "length";
+    private static final String FINISH_CONTENT_FILTER = "content_filter";
+
     private final String name;
+    private final String maxTokensKey;
     private final String apiKey;
     private final HttpPipeline http;
     private final HttpUrl endpoint;
     private final ChatRequestBody bodies;
-    private final AtomicBoolean structuredOutputSupported = new AtomicBoolean(true);
+    private final StructuredOutputFallback structuredOutput = new StructuredOutputFallback("response_format", "json_schema");
 
     /**
      * @param apiKey the resolved key, or {@code null} to send no {@code Authorization} header
@@ -42,6 +51,7 @@ final class OpenAiChatClient implements ModelClient {
      */
     OpenAiChatClient(ModelSpec settings, String apiKey, HttpPipeline http) {
         this.name = settings.name();
+        this.maxTokensKey = ConfigKeys.modelKey(settings.name(), ConfigKeys.ModelKeys.MAX_TOKENS);
         this.apiKey = apiKey;
         this.http = http;
         // Path segments rather than string concatenation: keeps a query (e.g. ?api-version=) in place
@@ -57,13 +67,7 @@ final class OpenAiChatClient implements ModelClient {
 
     @Override
     public ModelReply complete(ModelRequest request) throws ModelCallException {
-        boolean structured = request.responseSchema() != null && structuredOutputSupported.get();
-        HttpExchange exchange = send(request, structured);
-        if (structured && rejectsStructuredOutput(exchange)) {
-            structuredOutputSupported.set(false);
-            exchange = send(request, false);
-        }
-        return reply(exchange);
+        return reply(structuredOutput.exchange(request, structured -> send(request, structured)));
     }
 
     private HttpExchange send(ModelRequest request, boolean structured) throws ModelCallException {
@@ -80,18 +84,27 @@ final class OpenAiChatClient implements ModelClient {
         if (!exchange.successful()) {
             throw http.httpError(exchange);
         }
+        ChatCompletion completion;
         try {
-            ChatCompletion completion = ChatResponseParser.parse(exchange.body());
-            return new ModelReply(completion.text(), completion.promptTokens(), completion.completionTokens(),
-                    exchange.latency());
+            completion = ChatResponseParser.parse(exchange.body());
         } catch (MalformedReplyException e) {
             throw http.failure(e.getMessage() + (e.worthQuoting() ? ": " + http.excerpt(exchange.body()) : ""));
         }
+        checkAnswer(completion);
+        return new ModelReply(completion.text(), completion.promptTokens(), completion.completionTokens(),
+                exchange.latency());
     }
 
-    private static boolean rejectsStructuredOutput(HttpExchange exchange) {
-        int code = exchange.code();
-        String body = exchange.body();
-        return (code == 400 || code == 422) && (body.contains("response_format") || body.contains("json_schema"));
+    /** A refusal, an answer cut at the token limit or a filtered one is not an answer: an error, never cached. */
+    private void checkAnswer(ChatCompletion completion) throws ModelCallException {
+        if (completion.refusal() != null) {
+            throw NotAnAnswer.refused(http, "message.refusal", completion.refusal());
+        }
+        if (FINISH_LENGTH.equals(completion.finishReason())) {
+            throw NotAnAnswer.cut(http, "finish_reason \"length\"", maxTokensKey);
+        }
+        if (FINISH_CONTENT_FILTER.equals(completion.finishReason())) {
+            throw NotAnAnswer.filtered(http, "finish_reason \"content_filter\"");
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.evalunit.api.spi.ProviderParameter;
 import dev.evalunit.api.spi.ProviderParameter.Type;
 import dev.evalunit.http.HttpPipeline;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -25,6 +26,9 @@ public final class OpenAiProvider implements ModelProvider {
 
     /** The provider's name, also the default of {@code evalunit.models.NAME.provider}. */
     public static final String NAME = "openai";
+
+    /** Where a model declared with {@code provider=openai} calls when it sets no {@code base-url}; the client appends {@code /chat/completions}. */
+    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
     /** The sampling parameters of the chat-completions reference, by their names in the request body. */
     static final List<ProviderParameter> SAMPLING_PARAMETERS = List.of(
@@ -51,6 +55,11 @@ public final class OpenAiProvider implements ModelProvider {
     @Override
     public List<ProviderParameter> samplingParameters() {
         return SAMPLING_PARAMETERS;
+    }
+
+    @Override
+    public Optional<String> defaultBaseUrl() {
+        return Optional.of(DEFAULT_BASE_URL);
     }
 
     @Override

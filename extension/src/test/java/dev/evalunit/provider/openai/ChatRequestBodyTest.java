@@ -20,6 +20,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -49,7 +50,11 @@ class ChatRequestBodyTest {
                 add(messages, ChatMessage.system(settings.systemPrompt()));
             }
             request.messages().forEach(message -> add(messages, message));
-            putAll(body, settings.samplingParams());
+            // max_tokens under its successor's name, unless that is set too.
+            Map<String, Object> sampling = new LinkedHashMap<>();
+            settings.samplingParams().forEach((name, value) -> sampling.put(name.equals("max_tokens")
+                    && !settings.samplingParams().containsKey("max_completion_tokens") ? "max_completion_tokens" : name, value));
+            putAll(body, sampling);
             if (structuredOutput && request.responseSchema() != null) {
                 ObjectNode jsonSchema = body.putObject("response_format").put("type", "json_schema").putObject("json_schema");
                 jsonSchema.put("name", request.schemaName() == null ? "reply" : request.schemaName());
@@ -211,7 +216,7 @@ class ChatRequestBodyTest {
 
             assertThat(ChatRequestBody.of(settings, withSchema(SCORE_SCHEMA, "score"), true)).isEqualTo("{\"model\":\"gpt-4o\","
                     + "\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"user\",\"content\":\"Which is better?\"}],"
-                    + "\"temperature\":0.0,\"max_tokens\":256,"
+                    + "\"temperature\":0.0,\"max_completion_tokens\":256,"
                     + "\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"score\",\"schema\":"
                     + "{\"type\":\"object\",\"properties\":{\"score\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":5}},"
                     + "\"required\":[\"score\"]},\"strict\":true}},"
@@ -225,7 +230,7 @@ class ChatRequestBodyTest {
                     ordered("seed", 1, "temperature", 1.2, "model", "pinned"));
 
             assertThat(ChatRequestBody.of(settings, user("Hi"), false)).isEqualTo("{\"model\":\"pinned\","
-                    + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"temperature\":1.2,\"max_tokens\":10,\"seed\":1}");
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"temperature\":1.2,\"max_completion_tokens\":10,\"seed\":1}");
         }
 
         @Test

@@ -49,13 +49,23 @@ class ChatResponseParserTest {
             } catch (JsonProcessingException e) {
                 return NOT_JSON;
             }
-            JsonNode content = root == null ? null : root.path("choices").path(0).path("message").path("content");
-            if (content == null || !content.isTextual()) {
+            if (root == null) {
+                return NO_CONTENT;
+            }
+            JsonNode choice = root.path("choices").path(0);
+            String content = text(choice.path("message").path("content"));
+            String refusal = text(choice.path("message").path("refusal"));
+            String finishReason = text(choice.path("finish_reason"));
+            if (content == null && refusal == null && !ChatResponseParser.notAnAnswer(finishReason)) {
                 return NO_CONTENT;
             }
             JsonNode usage = root.path("usage");
-            return Outcome.of(new ChatCompletion(content.asText(), count(usage.path("prompt_tokens")),
+            return Outcome.of(new ChatCompletion(content, refusal, finishReason, count(usage.path("prompt_tokens")),
                     count(usage.path("completion_tokens"))));
+        }
+
+        private static String text(JsonNode node) {
+            return node.isTextual() ? node.asText() : null;
         }
 
         private static Integer count(JsonNode node) {
@@ -152,6 +162,11 @@ class ChatResponseParserTest {
                 argumentSet("a root null", "null"),
                 argumentSet("an HTML error page", "<html><body>502 Bad Gateway</body></html>"),
                 argumentSet("plain text", "Internal Server Error"),
+                argumentSet("a refusal without content", choices("{\"message\":{\"content\":null,\"refusal\":\"I can't help with that.\"},\"finish_reason\":\"stop\"}")),
+                argumentSet("cut at the token limit", choices("{\"message\":{\"content\":\"Half an ans\"},\"finish_reason\":\"length\"}")),
+                argumentSet("filtered without content", choices("{\"message\":{\"content\":null},\"finish_reason\":\"content_filter\"}")),
+                argumentSet("a repeated finish_reason: the last one counts", choices("{\"finish_reason\":\"length\",\"message\":{},\"finish_reason\":\"stop\"}")),
+                argumentSet("a refusal not a string", choices("{\"message\":{\"refusal\":1}}")),
                 argumentSet("200 levels of nesting in a skipped field",
                         "{\"meta\":" + "[".repeat(200) + "]".repeat(200) + ",\"choices\":[{\"message\":{\"content\":\"x\"}}]}"));
     }
@@ -171,17 +186,17 @@ class ChatResponseParserTest {
         @DisplayName("reads the first choice's content and the token counts")
         void normal() {
             assertThat(parse(reply("\"Hello!\"", "{\"prompt_tokens\":12,\"completion_tokens\":3,\"total_tokens\":15}")))
-                    .isEqualTo(Outcome.of(new ChatCompletion("Hello!", 12, 3)));
+                    .isEqualTo(Outcome.of(new ChatCompletion("Hello!", null, "stop", 12, 3)));
         }
 
         @Test
         @DisplayName("gives null counts when usage is missing, or a count is not a whole number that fits an int")
         void counts() {
-            assertThat(parse(reply("\"x\"", null))).isEqualTo(Outcome.of(new ChatCompletion("x", null, null)));
+            assertThat(parse(reply("\"x\"", null))).isEqualTo(Outcome.of(new ChatCompletion("x", null, "stop", null, null)));
             assertThat(parse(reply("\"x\"", "{\"prompt_tokens\":2.0,\"completion_tokens\":2147483648}")))
-                    .isEqualTo(Outcome.of(new ChatCompletion("x", null, null)));
+                    .isEqualTo(Outcome.of(new ChatCompletion("x", null, "stop", null, null)));
             assertThat(parse(reply("\"x\"", "{\"prompt_tokens\":\"7\",\"completion_tokens\":7}")))
-                    .isEqualTo(Outcome.of(new ChatCompletion("x", null, 7)));
+                    .isEqualTo(Outcome.of(new ChatCompletion("x", null, "stop", null, 7)));
         }
 
         @Test
@@ -189,7 +204,7 @@ class ChatResponseParserTest {
         void lastWins() {
             assertThat(parse("{\"choices\":[{\"message\":{\"content\":\"a\"}}],\"usage\":{\"prompt_tokens\":1},"
                     + "\"choices\":[{\"message\":{\"content\":\"b\",\"content\":\"c\"}}],\"usage\":{\"completion_tokens\":2}}"))
-                    .isEqualTo(Outcome.of(new ChatCompletion("c", null, 2)));
+                    .isEqualTo(Outcome.of(new ChatCompletion("c", null, null, null, 2)));
         }
 
         @Test
@@ -212,7 +227,7 @@ class ChatResponseParserTest {
         @DisplayName("ignores what follows the root object, as readTree does")
         void trailingGarbage() {
             assertThat(parse(reply("\"Hello!\"", null) + " }{ garbage"))
-                    .isEqualTo(Outcome.of(new ChatCompletion("Hello!", null, null)));
+                    .isEqualTo(Outcome.of(new ChatCompletion("Hello!", null, "stop", null, null)));
         }
     }
 
@@ -226,7 +241,7 @@ class ChatResponseParserTest {
         void laterChoices() {
             String body = "{\"choices\":[[]],\"choices\":[{\"message\":{\"content\":\"late\"}}]}";
 
-            assertThat(Reference.parse(body)).isEqualTo(Outcome.of(new ChatCompletion("late", null, null)));
+            assertThat(Reference.parse(body)).isEqualTo(Outcome.of(new ChatCompletion("late", null, null, null, null)));
             assertThat(parse(body)).isEqualTo(Reference.parse(body));
         }
 

@@ -148,7 +148,7 @@ class OpenAiChatClientTest {
                                   {"role": "user", "content": "Q1"},
                                   {"role": "assistant", "content": "A1"},
                                   {"role": "user", "content": "Q2"}],
-                     "temperature": 0.2, "max_tokens": 64}
+                     "temperature": 0.2, "max_completion_tokens": 64}
                     """));
         }
 
@@ -511,5 +511,58 @@ class OpenAiChatClientTest {
     @DisplayName("is named after its declaration")
     void name() {
         assertThat(client().name()).isEqualTo("judge");
+    }
+
+    @Nested
+    @DisplayName("fails on a reply that is not an answer, naming the reason")
+    class NotAnswers {
+
+        private static final String REFUSAL = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[{"
+                + "\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,\"refusal\":"
+                + "\"I'm sorry, I cannot assist with that request.\"},\"finish_reason\":\"stop\"}]}";
+
+        private MockResponse finished(String content, String finishReason) {
+            return json(200, "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                    + content + "},\"finish_reason\":\"" + finishReason + "\"}]}");
+        }
+
+        @Test
+        @DisplayName("finish_reason length: cut at the token limit")
+        void length() {
+            server.enqueue(finished("\"The answer is\"", "length"));
+
+            assertThatThrownBy(() -> client().complete(ModelRequest.ofUser("Hi")))
+                    .isInstanceOf(ModelCallException.class)
+                    .hasMessage("model [judge]: the reply is not an answer: cut at the token limit (finish_reason"
+                            + " \"length\"). Raise [evalunit.models.judge.max-tokens], or ask for a shorter answer.");
+        }
+
+        @Test
+        @DisplayName("finish_reason content_filter: withheld")
+        void contentFilter() {
+            server.enqueue(finished("null", "content_filter"));
+
+            assertThatThrownBy(() -> client().complete(ModelRequest.ofUser("Hi")))
+                    .hasMessage("model [judge]: the reply is not an answer: withheld by the provider's content filter"
+                            + " (finish_reason \"content_filter\").");
+        }
+
+        @Test
+        @DisplayName("message.refusal: refused, quoting the refusal")
+        void refusal() {
+            server.enqueue(json(200, REFUSAL));
+
+            assertThatThrownBy(() -> client().complete(withSchema("Hi")))
+                    .hasMessage("model [judge]: the reply is not an answer: the model refused (message.refusal):"
+                            + " \"I'm sorry, I cannot assist with that request.\"");
+        }
+
+        @Test
+        @DisplayName("finish_reason stop with content: an answer")
+        void stop() throws Exception {
+            server.enqueue(finished("\"fine\"", "stop"));
+
+            assertThat(client().complete(ModelRequest.ofUser("Hi")).text()).isEqualTo("fine");
+        }
     }
 }

@@ -1,0 +1,50 @@
+package dev.evalunit.provider;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.evalunit.api.spi.ModelCallException;
+import dev.evalunit.http.HttpPipeline;
+import org.apiguardian.api.API;
+
+/**
+ * A reply that came back but is not an answer: cut at the token limit, filtered, or refused. Every
+ * provider words it here, as a {@link ModelCallException}, so that it becomes an {@code Error} for its
+ * row or sample, and is never stored by the response cache (which stores replies, never failures): the
+ * next run asks again. The message names the reason as the wire says it, and quotes a refusal's text
+ * (scrubbed, cut to 200 characters).
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class NotAnAnswer {
+
+    private static final String NOT_AN_ANSWER = "the reply is not an answer: ";
+
+    private NotAnAnswer() {
+    }
+
+    /**
+     * The answer stopped at the token limit, e.g. {@code finish_reason "length"}.
+     *
+     * @param reason the field and value that say so, e.g. {@code finish_reason "length"}
+     * @param maxTokensKey the configuration key that raises the limit
+     */
+    public static ModelCallException cut(HttpPipeline http, String reason, String maxTokensKey) {
+        return http.failure(NOT_AN_ANSWER + "cut at the token limit (" + reason + "). Raise [" + maxTokensKey
+                + "], or ask for a shorter answer.");
+    }
+
+    /** The provider's content filter withheld the answer, e.g. {@code finish_reason "content_filter"}. */
+    public static ModelCallException filtered(HttpPipeline http, String reason) {
+        return http.failure(NOT_AN_ANSWER + "withheld by the provider's content filter (" + reason + ").");
+    }
+
+    /**
+     * The model refused to answer.
+     *
+     * @param reason the field that says so, e.g. {@code message.refusal}
+     * @param text what the model said, quoted when not blank
+     */
+    public static ModelCallException refused(HttpPipeline http, String reason, String text) {
+        String quoted = text == null || text.isBlank() ? "" : ": \"" + http.excerpt(text) + "\"";
+        return http.failure(NOT_AN_ANSWER + "the model refused (" + reason + ")" + quoted);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.evalunit.provider.anthropic;
+
+import dev.evalunit.api.spi.ModelCallException;
+import dev.evalunit.api.spi.ModelClient;
+import dev.evalunit.api.spi.ModelReply;
+import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.api.spi.ModelSpec;
+import dev.evalunit.config.ConfigKeys;
+import dev.evalunit.http.HttpExchange;
+import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.provider.NotAnAnswer;
+import dev.evalunit.provider.StructuredOutputFallback;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * A model behind Anthropic's Messages API: {@code POST {baseUrl}/v1/messages} with the
+ * {@code x-api-key} and {@code anthropic-version} headers. Thread safe. Only the wire format is here;
+ * retries (429, 529 {@code overloaded_error}...), limits and failure messages are the {@link HttpPipeline}'s.
+ *
+ * <p>A request with a response schema forces a tool whose {@code input_schema} is the schema
+ * ({@link MessagesRequestBody}), and the answer is that {@code tool_use} block's {@code input}. A
+ * server that answers 400 about tools (a stand-in, a proxy) is asked again without them, and from then
+ * on never with them; the answer is then the text, which the caller parses.
+ *
+ * <p>A reply that is not an answer fails the call ({@link NotAnAnswer}): {@code stop_reason}
+ * {@code "max_tokens"} (cut at the token limit) or {@code "refusal"}.
+ */
+final class MessagesClient implements ModelClient {
+
+    static final String API_KEY_HEADER = "x-api-key";
+    static final String VERSION_HEADER = "anthropic-version";
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final String STOP_MAX_TOKENS = "max_tokens";
+    private static final String STOP_REFUSAL = "refusal";
+
+    private final String name;
+    private final String apiKey;
+    private final String version;
+    private final String maxTokensKey;
+    private final HttpPipeline http;
+    private final HttpUrl endpoint;
+    private final MessagesRequestBody bodies;
+    private final StructuredOutputFallback tools = new StructuredOutputFallback("tools", "tool_choice", "input_schema");
+
+    /** @param apiKey the resolved key, or {@code null} to send no {@code x-api-key} header */
+    MessagesClient(ModelSpec settings, String apiKey, HttpPipeline http) {
+        this.name = settings.name();
+        this.apiKey = apiKey;
+        Object version = settings.providerParams().get(AnthropicProvider.VERSION.name());
+        this.version = version == null ? AnthropicProvider.DEFAULT_VERSION : ((String) version).trim();
+        this.maxTokensKey = ConfigKeys.modelKey(settings.name(), ConfigKeys.ModelKeys.MAX_TOKENS);
+        this.http = http;
+        this.endpoint = http.baseUrl().newBuilder().addPathSegments("v1/messages").build();
+        this.bodies = new MessagesRequestBody(settings);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ModelReply complete(ModelRequest request) throws ModelCallException {
+        return reply(tools.exchange(request, withTool -> send(request, withTool)));
+    }
+
+    private HttpExchange send(ModelRequest request, boolean withTool) throws ModelCallException {
+        Request.Builder builder = new Request.Builder()
+                .url(endpoint)
+                .header(VERSION_HEADER, version)
+                .post(RequestBody.create(bodies.of(request, withTool), JSON));
+        if (apiKey != null) {
+            builder.header(API_KEY_HEADER, apiKey);
+        }
+        return http.execute(builder);
+    }
+
+    private ModelReply reply(HttpExchange exchange) throws ModelCallException {
+        if (!exchange.successful()) {
+            throw http.httpError(exchange);
+        }
+        MessagesReply reply = MessagesReply.parse(exchange.body())
+                .orElseThrow(() -> http.failure("the reply is not JSON: " + http.excerpt(exchange.body())));
+        if (STOP_REFUSAL.equals(reply.stopReason())) {
+            throw NotAnAnswer.refused(http, "stop_reason \"refusal\"", reply.text());
+        }
+        if (STOP_MAX_TOKENS.equals(reply.stopReason())) {
+            throw NotAnAnswer.cut(http, "stop_reason \"max_tokens\"", maxTokensKey);
+        }
+        String answer = reply.toolInput() != null ? reply.toolInput() : reply.text();
+        if (answer == null) {
+            throw http.failure("the reply has no text or tool_use block in its content");
+        }
+        return new ModelReply(answer, reply.inputTokens(), reply.outputTokens(), exchange.latency());
+    }
+}
