@@ -73,7 +73,8 @@ public final class SummaryReporter implements PairwiseReporter {
             row(md, "Cohen's kappa, 95% interval", decimalInterval(human.cohensKappaCiLow(), human.cohensKappaCiHigh()));
             row(md, "macro F1 (A/B/tie)", percent(human.macroF1()));
         }
-        md.append("\nWin and tie rates are over the examples that are not errors; intervals are 95% Wilson intervals.\n");
+        md.append("\nWin and tie rates are over the examples that are not errors, with 95% Wilson intervals.")
+                .append(human == null ? "" : " The kappa interval is the 95% large-sample one.").append('\n');
         appendSignificance(md, metrics.signTest());
         appendJudgeBias(md, metrics.judgeBias());
     }

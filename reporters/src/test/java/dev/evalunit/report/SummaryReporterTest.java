@@ -81,7 +81,7 @@ class SummaryReporterTest {
                     | tie rate, 95% interval | 1.6% to 37.7% |
                     | position consistency | n/a |
 
-                    Win and tie rates are over the examples that are not errors; intervals are 95% Wilson intervals.
+                    Win and tie rates are over the examples that are not errors, with 95% Wilson intervals.
                     """);
             assertThat(summary).doesNotContain("accuracy", "kappa", "F1");
         }
@@ -140,6 +140,8 @@ class SummaryReporterTest {
                     | Cohen's kappa | 0.800 |
                     | Cohen's kappa, 95% interval | 0.412 to 1.000 |
                     | macro F1 (A/B/tie) | 72.0% |
+
+                    Win and tie rates are over the examples that are not errors, with 95% Wilson intervals. The kappa interval is the 95% large-sample one.
                     """);
         }
     }
