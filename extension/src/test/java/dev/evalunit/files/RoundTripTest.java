@@ -1,6 +1,7 @@
 package dev.evalunit.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentResult;
@@ -21,6 +22,7 @@ import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.api.pairwise.Position;
 import dev.evalunit.api.pairwise.SignTest;
 import dev.evalunit.api.pairwise.Vote;
+import dev.evalunit.config.ConfigurationException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -167,6 +169,18 @@ class RoundTripTest {
             assertThat(read.modelBWinRateCiLow()).isNull();
             assertThat(read.signTest()).isEqualTo(SignTest.NONE);
             assertThat(read.judgeBias()).isEqualTo(JudgeBias.NONE);
+        }
+
+        @Test
+        @DisplayName("a new figure of the wrong type is refused with a configuration error naming it")
+        void wrongType() throws IOException {
+            Path written = MetricsFile.write(new PairwiseMetrics(3, 1, 0.5, 0.25, 0.25, 0.15, 0.85, null, null), first);
+            Files.writeString(written, Files.readString(written).replace("\"decisive_count\": 0", "\"decisive_count\": 1.5"));
+
+            assertThatThrownBy(() -> MetricsFile.read(written))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("Configuration error: ")
+                    .hasMessageContaining("[decisive_count]");
         }
     }
 
