@@ -1,35 +1,13 @@
 package dev.evalunit.files;
 
-import static dev.evalunit.api.pairwise.MetricNames.ACCURACY;
-import static dev.evalunit.api.pairwise.MetricNames.ALIGNMENT_EXAMPLE_COUNT;
-import static dev.evalunit.api.pairwise.MetricNames.COHENS_KAPPA;
-import static dev.evalunit.api.pairwise.MetricNames.ERROR_COUNT;
-import static dev.evalunit.api.pairwise.MetricNames.EXAMPLE_COUNT;
-import static dev.evalunit.api.pairwise.MetricNames.F1;
-import static dev.evalunit.api.pairwise.MetricNames.FALSE_NEGATIVE_COUNT;
-import static dev.evalunit.api.pairwise.MetricNames.FALSE_POSITIVE_COUNT;
-import static dev.evalunit.api.pairwise.MetricNames.HUMAN_MODEL_A_WIN_RATE;
-import static dev.evalunit.api.pairwise.MetricNames.HUMAN_MODEL_B_WIN_RATE;
-import static dev.evalunit.api.pairwise.MetricNames.MACRO_F1;
-import static dev.evalunit.api.pairwise.MetricNames.MACRO_PRECISION;
-import static dev.evalunit.api.pairwise.MetricNames.MACRO_RECALL;
-import static dev.evalunit.api.pairwise.MetricNames.MODEL_A_WIN_RATE;
-import static dev.evalunit.api.pairwise.MetricNames.MODEL_A_WIN_RATE_CI_HIGH;
-import static dev.evalunit.api.pairwise.MetricNames.MODEL_A_WIN_RATE_CI_LOW;
-import static dev.evalunit.api.pairwise.MetricNames.MODEL_B_WIN_RATE;
-import static dev.evalunit.api.pairwise.MetricNames.POSITION_CONSISTENCY;
-import static dev.evalunit.api.pairwise.MetricNames.PRECISION;
-import static dev.evalunit.api.pairwise.MetricNames.RECALL;
-import static dev.evalunit.api.pairwise.MetricNames.THREE_CLASS_ACCURACY;
-import static dev.evalunit.api.pairwise.MetricNames.THREE_CLASS_COHENS_KAPPA;
-import static dev.evalunit.api.pairwise.MetricNames.TIE_RATE;
-import static dev.evalunit.api.pairwise.MetricNames.TRUE_NEGATIVE_COUNT;
-import static dev.evalunit.api.pairwise.MetricNames.TRUE_POSITIVE_COUNT;
+import static dev.evalunit.api.pairwise.MetricNames.*;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.evalunit.api.pairwise.HumanAlignment;
+import dev.evalunit.api.pairwise.JudgeBias;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
+import dev.evalunit.api.pairwise.SignTest;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.json.JsonWriting;
 import java.io.IOException;
@@ -43,7 +21,9 @@ import org.apiguardian.api.API;
 /**
  * The metrics file ({@value #NAME}): {@link PairwiseMetrics#asMap()} as a pretty-printed JSON object,
  * the contract's key names in their order. The command line prints the same text. Read back, the
- * human-agreement figures are present exactly when the file has {@code alignment_example_count}.
+ * human-agreement figures are present exactly when the file has {@code alignment_example_count}. A
+ * file written before the intervals, the sign test and the judge bias existed reads with those
+ * figures {@code null} (counts 0): they are optional on reading, always written.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class MetricsFile {
@@ -86,10 +66,27 @@ public final class MetricsFile {
                 json.number(ACCURACY), json.number(PRECISION), json.number(RECALL), json.number(F1),
                 json.number(COHENS_KAPPA),
                 json.number(THREE_CLASS_ACCURACY), json.number(MACRO_PRECISION), json.number(MACRO_RECALL),
-                json.number(MACRO_F1), json.number(THREE_CLASS_COHENS_KAPPA)) : null;
+                json.number(MACRO_F1), json.number(THREE_CLASS_COHENS_KAPPA),
+                optional(json, COHENS_KAPPA_CI_LOW), optional(json, COHENS_KAPPA_CI_HIGH),
+                optional(json, THREE_CLASS_COHENS_KAPPA_CI_LOW), optional(json, THREE_CLASS_COHENS_KAPPA_CI_HIGH)) : null;
+        SignTest signTest = json.has(DECISIVE_COUNT) ? new SignTest(json.integer(DECISIVE_COUNT),
+                json.integer(DECISIVE_MODEL_A_WIN_COUNT), json.number(SIGN_TEST_P_VALUE),
+                json.number(MINIMUM_DETECTABLE_DIFFERENCE)) : SignTest.NONE;
+        JudgeBias judgeBias = json.has(POSITION_BIAS_SAMPLE_COUNT) ? new JudgeBias(
+                json.integer(POSITION_BIAS_SAMPLE_COUNT), json.number(POSITION_BIAS_FIRST_POSITION_WIN_RATE),
+                json.number(POSITION_BIAS_P_VALUE), json.integer(LENGTH_BIAS_EXAMPLE_COUNT),
+                json.number(LENGTH_BIAS_LONGER_WIN_RATE), json.number(LENGTH_BIAS_P_VALUE),
+                json.number(LENGTH_ADJUSTED_MODEL_A_WIN_RATE)) : JudgeBias.NONE;
         return new PairwiseMetrics(json.integer(EXAMPLE_COUNT), json.integer(ERROR_COUNT),
                 json.number(MODEL_A_WIN_RATE), json.number(MODEL_B_WIN_RATE), json.number(TIE_RATE),
                 json.number(MODEL_A_WIN_RATE_CI_LOW), json.number(MODEL_A_WIN_RATE_CI_HIGH),
-                json.number(POSITION_CONSISTENCY), human);
+                json.number(POSITION_CONSISTENCY), human,
+                optional(json, MODEL_B_WIN_RATE_CI_LOW), optional(json, MODEL_B_WIN_RATE_CI_HIGH),
+                optional(json, TIE_RATE_CI_LOW), optional(json, TIE_RATE_CI_HIGH), signTest, judgeBias);
+    }
+
+    /** A figure added after the first release: {@code null} when an older file lacks it. */
+    private static Double optional(Fields json, String name) {
+        return json.has(name) ? json.number(name) : null;
     }
 }

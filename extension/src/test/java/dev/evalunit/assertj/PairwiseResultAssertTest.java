@@ -7,9 +7,11 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.evalunit.api.pairwise.Choice;
 import dev.evalunit.api.pairwise.HumanAlignment;
+import dev.evalunit.api.pairwise.JudgeBias;
 import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.api.pairwise.SignTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,9 @@ class PairwiseResultAssertTest {
     /** Each human figure has its own value, so that an accessor reading the wrong one is caught. */
     private static final HumanAlignment HUMAN = new HumanAlignment(3, 0.6, 0.4, 1, 1, 0, 1,
             1.0 / 3, 0.5, 0.55, 0.6, -0.25, 0.65, 0.7, 0.8, 0.85, 0.9);
+
+    private static final HumanAlignment HUMAN_WITH_KAPPA_INTERVAL = new HumanAlignment(20, 0.55, 0.45, 9, 3, 6, 2,
+            0.75, 0.75, 0.8182, 0.7826, 0.4898, null, null, null, null, null, 0.1058, 0.8738, null, null);
 
     /** Five examples, one an error: A wins 3 of 4, ties 1; no example has both positions. */
     private static PairwiseResult result(HumanAlignment human, Path reports) {
@@ -126,6 +131,135 @@ class PairwiseResultAssertTest {
             assertThatThrownBy(() -> assertThat(single).modelAWinRate().isGreaterThan(0.5))
                     .hasMessage("Expected autosxs_model_a_win_rate to be greater than 0.5, but was 0;"
                             + " evaluation [qa] over 1 example (0 errors)");
+        }
+    }
+
+    @Nested
+    @DisplayName("gates that do not flake: intervals, the sign test and the judge's bias")
+    class Significance {
+
+        private static final String CONTEXT_20 = "; evaluation [gate] over 20 examples (0 errors)";
+
+        /** 20 examples, no errors: A 12, B 5, tie 3; figures as PairwiseStatistics computes them. */
+        private PairwiseResult gate(SignTest test, JudgeBias bias, HumanAlignment human) {
+            PairwiseMetrics metrics = new PairwiseMetrics(20, 0, 0.6, 0.25, 0.15, 0.3866, 0.7812, 1.0, human,
+                    0.1119, 0.4687, 0.0524, 0.3604, test, bias);
+            return new PairwiseResult("gate", "question_answering", List.of(), null, List.of(), metrics, null);
+        }
+
+        private final PairwiseResult unclear = gate(new SignTest(17, 12, 0.1435, 0.5294),
+                new JudgeBias(68, 0.75, 0.0000537, 17, 0.7647, 0.0490, 0.6), HUMAN_WITH_KAPPA_INTERVAL);
+
+        @Test
+        @DisplayName("modelAWinRate().ciLow() compares the lower Wilson bound and quotes the estimate and its interval")
+        void ciLow() {
+            assertThatThrownBy(() -> assertThat(unclear).modelAWinRate().ciLow().isGreaterThan(0.5))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessage("Expected autosxs_model_a_win_rate_ci_low to be greater than 0.5, but was 0.3866;"
+                            + " autosxs_model_a_win_rate 0.6, 95% interval [0.3866, 0.7812]" + CONTEXT_20);
+        }
+
+        @Test
+        @DisplayName("ciHigh() on the B win rate and the tie rate, and passes when the bound holds")
+        void ciHigh() {
+            assertThat(unclear).modelBWinRate().ciHigh().isLessThan(0.5);
+            assertThat(unclear).modelAWinRate().ciLow().isGreaterThan(0.3);
+            assertThatThrownBy(() -> assertThat(unclear).tieRate().ciHigh().isLessThan(0.2))
+                    .hasMessage("Expected tie_rate_ci_high to be less than 0.2, but was 0.3604;"
+                            + " tie_rate 0.15, 95% interval [0.0524, 0.3604]" + CONTEXT_20);
+        }
+
+        @Test
+        @DisplayName("cohensKappa().ciLow() compares the lower bound of the kappa interval")
+        void kappaCiLow() {
+            assertThatThrownBy(() -> assertThat(unclear).cohensKappa().ciLow().isGreaterThanOrEqualTo(0.4))
+                    .hasMessage("Expected cohens_kappa_ci_low to be greater than or equal to 0.4, but was 0.1058;"
+                            + " cohens_kappa 0.4898, 95% interval [0.1058, 0.8738]" + CONTEXT_20);
+        }
+
+        @Test
+        @DisplayName("a bound that was never computed fails as null, with the description given to the result")
+        void missingBound() {
+            assertThatThrownBy(() -> assertThat(RESULT).as("release gate").modelBWinRate().ciLow().isGreaterThan(0.1))
+                    .hasMessage("[release gate] Expected autosxs_model_b_win_rate_ci_low to be greater than 0.1, but was"
+                            + " null (its denominator is empty); autosxs_model_b_win_rate 0, 95% interval null" + CONTEXT);
+        }
+
+        @Test
+        @DisplayName("isSignificantlyBetterThanModelB fails on 12 to 5, giving the counts, p and the difference this sample could detect")
+        void notSignificant() {
+            assertThatThrownBy(() -> assertThat(unclear).isSignificantlyBetterThanModelB())
+                    .hasMessage("Expected model A to be significantly better than model B (two-sided exact sign test on"
+                            + " the decisive examples, p < 0.05), but A won 12 and B won 5 of 17 decisive examples"
+                            + " (p = 0.1435); with this many decisive examples (A wins - B wins) / decisive must reach"
+                            + " 0.5294 to be significant" + CONTEXT_20);
+        }
+
+        @Test
+        @DisplayName("isSignificantlyBetterThanModelB passes on 15 to 2 and fails when B is the one significantly ahead")
+        void direction() {
+            assertThat(gate(new SignTest(17, 15, 0.0023, 0.5294), JudgeBias.NONE, null)).isSignificantlyBetterThanModelB();
+            PairwiseResult worse = gate(new SignTest(17, 2, 0.0023, 0.5294), JudgeBias.NONE, null);
+
+            assertThatThrownBy(() -> assertThat(worse).isSignificantlyBetterThanModelB())
+                    .hasMessageContaining("but A won 2 and B won 15 of 17 decisive examples (p = 0.0023)");
+            assertThatThrownBy(() -> assertThat(worse).isNotSignificantlyWorseThanModelB())
+                    .hasMessage("Expected model A not to be significantly worse than model B (two-sided exact sign test"
+                            + " on the decisive examples, p < 0.05), but A won 2 and B won 15 of 17 decisive examples"
+                            + " (p = 0.0023); with this many decisive examples (A wins - B wins) / decisive must reach"
+                            + " 0.5294 to be significant" + CONTEXT_20);
+        }
+
+        @Test
+        @DisplayName("isNotSignificantlyWorseThanModelB passes while the models cannot be told apart")
+        void regressionGate() {
+            assertThat(unclear).isNotSignificantlyWorseThanModelB();
+            assertThat(gate(new SignTest(17, 5, 0.1435, 0.5294), JudgeBias.NONE, null)).isNotSignificantlyWorseThanModelB();
+        }
+
+        @Test
+        @DisplayName("at another level, and without decisive examples or with too few to ever be significant")
+        void levelsAndSmallSamples() {
+            assertThat(unclear).isSignificantlyBetterThanModelB(0.2);
+            assertThatThrownBy(() -> assertThat(gate(SignTest.NONE, JudgeBias.NONE, null)).isSignificantlyBetterThanModelB())
+                    .hasMessageContaining("but there is no decisive example (every judgment is a tie or an error);");
+            assertThatThrownBy(() -> assertThat(gate(new SignTest(4, 4, 0.125, null), JudgeBias.NONE, null))
+                    .isSignificantlyBetterThanModelB())
+                    .hasMessageContaining("but A won 4 and B won 0 of 4 decisive examples (p = 0.125);"
+                            + " with so few decisive examples no split reaches p < 0.05;");
+            assertThatThrownBy(() -> assertThat(unclear).isSignificantlyBetterThanModelB(1.5))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the significance level must be between 0 and 1, exclusive, but was 1.5");
+        }
+
+        @Test
+        @DisplayName("hasNoSignificantPositionBias and hasNoSignificantLengthBias name the share, the count and p")
+        void bias() {
+            assertThatThrownBy(() -> assertThat(unclear).hasNoSignificantPositionBias())
+                    .hasMessage("Expected no significant position bias (p >= 0.05), but the answer shown first won 0.75"
+                            + " of 68 decisive samples (p = 0.0001); evaluation [gate] over 20 examples (0 errors)");
+            assertThatThrownBy(() -> assertThat(unclear).hasNoSignificantLengthBias())
+                    .hasMessage("Expected no significant length bias (p >= 0.05), but the longer response won 0.7647 of"
+                            + " 17 decisive examples whose responses differ in length (p = 0.049)" + CONTEXT_20);
+            PairwiseResult fair = gate(SignTest.NONE, new JudgeBias(40, 0.55, 0.6358, 9, 2.0 / 3, 0.5078, 0.6), null);
+            assertThat(fair).hasNoSignificantPositionBias().hasNoSignificantLengthBias();
+            assertThat(gate(SignTest.NONE, JudgeBias.NONE, null)).hasNoSignificantPositionBias().hasNoSignificantLengthBias();
+        }
+
+        @Test
+        @DisplayName("the sign test and bias figures as statistics")
+        void statistics() {
+            assertThatThrownBy(() -> assertThat(unclear).signTestPValue().isLessThan(0.05))
+                    .hasMessage("Expected sign_test_p_value to be less than 0.05, but was 0.1435" + CONTEXT_20);
+            assertThatThrownBy(() -> assertThat(unclear).minimumDetectableDifference().isLessThan(0.2))
+                    .hasMessage("Expected minimum_detectable_difference to be less than 0.2, but was 0.5294" + CONTEXT_20);
+            assertThatThrownBy(() -> assertThat(unclear).firstPositionWinRate().isBetween(0.4, 0.6))
+                    .hasMessage("Expected position_bias_first_position_win_rate to be between 0.4 and 0.6, but was 0.75"
+                            + CONTEXT_20);
+            assertThatThrownBy(() -> assertThat(unclear).longerWinRate().isLessThan(0.6))
+                    .hasMessage("Expected length_bias_longer_win_rate to be less than 0.6, but was 0.7647" + CONTEXT_20);
+            assertThatThrownBy(() -> assertThat(unclear).lengthAdjustedModelAWinRate().isGreaterThan(0.7))
+                    .hasMessage("Expected length_adjusted_model_a_win_rate to be greater than 0.7, but was 0.6" + CONTEXT_20);
         }
     }
 

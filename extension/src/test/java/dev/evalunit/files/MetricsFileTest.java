@@ -37,14 +37,21 @@ class MetricsFileTest {
     }
 
     @Test
-    @DisplayName("holds the autorater figures in the contract's order, counts as integers and missing figures as null")
+    @DisplayName("holds the autorater figures in the contract's order (those added since the first release last), counts as integers and missing figures as null")
     void autoraterFigures() throws IOException {
         JsonNode metrics = write(Results.METRICS);
 
         assertThat(fieldNames(metrics)).containsExactly("example_count", "error_count", "autosxs_model_a_win_rate",
                 "autosxs_model_b_win_rate", "tie_rate", "autosxs_model_a_win_rate_ci_low",
-                "autosxs_model_a_win_rate_ci_high", "position_consistency");
+                "autosxs_model_a_win_rate_ci_high", "position_consistency",
+                "autosxs_model_b_win_rate_ci_low", "autosxs_model_b_win_rate_ci_high", "tie_rate_ci_low",
+                "tie_rate_ci_high", "decisive_count", "decisive_model_a_win_count", "sign_test_p_value",
+                "minimum_detectable_difference", "position_bias_sample_count",
+                "position_bias_first_position_win_rate", "position_bias_p_value", "length_bias_example_count",
+                "length_bias_longer_win_rate", "length_bias_p_value", "length_adjusted_model_a_win_rate");
         assertThat(metrics.get("example_count").isInt()).isTrue();
+        assertThat(metrics.get("decisive_count").isInt()).isTrue();
+        assertThat(metrics.get("sign_test_p_value").isNull()).isTrue();
         assertThat(metrics.get("example_count").intValue()).isEqualTo(3);
         assertThat(metrics.get("error_count").intValue()).isEqualTo(1);
         assertThat(metrics.get("autosxs_model_a_win_rate").doubleValue()).isEqualTo(0.5);
@@ -77,6 +84,10 @@ class MetricsFileTest {
         });
         assertThat(metrics.get("true_positive_count").intValue()).isEqualTo(1);
         assertThat(metrics.get("three_class_cohens_kappa").isNull()).isTrue();
+        assertThat(fieldNames(metrics)).endsWith("length_adjusted_model_a_win_rate", "cohens_kappa_ci_low",
+                "cohens_kappa_ci_high", "three_class_cohens_kappa_ci_low", "three_class_cohens_kappa_ci_high");
+        assertThat(fieldNames(metrics).indexOf("alignment_example_count"))
+                .isEqualTo(fieldNames(metrics).indexOf("position_consistency") + 1);
     }
 
     @Test
@@ -86,7 +97,8 @@ class MetricsFileTest {
 
         String text = Files.readString(directory.resolve("metrics.json"), StandardCharsets.UTF_8);
         assertThat(text).startsWith("{\n  \"example_count\": 3,\n  \"error_count\": 1,\n")
-                .contains("\n  \"position_consistency\": null\n}")
+                .contains("\n  \"position_consistency\": null,\n")
+                .contains("\n  \"length_adjusted_model_a_win_rate\": null\n}")
                 .endsWith("}\n")
                 .doesNotContain("\r");
     }

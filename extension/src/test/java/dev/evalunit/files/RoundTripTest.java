@@ -1,6 +1,7 @@
 package dev.evalunit.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentResult;
@@ -14,11 +15,14 @@ import dev.evalunit.api.experiment.RowResult;
 import dev.evalunit.api.pairwise.AutoraterSample;
 import dev.evalunit.api.pairwise.Choice;
 import dev.evalunit.api.pairwise.HumanAlignment;
+import dev.evalunit.api.pairwise.JudgeBias;
 import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.api.pairwise.Position;
+import dev.evalunit.api.pairwise.SignTest;
 import dev.evalunit.api.pairwise.Vote;
+import dev.evalunit.config.ConfigurationException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -136,6 +140,47 @@ class RoundTripTest {
             roundTrip(new PairwiseMetrics(12, 0, 0.1 + 0.2, 0.5, 0.2, 0.1, 0.6, 1.0,
                     new HumanAlignment(9, 5.0 / 9, 4.0 / 9, 4, 1, 3, 1, 7.0 / 9, 0.8, 0.8, 0.8, 0.55, 0.7107,
                             0.5879, 0.5736, 0.5755, null)));
+        }
+
+        @Test
+        @DisplayName("with intervals, the sign test and the judge bias: every figure exact, nulls included")
+        void withSignificanceAndBias() throws IOException {
+            roundTrip(new PairwiseMetrics(12, 1, 6.0 / 11, 4.0 / 11, 1.0 / 11, 0.2801, 0.7867, 0.9,
+                    new HumanAlignment(9, 5.0 / 9, 4.0 / 9, 4, 1, 3, 1, 7.0 / 9, 0.8, 0.8, 0.8, 0.55, 0.7107,
+                            0.5879, 0.5736, 0.5755, null, 0.1 + 0.2, 0.9999999999999999, null, null),
+                    0.15172896768155258, 0.6461926496447698, 0.016248853990471413, 0.37699405108052553,
+                    new SignTest(10, 6, 0.75390625, 0.6),
+                    new JudgeBias(40, 0.55, 0.6358410248062084, 9, 2.0 / 3, 0.5078125, null)));
+        }
+
+        @Test
+        @DisplayName("a file of the first release, without the figures added since: read with them null")
+        void firstRelease() throws IOException {
+            Path old = first.resolve(MetricsFile.NAME);
+            Files.writeString(old, """
+                    {"example_count": 3, "error_count": 1, "autosxs_model_a_win_rate": 0.5,
+                     "autosxs_model_b_win_rate": 0.25, "tie_rate": 0.25, "autosxs_model_a_win_rate_ci_low": 0.15,
+                     "autosxs_model_a_win_rate_ci_high": 0.85, "position_consistency": null}
+                    """);
+
+            PairwiseMetrics read = MetricsFile.read(old);
+
+            assertThat(read).isEqualTo(new PairwiseMetrics(3, 1, 0.5, 0.25, 0.25, 0.15, 0.85, null, null));
+            assertThat(read.modelBWinRateCiLow()).isNull();
+            assertThat(read.signTest()).isEqualTo(SignTest.NONE);
+            assertThat(read.judgeBias()).isEqualTo(JudgeBias.NONE);
+        }
+
+        @Test
+        @DisplayName("a new figure of the wrong type is refused with a configuration error naming it")
+        void wrongType() throws IOException {
+            Path written = MetricsFile.write(new PairwiseMetrics(3, 1, 0.5, 0.25, 0.25, 0.15, 0.85, null, null), first);
+            Files.writeString(written, Files.readString(written).replace("\"decisive_count\": 0", "\"decisive_count\": 1.5"));
+
+            assertThatThrownBy(() -> MetricsFile.read(written))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("Configuration error: ")
+                    .hasMessageContaining("[decisive_count]");
         }
     }
 

@@ -4,9 +4,11 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.pairwise.HumanAlignment;
 import dev.evalunit.api.pairwise.HumanPreference;
+import dev.evalunit.api.pairwise.JudgeBias;
 import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.api.pairwise.SignTest;
 import dev.evalunit.api.spi.PairwiseReporter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,8 @@ import org.apiguardian.api.API;
 
 /**
  * Writes {@value #SUMMARY_FILE}: a short Markdown report for a person reading a CI run (e.g. a job
- * summary): the headline figures, then the first judgments worth a look, i.e. those where the
+ * summary): the headline figures with their intervals, the sign test of A against B, the judge's
+ * position and length bias, then the first judgments worth a look, i.e. those where the
  * autorater disagrees with the human or failed.
  */
 @API(status = INTERNAL, since = "0.1")
@@ -59,15 +62,45 @@ public final class SummaryReporter implements PairwiseReporter {
         row(md, "Model B win rate", percent(metrics.modelBWinRate()));
         row(md, "tie rate", percent(metrics.tieRate()));
         row(md, "Model A win rate, 95% interval", interval(metrics.modelAWinRateCiLow(), metrics.modelAWinRateCiHigh()));
+        row(md, "Model B win rate, 95% interval", interval(metrics.modelBWinRateCiLow(), metrics.modelBWinRateCiHigh()));
+        row(md, "tie rate, 95% interval", interval(metrics.tieRateCiLow(), metrics.tieRateCiHigh()));
         row(md, "position consistency", percent(metrics.positionConsistency()));
         HumanAlignment human = metrics.humanAlignment();
         if (human != null) {
             row(md, "accuracy (vs human, A/B only)", percent(human.accuracy()));
             row(md, "F1 (Model A positive)", percent(human.f1()));
             row(md, "Cohen's kappa", decimal(human.cohensKappa()));
+            row(md, "Cohen's kappa, 95% interval", decimalInterval(human.cohensKappaCiLow(), human.cohensKappaCiHigh()));
             row(md, "macro F1 (A/B/tie)", percent(human.macroF1()));
         }
-        md.append("\nWin and tie rates are over the examples that are not errors.\n");
+        md.append("\nWin and tie rates are over the examples that are not errors, with 95% Wilson intervals.")
+                .append(human == null ? "" : " The kappa interval is the 95% large-sample one.").append('\n');
+        appendSignificance(md, metrics.signTest());
+        appendJudgeBias(md, metrics.judgeBias());
+    }
+
+    private static void appendSignificance(StringBuilder md, SignTest test) {
+        md.append("\n## Is A better than B?\n\n| figure | value |\n|---|---|\n");
+        row(md, "decisive examples (A or B)", test.decisiveCount() + " (A " + test.modelAWinCount()
+                + ", B " + test.modelBWinCount() + ")");
+        row(md, "exact sign test, two-sided p", decimal(test.pValue()));
+        row(md, "smallest A−B difference detectable (p < 0.05)", percent(test.minimumDetectableDifference()));
+        md.append("\nThe sign test leaves ties out; the smallest difference is (A wins − B wins) / decisive examples"
+                + " that this many decisive examples need to reach p < 0.05.\n");
+    }
+
+    private static void appendJudgeBias(StringBuilder md, JudgeBias bias) {
+        md.append("\n## Judge bias\n\n| figure | value |\n|---|---|\n");
+        row(md, "answer shown first wins (decisive samples)", tested(bias.firstPositionWinRate(), bias.positionPValue(),
+                bias.positionSampleCount()));
+        row(md, "longer response wins (decisive examples)", tested(bias.longerWinRate(), bias.lengthPValue(),
+                bias.lengthExampleCount()));
+        row(md, "Model A win rate, length-adjusted (decisive)", percent(bias.lengthAdjustedModelAWinRate()));
+        md.append("\nA fair judge is near 50% on both; p is the two-sided exact test against 50%.\n");
+    }
+
+    private static String tested(Double share, Double pValue, int n) {
+        return share == null ? MISSING : percent(share) + " of " + n + " (p = " + decimal(pValue) + ")";
     }
 
     private static void appendExamples(StringBuilder md, PairwiseResult result) {
@@ -116,6 +149,10 @@ public final class SummaryReporter implements PairwiseReporter {
 
     private static String interval(Double low, Double high) {
         return low == null || high == null ? MISSING : percent(low) + " to " + percent(high);
+    }
+
+    private static String decimalInterval(Double low, Double high) {
+        return low == null || high == null ? MISSING : decimal(low) + " to " + decimal(high);
     }
 
     /** A table cell: a pipe would end the cell, so it is escaped. */

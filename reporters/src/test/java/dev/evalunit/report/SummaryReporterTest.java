@@ -5,9 +5,12 @@ import static dev.evalunit.report.Results.judgment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalunit.api.pairwise.Choice;
+import dev.evalunit.api.pairwise.HumanAlignment;
+import dev.evalunit.api.pairwise.JudgeBias;
 import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.api.pairwise.SignTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,10 +26,21 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("The Markdown summary")
 class SummaryReporterTest {
 
-    private static final PairwiseMetrics WITH_HUMAN =
-            new PairwiseMetrics(12, 1, 6.0 / 11, 4.0 / 11, 1.0 / 11, 0.2801, 0.7867, 0.9, Results.ALIGNMENT);
+    private static final HumanAlignment ALIGNMENT_WITH_INTERVALS = new HumanAlignment(2, 0.5, 0.5, 1, 0, 1, 0,
+            1.0, 1.0, 1.0, 1.0, 0.8, 0.75, 0.8, 0.7, 0.72, null, 0.4123, 1.0, null, null);
 
-    private static final PairwiseMetrics WITHOUT_HUMAN =
+    private static final SignTest SIGN_TEST = new SignTest(10, 6, 0.75390625, 0.6);
+
+    private static final JudgeBias BIAS = new JudgeBias(40, 0.55, 0.6358, 9, 2.0 / 3, 0.5078, 0.625);
+
+    private static final PairwiseMetrics WITH_HUMAN = new PairwiseMetrics(12, 1, 6.0 / 11, 4.0 / 11, 1.0 / 11,
+            0.2801, 0.7867, 0.9, ALIGNMENT_WITH_INTERVALS, 0.1517, 0.6462, 0.0162, 0.3770, SIGN_TEST, BIAS);
+
+    private static final PairwiseMetrics WITHOUT_HUMAN = new PairwiseMetrics(12, 1, 6.0 / 11, 4.0 / 11, 1.0 / 11,
+            0.2801, 0.7867, null, null, 0.1517, 0.6462, 0.0162, 0.3770, SIGN_TEST, BIAS);
+
+    /** As written before the intervals, the sign test and the bias diagnostics existed. */
+    private static final PairwiseMetrics FIRST_RELEASE =
             new PairwiseMetrics(12, 1, 6.0 / 11, 4.0 / 11, 1.0 / 11, 0.2801, 0.7867, null, null);
 
     @TempDir
@@ -63,11 +77,55 @@ class SummaryReporterTest {
                     | Model B win rate | 36.4% |
                     | tie rate | 9.1% |
                     | Model A win rate, 95% interval | 28.0% to 78.7% |
+                    | Model B win rate, 95% interval | 15.2% to 64.6% |
+                    | tie rate, 95% interval | 1.6% to 37.7% |
                     | position consistency | n/a |
 
-                    Win and tie rates are over the examples that are not errors.
+                    Win and tie rates are over the examples that are not errors, with 95% Wilson intervals.
                     """);
             assertThat(summary).doesNotContain("accuracy", "kappa", "F1");
+        }
+
+        @Test
+        @DisplayName("gives the sign test of A against B and what this many decisive examples can detect")
+        void significance() throws IOException {
+            String summary = write(Results.result(List.of("id"), null, List.of(), WITHOUT_HUMAN));
+
+            assertThat(summary).contains("""
+                    ## Is A better than B?
+
+                    | figure | value |
+                    |---|---|
+                    | decisive examples (A or B) | 10 (A 6, B 4) |
+                    | exact sign test, two-sided p | 0.754 |
+                    | smallest A−B difference detectable (p < 0.05) | 60.0% |
+                    """);
+        }
+
+        @Test
+        @DisplayName("gives the judge's position and length bias with their tests")
+        void judgeBias() throws IOException {
+            String summary = write(Results.result(List.of("id"), null, List.of(), WITHOUT_HUMAN));
+
+            assertThat(summary).contains("""
+                    ## Judge bias
+
+                    | figure | value |
+                    |---|---|
+                    | answer shown first wins (decisive samples) | 55.0% of 40 (p = 0.636) |
+                    | longer response wins (decisive examples) | 66.7% of 9 (p = 0.508) |
+                    | Model A win rate, length-adjusted (decisive) | 62.5% |
+                    """);
+        }
+
+        @Test
+        @DisplayName("shows n/a for the figures that metrics of the first release lack")
+        void firstRelease() throws IOException {
+            String summary = write(Results.result(List.of("id"), null, List.of(), FIRST_RELEASE));
+
+            assertThat(summary).contains("| Model B win rate, 95% interval | n/a |",
+                    "| decisive examples (A or B) | 0 (A 0, B 0) |", "| exact sign test, two-sided p | n/a |",
+                    "| answer shown first wins (decisive samples) | n/a |");
         }
 
         @Test
@@ -79,8 +137,11 @@ class SummaryReporterTest {
                     | position consistency | 90.0% |
                     | accuracy (vs human, A/B only) | 100.0% |
                     | F1 (Model A positive) | 100.0% |
-                    | Cohen's kappa | 1.000 |
+                    | Cohen's kappa | 0.800 |
+                    | Cohen's kappa, 95% interval | 0.412 to 1.000 |
                     | macro F1 (A/B/tie) | 72.0% |
+
+                    Win and tie rates are over the examples that are not errors, with 95% Wilson intervals. The kappa interval is the 95% large-sample one.
                     """);
         }
     }

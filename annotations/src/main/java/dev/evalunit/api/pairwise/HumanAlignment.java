@@ -10,7 +10,8 @@ import org.apiguardian.api.API;
  * How well the autorater agrees with human preferences. Rates are {@code null} when their
  * denominator is empty. Binary figures treat "Model A" as the positive class and count only the
  * examples where both the autorater and the human chose A or B; three-class figures count every
- * example whose judgment is not an error.
+ * example whose judgment is not an error. Each kappa comes with its 95% large-sample interval
+ * (Fleiss, Cohen and Everitt's standard error; {@code null} bounds when it cannot be computed).
  */
 @API(status = STABLE, since = "0.1")
 public record HumanAlignment(int alignmentExampleCount,
@@ -19,7 +20,23 @@ public record HumanAlignment(int alignmentExampleCount,
                              int trueNegativeCount, int falseNegativeCount,
                              Double accuracy, Double precision, Double recall, Double f1, Double cohensKappa,
                              Double threeClassAccuracy, Double macroPrecision, Double macroRecall, Double macroF1,
-                             Double threeClassCohensKappa) {
+                             Double threeClassCohensKappa,
+                             Double cohensKappaCiLow, Double cohensKappaCiHigh,
+                             Double threeClassCohensKappaCiLow, Double threeClassCohensKappaCiHigh) {
+
+    /** The figures without the kappa intervals (their bounds {@code null}), as the first release had them. */
+    public HumanAlignment(int alignmentExampleCount,
+                          Double humanModelAWinRate, Double humanModelBWinRate,
+                          int truePositiveCount, int falsePositiveCount,
+                          int trueNegativeCount, int falseNegativeCount,
+                          Double accuracy, Double precision, Double recall, Double f1, Double cohensKappa,
+                          Double threeClassAccuracy, Double macroPrecision, Double macroRecall, Double macroF1,
+                          Double threeClassCohensKappa) {
+        this(alignmentExampleCount, humanModelAWinRate, humanModelBWinRate, truePositiveCount, falsePositiveCount,
+                trueNegativeCount, falseNegativeCount, accuracy, precision, recall, f1, cohensKappa,
+                threeClassAccuracy, macroPrecision, macroRecall, macroF1, threeClassCohensKappa,
+                null, null, null, null);
+    }
 
     void putInto(Map<String, Object> map) {
         map.put(ALIGNMENT_EXAMPLE_COUNT, alignmentExampleCount);
@@ -39,5 +56,13 @@ public record HumanAlignment(int alignmentExampleCount,
         map.put(MACRO_RECALL, macroRecall);
         map.put(MACRO_F1, macroF1);
         map.put(THREE_CLASS_COHENS_KAPPA, threeClassCohensKappa);
+    }
+
+    /** The figures added after the first release, written after every other figure. */
+    void putIntervalsInto(Map<String, Object> map) {
+        map.put(COHENS_KAPPA_CI_LOW, cohensKappaCiLow);
+        map.put(COHENS_KAPPA_CI_HIGH, cohensKappaCiHigh);
+        map.put(THREE_CLASS_COHENS_KAPPA_CI_LOW, threeClassCohensKappaCiLow);
+        map.put(THREE_CLASS_COHENS_KAPPA_CI_HIGH, threeClassCohensKappaCiHigh);
     }
 }

@@ -9,6 +9,7 @@ import dev.evalunit.api.pairwise.HumanPreference;
 import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.Position;
+import dev.evalunit.api.pairwise.SignTest;
 import dev.evalunit.api.pairwise.Vote;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,16 +29,21 @@ public final class PairwiseStatistics {
      *   <li>{@code example_count}: every judgment; {@code error_count}: the {@code Error} judgments.</li>
      *   <li>{@code autosxs_model_a_win_rate}, {@code autosxs_model_b_win_rate}, {@code tie_rate} and the
      *       95% Wilson bounds of the A win rate: the judgments that are not {@code Error}.</li>
+     *   <li>The Wilson intervals of the B win rate and the tie rate: the same judgments.</li>
+     *   <li>{@code decisive_count}, {@code decisive_model_a_win_count}, {@code sign_test_p_value} and
+     *       {@code minimum_detectable_difference}: the judgments that chose Model A or Model B
+     *       (see {@link ExactBinomialTest}).</li>
+     *   <li>The judge bias figures: see {@link JudgeBiasDiagnostics}.</li>
      *   <li>{@code position_consistency}: the judgments (whatever their choice) with at least one
      *       valid sample shown as AB and one shown as BA; the share whose majority of AB samples equals
      *       the majority of BA samples (votes mapped back to the original A/B).</li>
      *   <li>{@code alignment_example_count}, {@code human_preference_model_a_win_rate} / {@code _b_}
      *       (as docs/file-formats.md groups them with the binary figures), the four confusion counts, {@code accuracy},
      *       {@code precision} (TP / (TP + FP)), {@code recall} (TP / (TP + FN)), {@code f1}
-     *       (2TP / (2TP + FP + FN)) and {@code cohens_kappa}: the judgments where the autorater chose
+     *       (2TP / (2TP + FP + FN)), {@code cohens_kappa} and its interval ({@link KappaInterval}): the judgments where the autorater chose
      *       Model A or Model B and the human chose A or B; Model A is the positive class.</li>
      *   <li>{@code three_class_accuracy}, {@code macro_precision}, {@code macro_recall},
-     *       {@code macro_f1} and {@code three_class_cohens_kappa}: the judgments that are not
+     *       {@code macro_f1} and {@code three_class_cohens_kappa} with its interval: the judgments that are not
      *       {@code Error} and whose human preference is A, B or TIE; labels {A, B, TIE}; macro
      *       figures are the means over the labels used by the autorater or the humans, a per-label
      *       figure with an empty denominator counting as 0 (scikit-learn's conventions).</li>
@@ -62,17 +68,32 @@ public final class PairwiseStatistics {
             }
         }
         int judged = judgments.size() - errors;
-        Double ciLow = null;
-        Double ciHigh = null;
-        if (judged > 0) {
-            double[] interval = WilsonInterval.of(modelA, judged);
-            ciLow = interval[0];
-            ciHigh = interval[1];
-        }
+        double[] aInterval = wilson(modelA, judged);
+        double[] bInterval = wilson(modelB, judged);
+        double[] tieInterval = wilson(ties, judged);
+        int decisive = modelA + modelB;
         return new PairwiseMetrics(judgments.size(), errors,
-                Ratio.of(modelA, judged), Ratio.of(modelB, judged), Ratio.of(ties, judged), ciLow, ciHigh,
+                Ratio.of(modelA, judged), Ratio.of(modelB, judged), Ratio.of(ties, judged),
+                low(aInterval), high(aInterval),
                 positionConsistency(judgments),
-                withHumanPreferences ? humanAlignment(judgments) : null);
+                withHumanPreferences ? humanAlignment(judgments) : null,
+                low(bInterval), high(bInterval), low(tieInterval), high(tieInterval),
+                new SignTest(decisive, modelA, ExactBinomialTest.twoSidedPValue(modelA, decisive),
+                        ExactBinomialTest.minimumDetectableDifference(decisive, ExactBinomialTest.ALPHA_05)),
+                JudgeBiasDiagnostics.of(judgments));
+    }
+
+    /** The 95% Wilson interval, {@code null} without trials. */
+    private static double[] wilson(int successes, int n) {
+        return n == 0 ? null : WilsonInterval.of(successes, n);
+    }
+
+    private static Double low(double[] interval) {
+        return interval == null ? null : interval[0];
+    }
+
+    private static Double high(double[] interval) {
+        return interval == null ? null : interval[1];
     }
 
     private static Double positionConsistency(List<Judgment> judgments) {
@@ -140,12 +161,15 @@ public final class PairwiseStatistics {
         }
         BinaryScores binary = new BinaryScores(tp, fp, tn, fn);
         MulticlassScores<Vote> threeClass = MulticlassScores.of(threeClassHuman, threeClassAutorater);
+        double[] binaryKappa = KappaInterval.of(binaryHuman, binaryAutorater);
+        double[] threeClassKappa = KappaInterval.of(threeClassHuman, threeClassAutorater);
         return new HumanAlignment(binary.count(), Ratio.of(humanA, binary.count()), Ratio.of(humanB, binary.count()),
                 tp, fp, tn, fn,
                 binary.accuracy(), binary.precision(), binary.recall(), binary.f1(),
                 CohensKappa.of(binaryHuman, binaryAutorater),
                 threeClass.accuracy(), threeClass.macroPrecision(), threeClass.macroRecall(), threeClass.macroF1(),
-                CohensKappa.of(threeClassHuman, threeClassAutorater));
+                CohensKappa.of(threeClassHuman, threeClassAutorater),
+                low(binaryKappa), high(binaryKappa), low(threeClassKappa), high(threeClassKappa));
     }
 
     private static Vote voteOf(Choice choice) {

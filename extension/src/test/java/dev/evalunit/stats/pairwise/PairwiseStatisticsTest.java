@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.within;
 import dev.evalunit.api.pairwise.AutoraterSample;
 import dev.evalunit.api.pairwise.Choice;
 import dev.evalunit.api.pairwise.HumanAlignment;
+import dev.evalunit.api.pairwise.JudgeBias;
 import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.Position;
+import dev.evalunit.api.pairwise.SignTest;
 import dev.evalunit.api.pairwise.Vote;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -235,6 +237,113 @@ class PairwiseStatisticsTest {
             assertThat(alignment.f1()).isEqualTo(0.0);
             assertThat(alignment.accuracy()).isEqualTo(0.5);
         }
+    }
+
+    @Nested
+    @DisplayName("intervals and the sign test")
+    class Significance {
+
+        @Test
+        @DisplayName("bound the B win rate and the tie rate by their 95% Wilson intervals (1 of 4: [0.0456, 0.6994])")
+        void bAndTieIntervals() {
+            PairwiseMetrics metrics = PairwiseStatistics.compute(List.of(
+                    judged(Choice.MODEL_A), judged(Choice.MODEL_A), judged(Choice.MODEL_B), judged(Choice.TIE),
+                    error()), false);
+
+            assertThat(metrics.modelBWinRateCiLow()).isCloseTo(0.0456, within(0.00005));
+            assertThat(metrics.modelBWinRateCiHigh()).isCloseTo(0.6994, within(0.00005));
+            assertThat(metrics.tieRateCiLow()).isCloseTo(0.0456, within(0.00005));
+            assertThat(metrics.tieRateCiHigh()).isCloseTo(0.6994, within(0.00005));
+        }
+
+        @Test
+        @DisplayName("test A's 9 wins against B's 1 on the decisive examples, ties and errors left out: p = 22/1024, detectable 0.8")
+        void signTest() {
+            List<Judgment> judgments = new ArrayList<>();
+            judgments.addAll(java.util.Collections.nCopies(9, judged(Choice.MODEL_A)));
+            judgments.add(judged(Choice.MODEL_B));
+            judgments.addAll(java.util.Collections.nCopies(3, judged(Choice.TIE)));
+            judgments.add(error());
+
+            SignTest test = PairwiseStatistics.compute(judgments, false).signTest();
+
+            assertThat(test.decisiveCount()).isEqualTo(10);
+            assertThat(test.modelAWinCount()).isEqualTo(9);
+            assertThat(test.modelBWinCount()).isEqualTo(1);
+            assertThat(test.pValue()).isCloseTo(2 * (1 + 10) / 1024.0, EXACT);
+            assertThat(test.minimumDetectableDifference()).isEqualTo(0.8);
+        }
+
+        @Test
+        @DisplayName("give the kappa interval with the binary and the three-class kappa")
+        void kappaIntervals() {
+            HumanAlignment alignment = PairwiseStatistics.compute(List.of(
+                    judged(Choice.MODEL_A, "A"), judged(Choice.MODEL_A, "A"), judged(Choice.MODEL_B, "B"),
+                    judged(Choice.MODEL_A, "B"), judged(Choice.MODEL_B, "B"), judged(Choice.TIE, "A")), true)
+                    .humanAlignment();
+
+            double[] binary = KappaInterval.of(List.of(Vote.A, Vote.A, Vote.B, Vote.B, Vote.B),
+                    List.of(Vote.A, Vote.A, Vote.B, Vote.A, Vote.B));
+            assertThat(alignment.cohensKappaCiLow()).isEqualTo(binary[0]);
+            assertThat(alignment.cohensKappaCiHigh()).isEqualTo(binary[1]);
+            assertThat(alignment.threeClassCohensKappaCiLow()).isLessThan(alignment.threeClassCohensKappa());
+            assertThat(alignment.threeClassCohensKappaCiHigh()).isGreaterThan(alignment.threeClassCohensKappa());
+        }
+    }
+
+    @Nested
+    @DisplayName("judge bias")
+    class Bias {
+
+        @Test
+        @DisplayName("position: the share of decisive samples won by the answer shown first (3 of 4, p = 10/16)")
+        void position() {
+            JudgeBias bias = PairwiseStatistics.compute(List.of(
+                    withSamples(Choice.TIE, sample(AB, Vote.A), sample(BA, Vote.B)),   // first shown wins twice
+                    withSamples(Choice.MODEL_A, sample(AB, Vote.A), sample(BA, Vote.A)), // once first, once second
+                    withSamples(Choice.TIE, sample(AB, Vote.TIE), sample(BA, Vote.ERROR))), false).judgeBias();
+
+            assertThat(bias.positionSampleCount()).isEqualTo(4);
+            assertThat(bias.firstPositionWinRate()).isEqualTo(0.75);
+            assertThat(bias.positionPValue()).isCloseTo(2 * (1 + 4) / 16.0, EXACT);
+        }
+
+        @Test
+        @DisplayName("length: the share of decisive examples won by the longer response in code points, and A's length-adjusted win rate")
+        void length() {
+            JudgeBias bias = PairwiseStatistics.compute(List.of(
+                    withResponses(Choice.MODEL_A, "a longer answer", "short"),
+                    withResponses(Choice.MODEL_A, "a longer answer", "short"),
+                    withResponses(Choice.MODEL_A, "a longer answer", "short"),
+                    withResponses(Choice.MODEL_A, "short", "a longer answer"),
+                    withResponses(Choice.MODEL_B, "short", "a longer answer"),
+                    // two code points against three, although four chars against three
+                    withResponses(Choice.MODEL_B, "\uD83D\uDE00\uD83D\uDE00", "abc"),
+                    withResponses(Choice.MODEL_A, "same", "size"),            // equal length: left out
+                    withResponses(Choice.TIE, "a longer answer", "short"),    // not decisive: left out
+                    error()), false).judgeBias();
+
+            assertThat(bias.lengthExampleCount()).isEqualTo(6);
+            assertThat(bias.longerWinRate()).isCloseTo(5.0 / 6, EXACT);
+            assertThat(bias.lengthPValue()).isCloseTo(2 * (1 + 6) / 64.0, EXACT);
+            // A longer: 3 of 3 won by A; A shorter: 1 of 3 won by A; mean (1 + 1/3) / 2.
+            assertThat(bias.lengthAdjustedModelAWinRate()).isCloseTo(2.0 / 3, EXACT);
+        }
+
+        @Test
+        @DisplayName("length-adjusted win rate is null while A is always the longer (or always the shorter) answer")
+        void adjustedNeedsBothGroups() {
+            JudgeBias bias = PairwiseStatistics.compute(List.of(
+                    withResponses(Choice.MODEL_A, "a longer answer", "short"),
+                    withResponses(Choice.MODEL_B, "a longer answer", "short")), false).judgeBias();
+
+            assertThat(bias.longerWinRate()).isEqualTo(0.5);
+            assertThat(bias.lengthAdjustedModelAWinRate()).isNull();
+        }
+    }
+
+    private static Judgment withResponses(Choice choice, String responseA, String responseB) {
+        return new Judgment(Map.of(), "", "", responseA, responseB, choice, 1.0, "", List.of(), null);
     }
 
     private static Judgment judged(Choice choice) {

@@ -63,4 +63,13 @@ class WilsonIntervalTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("successes must be in [0, 10], got 11");
     }
+
+    @Test
+    @DisplayName("reproduces Newcombe (1998, Statistics in Medicine 17:857, method 3): 81/263 [0.2553, 0.3662], 15/148 [0.0624, 0.1605], 0/20 [0, 0.1611], 1/29 [0.0061, 0.1718]")
+    void newcombe() {
+        assertThat(WilsonInterval.of(81, 263)).containsExactly(new double[] {0.2553, 0.3662}, within(FOUR_DECIMALS));
+        assertThat(WilsonInterval.of(15, 148)).containsExactly(new double[] {0.0624, 0.1605}, within(FOUR_DECIMALS));
+        assertThat(WilsonInterval.of(0, 20)).containsExactly(new double[] {0.0, 0.1611}, within(FOUR_DECIMALS));
+        assertThat(WilsonInterval.of(1, 29)).containsExactly(new double[] {0.0061, 0.1718}, within(FOUR_DECIMALS));
+    }
 }

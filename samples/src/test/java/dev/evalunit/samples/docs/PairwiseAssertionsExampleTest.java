@@ -34,5 +34,11 @@ class PairwiseAssertionsExampleTest {
         assertThat(result).cohensKappa().isGreaterThanOrEqualTo(0.4);
         assertThat(result).macroF1().isComputed();
         assertThat(result).hasNoErrors();
+
+        // Gates that do not flake: on the interval's bounds and the exact tests, not on the point estimates.
+        assertThat(result).modelAWinRate().ciLow().isGreaterThan(0.4);
+        assertThat(result).isNotSignificantlyWorseThanModelB();
+        assertThat(result).hasNoSignificantPositionBias();
+        assertThat(result).cohensKappa().ciLow().isGreaterThan(0.0);
     }
 }
