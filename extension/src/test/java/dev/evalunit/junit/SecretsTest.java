@@ -258,7 +258,8 @@ class SecretsTest {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
                     String echoed = String.valueOf(request.getHeaders().get("x-api-key"));
-                    int code = request.getBody().utf8().contains("impartial judge") ? 500 : 401;
+                    // 400, not 401: a 401 stops the evaluation at once (fail fast), with no judgments to search.
+                    int code = request.getBody().utf8().contains("impartial judge") ? 500 : 400;
                     String escaped = echoed.replace("/", "\\/");
                     String encoded = URLEncoder.encode(echoed, StandardCharsets.UTF_8);
                     return new MockResponse.Builder().code(code).body("{\"type\": \"error\", \"error\": {\"type\":"
@@ -275,7 +276,7 @@ class SecretsTest {
                 assertThat(first.getHeaders().get("Authorization")).isNull();
                 assertThat(EngineRuns.failures(run.results())).as("the fixture fails on its error rows").hasSize(1);
                 assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
-                        .contains("HTTP 401").contains("***");
+                        .contains("HTTP 400").contains("***");
                 assertNoKeyAnywhere(run);
             } finally {
                 server.close();
