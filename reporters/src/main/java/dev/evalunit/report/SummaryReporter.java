@@ -1,5 +1,11 @@
 package dev.evalunit.report;
 
+import static dev.evalunit.report.Figures.MISSING;
+import static dev.evalunit.report.Figures.decimal;
+import static dev.evalunit.report.Figures.decimalInterval;
+import static dev.evalunit.report.Figures.interval;
+import static dev.evalunit.report.Figures.percent;
+import static dev.evalunit.report.Figures.tested;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.pairwise.HumanAlignment;
@@ -15,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.apiguardian.api.API;
 
 /**
@@ -31,7 +36,6 @@ public final class SummaryReporter implements PairwiseReporter {
 
     static final int MAX_EXAMPLES = 10;
     static final int MAX_EXPLANATION_LENGTH = 120;
-    private static final String MISSING = "n/a";
 
     @Override
     public List<Path> report(PairwiseResult result, Path directory) throws IOException {
@@ -99,10 +103,6 @@ public final class SummaryReporter implements PairwiseReporter {
         md.append("\nA fair judge is near 50% on both; p is the two-sided exact test against 50%.\n");
     }
 
-    private static String tested(Double share, Double pValue, int n) {
-        return share == null ? MISSING : percent(share) + " of " + n + " (p = " + decimal(pValue) + ")";
-    }
-
     private static void appendExamples(StringBuilder md, PairwiseResult result) {
         boolean withHuman = result.humanPreferenceColumn() != null;
         List<Judgment> worthALook = result.judgments().stream()
@@ -131,28 +131,12 @@ public final class SummaryReporter implements PairwiseReporter {
     }
 
     /** Only a human preference that can be read counts: a blank or unknown cell is no disagreement. */
-    private static boolean disagreesWithHuman(Judgment judgment) {
+    static boolean disagreesWithHuman(Judgment judgment) {
         return HumanPreference.parse(judgment.humanPreference()).map(human -> human.asChoice() != judgment.choice()).orElse(false);
     }
 
     private static void row(StringBuilder md, String figure, String value) {
         md.append("| ").append(figure).append(" | ").append(value).append(" |\n");
-    }
-
-    private static String percent(Double rate) {
-        return rate == null || !Double.isFinite(rate) ? MISSING : String.format(Locale.ROOT, "%.1f%%", rate * 100);
-    }
-
-    private static String decimal(Double value) {
-        return value == null || !Double.isFinite(value) ? MISSING : String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    private static String interval(Double low, Double high) {
-        return low == null || high == null ? MISSING : percent(low) + " to " + percent(high);
-    }
-
-    private static String decimalInterval(Double low, Double high) {
-        return low == null || high == null ? MISSING : decimal(low) + " to " + decimal(high);
     }
 
     /** A table cell: a pipe would end the cell, so it is escaped. */

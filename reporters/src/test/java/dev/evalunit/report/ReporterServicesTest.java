@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class ReporterServicesTest {
 
     @Test
-    @DisplayName("registers exactly the Markdown summary reporter for ServiceLoader: the engine writes the contract files")
-    void serviceLoaderFindsTheSummaryReporter() {
+    @DisplayName("registers exactly the Markdown summary and the HTML report for ServiceLoader: the engine writes the contract files")
+    void serviceLoaderFindsTheReporters() {
         assertThat(ServiceLoader.load(PairwiseReporter.class).stream().map(ServiceLoader.Provider::type))
-                .containsExactly(SummaryReporter.class);
+                .containsExactly(SummaryReporter.class, HtmlReporter.class);
     }
 }
