@@ -51,8 +51,8 @@ public final class HtmlReporter implements PairwiseReporter {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(STYLE)
                 .append("</style>\n</head>\n<body>\n<h1>").append(Html.escape(title)).append("</h1>\n")
-                .append("<p class=\"lead\">").append(metrics.exampleCount()).append(" examples, ")
-                .append(metrics.errorCount()).append(" errors. Rates are over the examples that are not errors.</p>\n");
+                .append("<p class=\"lead\">").append(metrics.exampleCount()).append(" examples; errors: ")
+                .append(metrics.errorCount()).append(". Rates are over the examples that are not errors.</p>\n");
         appendWinRates(html, metrics);
         appendSignificance(html, metrics.signTest());
         appendJudgeBias(html, metrics.judgeBias());

@@ -1,0 +1,123 @@
+package dev.evalunit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens the HTML report of {@link Hostile} (script in every text) in headless Chromium, from a
+ * {@code file://} address, and checks what the browser made of it. Skips, saying how to get one,
+ * when there is no {@code chromium} on the PATH. Screenshots go to {@code target/html-report/}.
+ */
+@DisplayName("The HTML report, opened in headless Chromium")
+class HtmlReportInBrowserTest {
+
+    static final String BROWSER = "chromium";
+    private static final Path OUT = Paths.get("target", "html-report");
+
+    private static Path browser;
+    private static Path page;
+
+    @TempDir
+    Path profile;
+
+    @BeforeAll
+    static void writePage() throws IOException {
+        browser = onPath(BROWSER).orElse(null);
+        Files.createDirectories(OUT);
+        page = new HtmlReporter().report(Hostile.result(), OUT).get(0).toAbsolutePath();
+    }
+
+    @Test
+    @DisplayName("runs its own script and none of the data's: the markup in the data shows as text")
+    void noInjectedScriptRuns() throws Exception {
+        String dom = dumpDom("");
+
+        // The page's own script ran...
+        assertThat(dom).contains("data-filters-ready=\"true\"", "5 of 5 shown");
+        // ...and no injected one: the title, the body and the elements are the page's own.
+        assertThat(dom).contains("<title>Pairwise evaluation: Hostile&lt;script&gt;document.title='pwned'")
+                .doesNotContain("<title>pwned", "<img", "<a ")
+                // In a dumped DOM, quotes in text stay as they are: only an attribute inside a tag counts.
+                .doesNotContainPattern("<[^>]*\\s(onerror|onfocus|autofocus|href|src|id=\"pwned\")");
+        assertThat(HtmlReporterTest.count(dom, "<script")).isEqualTo(1);
+        assertThat(dom).contains("&lt;img src=x onerror=\"document.title='pwned'\"&gt;",
+                "href=\"javascript:document.title='pwned'\"&gt;click&lt;/a&gt;",
+                "\"}]&lt;/script&gt;&lt;script&gt;document.body.id='pwned'&lt;/script&gt;");
+        // The charts and every example are there.
+        assertThat(HtmlReporterTest.count(dom, "<svg")).isEqualTo(2);
+        assertThat(HtmlReporterTest.count(dom, "<rect class=\"bar ")).isEqualTo(7);
+        assertThat(HtmlReporterTest.count(dom, "<tr class=\"example ")).isEqualTo(5);
+        screenshot("", "pairwise.png");
+    }
+
+    @Test
+    @DisplayName("filters the examples in the page: report.html#errors shows only the error")
+    void filtersErrors() throws Exception {
+        String dom = dumpDom("#errors");
+
+        assertThat(dom).contains("1 of 5 shown");
+        assertThat(HtmlReporterTest.count(dom, "data-error=\"false\" data-disagree=")).isEqualTo(4);
+        assertThat(HtmlReporterTest.count(dom, "\" hidden=\"\"")).isEqualTo(4);
+        screenshot("#errors", "pairwise-errors.png");
+    }
+
+    @Test
+    @DisplayName("filters the examples in the page: #disagreements shows the three that disagree with the human")
+    void filtersDisagreements() throws Exception {
+        assertThat(dumpDom("#disagreements")).contains("3 of 5 shown");
+    }
+
+    private String dumpDom(String fragment) throws Exception {
+        return run(List.of("--dump-dom", page.toUri() + fragment));
+    }
+
+    private void screenshot(String fragment, String name) throws Exception {
+        Path file = OUT.resolve(name).toAbsolutePath();
+        Files.deleteIfExists(file);
+        run(List.of("--window-size=1400,2200", "--hide-scrollbars", "--screenshot=" + file, page.toUri() + fragment));
+        assertThat(file).isNotEmptyFile();
+    }
+
+    private String run(List<String> arguments) throws Exception {
+        assumeTrue(browser != null, "No " + BROWSER + " on the PATH: the report is not checked in a browser."
+                + " Install one to run this test (Debian/Ubuntu: apt-get install chromium).");
+        List<String> command = new ArrayList<>(List.of(browser.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile));
+        command.addAll(arguments);
+        Path output = profile.resolve("stdout.txt");
+        Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(BROWSER + " did not finish within 90 s: " + command);
+        }
+        assertThat(process.exitValue()).as("exit code of %s", command).isZero();
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    private static Optional<Path> onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        return Stream.of(path.split(File.pathSeparator)).map(directory -> Paths.get(directory, name))
+                .filter(Files::isExecutable).findFirst();
+    }
+}
