@@ -29,7 +29,7 @@ import mockwebserver3.RecordedRequest;
  * without a script) with an OpenAI-style error object. Its only state is how many times it saw each
  * quiz request, kept thread-safe, so concurrent calls are safe.
  */
-final class ChatCompletionsDispatcher extends Dispatcher {
+public final class ChatCompletionsDispatcher extends Dispatcher {
 
     static final String PATH = "/v1/chat/completions";
     private static final Pattern MODEL_PATH = Pattern.compile("/([^/]+)" + PATH);
