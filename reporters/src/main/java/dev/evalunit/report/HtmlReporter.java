@@ -1,8 +1,5 @@
 package dev.evalunit.report;
 
-import static dev.evalunit.report.Figures.decimal;
-import static dev.evalunit.report.Figures.percent;
-import static dev.evalunit.report.Figures.tested;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.pairwise.JudgeBias;
@@ -14,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -37,9 +33,7 @@ public final class HtmlReporter implements PairwiseReporter {
 
     @Override
     public List<Path> report(PairwiseResult result, Path directory) throws IOException {
-        Path file = directory.resolve(REPORT_FILE);
-        Files.writeString(file, render(result), StandardCharsets.UTF_8);
-        return List.of(file);
+        return ReportFile.write(directory, REPORT_FILE, render(result));
     }
 
     /** The page's HTML. */
@@ -82,10 +76,7 @@ public final class HtmlReporter implements PairwiseReporter {
 
     private static void appendSignificance(StringBuilder html, SignTest test) {
         html.append("<section id=\"significance\">\n<h2>Is A better than B?</h2>\n<table class=\"figures\">\n");
-        row(html, "decisive examples (A or B)", test.decisiveCount() + " (A " + test.modelAWinCount()
-                + ", B " + test.modelBWinCount() + ")");
-        row(html, "exact sign test, two-sided p", decimal(test.pValue()));
-        row(html, "smallest A−B difference detectable (p < 0.05)", percent(test.minimumDetectableDifference()));
+        Figures.significance(test).forEach((figure, value) -> row(html, figure, value));
         html.append("</table>\n<p class=\"note\">The sign test leaves ties out; the smallest difference is"
                 + " (A wins − B wins) / decisive examples that this many decisive examples need to reach"
                 + " p &lt; 0.05.</p>\n</section>\n");
@@ -99,11 +90,7 @@ public final class HtmlReporter implements PairwiseReporter {
                         new RateChart.Bar("A wins, length-adjusted", bias.lengthAdjustedModelAWinRate(), null, null,
                                 "model-a")), true))
                 .append("<table class=\"figures\">\n");
-        row(html, "answer shown first wins (decisive samples)", tested(bias.firstPositionWinRate(),
-                bias.positionPValue(), bias.positionSampleCount()));
-        row(html, "longer response wins (decisive examples)", tested(bias.longerWinRate(), bias.lengthPValue(),
-                bias.lengthExampleCount()));
-        row(html, "Model A win rate, length-adjusted (decisive)", percent(bias.lengthAdjustedModelAWinRate()));
+        Figures.judgeBias(bias).forEach((figure, value) -> row(html, figure, value));
         html.append("</table>\n<p class=\"note\">A fair judge is near 50% (the dashed line) on both; p is the"
                 + " two-sided exact test against 50%.</p>\n</section>\n");
     }

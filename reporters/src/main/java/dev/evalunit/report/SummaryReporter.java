@@ -5,7 +5,6 @@ import static dev.evalunit.report.Figures.decimal;
 import static dev.evalunit.report.Figures.decimalInterval;
 import static dev.evalunit.report.Figures.interval;
 import static dev.evalunit.report.Figures.percent;
-import static dev.evalunit.report.Figures.tested;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.pairwise.HumanAlignment;
@@ -17,8 +16,6 @@ import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.api.pairwise.SignTest;
 import dev.evalunit.api.spi.PairwiseReporter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -39,9 +36,7 @@ public final class SummaryReporter implements PairwiseReporter {
 
     @Override
     public List<Path> report(PairwiseResult result, Path directory) throws IOException {
-        Path file = directory.resolve(SUMMARY_FILE);
-        Files.writeString(file, render(result), StandardCharsets.UTF_8);
-        return List.of(file);
+        return ReportFile.write(directory, SUMMARY_FILE, render(result));
     }
 
     /** The summary's Markdown text. */
@@ -85,21 +80,14 @@ public final class SummaryReporter implements PairwiseReporter {
 
     private static void appendSignificance(StringBuilder md, SignTest test) {
         md.append("\n## Is A better than B?\n\n| figure | value |\n|---|---|\n");
-        row(md, "decisive examples (A or B)", test.decisiveCount() + " (A " + test.modelAWinCount()
-                + ", B " + test.modelBWinCount() + ")");
-        row(md, "exact sign test, two-sided p", decimal(test.pValue()));
-        row(md, "smallest A−B difference detectable (p < 0.05)", percent(test.minimumDetectableDifference()));
+        Figures.significance(test).forEach((figure, value) -> row(md, figure, value));
         md.append("\nThe sign test leaves ties out; the smallest difference is (A wins − B wins) / decisive examples"
                 + " that this many decisive examples need to reach p < 0.05.\n");
     }
 
     private static void appendJudgeBias(StringBuilder md, JudgeBias bias) {
         md.append("\n## Judge bias\n\n| figure | value |\n|---|---|\n");
-        row(md, "answer shown first wins (decisive samples)", tested(bias.firstPositionWinRate(), bias.positionPValue(),
-                bias.positionSampleCount()));
-        row(md, "longer response wins (decisive examples)", tested(bias.longerWinRate(), bias.lengthPValue(),
-                bias.lengthExampleCount()));
-        row(md, "Model A win rate, length-adjusted (decisive)", percent(bias.lengthAdjustedModelAWinRate()));
+        Figures.judgeBias(bias).forEach((figure, value) -> row(md, figure, value));
         md.append("\nA fair judge is near 50% on both; p is the two-sided exact test against 50%.\n");
     }
 
