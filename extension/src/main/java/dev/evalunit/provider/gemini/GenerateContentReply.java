@@ -1,8 +1,7 @@
 package dev.evalunit.provider.gemini;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalunit.provider.ReplyJson;
 import java.util.Optional;
 
 /**
@@ -21,19 +20,12 @@ import java.util.Optional;
 record GenerateContentReply(String text, String finishReason, String blockReason, boolean hasCandidate,
                             Integer promptTokens, Integer outputTokens) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** The reply in {@code body}; empty when the body is not a JSON object. */
     static Optional<GenerateContentReply> parse(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-        if (root == null || !root.isObject()) {
-            return Optional.empty();
-        }
+        return ReplyJson.object(body).map(GenerateContentReply::of);
+    }
+
+    private static GenerateContentReply of(JsonNode root) {
         JsonNode candidate = root.path("candidates").path(0);
         StringBuilder text = null;
         for (JsonNode part : candidate.path("content").path("parts")) {
@@ -42,14 +34,14 @@ record GenerateContentReply(String text, String finishReason, String blockReason
             }
         }
         JsonNode usage = root.path("usageMetadata");
-        return Optional.of(new GenerateContentReply(text == null ? null : text.toString(),
+        return new GenerateContentReply(text == null ? null : text.toString(),
                 textual(candidate.path("finishReason")), textual(root.path("promptFeedback").path("blockReason")),
-                candidate.isObject(), count(usage.path("promptTokenCount")), outputTokens(usage)));
+                candidate.isObject(), ReplyJson.count(usage.path("promptTokenCount")), outputTokens(usage));
     }
 
     private static Integer outputTokens(JsonNode usage) {
-        Integer candidates = count(usage.path("candidatesTokenCount"));
-        Integer thoughts = count(usage.path("thoughtsTokenCount"));
+        Integer candidates = ReplyJson.count(usage.path("candidatesTokenCount"));
+        Integer thoughts = ReplyJson.count(usage.path("thoughtsTokenCount"));
         if (candidates == null && thoughts == null) {
             return null;
         }
@@ -61,7 +53,4 @@ record GenerateContentReply(String text, String finishReason, String blockReason
         return node.isTextual() ? node.asText() : null;
     }
 
-    private static Integer count(JsonNode node) {
-        return node.isInt() && node.intValue() >= 0 ? node.intValue() : null;
-    }
 }
