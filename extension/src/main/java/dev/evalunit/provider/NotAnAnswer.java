@@ -7,7 +7,7 @@ import dev.evalunit.http.HttpPipeline;
 import org.apiguardian.api.API;
 
 /**
- * A reply that came back but is not an answer: cut at the token limit, filtered, or refused. Every
+ * A reply that came back but is not an answer: cut at the token limit, filtered, blocked, empty, or refused. Every
  * provider words it here, as a {@link ModelCallException}, so that it becomes an {@code Error} for its
  * row or sample, and is never stored by the response cache (which stores replies, never failures): the
  * next run asks again. The message names the reason as the wire says it, and quotes a refusal's text
@@ -35,6 +35,19 @@ public final class NotAnAnswer {
     /** The provider's content filter withheld the answer, e.g. {@code finish_reason "content_filter"}. */
     public static ModelCallException filtered(HttpPipeline http, String reason) {
         return http.failure(NOT_AN_ANSWER + "withheld by the provider's content filter (" + reason + ").");
+    }
+
+    /**
+     * The provider blocked the prompt itself, so no answer was generated, e.g.
+     * {@code promptFeedback.blockReason "SAFETY"}.
+     */
+    public static ModelCallException blocked(HttpPipeline http, String reason) {
+        return http.failure(NOT_AN_ANSWER + "the prompt was blocked by the provider (" + reason + ").");
+    }
+
+    /** The reply holds no text to read, e.g. no candidates, or a candidate without parts. */
+    public static ModelCallException empty(HttpPipeline http, String reason) {
+        return http.failure(NOT_AN_ANSWER + "it holds no text (" + reason + ").");
     }
 
     /**

@@ -110,4 +110,23 @@ class NotAnAnswerCacheTest {
         assertThat(runOnce(settings).text()).isEqualTo("B");
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
+
+    @Test
+    @DisplayName("gemini: a blocked prompt and a SAFETY finish fail, are not stored, and the next run calls again")
+    void geminiBlocked() throws Exception {
+        server.enqueue(json("{\"promptFeedback\":{\"blockReason\":\"SAFETY\"},"
+                + "\"usageMetadata\":{\"promptTokenCount\":5,\"totalTokenCount\":5}}"));
+        server.enqueue(json("{\"candidates\":[{\"finishReason\":\"SAFETY\",\"index\":0}]}"));
+        server.enqueue(json("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"A\"}],\"role\":\"model\"},"
+                + "\"finishReason\":\"STOP\",\"index\":0}]}"));
+        ModelSettings settings = model("gemini", "/");
+
+        assertThatThrownBy(() -> runOnce(settings)).hasMessageContaining("(promptFeedback.blockReason \"SAFETY\")");
+        assertThatThrownBy(() -> runOnce(settings)).hasMessageContaining("(finishReason \"SAFETY\")");
+        assertThat(storedEntries()).isZero();
+
+        assertThat(runOnce(settings).text()).isEqualTo("A");
+        assertThat(runOnce(settings).text()).isEqualTo("A");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
 }

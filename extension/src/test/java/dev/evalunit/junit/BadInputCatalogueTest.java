@@ -442,7 +442,7 @@ class BadInputCatalogueTest {
         void refused() {
             assertRefused(ValidTestCase.class, Map.of("evalunit.models.candidate.provider", "opnai"),
                     "Configuration error: model [candidate] has unknown provider [opnai]. Did you mean openai?"
-                            + " Providers found: anthropic, openai. For another provider, put its jar on the test class path"
+                            + " Providers found: anthropic, gemini, openai, vertex. For another provider, put its jar on the test class path"
                             + " (it registers itself in META-INF/services/dev.evalunit.api.spi.ModelProvider).");
         }
     }
@@ -470,6 +470,30 @@ class BadInputCatalogueTest {
                             "evalunit.models.judge.max-tokens", "0"),
                     "Configuration error: model [judge] (provider [anthropic]): [max-tokens] must be 1 or more for the"
                             + " Messages API. Raise it, or leave it unset for 1024.");
+        }
+    }
+
+    @Nested
+    @DisplayName("a vertex model's settings")
+    class VertexSettings {
+        @Test
+        @DisplayName("without project, which the Vertex AI URL needs")
+        void noProject() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.provider", "vertex",
+                            "evalunit.models.judge.model", "gemini-2.5-flash"),
+                    "Configuration error: model [judge] (provider [vertex]): [project] is required for Vertex AI. Set"
+                            + " evalunit.models.judge.project to the Google Cloud project ID, e.g. my-project.");
+        }
+
+        @Test
+        @DisplayName("a model that is neither an ID nor a publishers/google/models/... name")
+        void model() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.provider", "vertex",
+                            "evalunit.models.judge.project", "evals-project",
+                            "evalunit.models.judge.model", "projects/p/locations/l/models/gemini"),
+                    "Configuration error: model [judge] (provider [vertex]): [model] must be a Gemini model ID such as"
+                            + " gemini-2.5-flash, or publishers/google/models/<id>, but was"
+                            + " 'projects/p/locations/l/models/gemini'. Correct it.");
         }
     }
 

@@ -11,6 +11,7 @@ import dev.evalunit.api.Task;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
+import dev.evalunit.testing.GenerateContentServer;
 import dev.evalunit.testing.MessagesServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -274,6 +275,91 @@ class SecretsTest {
                 RecordedRequest first = server.takeRequest();
                 assertThat(first.getHeaders().get("x-api-key")).isEqualTo(KEY);
                 assertThat(first.getHeaders().get("Authorization")).isNull();
+                assertThat(EngineRuns.failures(run.results())).as("the fixture fails on its error rows").hasSize(1);
+                assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
+                        .contains("HTTP 400").contains("***");
+                assertNoKeyAnywhere(run);
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("of a gemini or vertex model, sent in x-goog-api-key or as a bearer token")
+    class GoogleHeaders {
+
+        private static final Map<String, String> GEMINI = Map.of(
+                "evalunit.models.candidate.provider", "gemini",
+                "evalunit.models.judge.provider", "gemini");
+        private static final Map<String, String> VERTEX = Map.of(
+                "evalunit.models.candidate.provider", "vertex",
+                "evalunit.models.candidate.project", "evals-project",
+                "evalunit.models.judge.provider", "vertex",
+                "evalunit.models.judge.project", "evals-project");
+
+        private GenerateContentServer quotingServer() {
+            String quoted = String.join(" | ", FORMS);
+            return GenerateContentServer.start(call -> GenerateContentServer.Answer.of(call.isAutorater()
+                    ? ChatServer.verdict("A", "A quotes " + quoted) : "I was called with " + quoted));
+        }
+
+        @Test
+        @DisplayName("gemini: the key is sent as is in x-goog-api-key only, and a server that quotes it in every form"
+                + " leaves it in no report, cache file or console line")
+        void gemini() throws IOException {
+            try (GenerateContentServer server = quotingServer()) {
+                Run run = run(EvaluationTestCase.class, server.baseUrl(), GEMINI);
+
+                assertThat(server.apiKeys()).isNotEmpty().containsOnly(KEY);
+                assertThat(server.authorizations()).containsOnly("null");
+                assertThat(run.results().testEvents().succeeded().count()).isEqualTo(1);
+                assertThat(files(cache)).as("the run recorded its replies").isNotEmpty();
+                assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
+                        .contains("I was called with ***");
+                assertNoKeyAnywhere(run);
+            }
+        }
+
+        @Test
+        @DisplayName("vertex: the token is sent as Authorization: Bearer only, and a server that quotes it in every form"
+                + " leaves it in no report, cache file or console line")
+        void vertex() throws IOException {
+            try (GenerateContentServer server = quotingServer()) {
+                Run run = run(EvaluationTestCase.class, server.baseUrl(), VERTEX);
+
+                assertThat(server.authorizations()).isNotEmpty().containsOnly("Bearer " + KEY);
+                assertThat(server.apiKeys()).containsOnly("null");
+                assertThat(server.paths()).allMatch(path -> path.startsWith("/v1/projects/evals-project/locations/us-central1/"));
+                assertThat(run.results().testEvents().succeeded().count()).isEqualTo(1);
+                assertThat(files(cache)).as("the run recorded its replies").isNotEmpty();
+                assertNoKeyAnywhere(run);
+            }
+        }
+
+        @Test
+        @DisplayName("a server whose error bodies echo x-goog-api-key in every form leaves it in no judgment, report,"
+                + " message or console line")
+        void failingRun() throws Exception {
+            MockWebServer server = new MockWebServer();
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String echoed = String.valueOf(request.getHeaders().get("x-goog-api-key"));
+                    // 400, as Google AI answers a key it does not know: a 401 would stop the evaluation at once.
+                    String escaped = echoed.replace("/", "\\/");
+                    String encoded = URLEncoder.encode(echoed, StandardCharsets.UTF_8);
+                    return new MockResponse.Builder().code(400).body("{\"error\": {\"code\": 400, \"message\": \"API key"
+                            + " not valid: " + echoed + " (" + escaped + ", ?key=" + encoded + ")\", \"status\":"
+                            + " \"INVALID_ARGUMENT\"}}").build();
+                }
+            });
+            server.start(InetAddress.getLoopbackAddress(), 0);
+            try {
+                Run run = run(EvaluationTestCase.class, server.url("/").toString(), GEMINI);
+
+                RecordedRequest first = server.takeRequest();
+                assertThat(first.getHeaders().get("x-goog-api-key")).isEqualTo(KEY);
                 assertThat(EngineRuns.failures(run.results())).as("the fixture fails on its error rows").hasSize(1);
                 assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
                         .contains("HTTP 400").contains("***");

@@ -89,7 +89,7 @@ class ModelClientsTest {
         try (ModelClients clients = new ModelClients(Backoff.withoutWaiting())) {
             assertThatThrownBy(() -> clients.create(settings, NO_SECRETS))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("Configuration error: model [judge] has unknown provider [mistral]. Providers found: anthropic, openai. "
+                    .hasMessage("Configuration error: model [judge] has unknown provider [mistral]. Providers found: anthropic, gemini, openai, vertex. "
                             + "For another provider, put its jar on the test class path (it registers itself in "
                             + "META-INF/services/dev.evalunit.api.spi.ModelProvider).");
         }

@@ -96,7 +96,7 @@ class ModelProvidersTest {
                     "evalunit.models.judge.base-url", "http://127.0.0.1:1/v1"))).resolve("judge", java.util.Optional.empty()))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageStartingWith("Configuration error: model [judge] has unknown provider [opneai]. "
-                            + "Did you mean openai? Providers found: anthropic, openai.");
+                            + "Did you mean openai? Providers found: anthropic, gemini, openai, vertex.");
         }
 
         @Test

@@ -303,7 +303,7 @@ class ModelSettingsResolverTest {
             assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.provider", "mistral"),
                     inline(OnlyBaseUrl.class)))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("Configuration error: model [judge] has unknown provider [mistral]. Providers found: anthropic, openai. "
+                    .hasMessage("Configuration error: model [judge] has unknown provider [mistral]. Providers found: anthropic, gemini, openai, vertex. "
                             + "For another provider, put its jar on the test class path (it registers itself in "
                             + "META-INF/services/dev.evalunit.api.spi.ModelProvider).");
         }

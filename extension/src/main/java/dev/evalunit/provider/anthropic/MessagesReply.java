@@ -1,8 +1,7 @@
 package dev.evalunit.provider.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalunit.provider.ReplyJson;
 import java.util.Optional;
 
 /**
@@ -18,19 +17,12 @@ import java.util.Optional;
  */
 record MessagesReply(String text, String toolInput, String stopReason, Integer inputTokens, Integer outputTokens) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** The reply in {@code body}; empty when the body is not a JSON object. */
     static Optional<MessagesReply> parse(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-        if (root == null || !root.isObject()) {
-            return Optional.empty();
-        }
+        return ReplyJson.object(body).map(MessagesReply::of);
+    }
+
+    private static MessagesReply of(JsonNode root) {
         StringBuilder text = null;
         String toolInput = null;
         for (JsonNode block : root.path("content")) {
@@ -43,17 +35,17 @@ record MessagesReply(String text, String toolInput, String stopReason, Integer i
         }
         JsonNode stop = root.path("stop_reason");
         JsonNode usage = root.path("usage");
-        return Optional.of(new MessagesReply(text == null ? null : text.toString(), toolInput,
-                stop.isTextual() ? stop.asText() : null, inputTokens(usage), count(usage.path("output_tokens"))));
+        return new MessagesReply(text == null ? null : text.toString(), toolInput,
+                stop.isTextual() ? stop.asText() : null, inputTokens(usage), ReplyJson.count(usage.path("output_tokens")));
     }
 
     private static Integer inputTokens(JsonNode usage) {
-        Integer input = count(usage.path("input_tokens"));
+        Integer input = ReplyJson.count(usage.path("input_tokens"));
         if (input == null) {
             return null;
         }
-        long all = (long) input + orZero(count(usage.path("cache_creation_input_tokens")))
-                + orZero(count(usage.path("cache_read_input_tokens")));
+        long all = (long) input + orZero(ReplyJson.count(usage.path("cache_creation_input_tokens")))
+                + orZero(ReplyJson.count(usage.path("cache_read_input_tokens")));
         return all > Integer.MAX_VALUE ? null : (int) all;
     }
 
@@ -61,7 +53,4 @@ record MessagesReply(String text, String toolInput, String stopReason, Integer i
         return count == null ? 0 : count;
     }
 
-    private static Integer count(JsonNode node) {
-        return node.isInt() && node.intValue() >= 0 ? node.intValue() : null;
-    }
 }

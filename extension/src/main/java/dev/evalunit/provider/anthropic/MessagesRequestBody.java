@@ -5,9 +5,8 @@ import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.json.JsonText;
 import dev.evalunit.json.JsonValueText;
-import java.util.ArrayList;
+import dev.evalunit.provider.SystemText;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -61,7 +60,7 @@ final class MessagesRequestBody {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("model", JsonText.string(model));
         fields.put(MAX_TOKENS, JsonValueText.compact(sampling.get(MAX_TOKENS)));
-        String system = system(request);
+        String system = SystemText.of(systemPrompt, request);
         if (system != null) {
             fields.put("system", JsonText.string(system));
         }
@@ -85,23 +84,10 @@ final class MessagesRequestBody {
         return body.append('}').toString();
     }
 
-    private String system(ModelRequest request) {
-        List<String> parts = new ArrayList<>();
-        if (systemPrompt != null) {
-            parts.add(systemPrompt);
-        }
-        for (ChatMessage message : request.messages()) {
-            if ("system".equals(message.role())) {
-                parts.add(message.content());
-            }
-        }
-        return parts.isEmpty() ? null : String.join("\n\n", parts);
-    }
-
     private static String messages(ModelRequest request) {
         StringBuilder out = new StringBuilder().append('[');
         for (ChatMessage message : request.messages()) {
-            if ("system".equals(message.role())) {
+            if (SystemText.isSystem(message)) {
                 continue;
             }
             if (out.length() > 1) {

@@ -37,7 +37,7 @@ class UnknownProviderTest {
                 "evalunit.models.plain.base-url", "http://127.0.0.1:1")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Configuration error: model [plain] has unknown provider [plain-jsn]. Did you mean plain-json? "
-                        + "Providers found: anthropic, openai, plain-json. For another provider, put its jar on the test class path"
+                        + "Providers found: anthropic, gemini, openai, plain-json, vertex. For another provider, put its jar on the test class path"
                         + " (it registers itself in META-INF/services/dev.evalunit.api.spi.ModelProvider).");
     }
 

@@ -1,0 +1,134 @@
+package dev.evalunit.provider.gemini;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.evalunit.api.spi.ModelClient;
+import dev.evalunit.api.spi.ModelProvider;
+import dev.evalunit.api.spi.ModelSpec;
+import dev.evalunit.api.spi.ProviderContext;
+import dev.evalunit.api.spi.ProviderParameter;
+import dev.evalunit.api.spi.ProviderParameter.Type;
+import dev.evalunit.http.HttpPipeline;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import org.apiguardian.api.API;
+
+/**
+ * {@code vertex}: Gemini on Google Cloud's Vertex AI, {@code POST {base-url}/v1/projects/{project}/locations/
+ * {location}/publishers/google/models/{model}:generateContent} with {@code Authorization: Bearer <token>},
+ * the token being the model's {@code api-key} (an OAuth 2 access token, e.g. from
+ * {@code gcloud auth print-access-token}, given as {@code ${env:...}} or {@code ${file:...}}). The body and
+ * the reply are Gemini's ({@link GenerateContentClient}). Its own parameters are {@code project}
+ * (required) and {@code location} (default {@value #DEFAULT_LOCATION}). Without {@code base-url} a model
+ * calls {@code https://{location}-aiplatform.googleapis.com}, or {@value #DEFAULT_BASE_URL} for the
+ * {@code global} location.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class VertexProvider implements ModelProvider {
+
+    /** The provider's name, in {@code evalunit.models.NAME.provider}. */
+    public static final String NAME = "vertex";
+
+    /**
+     * The global endpoint: the default base URL, which the client turns into the location's regional
+     * endpoint ({@code https://us-central1-aiplatform.googleapis.com}) unless the location is {@code global}.
+     */
+    public static final String DEFAULT_BASE_URL = "https://aiplatform.googleapis.com";
+
+    /** The location used when {@code location} is not set. */
+    public static final String DEFAULT_LOCATION = "us-central1";
+
+    /** {@code evalunit.models.NAME.project}: the Google Cloud project ID. */
+    static final ProviderParameter PROJECT = new ProviderParameter("project", Type.STRING,
+            "the Google Cloud project ID, required");
+
+    /** {@code evalunit.models.NAME.location}: the region, or {@code global}. */
+    static final ProviderParameter LOCATION = new ProviderParameter("location", Type.STRING,
+            "the region, e.g. us-central1, or global; default " + DEFAULT_LOCATION);
+
+    private static final String GLOBAL = "global";
+    private static final String PUBLISHER_PREFIX = "publishers/google/models/";
+    private static final Pattern LOCATION_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern PROJECT_ID = Pattern.compile("[a-z0-9.:-]+");
+    private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9._@-]+");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<ProviderParameter> parameters() {
+        return List.of(PROJECT, LOCATION);
+    }
+
+    @Override
+    public List<ProviderParameter> samplingParameters() {
+        return GeminiProvider.SAMPLING_PARAMETERS;
+    }
+
+    @Override
+    public Optional<String> defaultBaseUrl() {
+        return Optional.of(DEFAULT_BASE_URL);
+    }
+
+    @Override
+    public void validate(ModelSpec spec) {
+        Object project = spec.providerParams().get(PROJECT.name());
+        if (project == null || ((String) project).isBlank()) {
+            throw new IllegalArgumentException("[project] is required for Vertex AI. Set evalunit.models." + spec.name()
+                    + ".project to the Google Cloud project ID, e.g. my-project");
+        }
+        if (!PROJECT_ID.matcher(((String) project).trim()).matches()) {
+            throw new IllegalArgumentException("[project] must be a Google Cloud project ID (lower case letters, digits"
+                    + " and dashes), but was '" + project + "'. Correct it");
+        }
+        if (!LOCATION_NAME.matcher(location(spec)).matches()) {
+            throw new IllegalArgumentException("[location] must be a Google Cloud region such as us-central1, or"
+                    + " global, but was '" + location(spec) + "'. Correct it, or leave it unset for " + DEFAULT_LOCATION);
+        }
+        if (!MODEL_ID.matcher(modelId(spec.model())).matches()) {
+            throw new IllegalArgumentException("[model] must be a Gemini model ID such as gemini-2.5-flash, or"
+                    + " publishers/google/models/<id>, but was '" + spec.model() + "'. Correct it");
+        }
+        GenerateContentRequestBody.checkMaxTokens(spec);
+    }
+
+    @Override
+    public ModelClient create(ModelSpec spec, ProviderContext context) {
+        HttpPipeline http = context.unwrap(HttpPipeline.class);
+        String token = context.apiKey();
+        return new GenerateContentClient(spec, endpoint(http.baseUrl(), spec),
+                GenerateContentClient.Auth.header("Authorization", token == null ? null : "Bearer " + token), http);
+    }
+
+    /**
+     * The model's URL: on the location's regional host when the base URL is the default global one
+     * (and the location is not {@code global}), else on the base URL as given (a proxy, a stand-in).
+     */
+    static HttpUrl endpoint(HttpUrl base, ModelSpec spec) {
+        String location = location(spec);
+        HttpUrl.Builder url = base.newBuilder();
+        if (base.host().equals(HttpUrl.get(DEFAULT_BASE_URL).host()) && !GLOBAL.equals(location)) {
+            url.host(location + "-" + base.host());
+        }
+        return url.addPathSegment("v1")
+                .addPathSegment("projects").addPathSegment(((String) spec.providerParams().get(PROJECT.name())).trim())
+                .addPathSegment("locations").addPathSegment(location)
+                .addPathSegments("publishers/google/models")
+                .addPathSegment(modelId(spec.model()) + GenerateContentClient.METHOD)
+                .build();
+    }
+
+    private static String location(ModelSpec spec) {
+        Object location = spec.providerParams().get(LOCATION.name());
+        return location == null ? DEFAULT_LOCATION : ((String) location).trim();
+    }
+
+    /** {@code gemini-2.5-flash} from itself or from {@code publishers/google/models/gemini-2.5-flash}. */
+    private static String modelId(String model) {
+        return model.startsWith(PUBLISHER_PREFIX) ? model.substring(PUBLISHER_PREFIX.length()) : model;
+    }
+}
