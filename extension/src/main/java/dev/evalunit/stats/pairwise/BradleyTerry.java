@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * Fitted by Newton's method on the log-likelihood with a tiny L2 anchor ({@value #ANCHOR} times
  * {@code Σθ²/2}): the anchor fixes the origin of the scale, and keeps a model that never (or always) wins
  * finite instead of running off to infinity; on data with a finite maximum its effect is below 10⁻⁶
- * on any win probability.
+ * on any win probability. StrictMath keeps the numbers the same on every JVM.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class BradleyTerry {
@@ -63,7 +63,7 @@ public final class BradleyTerry {
 
     /** The probability that a model of strength {@code theta} beats one of strength {@code baseline}. */
     public static double winProbability(double theta, double baseline) {
-        return 1 / (1 + Math.exp(baseline - theta));
+        return 1 / (1 + StrictMath.exp(baseline - theta));
     }
 
     /** Every model in the battles, in name order. */
@@ -157,7 +157,7 @@ public final class BradleyTerry {
 
     /** {@code log(1 / (1 + exp(-x)))} without overflow. */
     private static double logWinProbability(double x) {
-        return x > 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
+        return x > 0 ? -StrictMath.log1p(StrictMath.exp(-x)) : x - StrictMath.log1p(StrictMath.exp(x));
     }
 
     /** Solves {@code a x = b} (a symmetric positive definite) by Gaussian elimination with partial pivoting. */
