@@ -30,17 +30,8 @@ class CommandLineExampleTest {
     @DisplayName("the documented metrics command prints the documented metrics.json and exits 0")
     void metricsCommand() throws IOException {
         Path root = RepositoryFiles.findRoot(Path.of(""));
-        String[] args = COMMAND.substring(JAR_COMMAND.length()).split(" ");
-        args = Arrays.stream(args).map(arg -> arg.endsWith(".jsonl") ? root.resolve(arg).toString() : arg)
-                .toArray(String[]::new);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-
-        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(runFromRoot(root, COMMAND))
                 .isEqualTo(Files.readString(root.resolve("samples/src/test/resources/docs/metrics.json")));
         // The jar the command names is the one extension/pom.xml builds.
         assertThat(Files.readString(root.resolve("extension/pom.xml"))).contains("<finalName>evalunit-cli</finalName>");
@@ -50,7 +41,14 @@ class CommandLineExampleTest {
     @DisplayName("the documented rank command prints the documented ranking and exits 0")
     void rankCommand() throws IOException {
         Path root = RepositoryFiles.findRoot(Path.of(""));
-        String[] args = Arrays.stream(RANK_COMMAND.substring(JAR_COMMAND.length()).split(" "))
+
+        assertThat(runFromRoot(root, RANK_COMMAND))
+                .isEqualTo(Files.readString(root.resolve("samples/src/test/resources/docs/ranking.json")));
+    }
+
+    /** Runs {@code command} in-process as if from the repository root; asserts exit 0; returns its output. */
+    private static String runFromRoot(Path root, String command) {
+        String[] args = Arrays.stream(command.substring(JAR_COMMAND.length()).split(" "))
                 .map(arg -> arg.endsWith(".jsonl") ? root.resolve(arg).toString() : arg)
                 .toArray(String[]::new);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -60,7 +58,6 @@ class CommandLineExampleTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
-                .isEqualTo(Files.readString(root.resolve("samples/src/test/resources/docs/ranking.json")));
+        return out.toString(StandardCharsets.UTF_8);
     }
 }
