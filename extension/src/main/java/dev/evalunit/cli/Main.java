@@ -17,7 +17,8 @@ import org.apiguardian.api.API;
 
 /**
  * The command line: {@code java -jar evalunit-cli.jar metrics --judgments FILE} computes the
- * metrics of an existing judgments file without calling any model (AutoSxS's metrics step).
+ * metrics of an existing judgments file without calling any model (AutoSxS's metrics step);
+ * {@code rank --judgments FILE...} ranks the models those files name ({@link RankCommand}).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Main {
@@ -28,8 +29,12 @@ public final class Main {
 
     static final String USAGE = """
             Usage: evalunit metrics --judgments FILE [--human-preference-column NAME]
-              --judgments FILE                 the judgments file (JSON Lines) to compute the metrics of
+                   evalunit rank --judgments FILE... [--baseline NAME] [--bootstrap-rounds R] [--seed S]
+              --judgments FILE                 the judgments file (JSON Lines) to compute the metrics of; for rank, one or more
               --human-preference-column NAME   the key holding human preferences (A, B or TIE), for the agreement figures
+              --baseline NAME                  rank: the model scores are measured against (default: the one in most battles)
+              --bootstrap-rounds R             rank: bootstrap rounds of the 95% intervals (default 100)
+              --seed S                         rank: the bootstrap's seed (default 0)
               --help                           print this help""";
 
     private Main() {
@@ -49,22 +54,30 @@ public final class Main {
             out.println(USAGE);
             return OK;
         }
+        String[] options = Arrays.copyOfRange(args, 1, args.length);
+        if (args[0].equals("rank")) {
+            return runCommand(err, () -> RankCommand.run(RankCommand.Options.parse(options), out));
+        }
         if (!args[0].equals("metrics")) {
             return usageError(err, args[0].startsWith("-") ? "unknown option [" + args[0] + "]"
                     : "unknown command [" + args[0] + "]");
         }
-        MetricsOptions options;
+        return runCommand(err, () -> metrics(MetricsOptions.parse(options), out));
+    }
+
+    private static void metrics(MetricsOptions options, PrintStream out) {
+        ReadJudgments read = JudgmentsFile.read(options.judgments(), options.humanPreferenceColumn());
+        PairwiseMetrics metrics = PairwiseStatistics.compute(read.judgments(), options.humanPreferenceColumn() != null);
+        out.println(MetricsFile.text(metrics));
+    }
+
+    /** Runs a command, turning its failures into exit codes and messages on {@code err}. */
+    private static int runCommand(PrintStream err, Runnable command) {
         try {
-            options = MetricsOptions.parse(Arrays.copyOfRange(args, 1, args.length));
+            command.run();
+            return OK;
         } catch (UsageException e) {
             return usageError(err, e.getMessage());
-        }
-        try {
-            ReadJudgments read = JudgmentsFile.read(options.judgments(), options.humanPreferenceColumn());
-            PairwiseMetrics metrics = PairwiseStatistics.compute(read.judgments(),
-                    options.humanPreferenceColumn() != null);
-            out.println(MetricsFile.text(metrics));
-            return OK;
         } catch (ConfigurationException e) {
             err.println(e.getMessage());
             return FAILED;
@@ -88,8 +101,8 @@ public final class Main {
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 switch (option) {
-                    case "--judgments" -> judgments = Path.of(value(args, ++i, option));
-                    case "--human-preference-column" -> humanPreferenceColumn = value(args, ++i, option);
+                    case "--judgments" -> judgments = Path.of(Main.value(args, ++i, option));
+                    case "--human-preference-column" -> humanPreferenceColumn = Main.value(args, ++i, option);
                     default -> throw new UsageException("unknown option [" + option + "]");
                 }
             }
@@ -98,17 +111,18 @@ public final class Main {
             }
             return new MetricsOptions(judgments, humanPreferenceColumn);
         }
+    }
 
-        private static String value(String[] args, int index, String option) {
-            if (index >= args.length || args[index].startsWith("--")) {
-                throw new UsageException("option [" + option + "] needs a value");
-            }
-            return args[index];
+    /** The value following {@code option} at {@code args[index]}. */
+    static String value(String[] args, int index, String option) {
+        if (index >= args.length || args[index].startsWith("--")) {
+            throw new UsageException("option [" + option + "] needs a value");
         }
+        return args[index];
     }
 
     /** A mistake in the command line itself: answered with the usage and exit code 2. */
-    private static final class UsageException extends RuntimeException {
+    static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message, null, false, false);
         }

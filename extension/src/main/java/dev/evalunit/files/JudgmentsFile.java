@@ -21,14 +21,20 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class JudgmentsFile {
 
+    /** The optional field naming side A: written when the result names it. */
+    public static final String MODEL_A = "model_a";
+    /** The optional field naming side B: written when the result names it. */
+    public static final String MODEL_B = "model_b";
+
     private JudgmentsFile() {
     }
 
     /** Writes {@code result}'s judgments into {@code directory} (which exists); returns the file. */
     public static Path write(PairwiseResult result, Path directory) throws IOException {
         String humanPreferenceColumn = result.humanPreferenceColumn();
+        SideNames sides = new SideNames(result.modelA(), result.modelB());
         return JsonFiles.writeLines(directory, PairwiseResult.JUDGMENTS_FILE, result.judgments(),
-                (generator, judgment) -> writeLine(generator, judgment, humanPreferenceColumn));
+                (generator, judgment) -> writeLine(generator, judgment, humanPreferenceColumn, sides));
     }
 
     /**
@@ -42,8 +48,8 @@ public final class JudgmentsFile {
         return JudgmentsReader.read(file, humanPreferenceColumn);
     }
 
-    private static void writeLine(JsonGenerator generator, Judgment judgment, String humanPreferenceColumn)
-            throws IOException {
+    private static void writeLine(JsonGenerator generator, Judgment judgment, String humanPreferenceColumn,
+                                  SideNames sides) throws IOException {
         generator.writeStartObject();
         // Ids exactly as the map holds them: the engine decides their names (e.g. "row" without id columns).
         for (Map.Entry<String, Object> id : judgment.ids().entrySet()) {
@@ -68,6 +74,12 @@ public final class JudgmentsFile {
         generator.writeEndArray();
         if (humanPreferenceColumn != null) {
             generator.writeStringField(humanPreferenceColumn, judgment.humanPreference());
+        }
+        if (sides.modelA() != null) {
+            generator.writeStringField(MODEL_A, sides.modelA());
+        }
+        if (sides.modelB() != null) {
+            generator.writeStringField(MODEL_B, sides.modelB());
         }
         generator.writeEndObject();
     }

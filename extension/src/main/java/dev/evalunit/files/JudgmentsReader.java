@@ -37,7 +37,8 @@ final class JudgmentsReader {
 
     /** The fields the judgments file defines; any other key of the first line is an id column. */
     static final Set<String> CONTRACT_FIELDS = Set.of("inference_instruction", "inference_context", "response_a",
-            "response_b", "choice", "confidence", "explanation", "samples");
+            "response_b", "choice", "confidence", "explanation", "samples", JudgmentsFile.MODEL_A,
+            JudgmentsFile.MODEL_B);
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -66,14 +67,16 @@ final class JudgmentsReader {
                     + String.join(", ", allKeys(lines)) + ".");
         }
         List<Judgment> judgments = new ArrayList<>();
+        List<SideNames> sides = new ArrayList<>();
         for (Line line : lines) {
             try {
                 judgments.add(judgment(line.node(), idColumns, humanPreferenceColumn));
+                sides.add(new SideNames(name(line.node(), JudgmentsFile.MODEL_A), name(line.node(), JudgmentsFile.MODEL_B)));
             } catch (NotAJudgment e) {
                 throw notAJudgment(file, line.number(), e.getMessage());
             }
         }
-        return new ReadJudgments(judgments, idColumns);
+        return new ReadJudgments(judgments, idColumns, sides);
     }
 
     private static List<Line> readLines(Path file) {
@@ -136,6 +139,18 @@ final class JudgmentsReader {
         return new Judgment(ids, text(line.get("inference_instruction")), text(line.get("inference_context")),
                 text(line.get("response_a")), text(line.get("response_b")), choice, confidence,
                 text(line.get("explanation")), samples(line.get("samples")), human);
+    }
+
+    /** An optional side name: text, or {@code null} when missing. */
+    private static String name(JsonNode line, String field) {
+        JsonNode node = line.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual() || node.textValue().isBlank()) {
+            throw new NotAJudgment("field [" + field + "] is [" + node + "], not a model name");
+        }
+        return node.textValue();
     }
 
     private static Choice choice(JsonNode node) {

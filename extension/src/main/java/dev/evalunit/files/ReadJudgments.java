@@ -7,14 +7,20 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * What {@link JudgmentsFile#read} found: the judgments in file order, and the id columns in the
- * order of the first line's keys.
+ * What {@link JudgmentsFile#read} found: the judgments in file order, the id columns in the
+ * order of the first line's keys, and each line's side names ({@code model_a}, {@code model_b}), one per
+ * judgment in the same order.
  */
 @API(status = INTERNAL, since = "0.1")
-public record ReadJudgments(List<Judgment> judgments, List<String> idColumns) {
+public record ReadJudgments(List<Judgment> judgments, List<String> idColumns, List<SideNames> sides) {
 
     public ReadJudgments {
         judgments = List.copyOf(judgments);
         idColumns = List.copyOf(idColumns);
+        sides = List.copyOf(sides);
+        if (sides.size() != judgments.size()) {
+            throw new IllegalArgumentException("one side names per judgment: " + sides.size() + " for "
+                    + judgments.size());
+        }
     }
 }

@@ -158,9 +158,9 @@ public final class PairwisePlanner {
         side.params().forEach((name, p) -> params.put(name, PromptParameter.of(p.column(), p.template(), label)));
         if (!side.model().isEmpty()) {
             ModelClient client = client(side.model(), inline, resolver);
-            return new AnswerSource.Generated(label + " [" + side.model() + "]", new ModelAnswerGenerator(client), params);
+            return new AnswerSource.Generated(side.model(), label + " [" + side.model() + "]", new ModelAnswerGenerator(client), params);
         }
-        return new AnswerSource.Generated(label + " [" + side.method() + "]", methods.bind(side.method(), label), params);
+        return new AnswerSource.Generated(side.method(), label + " [" + side.method() + "]", methods.bind(side.method(), label), params);
     }
 
     private ModelClient client(String name, List<Model> inline, ModelSettingsResolver resolver) {

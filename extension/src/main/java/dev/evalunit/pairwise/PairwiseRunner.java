@@ -53,7 +53,7 @@ public final class PairwiseRunner {
             }
             PairwiseMetrics metrics = PairwiseStatistics.compute(judgments, plan.humanPreferenceColumn() != null);
             return new PairwiseResult(plan.name(), plan.task().id(), plan.idColumns(), plan.humanPreferenceColumn(),
-                    judgments, metrics, plan.reportDirectory());
+                    judgments, metrics, plan.reportDirectory(), plan.sideA().name(), plan.sideB().name());
         } finally {
             // Only this evaluation's examples: after a failure, none of them keeps a worker busy.
             futures.forEach(future -> future.cancel(true));

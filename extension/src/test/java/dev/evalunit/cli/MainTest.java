@@ -25,6 +25,8 @@ class MainTest {
     private static final Offset<Double> EXACT = Offset.offset(1e-12);
     private static final String USAGE_LINE =
             "Usage: evalunit metrics --judgments FILE [--human-preference-column NAME]";
+    private static final String RANK_USAGE_LINE =
+            "       evalunit rank --judgments FILE... [--baseline NAME] [--bootstrap-rounds R] [--seed S]";
 
     /**
      * Three valid judgments (A, A, B) and one error. Humans say A, B, B, A: one true positive, one
@@ -149,6 +151,171 @@ class MainTest {
         }
     }
 
+    /** A judgments line naming its models, with one autorater sample per vote (A, B or TIE). */
+    private static String namedLine(int id, String modelA, String modelB, String... votes) {
+        StringBuilder samples = new StringBuilder();
+        for (String vote : votes) {
+            samples.append(samples.length() == 0 ? "" : ",")
+                    .append("{\"position\":\"AB\",\"choice\":\"").append(vote).append("\",\"explanation\":\"\"}");
+        }
+        return "{\"id\":" + id + ",\"choice\":\"Tie\",\"confidence\":1.0,\"explanation\":\"\",\"samples\":[" + samples
+                + "],\"model_a\":\"" + modelA + "\",\"model_b\":\"" + modelB + "\"}";
+    }
+
+    private Path file(String name, String... lines) throws IOException {
+        Path file = directory.resolve(name);
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Nested
+    @DisplayName("rank")
+    class Rank {
+
+        private Path bigVsRef;
+        private Path smallVsRef;
+
+        @BeforeEach
+        void writeFiles() throws IOException {
+            // big beats ref 3 to 1 (a tie, an error); ref beats small 2 to 1.
+            bigVsRef = file("big.jsonl", namedLine(1, "big", "ref", "A", "A"), namedLine(2, "big", "ref", "A", "B"),
+                    namedLine(3, "big", "ref", "TIE", "ERROR"));
+            smallVsRef = file("small.jsonl", namedLine(1, "ref", "small", "A", "B"), namedLine(2, "ref", "small", "A"));
+        }
+
+        private JsonNode printed() throws IOException {
+            return JSON.readTree(out());
+        }
+
+        @Test
+        @DisplayName("prints the baseline and the models by score, with intervals and battles, and exits 0")
+        void ranking() throws IOException {
+            assertThat(run("rank", "--judgments", bigVsRef.toString(), smallVsRef.toString(), "--baseline", "ref"))
+                    .as(err()).isZero();
+
+            JsonNode ranking = printed();
+            assertThat(err()).isEmpty();
+            assertThat(fieldNames(ranking)).containsExactly("baseline", "ranking");
+            assertThat(ranking.get("baseline").asText()).isEqualTo("ref");
+            JsonNode rows = ranking.get("ranking");
+            assertThat(rows).extracting(row -> row.get("model").asText()).containsExactly("big", "ref", "small");
+            assertThat(fieldNames(rows.get(0))).containsExactly("model", "score", "ci_low", "ci_high", "battles");
+            // Two models at a time: the share of the battles, wins + ties / 2.
+            assertThat(rows.get(0).get("score").doubleValue()).isCloseTo(3.5 / 5, Offset.offset(1e-6));
+            assertThat(rows.get(1).get("score").doubleValue()).isEqualTo(0.5);
+            assertThat(rows.get(2).get("score").doubleValue()).isCloseTo(1.0 / 3, Offset.offset(1e-6));
+            assertThat(rows).extracting(row -> row.get("battles").intValue()).containsExactly(5, 8, 3);
+            assertThat(rows.get(0).get("ci_low").doubleValue()).isLessThan(0.7);
+            assertThat(rows.get(0).get("ci_high").doubleValue()).isGreaterThan(0.7);
+        }
+
+        @Test
+        @DisplayName("takes the model in most battles as baseline, and repeated --judgments options")
+        void defaults() throws IOException {
+            assertThat(run("rank", "--judgments", smallVsRef.toString(), "--judgments", bigVsRef.toString())).isZero();
+
+            assertThat(printed().get("baseline").asText()).isEqualTo("ref");
+        }
+
+        @Test
+        @DisplayName("gives the same intervals for one seed, others for another seed or number of rounds")
+        void seeded() {
+            String[] args = {"rank", "--judgments", bigVsRef.toString(), smallVsRef.toString()};
+            run(args);
+            String first = out();
+            out.reset();
+            run(args);
+            String again = out();
+            out.reset();
+            run("rank", "--judgments", bigVsRef.toString(), smallVsRef.toString(), "--seed", "0",
+                    "--bootstrap-rounds", "100");
+            String explicitDefaults = out();
+            out.reset();
+            run("rank", "--judgments", bigVsRef.toString(), smallVsRef.toString(), "--seed", "42");
+            String otherSeed = out();
+
+            assertThat(again).isEqualTo(first).isEqualTo(explicitDefaults);
+            assertThat(otherSeed).isNotEqualTo(first);
+        }
+
+        @Test
+        @DisplayName("fails with exit 1 naming the file and example when a line does not name its models")
+        void unnamed() {
+            assertThat(run("rank", "--judgments", bigVsRef.toString(), judgments.toString())).isEqualTo(1);
+
+            assertThat(out()).isEmpty();
+            assertThat(err()).isEqualTo("Configuration error: judgments file [" + judgments + "] example [id=q1, human=A]"
+                    + " does not name its models: field [model_a] is missing. Rank files written by an evalunit that"
+                    + " records model_a and model_b, or add both fields to every line." + System.lineSeparator());
+        }
+
+        @Test
+        @DisplayName("fails with exit 1 naming the files and the models when the baseline is in no battle")
+        void unknownBaseline() {
+            assertThat(run("rank", "--judgments", bigVsRef.toString(), smallVsRef.toString(), "--baseline", "gpt"))
+                    .isEqualTo(1);
+
+            assertThat(err()).isEqualTo("Configuration error: baseline [gpt] is in no battle of judgments files ["
+                    + bigVsRef + ", " + smallVsRef + "]. Models: big, ref, small. Give one of them."
+                    + System.lineSeparator());
+        }
+
+        @Test
+        @DisplayName("fails with exit 1 naming the models and their file when they share no battle with the baseline")
+        void notConnected() throws IOException {
+            Path island = file("island.jsonl", namedLine(1, "x", "y", "A", "B"));
+
+            assertThat(run("rank", "--judgments", bigVsRef.toString(), island.toString(), "--baseline", "ref"))
+                    .isEqualTo(1);
+
+            assertThat(err()).isEqualTo("Configuration error: models [x, y] of judgments files [" + island + "] are"
+                    + " not connected to baseline [ref] by any battle. Add an evaluation that compares them with a"
+                    + " ranked model, or rank them separately." + System.lineSeparator());
+        }
+
+        @Test
+        @DisplayName("fails with exit 1 when every judgment is an Error")
+        void noVerdicts() throws IOException {
+            Path errors = file("errors.jsonl", namedLine(1, "a", "b", "ERROR"));
+
+            assertThat(run("rank", "--judgments", errors.toString())).isEqualTo(1);
+
+            assertThat(err()).isEqualTo("Configuration error: judgments files [" + errors + "] hold no verdict to"
+                    + " rank: every judgment is an Error. Rank files with judged examples." + System.lineSeparator());
+        }
+
+        @Test
+        @DisplayName("fails with exit 1 on a missing file, naming it")
+        void missingFile() {
+            Path missing = directory.resolve("missing.jsonl");
+
+            assertThat(run("rank", "--judgments", bigVsRef.toString(), missing.toString())).isEqualTo(1);
+
+            assertThat(err()).isEqualTo("Configuration error: judgments file [" + missing + "] was not found."
+                    + System.lineSeparator());
+        }
+
+        @Test
+        @DisplayName("fails with exit 2 on a usage mistake")
+        void usage() {
+            assertThat(run("rank")).isEqualTo(2);
+            assertThat(err()).startsWith("evalunit: missing option [--judgments]. " + USAGE_LINE);
+            err.reset();
+            assertThat(run("rank", "--judgments", bigVsRef.toString(), "--bootstrap-rounds", "0")).isEqualTo(2);
+            assertThat(err()).startsWith("evalunit: option [--bootstrap-rounds] needs a whole number of 1 or more,"
+                    + " not [0]. " + USAGE_LINE);
+            err.reset();
+            assertThat(run("rank", "--judgments", bigVsRef.toString(), "--seed", "x")).isEqualTo(2);
+            assertThat(err()).startsWith("evalunit: option [--seed] needs a whole number, not [x]. " + USAGE_LINE);
+            err.reset();
+            assertThat(run("rank", "--judgments", bigVsRef.toString(), "--human-preference-column", "h")).isEqualTo(2);
+            assertThat(err()).startsWith("evalunit: unknown option [--human-preference-column]. " + USAGE_LINE);
+            err.reset();
+            assertThat(run("rank", "--baseline", "--judgments", bigVsRef.toString())).isEqualTo(2);
+            assertThat(err()).startsWith("evalunit: option [--baseline] needs a value. " + USAGE_LINE);
+        }
+    }
+
     @Nested
     @DisplayName("fails with exit code 1 and the message alone")
     class ConfigurationErrors {
@@ -188,9 +355,13 @@ class MainTest {
             assertThat(run("--help")).isZero();
 
             assertThat(out().lines()).first().isEqualTo(USAGE_LINE);
-            assertThat(out().lines().skip(1)).hasSize(3)
+            assertThat(out().lines().skip(1).toList()).hasSize(7)
+                    .startsWith(RANK_USAGE_LINE)
                     .anySatisfy(line -> assertThat(line).startsWith("  --judgments FILE "))
                     .anySatisfy(line -> assertThat(line).startsWith("  --human-preference-column NAME "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  --baseline NAME "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  --bootstrap-rounds R "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  --seed S "))
                     .anySatisfy(line -> assertThat(line).startsWith("  --help "));
             assertThat(err()).isEmpty();
         }
@@ -216,7 +387,7 @@ class MainTest {
 
             assertThat(out()).isEmpty();
             assertThat(err()).startsWith("evalunit: unknown option [--x]. " + USAGE_LINE + System.lineSeparator()
-                    + "  --judgments FILE");
+                    + RANK_USAGE_LINE + System.lineSeparator() + "  --judgments FILE");
         }
 
         @Test

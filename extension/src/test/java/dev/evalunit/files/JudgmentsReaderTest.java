@@ -180,6 +180,8 @@ class JudgmentsReaderTest {
                 sample not an object   | {"choice":"Tie","samples":["A"]}     | samples[0] ["A"] is not a JSON object
                 unknown position       | {"choice":"Tie","samples":[{"position":"XY","choice":"A"}]} | samples[0].position [XY] is not AB or BA
                 unknown sample choice  | {"choice":"Tie","samples":[{"position":"AB","choice":"a"}]} | samples[0].choice [a] is not one of A, B, TIE, ERROR
+                model name a number    | {"choice":"Tie","model_a":7}         | field [model_a] is [7], not a model name
+                model name blank       | {"choice":"Tie","model_b":" "}       | field [model_b] is [" "], not a model name
                 """)
         void badLine(String name, String badLine, String reason) throws IOException {
             Path file = file("{\"id\":0,\"choice\":\"Tie\"}", "", badLine);

@@ -85,8 +85,39 @@ class RoundTripTest {
                         List.of(new AutoraterSample(Position.BA, Vote.ERROR, "timeout")), "TIE"));
 
         private PairwiseResult result(List<Judgment> judgments, Path directory) {
+            return result(judgments, directory, null, null);
+        }
+
+        private PairwiseResult result(List<Judgment> judgments, Path directory, String modelA, String modelB) {
             return new PairwiseResult("e", "question_answering", List.of("set", "n", "big", "huge", "weight", "far", "flag",
-                    "none"), "human", judgments, new PairwiseMetrics(3, 1, 0.0, 0.5, 0.5, null, null, null, null), directory);
+                    "none"), "human", judgments, new PairwiseMetrics(3, 1, 0.0, 0.5, 0.5, null, null, null, null), directory,
+                    modelA, modelB);
+        }
+
+        @Test
+        @DisplayName("names the two sides on every line (model_a, model_b, last), read back exactly")
+        void sideNames() throws IOException {
+            Path written = JudgmentsFile.write(result(judgments, first, "gemini-pro « β »", "answer_b"), first);
+
+            ReadJudgments read = JudgmentsFile.read(written, "human");
+
+            assertThat(read.judgments()).isEqualTo(judgments);
+            assertThat(read.idColumns()).containsExactly("set", "n", "big", "huge", "weight", "far", "flag", "none");
+            assertThat(read.sides()).hasSize(3).containsOnly(new SideNames("gemini-pro « β »", "answer_b"));
+            assertThat(Files.readAllLines(written)).hasSize(3).allSatisfy(line -> assertThat(line)
+                    .endsWith(",\"model_a\":\"gemini-pro « β »\",\"model_b\":\"answer_b\"}"));
+            SideNames sides = read.sides().get(0);
+            assertSameBytes(written, JudgmentsFile.write(result(read.judgments(), second, sides.modelA(), sides.modelB()),
+                    second));
+        }
+
+        @Test
+        @DisplayName("a file without model_a and model_b reads as lines that name no side")
+        void withoutSideNames() throws IOException {
+            Path written = JudgmentsFile.write(result(judgments, first), first);
+
+            assertThat(Files.readString(written)).doesNotContain("model_a", "model_b");
+            assertThat(JudgmentsFile.read(written, "human").sides()).containsOnly(SideNames.NONE);
         }
 
         @Test

@@ -131,7 +131,7 @@ class PairwiseEvalExtensionTest {
             assertThat(lines).hasSize(ROWS);
             assertThat(lines).allSatisfy(line -> assertThat(line.fieldNames()).toIterable().containsExactly(
                     "id", "inference_instruction", "inference_context", "response_a", "response_b", "choice",
-                    "confidence", "explanation", "samples", "human"));
+                    "confidence", "explanation", "samples", "human", "model_a", "model_b"));
             JsonNode first = lines.get(0);
             assertThat(first.get("id").asText()).isEqualTo("q1");
             assertThat(first.get("inference_instruction").asText()).isEqualTo("Answer the question: What is the capital of France?");
@@ -141,6 +141,9 @@ class PairwiseEvalExtensionTest {
             assertThat(first.get("choice").asText()).isEqualTo("Model A");
             assertThat(first.get("confidence").asDouble()).isEqualTo(1.0);
             assertThat(first.get("human").asText()).isEqualTo("A");
+            // The declared model, and the response column of the pre-generated side.
+            assertThat(first.get("model_a").asText()).isEqualTo("candidate");
+            assertThat(first.get("model_b").asText()).isEqualTo("answer_b");
             assertThat(first.get("samples")).hasSize(SAMPLES);
             assertThat(first.get("samples").get(0).get("position").asText()).isEqualTo("AB");
             assertThat(first.get("samples").get(1).get("position").asText()).isEqualTo("BA");

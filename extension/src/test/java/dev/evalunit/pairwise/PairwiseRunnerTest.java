@@ -112,6 +112,21 @@ class PairwiseRunnerTest {
     }
 
     @Test
+    @DisplayName("names each side: the declared model, the method, or the response column of pre-generated answers")
+    void sideNames() {
+        startServer(prompt -> "good: " + prompt, ChatServer.judgePreferring("good"));
+        methods.put("sut", params -> "good: " + params.get("prompt"));
+
+        PairwiseResult modelAgainstColumn = run(1, candidate(), baseline());
+        PairwiseResult methodAgainstModel = run(1, method("sut"), candidate());
+
+        assertThat(modelAgainstColumn).extracting(PairwiseResult::modelA, PairwiseResult::modelB)
+                .containsExactly("candidate", "answer_b");
+        assertThat(methodAgainstModel).extracting(PairwiseResult::modelA, PairwiseResult::modelB)
+                .containsExactly("sut", "candidate");
+    }
+
+    @Test
     @DisplayName("returns the judgments in dataset order, however the examples finish")
     void datasetOrder() {
         // q1's answer waits until q2 has been judged, so q2 finishes first.

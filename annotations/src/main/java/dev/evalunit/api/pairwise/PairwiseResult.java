@@ -17,10 +17,14 @@ import org.apiguardian.api.API;
  * @param judgments one per example, in dataset order
  * @param metrics the figures computed from the judgments
  * @param reportDirectory where the judgments file and the reports are written
+ * @param modelA the name of side A, written as {@code model_a} on every judgments line: the declared model's
+ *     name, the method's name, or the response column's name for pre-generated answers; {@code null} when unknown
+ * @param modelB the name of side B, likewise
  */
 @API(status = STABLE, since = "0.1")
 public record PairwiseResult(String name, String task, List<String> idColumns, String humanPreferenceColumn,
-                             List<Judgment> judgments, PairwiseMetrics metrics, Path reportDirectory) {
+                             List<Judgment> judgments, PairwiseMetrics metrics, Path reportDirectory,
+                             String modelA, String modelB) {
 
     /** The judgments file's name inside {@link #reportDirectory()}. */
     public static final String JUDGMENTS_FILE = "judgments.jsonl";
@@ -30,6 +34,12 @@ public record PairwiseResult(String name, String task, List<String> idColumns, S
         idColumns = List.copyOf(idColumns);
         judgments = List.copyOf(judgments);
         Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** A result whose sides are not named (as before the names were recorded). */
+    public PairwiseResult(String name, String task, List<String> idColumns, String humanPreferenceColumn,
+                          List<Judgment> judgments, PairwiseMetrics metrics, Path reportDirectory) {
+        this(name, task, idColumns, humanPreferenceColumn, judgments, metrics, reportDirectory, null, null);
     }
 
     /** The judgments file: one JSON object per line, one line per example. */
