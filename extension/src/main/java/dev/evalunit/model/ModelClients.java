@@ -68,10 +68,12 @@ public final class ModelClients implements AutoCloseable {
     }
 
     /**
-     * A client for {@code settings}, made by its provider. The API key is resolved here, once.
+     * A client for {@code settings}, made by its provider. The API key is resolved here, once; not at all
+     * when the decorator makes no call ({@link ClientDecorator#callsModels()}, a cache in {@code replay}):
+     * the provider then gets no key, and the reference is only checked to be one.
      *
-     * @throws ConfigurationException when the provider is unknown, the key's reference names something
-     *     unset, or (for an HTTP provider) the base URL is not an http(s) URL
+     * @throws ConfigurationException when the provider is unknown, the key is not a reference, its
+     *     reference names something unset, or (for an HTTP provider) the base URL is not an http(s) URL
      */
     public ModelClient create(ModelSettings settings, SecretReference secrets) {
         ModelProvider provider = ModelProviders.installed().get(settings.provider(), settings.name());
@@ -79,11 +81,16 @@ public final class ModelClients implements AutoCloseable {
         return decorator.decorate(provider.create(settings, context), settings);
     }
 
-    private static String apiKey(ModelSettings settings, SecretReference secrets) {
+    private String apiKey(ModelSettings settings, SecretReference secrets) {
         if (!settings.hasApiKey()) {
             return null;
         }
-        String key = secrets.resolve(settings.apiKeyReference(), "model [" + settings.name() + "]");
+        String owner = "model [" + settings.name() + "]";
+        if (!decorator.callsModels()) {
+            SecretReference.requireReference(settings.apiKeyReference(), owner);
+            return null;
+        }
+        String key = secrets.resolve(settings.apiKeyReference(), owner);
         // A stray newline from an environment variable would make the header invalid.
         return key.strip();
     }

@@ -4,7 +4,10 @@ import dev.evalunit.api.spi.ProviderContext;
 import dev.evalunit.http.HttpPipeline;
 import dev.evalunit.http.HttpPipelines;
 
-/** What {@link ModelClients} hands a provider for one model: its key, and its pipeline when asked for. */
+/**
+ * What {@link ModelClients} hands a provider for one model: its key ({@code null} when none is declared or
+ * none is needed, in {@code replay}), and its pipeline when asked for.
+ */
 final class ProviderContextImpl implements ProviderContext {
 
     private final ModelSettings settings;
