@@ -8,6 +8,7 @@ import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.http.Backoff;
 import dev.evalunit.http.HttpPipelines;
+import dev.evalunit.provider.StructuredOutputEndpoints;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
@@ -23,6 +24,8 @@ import org.apiguardian.api.API;
 public final class ModelClients implements AutoCloseable {
 
     private final HttpPipelines http;
+    /** The run's memory of which endpoints refuse structured output, shared like the pipelines. */
+    private final StructuredOutputEndpoints structuredOutput;
     private final ClientDecorator decorator;
     /** Whether {@link #close()} closes the pipelines and the decorator: false for a {@link #decoratedBy} view. */
     private final boolean owner;
@@ -49,22 +52,25 @@ public final class ModelClients implements AutoCloseable {
      *     ({@code [evalunit] model [x]: 429 from host:port, concurrency 32 -> 16})
      */
     public ModelClients(Backoff backoff, ClientDecorator decorator, Consumer<String> log) {
-        this(new HttpPipelines(backoff, log), decorator, true);
+        this(new HttpPipelines(backoff, log), new StructuredOutputEndpoints(), decorator, true);
     }
 
-    private ModelClients(HttpPipelines http, ClientDecorator decorator, boolean owner) {
+    private ModelClients(HttpPipelines http, StructuredOutputEndpoints structuredOutput, ClientDecorator decorator,
+                         boolean owner) {
         this.http = http;
+        this.structuredOutput = structuredOutput;
         this.decorator = decorator;
         this.owner = owner;
     }
 
     /**
-     * A view that creates clients on these same pipelines (pool, dispatcher, endpoint limits) but wraps
+     * A view that creates clients on these same pipelines (pool, dispatcher, endpoint limits, what is known
+     * of each endpoint's structured output) but wraps
      * them with {@code other}, e.g. the cache counting into one evaluation's counts. Closing the view
      * closes nothing: this instance owns what they share.
      */
     public ModelClients decoratedBy(ClientDecorator other) {
-        return new ModelClients(http, other, false);
+        return new ModelClients(http, structuredOutput, other, false);
     }
 
     /**
@@ -77,7 +83,8 @@ public final class ModelClients implements AutoCloseable {
      */
     public ModelClient create(ModelSettings settings, SecretReference secrets) {
         ModelProvider provider = ModelProviders.installed().get(settings.provider(), settings.name());
-        ProviderContextImpl context = new ProviderContextImpl(settings, apiKey(settings, secrets), http);
+        ProviderContextImpl context = new ProviderContextImpl(settings, apiKey(settings, secrets), http,
+                structuredOutput);
         return decorator.decorate(provider.create(settings, context), settings);
     }
 

@@ -21,7 +21,9 @@ public interface ProviderContext {
      * A service of the engine bound to this model, like JDBC's {@code Wrapper.unwrap}. The engine
      * ({@code evalunit-extension}) offers {@code dev.evalunit.http.HttpPipeline}: the run's shared
      * HTTP client with retries, backoff, rate limits, concurrency and timeouts configured for this
-     * model, so that an HTTP provider adds only its wire format.
+     * model, so that an HTTP provider adds only its wire format; and
+     * {@code dev.evalunit.provider.StructuredOutputEndpoints}: the run's memory of which endpoints refuse
+     * structured output, so that each refuses it once per run.
      *
      * @throws IllegalArgumentException when the engine offers no service of that type
      */
