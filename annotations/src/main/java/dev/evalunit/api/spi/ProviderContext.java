@@ -13,7 +13,8 @@ public interface ProviderContext {
 
     /**
      * The model's API key, resolved from its reference ({@code ${env:NAME}}, {@code ${file:PATH}}) and
-     * stripped, or {@code null} when none is declared. Never put it in a message or a log line.
+     * stripped, or {@code null} when none is declared or none is needed (a run that replays its cache
+     * makes no call, so resolves no key). Never put it in a message or a log line.
      */
     String apiKey();
 
