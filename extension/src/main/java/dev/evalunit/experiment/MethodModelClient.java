@@ -35,8 +35,7 @@ final class MethodModelClient implements ModelClient {
         try {
             answer = generator.answer(Map.of(PairwisePlanner.PROMPT_PARAMETER, prompt));
         } catch (Exception e) {
-            throw new ModelCallException("method [" + method + "] failed: "
-                    + (e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw new ModelCallException("method [" + method + "] failed: " + ExperimentSetRunner.describe(e), e);
         }
         if (answer == null) {
             throw new ModelCallException("method [" + method + "] returned null");
