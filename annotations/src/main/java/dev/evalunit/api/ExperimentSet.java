@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>{@link #builder()}: a static method of the test class returning
  *       {@link dev.evalunit.api.experiment.ExperimentSetDefinition};</li>
  *   <li>the attributes {@link #name()}, {@link #dataset()}, {@link #metrics()}, {@link #judgeModel()},
- *       {@link #models()}, {@link #temperatures()}, {@link #repeat()}.</li>
+ *       {@link #models()}, {@link #methods()}, {@link #temperatures()}, {@link #repeat()}.</li>
  * </ul>
  */
 @Documented
@@ -57,6 +57,13 @@ public @interface ExperimentSet {
 
     /** Declared model names: one grid axis (attribute declaration). */
     String[] models() default {};
+
+    /**
+     * Methods of the test class that answer in place of a model, {@code String m(String prompt)}: further
+     * values of the {@link #models()} axis, after the models (attribute declaration). Each is called with
+     * the row's prompt, as a model would receive it.
+     */
+    String[] methods() default {};
 
     /** Sampling temperatures: a second grid axis, empty for none (attribute declaration). */
     double[] temperatures() default {};

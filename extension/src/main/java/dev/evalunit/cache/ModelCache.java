@@ -107,7 +107,17 @@ public final class ModelCache implements ClientDecorator {
     /** Wraps clients as {@link #decorate} does, counting their replies and calls into {@code counts}. */
     public ClientDecorator countingInto(CacheCounts counts) {
         Objects.requireNonNull(counts, "counts");
-        return (client, settings) -> decorate(client, settings, counts);
+        return new ClientDecorator() {
+            @Override
+            public ModelClient decorate(ModelClient client, ModelSettings settings) {
+                return ModelCache.this.decorate(client, settings, counts);
+            }
+
+            @Override
+            public boolean callsModels() {
+                return ModelCache.this.callsModels();
+            }
+        };
     }
 
     @Override
@@ -115,8 +125,15 @@ public final class ModelCache implements ClientDecorator {
         return decorate(client, settings, counts);
     }
 
+    /** False in {@code replay}: a miss fails without a call, so no model's API key is ever resolved. */
+    @Override
+    public boolean callsModels() {
+        return mode != CacheMode.REPLAY;
+    }
+
     private ModelClient decorate(ModelClient client, ModelSettings settings, CacheCounts into) {
-        if (mode != CacheMode.OFF) {
+        // In replay nothing is stored, and what is read was masked when stored: no key to learn (nor resolve).
+        if (mode != CacheMode.OFF && callsModels()) {
             mask.learn(settings);
         }
         return new CachingModelClient(client, settings, this, into);

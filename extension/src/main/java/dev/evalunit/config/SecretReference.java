@@ -54,6 +54,20 @@ public final class SecretReference {
     }
 
     /**
+     * Checks that {@code reference} is a reference without resolving it: where no key is needed (a cache
+     * in {@code replay}), a key written as itself is still refused.
+     *
+     * @param owner what the key belongs to, for the message, e.g. {@code model [judge]}
+     * @throws ConfigurationException when the text is not a reference
+     */
+    public static void requireReference(String reference, String owner) {
+        if (!isReference(reference)) {
+            throw new ConfigurationException("the API key of " + owner + " is not a reference. Write " + FORMS
+                    + " instead of the key itself.");
+        }
+    }
+
+    /**
      * The secret a reference points to.
      *
      * @param reference {@code ${env:NAME}} or {@code ${file:PATH}}
@@ -62,10 +76,7 @@ public final class SecretReference {
      *     empty or unreadable
      */
     public String resolve(String reference, String owner) {
-        if (!isReference(reference)) {
-            throw new ConfigurationException("the API key of " + owner + " is not a reference. Write " + FORMS
-                    + " instead of the key itself.");
-        }
+        requireReference(reference, owner);
         Matcher m = REFERENCE.matcher(reference.trim());
         m.matches();
         String value = m.group(1).equals("env") ? fromEnvironment(m.group(2), m.group(0), owner) : fromFile(m.group(2), m.group(0), owner);

@@ -7,6 +7,7 @@ import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.Dataset;
 import dev.evalunit.experiment.spec.ExperimentModel;
+import dev.evalunit.experiment.spec.InProcessMethod;
 import dev.evalunit.experiment.spec.ModelConfiguration;
 import dev.evalunit.experiment.spec.PreGeneratedOutputs;
 import dev.evalunit.model.DeclaredModels;
@@ -14,6 +15,7 @@ import dev.evalunit.model.ModelClients;
 import dev.evalunit.model.ModelSettings;
 import dev.evalunit.model.ModelSettingsResolver;
 import dev.evalunit.model.SamplingParams;
+import dev.evalunit.pairwise.MethodBinder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,8 @@ import java.util.Optional;
 /**
  * Binds the {@code model} and {@code judge_model} of an experiment's configuration to clients: a
  * {@link ModelConfiguration} without {@code base_url} refines the declared model of that name; one
- * with it is a model of its own. Pre-generated outputs must hold one answer per dataset row.
+ * with it is a model of its own. An {@link InProcessMethod} is bound to a method of the test class, its
+ * signature checked, before any call. Pre-generated outputs must hold one answer per dataset row.
  */
 final class ExperimentModels {
 
@@ -31,12 +34,14 @@ final class ExperimentModels {
     private final ModelSettingsResolver resolver;
     private final ModelClients clients;
     private final SecretReference secrets;
+    private final MethodBinder methods;
 
-    ExperimentModels(EvalConfig config, ModelClients clients, SecretReference secrets) {
+    ExperimentModels(EvalConfig config, ModelClients clients, SecretReference secrets, MethodBinder methods) {
         this.config = config;
         this.resolver = new ModelSettingsResolver(config);
         this.clients = clients;
         this.secrets = secrets;
+        this.methods = methods;
     }
 
     Answers answers(ExperimentModel model, Dataset dataset, String experiment) {
@@ -47,6 +52,11 @@ final class ExperimentModels {
                         + "] has " + dataset.size() + " rows. Give exactly one output per row, in dataset order.");
             }
             return new Answers.PreGenerated(outputs);
+        }
+        if (model instanceof InProcessMethod inProcess) {
+            String method = inProcess.method();
+            return new Answers.Generated(method, new MethodModelClient(method,
+                    methods.bind(method, "[model] of experiment [" + experiment + "]")), inProcess.preludePrompt());
         }
         ModelConfiguration configuration = (ModelConfiguration) model;
         ModelSettings settings = settings(configuration, experiment, "model");

@@ -18,6 +18,7 @@ import dev.evalunit.experiment.spec.MetricConfiguration;
 import dev.evalunit.metrics.MetricColumns;
 import dev.evalunit.metrics.MetricRegistry;
 import dev.evalunit.model.ModelClients;
+import dev.evalunit.pairwise.MethodBinder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,13 +43,22 @@ public final class ExperimentPlanner {
     private final MetricRegistry metrics;
     private final ExperimentModels models;
 
-    /** @param metrics the metrics the set's names resolve to */
+    /** A planner without methods to bind: an experiment whose model is a method is a configuration error. */
     public ExperimentPlanner(EvalConfig config, DatasetLoader datasets, MetricRegistry metrics, ModelClients clients,
                              SecretReference secrets) {
+        this(config, datasets, metrics, clients, secrets, MethodBinder.NONE);
+    }
+
+    /**
+     * @param metrics the metrics the set's names resolve to
+     * @param methods binds an experiment's {@code "model": {"method": ...}} to a method (the test class's)
+     */
+    public ExperimentPlanner(EvalConfig config, DatasetLoader datasets, MetricRegistry metrics, ModelClients clients,
+                             SecretReference secrets, MethodBinder methods) {
         this.config = config;
         this.metrics = metrics;
         this.datasets = datasets;
-        this.models = new ExperimentModels(config, clients, secrets);
+        this.models = new ExperimentModels(config, clients, secrets, methods);
     }
 
     public ExperimentSetPlan plan(ExperimentSetSpec set) {

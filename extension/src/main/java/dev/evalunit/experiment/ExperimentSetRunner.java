@@ -175,7 +175,8 @@ public final class ExperimentSetRunner {
         }
     }
 
-    private static String describe(Throwable e) {
+    /** A failure's message, or its type when it has none: what a row's error says. */
+    static String describe(Throwable e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 

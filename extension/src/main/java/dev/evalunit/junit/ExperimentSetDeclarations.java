@@ -39,7 +39,8 @@ final class ExperimentSetDeclarations {
         String where = "@ExperimentSet on " + method.getDeclaringClass().getSimpleName() + "." + method.getName();
         boolean file = !set.value().isBlank();
         boolean builder = !set.builder().isBlank();
-        boolean attributes = !set.dataset().isBlank() || set.metrics().length > 0 || set.models().length > 0;
+        boolean attributes = !set.dataset().isBlank() || set.metrics().length > 0 || set.models().length > 0
+                || set.methods().length > 0;
         int ways = (file ? 1 : 0) + (builder ? 1 : 0) + (attributes ? 1 : 0);
         if (ways != 1) {
             throw new ConfigurationException(where + (ways == 0 ? " declares no experiment set" : " declares its set in more than one way")

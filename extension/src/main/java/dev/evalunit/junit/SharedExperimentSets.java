@@ -44,7 +44,7 @@ final class SharedExperimentSets {
         EvalRuntime runtime = Stores.runtime(context);
         CacheCounts counts = runtime.newCacheCounts();
         ExperimentPlanner planner = new ExperimentPlanner(runtime.config(), runtime.datasets(), runtime.metrics(),
-                runtime.clients(counts), runtime.secrets());
+                runtime.clients(counts), runtime.secrets(), new TestMethodBinder(context));
         ExperimentSetPlan plan = planner.plan(spec);
         ExperimentSetRun run = new ExperimentSetRunner(runtime.workers()).run(plan);
         ExperimentSetResult result = run.result();

@@ -17,7 +17,7 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * Binds a side's {@code method} to a method of the test class: {@code String m(String prompt)} or
+ * Binds a {@code method} (a pairwise side's, an experiment's model) to a method of the test class: {@code String m(String prompt)} or
  * {@code String m(Map<String, String> params)}, static or on the test instance.
  */
 final class TestMethodBinder implements MethodBinder {

@@ -19,6 +19,14 @@ public interface ClientDecorator {
     /** @param settings the model the client calls (never printed: it may hold a literal key) */
     ModelClient decorate(ModelClient client, ModelSettings settings);
 
+    /**
+     * Whether the clients it wraps may call their models. False when every reply comes from elsewhere (a
+     * cache in {@code replay}): {@link ModelClients} then resolves no API key, so none needs to be set.
+     */
+    default boolean callsModels() {
+        return true;
+    }
+
     /** Releases what the decorator holds (files, for a cache); {@link ModelClients#close()} calls it. */
     default void close() {
     }

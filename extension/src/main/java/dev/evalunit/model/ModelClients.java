@@ -8,6 +8,7 @@ import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.http.Backoff;
 import dev.evalunit.http.HttpPipelines;
+import dev.evalunit.provider.StructuredOutputEndpoints;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
@@ -23,6 +24,8 @@ import org.apiguardian.api.API;
 public final class ModelClients implements AutoCloseable {
 
     private final HttpPipelines http;
+    /** The run's memory of which endpoints refuse structured output, shared like the pipelines. */
+    private final StructuredOutputEndpoints structuredOutput;
     private final ClientDecorator decorator;
     /** Whether {@link #close()} closes the pipelines and the decorator: false for a {@link #decoratedBy} view. */
     private final boolean owner;
@@ -49,41 +52,52 @@ public final class ModelClients implements AutoCloseable {
      *     ({@code [evalunit] model [x]: 429 from host:port, concurrency 32 -> 16})
      */
     public ModelClients(Backoff backoff, ClientDecorator decorator, Consumer<String> log) {
-        this(new HttpPipelines(backoff, log), decorator, true);
+        this(new HttpPipelines(backoff, log), new StructuredOutputEndpoints(), decorator, true);
     }
 
-    private ModelClients(HttpPipelines http, ClientDecorator decorator, boolean owner) {
+    private ModelClients(HttpPipelines http, StructuredOutputEndpoints structuredOutput, ClientDecorator decorator,
+                         boolean owner) {
         this.http = http;
+        this.structuredOutput = structuredOutput;
         this.decorator = decorator;
         this.owner = owner;
     }
 
     /**
-     * A view that creates clients on these same pipelines (pool, dispatcher, endpoint limits) but wraps
+     * A view that creates clients on these same pipelines (pool, dispatcher, endpoint limits, what is known
+     * of each endpoint's structured output) but wraps
      * them with {@code other}, e.g. the cache counting into one evaluation's counts. Closing the view
      * closes nothing: this instance owns what they share.
      */
     public ModelClients decoratedBy(ClientDecorator other) {
-        return new ModelClients(http, other, false);
+        return new ModelClients(http, structuredOutput, other, false);
     }
 
     /**
-     * A client for {@code settings}, made by its provider. The API key is resolved here, once.
+     * A client for {@code settings}, made by its provider. The API key is resolved here, once; not at all
+     * when the decorator makes no call ({@link ClientDecorator#callsModels()}, a cache in {@code replay}):
+     * the provider then gets no key, and the reference is only checked to be one.
      *
-     * @throws ConfigurationException when the provider is unknown, the key's reference names something
-     *     unset, or (for an HTTP provider) the base URL is not an http(s) URL
+     * @throws ConfigurationException when the provider is unknown, the key is not a reference, its
+     *     reference names something unset, or (for an HTTP provider) the base URL is not an http(s) URL
      */
     public ModelClient create(ModelSettings settings, SecretReference secrets) {
         ModelProvider provider = ModelProviders.installed().get(settings.provider(), settings.name());
-        ProviderContextImpl context = new ProviderContextImpl(settings, apiKey(settings, secrets), http);
+        ProviderContextImpl context = new ProviderContextImpl(settings, apiKey(settings, secrets), http,
+                structuredOutput);
         return decorator.decorate(provider.create(settings, context), settings);
     }
 
-    private static String apiKey(ModelSettings settings, SecretReference secrets) {
+    private String apiKey(ModelSettings settings, SecretReference secrets) {
         if (!settings.hasApiKey()) {
             return null;
         }
-        String key = secrets.resolve(settings.apiKeyReference(), "model [" + settings.name() + "]");
+        String owner = "model [" + settings.name() + "]";
+        if (!decorator.callsModels()) {
+            SecretReference.requireReference(settings.apiKeyReference(), owner);
+            return null;
+        }
+        String key = secrets.resolve(settings.apiKeyReference(), owner);
         // A stray newline from an environment variable would make the header invalid.
         return key.strip();
     }

@@ -3,18 +3,25 @@ package dev.evalunit.model;
 import dev.evalunit.api.spi.ProviderContext;
 import dev.evalunit.http.HttpPipeline;
 import dev.evalunit.http.HttpPipelines;
+import dev.evalunit.provider.StructuredOutputEndpoints;
 
-/** What {@link ModelClients} hands a provider for one model: its key, and its pipeline when asked for. */
+/**
+ * What {@link ModelClients} hands a provider for one model: its key ({@code null} when none is declared or
+ * none is needed, in {@code replay}), and its pipeline when asked for.
+ */
 final class ProviderContextImpl implements ProviderContext {
 
     private final ModelSettings settings;
     private final String apiKey;
     private final HttpPipelines http;
+    private final StructuredOutputEndpoints structuredOutput;
 
-    ProviderContextImpl(ModelSettings settings, String apiKey, HttpPipelines http) {
+    ProviderContextImpl(ModelSettings settings, String apiKey, HttpPipelines http,
+                        StructuredOutputEndpoints structuredOutput) {
         this.settings = settings;
         this.apiKey = apiKey;
         this.http = http;
+        this.structuredOutput = structuredOutput;
     }
 
     @Override
@@ -27,8 +34,12 @@ final class ProviderContextImpl implements ProviderContext {
         if (type == HttpPipeline.class) {
             return type.cast(http.pipeline(settings, settings.rateLimits(), apiKey, settings.apiKeyReference()));
         }
+        if (type == StructuredOutputEndpoints.class) {
+            return type.cast(structuredOutput);
+        }
         throw new IllegalArgumentException("evalunit offers no service of type " + type.getName()
-                + " to model providers; it offers " + HttpPipeline.class.getName() + ".");
+                + " to model providers; it offers " + HttpPipeline.class.getName() + " and "
+                + StructuredOutputEndpoints.class.getName() + ".");
     }
 
     @Override

@@ -5,8 +5,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import org.apiguardian.api.API;
 
 /**
- * Binds a side's {@code method} (the user's own system under test) to an {@link AnswerGenerator}.
- * The JUnit layer binds methods of the test class; elsewhere there are none.
+ * Binds a {@code method} (the user's own system under test), named by a pairwise side or by an experiment's
+ * model, to an {@link AnswerGenerator}. The JUnit layer binds methods of the test class; elsewhere there are none.
  */
 @FunctionalInterface
 @API(status = INTERNAL, since = "0.1")
@@ -20,7 +20,7 @@ public interface MethodBinder {
 
     /**
      * @param method the method's name
-     * @param side {@code model A} or {@code model B}, for messages
+     * @param side what names the method, for messages: {@code model A}, {@code [model] of experiment [e]}
      * @throws dev.evalunit.config.ConfigurationException when there is no such method of a usable shape
      */
     AnswerGenerator bind(String method, String side);

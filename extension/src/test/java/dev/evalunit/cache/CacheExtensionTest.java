@@ -294,6 +294,64 @@ class CacheExtensionTest {
 
     // Fixtures: run only through the engine above.
 
+    @Nested
+    @DisplayName("in replay mode, with API keys that reference variables nobody set")
+    class ReplayWithoutKeys {
+
+        private static final String UNSET = "EVALUNIT_TEST_KEY_THAT_IS_NEVER_SET";
+
+        private Map<String, String> withKey(Map<String, String> config, String reference) {
+            for (String model : List.of("candidate", "judge")) {
+                config.put("evalunit.models." + model + ".api-key", reference);
+            }
+            return config;
+        }
+
+        @Test
+        @DisplayName("replays a run recorded with keys, resolving none and making no request")
+        void replaysWithoutKeys() throws IOException {
+            assertThat(System.getenv(UNSET)).isNull();
+            Path key = Files.writeString(cache.resolveSibling(cache.getFileName() + "-key"), "sk-recorded-with-a-real-key\n");
+            ChatServer recording = pairwiseServer();
+            EngineRuns.run(GeneratingTestCase.class, withKey(config(recording.baseUrl(), "live", "recorded"),
+                    "${file:" + key + "}")).testEvents().assertStatistics(stats -> stats.succeeded(1));
+            assertThat(recording.requestCount()).isEqualTo(ROWS * (1 + SAMPLES));
+
+            ChatServer offline = pairwiseServer();
+            EngineRuns.run(GeneratingTestCase.class, withKey(config(offline.baseUrl(), "replay", "replayed"),
+                    "${env:" + UNSET + "}")).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+
+            assertThat(offline.requestCount()).isZero();
+            assertThat(judgments("replayed", EVALUATION)).isEqualTo(judgments("recorded", EVALUATION));
+        }
+
+        @Test
+        @DisplayName("still needs the key in live mode: the same configuration fails, naming the unset variable")
+        void liveNeedsTheKey() {
+            ChatServer server = pairwiseServer();
+            EngineExecutionResults results = EngineRuns.run(GeneratingTestCase.class,
+                    withKey(config(server.baseUrl(), "live", "live"), "${env:" + UNSET + "}"));
+
+            assertThat(EngineRuns.failures(results)).singleElement().extracting(Throwable::getMessage).isEqualTo(
+                    "Configuration error: the API key of model [candidate] refers to [${env:" + UNSET + "}], which is not"
+                            + " set. Set the environment variable " + UNSET + ".");
+            assertThat(server.requestCount()).isZero();
+        }
+
+        @Test
+        @DisplayName("still refuses a key written as itself")
+        void refusesLiteralKey() {
+            ChatServer server = pairwiseServer();
+            EngineExecutionResults results = EngineRuns.run(GeneratingTestCase.class,
+                    withKey(config(server.baseUrl(), "replay", "literal"), "sk-a-literal-key-in-the-config"));
+
+            assertThat(EngineRuns.failures(results)).singleElement().extracting(Throwable::getMessage)
+                    .asString().startsWith("Configuration error: ").contains("[evalunit.models.candidate.api-key]")
+                    .doesNotContain("sk-a-literal-key-in-the-config");
+            assertThat(server.requestCount()).isZero();
+        }
+    }
+
     static class GeneratingTestCase {
         @PairwiseEval(dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
                 autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),

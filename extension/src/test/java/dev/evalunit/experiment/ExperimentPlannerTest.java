@@ -297,7 +297,7 @@ class ExperimentPlannerTest {
         void inAModel() {
             assertRejected(experiment("{'name': 'm1', 'base_ulr': 'http://127.0.0.1:1/v1'}"),
                     "[model] of experiment [e] has unknown key [base_ulr]. Use only name, base_url, api_key,"
-                            + " system_prompt, prelude_prompt, sampling_params, extra_params, aliased_name, output.");
+                            + " system_prompt, prelude_prompt, sampling_params, extra_params, aliased_name, output, method.");
             assertRejected("{'name': 'e', 'dataset': '" + QA + "', 'model': 'm1', 'metrics': ['output_length'],"
                             + " 'judge_model': {'name': 'judge', 'output': []}}",
                     "[judge_model] of experiment [e] has unknown key [output]. Use only name, base_url, api_key,"

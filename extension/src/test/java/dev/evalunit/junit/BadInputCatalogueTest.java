@@ -107,6 +107,26 @@ class BadInputCatalogueTest {
     }
 
     @Nested
+    @DisplayName("an experiment set's in-process method")
+    class InProcessMethod {
+        @Test
+        @DisplayName("that the test class lacks names it and the signatures it may have")
+        void missing() {
+            assertRefused(MissingMethodTestCase.class, "Configuration error: [model] of experiment [missing_method__0]"
+                    + " names method [answr], but MissingMethodTestCase has no method answr(String prompt) or"
+                    + " answr(Map<String, String> params) returning String. Declare exactly one.");
+        }
+
+        @Test
+        @DisplayName("given sampling parameters names what a method cannot take")
+        void samplingParams() {
+            assertRefused(MethodWithSamplingTestCase.class, "Configuration error: [model] of experiment [method_sampling__0]"
+                    + " names method [answer] and also sets [sampling_params], which configure a model the method"
+                    + " replaces. Give a method with only [method, prelude_prompt], or a model with [name].");
+        }
+    }
+
+    @Nested
     @DisplayName("a missing dataset file")
     class MissingDataset {
         @Test
@@ -1002,6 +1022,27 @@ class BadInputCatalogueTest {
     static class ZeroRepeatTestCase {
         @ExperimentSet("bad-input/zero-repeat.json")
         void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+
+    static class MissingMethodTestCase {
+        @ExperimentSet(name = "missing_method", dataset = "bad-input/exp.jsonl", metrics = "output_length", methods = "answr")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+
+        String answer(String prompt) {
+            return "an answer";
+        }
+    }
+
+    static class MethodWithSamplingTestCase {
+        @ExperimentSet(name = "method_sampling", dataset = "bad-input/exp.jsonl", metrics = "output_length",
+                methods = "answer", temperatures = 0.2)
+        void eachExperiment(ExperimentResult experiment) {
+        }
+
+        String answer(String prompt) {
+            return "an answer";
         }
     }
 }

@@ -193,6 +193,33 @@ class SecretsTest {
     }
 
     @Nested
+    @DisplayName("in replay mode")
+    class InReplay {
+
+        @Test
+        @DisplayName("is not resolved: a run recorded with it replays once its file is gone, without a request, and"
+                + " leaves it nowhere")
+        void notResolved() throws IOException {
+            String quoted = String.join(" | ", FORMS);
+            try (ChatServer server = ChatServer.start(call -> call.isAutorater()
+                    ? ChatServer.verdict("A", "A quotes " + quoted) : "I was called with " + quoted)) {
+                run(EvaluationTestCase.class, server.baseUrl()).results().testEvents()
+                        .assertStatistics(stats -> stats.succeeded(1));
+                int recorded = server.requestCount();
+                Files.delete(secrets.resolve("judge-key"));
+
+                Run replayed = run(EvaluationTestCase.class, server.baseUrl(), Map.of("evalunit.cache.mode", "replay"));
+
+                replayed.results().testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+                assertThat(server.requestCount()).as("requests of the replay").isEqualTo(recorded);
+                assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
+                        .contains("I was called with ***");
+                assertNoKeyAnywhere(replayed);
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("passed as a system property (-D), which Surefire copies into its XML reports,")
     class AsSystemProperty {
 

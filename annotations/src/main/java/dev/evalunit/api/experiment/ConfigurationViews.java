@@ -10,7 +10,9 @@ final class ConfigurationViews {
 
     static String modelName(Map<String, Object> configuration) {
         if (configuration.get("model") instanceof Map<?, ?> model) {
-            Object name = model.get("name") != null ? model.get("name") : model.get("aliased_name");
+            // A method of the test class ({"method": "answer"}) is named by its method.
+            Object name = model.get("name") != null ? model.get("name")
+                    : model.get("aliased_name") != null ? model.get("aliased_name") : model.get("method");
             return name == null ? null : name.toString();
         }
         Object model = configuration.get("model");

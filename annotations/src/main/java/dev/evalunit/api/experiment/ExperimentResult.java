@@ -61,7 +61,7 @@ public record ExperimentResult(String setName, String name, int index, String co
         return Optional.ofNullable(metrics.get(name));
     }
 
-    /** The model's name (or aliased name for pre-generated outputs) in the configuration. */
+    /** The model's name in the configuration: its aliased name for pre-generated outputs, its method's for a method. */
     public String modelName() {
         return ConfigurationViews.modelName(configuration);
     }

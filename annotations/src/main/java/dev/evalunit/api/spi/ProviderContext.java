@@ -13,7 +13,8 @@ public interface ProviderContext {
 
     /**
      * The model's API key, resolved from its reference ({@code ${env:NAME}}, {@code ${file:PATH}}) and
-     * stripped, or {@code null} when none is declared. Never put it in a message or a log line.
+     * stripped, or {@code null} when none is declared or none is needed (a run that replays its cache
+     * makes no call, so resolves no key). Never put it in a message or a log line.
      */
     String apiKey();
 
@@ -21,7 +22,9 @@ public interface ProviderContext {
      * A service of the engine bound to this model, like JDBC's {@code Wrapper.unwrap}. The engine
      * ({@code evalunit-extension}) offers {@code dev.evalunit.http.HttpPipeline}: the run's shared
      * HTTP client with retries, backoff, rate limits, concurrency and timeouts configured for this
-     * model, so that an HTTP provider adds only its wire format.
+     * model, so that an HTTP provider adds only its wire format; and
+     * {@code dev.evalunit.provider.StructuredOutputEndpoints}: the run's memory of which endpoints refuse
+     * structured output, so that each refuses it once per run.
      *
      * @throws IllegalArgumentException when the engine offers no service of that type
      */

@@ -29,12 +29,13 @@ final class AnnotationDeclaration {
             common.put("judge_model", annotation.judgeModel());
         }
         Map<String, Object> grid = new LinkedHashMap<>();
-        if (annotation.models().length > 0) {
+        if (annotation.models().length > 0 || annotation.methods().length > 0) {
             List<Object> models = new ArrayList<>();
             for (String model : annotation.models()) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("name", model);
-                models.add(entry);
+                models.add(new LinkedHashMap<>(Map.of("name", model)));
+            }
+            for (String method : annotation.methods()) {
+                models.add(new LinkedHashMap<>(Map.of(InProcessMethod.METHOD, method)));
             }
             grid.put("model", models);
         }

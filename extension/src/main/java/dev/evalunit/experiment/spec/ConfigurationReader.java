@@ -18,7 +18,9 @@ final class ConfigurationReader {
     static final List<String> EXPERIMENT_KEYS =
             List.of("name", "readme", "dataset", "model", "metrics", "judge_model", "columns_map");
     static final List<String> MODEL_KEYS = List.of("name", "base_url", "api_key", "system_prompt", "prelude_prompt",
-            "sampling_params", "extra_params", "aliased_name", "output");
+            "sampling_params", "extra_params", "aliased_name", "output", InProcessMethod.METHOD);
+    /** What a method of the test class may set besides its name: the rest configures a model it does not call. */
+    static final List<String> METHOD_KEYS = List.of(InProcessMethod.METHOD, "prelude_prompt");
     static final List<String> JUDGE_KEYS =
             List.of("name", "base_url", "api_key", "system_prompt", "sampling_params", "extra_params");
 
@@ -84,7 +86,26 @@ final class ConfigurationReader {
         if (model instanceof Map<?, ?> object && object.containsKey("output")) {
             return preGenerated(object, experiment);
         }
+        if (model instanceof Map<?, ?> object && object.containsKey(InProcessMethod.METHOD)) {
+            return inProcess(object, experiment);
+        }
         return modelConfiguration(model, experiment, "model");
+    }
+
+    private static InProcessMethod inProcess(Map<?, ?> object, String experiment) {
+        String method = text(object.get(InProcessMethod.METHOD));
+        if (method == null || !(object.get(InProcessMethod.METHOD) instanceof String)) {
+            throw new ConfigurationException("[model.method] of experiment [" + experiment
+                    + "] must name a method of the test class, e.g. {\"method\": \"answer\"}.");
+        }
+        List<String> extra = object.keySet().stream().map(Object::toString)
+                .filter(key -> !METHOD_KEYS.contains(key)).toList();
+        if (!extra.isEmpty()) {
+            throw new ConfigurationException("[model] of experiment [" + experiment + "] names method [" + method
+                    + "] and also sets " + extra + ", which configure a model the method replaces. Give a method with"
+                    + " only " + METHOD_KEYS + ", or a model with [name].");
+        }
+        return new InProcessMethod(method.trim(), text(object.get("prelude_prompt")));
     }
 
     private static PreGeneratedOutputs preGenerated(Map<?, ?> object, String experiment) {

@@ -61,7 +61,7 @@ final class Labels {
     }
 
     /**
-     * Leaf paths and values in declaration order. A model object contributes its name (or aliased name) under
+     * Leaf paths and values in declaration order. A model object contributes its name (aliased name, method) under
      * the path of the model itself, so a label reads {@code model=m1} rather than {@code name=m1}.
      */
     private static Map<List<String>, Object> leaves(Map<String, Object> configuration) {
@@ -82,8 +82,9 @@ final class Labels {
             if (key.equals(ModelShorthand.MODEL)) {
                 Object name = child.remove("name");
                 Object aliasedName = child.remove("aliased_name");
-                if (name != null || aliasedName != null) {
-                    leaves.put(path, name != null ? name : aliasedName);
+                Object method = child.remove(InProcessMethod.METHOD);
+                if (name != null || aliasedName != null || method != null) {
+                    leaves.put(path, name != null ? name : aliasedName != null ? aliasedName : method);
                 }
             }
             collect(child, path, leaves);

@@ -28,8 +28,8 @@ final class RequiredParams {
                     + JsonValues.describe(configuration.get("dataset")) + ". Give the path of a JSONL or CSV file.");
         }
         if (!isModel(configuration.get("model"))) {
-            throw new ConfigurationException("[model] of " + owner + " is neither a model name nor an object with [name]"
-                    + " or [aliased_name]. Name the model, e.g. {\"name\": \"m1\"}.");
+            throw new ConfigurationException("[model] of " + owner + " is neither a model name nor an object with [name],"
+                    + " [aliased_name] or [method]. Name the model, e.g. {\"name\": \"m1\"}.");
         }
         if (!(configuration.get("metrics") instanceof List<?> metrics)
                 || !metrics.stream().allMatch(RequiredParams::isMetric)) {
@@ -42,7 +42,7 @@ final class RequiredParams {
     // A model given by name alone was already expanded to {"name": ...} by ModelShorthand.
     private static boolean isModel(Object model) {
         return model instanceof Map<?, ?> map
-                && (isName(map.get("name")) || isName(map.get("aliased_name")));
+                && (isName(map.get("name")) || isName(map.get("aliased_name")) || isName(map.get(InProcessMethod.METHOD)));
     }
 
     // A metric with parameters (judge_adhoc's prompt) is an object, as in EvalAP.

@@ -9,6 +9,7 @@ import dev.evalunit.api.spi.ProviderContext;
 import dev.evalunit.api.spi.ProviderParameter;
 import dev.evalunit.api.spi.ProviderParameter.Type;
 import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.provider.StructuredOutputEndpoints;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -80,6 +81,7 @@ public final class AnthropicProvider implements ModelProvider {
 
     @Override
     public ModelClient create(ModelSpec spec, ProviderContext context) {
-        return new MessagesClient(spec, context.apiKey(), context.unwrap(HttpPipeline.class));
+        return new MessagesClient(spec, context.apiKey(), context.unwrap(HttpPipeline.class),
+                context.unwrap(StructuredOutputEndpoints.class));
     }
 }

@@ -9,6 +9,7 @@ import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
 import dev.evalunit.provider.NotAnAnswer;
+import dev.evalunit.provider.StructuredOutputEndpoints;
 import dev.evalunit.provider.StructuredOutputFallback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -23,7 +24,8 @@ import okhttp3.RequestBody;
  * <p>A request with a response schema forces a tool whose {@code input_schema} is the schema
  * ({@link MessagesRequestBody}), and the answer is that {@code tool_use} block's {@code input}. A
  * server that answers 400 about tools (a stand-in, a proxy) is asked again without them, and from then
- * on never with them; the answer is then the text, which the caller parses.
+ * on never with them by any client of the run ({@link StructuredOutputEndpoints}); the answer is then
+ * the text, which the caller parses.
  *
  * <p>A reply that is not an answer fails the call ({@link NotAnAnswer}): {@code stop_reason}
  * {@code "max_tokens"} (cut at the token limit) or {@code "refusal"}.
@@ -43,10 +45,13 @@ final class MessagesClient implements ModelClient {
     private final HttpPipeline http;
     private final HttpUrl endpoint;
     private final MessagesRequestBody bodies;
-    private final StructuredOutputFallback tools = new StructuredOutputFallback("tools", "tool_choice", "input_schema");
+    private final StructuredOutputFallback tools;
 
-    /** @param apiKey the resolved key, or {@code null} to send no {@code x-api-key} header */
-    MessagesClient(ModelSpec settings, String apiKey, HttpPipeline http) {
+    /**
+     * @param apiKey the resolved key, or {@code null} to send no {@code x-api-key} header
+     * @param structuredOutput what the run has learnt of its endpoints' structured output
+     */
+    MessagesClient(ModelSpec settings, String apiKey, HttpPipeline http, StructuredOutputEndpoints structuredOutput) {
         this.name = settings.name();
         this.apiKey = apiKey;
         Object version = settings.providerParams().get(AnthropicProvider.VERSION.name());
@@ -55,6 +60,7 @@ final class MessagesClient implements ModelClient {
         this.http = http;
         this.endpoint = http.baseUrl().newBuilder().addPathSegments("v1/messages").build();
         this.bodies = new MessagesRequestBody(settings);
+        this.tools = structuredOutput.of(endpoint, "tools", "tool_choice", "input_schema");
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
 import dev.evalunit.provider.NotAnAnswer;
+import dev.evalunit.provider.StructuredOutputEndpoints;
 import dev.evalunit.provider.StructuredOutputFallback;
 import dev.evalunit.provider.openai.ChatResponseParser.ChatCompletion;
 import dev.evalunit.provider.openai.ChatResponseParser.MalformedReplyException;
@@ -23,8 +24,9 @@ import okhttp3.RequestBody;
  *
  * <p>A request with a response schema asks for structured output with {@code response_format}.
  * Many compatible servers do not support it; the first time one answers 400 or 422 about
- * {@code response_format} or {@code json_schema}, the request is sent again without it, and this
- * client stops asking for it from then on: structured output where supported, plain text otherwise.
+ * {@code response_format} or {@code json_schema}, the request is sent again without it, and no client
+ * of the run asks that endpoint for it again ({@link StructuredOutputEndpoints}): structured output
+ * where supported, plain text otherwise.
  *
  * <p>A reply that is not an answer fails the call ({@link NotAnAnswer}): {@code message.refusal},
  * {@code finish_reason "length"} (cut at the token limit) or {@code "content_filter"}.
@@ -43,13 +45,14 @@ final class OpenAiChatClient implements ModelClient {
     private final HttpPipeline http;
     private final HttpUrl endpoint;
     private final ChatRequestBody bodies;
-    private final StructuredOutputFallback structuredOutput = new StructuredOutputFallback("response_format", "json_schema");
+    private final StructuredOutputFallback structuredOutput;
 
     /**
      * @param apiKey the resolved key, or {@code null} to send no {@code Authorization} header
      * @param http the model's pipeline (see {@link dev.evalunit.http.HttpPipelines})
+     * @param structuredOutput what the run has learnt of its endpoints' structured output
      */
-    OpenAiChatClient(ModelSpec settings, String apiKey, HttpPipeline http) {
+    OpenAiChatClient(ModelSpec settings, String apiKey, HttpPipeline http, StructuredOutputEndpoints structuredOutput) {
         this.name = settings.name();
         this.maxTokensKey = ConfigKeys.modelKey(settings.name(), ConfigKeys.ModelKeys.MAX_TOKENS);
         this.apiKey = apiKey;
@@ -58,6 +61,7 @@ final class OpenAiChatClient implements ModelClient {
         // and absorbs a trailing slash.
         this.endpoint = http.baseUrl().newBuilder().addPathSegments("chat/completions").build();
         this.bodies = new ChatRequestBody(settings);
+        this.structuredOutput = structuredOutput.of(endpoint, "response_format", "json_schema");
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.evalunit.api.spi.ProviderContext;
 import dev.evalunit.api.spi.ProviderParameter;
 import dev.evalunit.api.spi.ProviderParameter.Type;
 import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.provider.StructuredOutputEndpoints;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -64,6 +65,7 @@ public final class OpenAiProvider implements ModelProvider {
 
     @Override
     public ModelClient create(ModelSpec spec, ProviderContext context) {
-        return new OpenAiChatClient(spec, context.apiKey(), context.unwrap(HttpPipeline.class));
+        return new OpenAiChatClient(spec, context.apiKey(), context.unwrap(HttpPipeline.class),
+                context.unwrap(StructuredOutputEndpoints.class));
     }
 }

@@ -101,6 +101,11 @@ final class ExperimentSetAttributes implements ExperimentSet {
     }
 
     @Override
+    public String[] methods() {
+        return new String[0];
+    }
+
+    @Override
     public double[] temperatures() {
         return temperatures.clone();
     }

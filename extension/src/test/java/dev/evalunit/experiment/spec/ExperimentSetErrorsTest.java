@@ -253,7 +253,7 @@ class ExperimentSetErrorsTest {
         @DisplayName("with a model that is neither a name nor an object with name or aliased_name")
         void badModel(String model) {
             assertFails(cv("\"dataset\": \"d.jsonl\", \"metrics\": [\"output_length\"]", "\"model\": [" + model + "]"),
-                    "Configuration error: [model] of experiment [NAME__0] of experiment set [NAME] is neither a model name nor an object with [name] or [aliased_name]. Name the model, e.g. {\"name\": \"m1\"}.");
+                    "Configuration error: [model] of experiment [NAME__0] of experiment set [NAME] is neither a model name nor an object with [name], [aliased_name] or [method]. Name the model, e.g. {\"name\": \"m1\"}.");
         }
 
         @Test
