@@ -9,6 +9,7 @@ import dev.evalunit.api.spi.ProviderContext;
 import dev.evalunit.api.spi.ProviderParameter;
 import dev.evalunit.api.spi.ProviderParameter.Type;
 import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.provider.StructuredOutputEndpoints;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -70,7 +71,8 @@ public final class GeminiProvider implements ModelProvider {
     public ModelClient create(ModelSpec spec, ProviderContext context) {
         HttpPipeline http = context.unwrap(HttpPipeline.class);
         return new GenerateContentClient(spec, endpoint(http.baseUrl(), spec.model()),
-                GenerateContentClient.Auth.header(API_KEY_HEADER, context.apiKey()), http);
+                GenerateContentClient.Auth.header(API_KEY_HEADER, context.apiKey()), http,
+                context.unwrap(StructuredOutputEndpoints.class));
     }
 
     /** {@code {base}/v1beta/models/{model}:generateContent}; a model given as {@code models/...} is taken as it is. */

@@ -9,6 +9,7 @@ import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
 import dev.evalunit.provider.NotAnAnswer;
+import dev.evalunit.provider.StructuredOutputEndpoints;
 import dev.evalunit.provider.StructuredOutputFallback;
 import java.util.Set;
 import okhttp3.HttpUrl;
@@ -53,16 +54,22 @@ final class GenerateContentClient implements ModelClient {
     private final String maxTokensKey;
     private final HttpPipeline http;
     private final GenerateContentRequestBody bodies;
-    private final StructuredOutputFallback structured = new StructuredOutputFallback(
-            "responseJsonSchema", "response_json_schema", "responseMimeType", "response_mime_type");
+    private final StructuredOutputFallback structured;
 
-    GenerateContentClient(ModelSpec settings, HttpUrl endpoint, Auth auth, HttpPipeline http) {
+    /**
+     * @param structuredOutput what the run has learnt of its endpoints' structured output: an endpoint that
+     *     refused the JSON fields once is asked without them by every client of the run
+     */
+    GenerateContentClient(ModelSpec settings, HttpUrl endpoint, Auth auth, HttpPipeline http,
+                          StructuredOutputEndpoints structuredOutput) {
         this.name = settings.name();
         this.endpoint = endpoint;
         this.auth = auth;
         this.maxTokensKey = ConfigKeys.modelKey(settings.name(), ConfigKeys.ModelKeys.MAX_TOKENS);
         this.http = http;
         this.bodies = new GenerateContentRequestBody(settings);
+        this.structured = structuredOutput.of(endpoint,
+                "responseJsonSchema", "response_json_schema", "responseMimeType", "response_mime_type");
     }
 
     @Override

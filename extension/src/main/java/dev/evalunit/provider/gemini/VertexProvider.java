@@ -9,6 +9,7 @@ import dev.evalunit.api.spi.ProviderContext;
 import dev.evalunit.api.spi.ProviderParameter;
 import dev.evalunit.api.spi.ProviderParameter.Type;
 import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.provider.StructuredOutputEndpoints;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -101,7 +102,8 @@ public final class VertexProvider implements ModelProvider {
         HttpPipeline http = context.unwrap(HttpPipeline.class);
         String token = context.apiKey();
         return new GenerateContentClient(spec, endpoint(http.baseUrl(), spec),
-                GenerateContentClient.Auth.header("Authorization", token == null ? null : "Bearer " + token), http);
+                GenerateContentClient.Auth.header("Authorization", token == null ? null : "Bearer " + token), http,
+                context.unwrap(StructuredOutputEndpoints.class));
     }
 
     /**
