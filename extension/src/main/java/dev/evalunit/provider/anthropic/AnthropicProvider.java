@@ -3,15 +3,14 @@ package dev.evalunit.provider.anthropic;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.spi.ModelClient;
-import dev.evalunit.api.spi.ModelProvider;
 import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.api.spi.ProviderContext;
 import dev.evalunit.api.spi.ProviderParameter;
 import dev.evalunit.api.spi.ProviderParameter.Type;
 import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.provider.HttpModelProvider;
 import dev.evalunit.provider.StructuredOutputEndpoints;
 import java.util.List;
-import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -23,7 +22,7 @@ import org.apiguardian.api.API;
  * {@code extra_params}.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class AnthropicProvider implements ModelProvider {
+public final class AnthropicProvider extends HttpModelProvider {
 
     /** The provider's name, in {@code evalunit.models.NAME.provider}. */
     public static final String NAME = "anthropic";
@@ -50,24 +49,13 @@ public final class AnthropicProvider implements ModelProvider {
             new ProviderParameter("stop_sequences", Type.TEXTS, "sequences where generation stops"),
             new ProviderParameter("service_tier", Type.STRING, "auto or standard_only"));
 
-    @Override
-    public String name() {
-        return NAME;
+    public AnthropicProvider() {
+        super(NAME, DEFAULT_BASE_URL, SAMPLING_PARAMETERS);
     }
 
     @Override
     public List<ProviderParameter> parameters() {
         return List.of(VERSION);
-    }
-
-    @Override
-    public List<ProviderParameter> samplingParameters() {
-        return SAMPLING_PARAMETERS;
-    }
-
-    @Override
-    public Optional<String> defaultBaseUrl() {
-        return Optional.of(DEFAULT_BASE_URL);
     }
 
     @Override

@@ -3,15 +3,14 @@ package dev.evalunit.provider.gemini;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.spi.ModelClient;
-import dev.evalunit.api.spi.ModelProvider;
 import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.api.spi.ProviderContext;
 import dev.evalunit.api.spi.ProviderParameter;
 import dev.evalunit.api.spi.ProviderParameter.Type;
 import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.provider.HttpModelProvider;
 import dev.evalunit.provider.StructuredOutputEndpoints;
 import java.util.List;
-import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.apiguardian.api.API;
 
@@ -24,7 +23,7 @@ import org.apiguardian.api.API;
  * goes in {@code extra_params}.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class GeminiProvider implements ModelProvider {
+public final class GeminiProvider extends HttpModelProvider {
 
     /** The provider's name, in {@code evalunit.models.NAME.provider}. */
     public static final String NAME = "gemini";
@@ -47,19 +46,8 @@ public final class GeminiProvider implements ModelProvider {
     static final String API_KEY_HEADER = "x-goog-api-key";
     private static final String MODELS_PREFIX = "models/";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<ProviderParameter> samplingParameters() {
-        return SAMPLING_PARAMETERS;
-    }
-
-    @Override
-    public Optional<String> defaultBaseUrl() {
-        return Optional.of(DEFAULT_BASE_URL);
+    public GeminiProvider() {
+        super(NAME, DEFAULT_BASE_URL, SAMPLING_PARAMETERS);
     }
 
     @Override

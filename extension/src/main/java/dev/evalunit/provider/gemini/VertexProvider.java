@@ -3,15 +3,14 @@ package dev.evalunit.provider.gemini;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.spi.ModelClient;
-import dev.evalunit.api.spi.ModelProvider;
 import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.api.spi.ProviderContext;
 import dev.evalunit.api.spi.ProviderParameter;
 import dev.evalunit.api.spi.ProviderParameter.Type;
 import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.provider.HttpModelProvider;
 import dev.evalunit.provider.StructuredOutputEndpoints;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import org.apiguardian.api.API;
@@ -27,7 +26,7 @@ import org.apiguardian.api.API;
  * {@code global} location.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class VertexProvider implements ModelProvider {
+public final class VertexProvider extends HttpModelProvider {
 
     /** The provider's name, in {@code evalunit.models.NAME.provider}. */
     public static final String NAME = "vertex";
@@ -55,24 +54,13 @@ public final class VertexProvider implements ModelProvider {
     private static final Pattern PROJECT_ID = Pattern.compile("[a-z0-9.:-]+");
     private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9._@-]+");
 
-    @Override
-    public String name() {
-        return NAME;
+    public VertexProvider() {
+        super(NAME, DEFAULT_BASE_URL, GeminiProvider.SAMPLING_PARAMETERS);
     }
 
     @Override
     public List<ProviderParameter> parameters() {
         return List.of(PROJECT, LOCATION);
-    }
-
-    @Override
-    public List<ProviderParameter> samplingParameters() {
-        return GeminiProvider.SAMPLING_PARAMETERS;
-    }
-
-    @Override
-    public Optional<String> defaultBaseUrl() {
-        return Optional.of(DEFAULT_BASE_URL);
     }
 
     @Override

@@ -3,15 +3,14 @@ package dev.evalunit.provider.openai;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.spi.ModelClient;
-import dev.evalunit.api.spi.ModelProvider;
 import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.api.spi.ProviderContext;
 import dev.evalunit.api.spi.ProviderParameter;
 import dev.evalunit.api.spi.ProviderParameter.Type;
 import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.provider.HttpModelProvider;
 import dev.evalunit.provider.StructuredOutputEndpoints;
 import java.util.List;
-import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -23,7 +22,7 @@ import org.apiguardian.api.API;
  * {@code logit_bias}, a vendor's own) goes in {@code extra_params}.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class OpenAiProvider implements ModelProvider {
+public final class OpenAiProvider extends HttpModelProvider {
 
     /** The provider's name, also the default of {@code evalunit.models.NAME.provider}. */
     public static final String NAME = "openai";
@@ -48,19 +47,8 @@ public final class OpenAiProvider implements ModelProvider {
             new ProviderParameter("service_tier", Type.STRING, "the processing tier, e.g. auto or default"),
             new ProviderParameter("user", Type.STRING, "an end-user identifier"));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<ProviderParameter> samplingParameters() {
-        return SAMPLING_PARAMETERS;
-    }
-
-    @Override
-    public Optional<String> defaultBaseUrl() {
-        return Optional.of(DEFAULT_BASE_URL);
+    public OpenAiProvider() {
+        super(NAME, DEFAULT_BASE_URL, SAMPLING_PARAMETERS);
     }
 
     @Override
