@@ -19,6 +19,7 @@ import dev.evalunit.testing.FaultInjectingServer.Attempt;
 import dev.evalunit.testing.FaultInjectingServer.Fault;
 import dev.evalunit.testing.FaultInjectingServer.FaultPlan;
 import dev.evalunit.testing.FaultInjectingServer.Kind;
+import dev.evalunit.testing.FaultInjectingServer.WireFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,9 +62,14 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  * that body came before, which one example's sequential calls fix. So whether a prediction below
  * holds does not depend on timing.
  *
- * <p>Each seed runs once (the first test to ask runs it); every test then checks one property of it.
+ * <p>The same faults are served in each provider's wire format ({@link WireFormat}: OpenAI's chat
+ * completions, Anthropic's Messages, Gemini's {@code generateContent}), the models declared with that
+ * {@code provider}: three seeds for OpenAI, one for each other format.
+ *
+ * <p>Each scenario (a format and a seed) runs once (the first test to ask runs it); every test then
+ * checks one property of it.
  */
-@DisplayName("Under injected faults (429, 500, 503, stalls, resets, truncated JSON, prose verdicts)")
+@DisplayName("Under injected faults (429, 500, 503, stalls, resets, truncated JSON, prose verdicts), in each provider's wire format")
 class FaultInjectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,7 +86,14 @@ class FaultInjectionTest {
     // budget and exceed it, and fail every sample of some examples, the first sample by a failed call
     // and by a prose verdict. Each meets every fault, with only one or two stalls (each costs a timeout).
     private static final List<Long> SEEDS = List.of(17660L, 23562L, 21020L);
-    private static final Map<Long, Run> RUNS = new ConcurrentHashMap<>();
+    // One seed per other wire format (a seed's faults depend on the request bodies, so on the format),
+    // chosen to meet every fault and end some examples, not most, as errors. One run each keeps the
+    // suite's time small; the OpenAI seeds cover the budget's two outcomes.
+    private static final List<Scenario> SCENARIOS = Stream.concat(
+            SEEDS.stream().map(seed -> new Scenario(WireFormat.OPENAI, seed)),
+            Stream.of(new Scenario(WireFormat.ANTHROPIC, 17660L), new Scenario(WireFormat.GEMINI, 17660L)))
+            .toList();
+    private static final Map<Scenario, Run> RUNS = new ConcurrentHashMap<>();
 
     @TempDir
     static Path reports;
@@ -106,19 +120,33 @@ class FaultInjectionTest {
         }
     }
 
-    static List<Long> seeds() {
-        return SEEDS;
+    /** A seeded run against a server speaking {@code wire}. */
+    record Scenario(WireFormat wire, long seed) {
+        @Override
+        public String toString() {
+            return wire.provider() + ", seed " + seed;
+        }
     }
 
-    private static Run run(long seed) {
-        return RUNS.computeIfAbsent(seed, s -> execute(FaultPlan.seeded(s), "seed-" + s));
+    static List<Scenario> scenarios() {
+        return SCENARIOS;
     }
 
-    private static Run execute(FaultPlan plan, String name) {
+    private static Run run(Scenario scenario) {
+        return RUNS.computeIfAbsent(scenario, s -> execute(s.wire(), FaultPlan.seeded(s.seed()),
+                s.wire().provider() + "-seed-" + s.seed()));
+    }
+
+    private static Run execute(WireFormat wire, FaultPlan plan, String name) {
         Path dir = reports.resolve(name);
-        try (FaultInjectingServer server = FaultInjectingServer.start(plan, false)) {
+        try (FaultInjectingServer server = FaultInjectingServer.start(wire, plan, false)) {
             Map<String, String> config = new HashMap<>();
             for (String model : List.of("candidate", "judge")) {
+                if (wire != WireFormat.OPENAI) {
+                    // The OpenAI runs keep their default model: it is in the bodies the seeds were chosen for.
+                    config.put("evalunit.models." + model + ".provider", wire.provider());
+                    config.put("evalunit.models." + model + ".model", wire.provider() + "-" + model);
+                }
                 config.put("evalunit.models." + model + ".base-url", server.baseUrl());
                 config.put("evalunit.models." + model + ".max-retries", String.valueOf(MAX_RETRIES));
                 config.put("evalunit.models." + model + ".timeout-seconds", "1");
@@ -141,11 +169,11 @@ class FaultInjectionTest {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
     @DisplayName("the run is a bounded few hundred attempts and meets every kind of fault")
-    void exercisesEveryFault(long seed) {
-        Run run = run(seed);
+    void exercisesEveryFault(Scenario scenario) {
+        Run run = run(scenario);
 
         assertThat(run.attempts()).hasSizeBetween(200, 600);
         Set<Fault> met = EnumSet.noneOf(Fault.class);
@@ -154,21 +182,21 @@ class FaultInjectionTest {
         assertThat(run.errorRows()).as("some examples end as errors, most do not").isNotEmpty().hasSizeLessThan(EXAMPLES / 2);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
     @DisplayName("ends with exactly one judgment per example, in dataset order")
-    void oneJudgmentPerExample(long seed) {
-        Run run = run(seed);
+    void oneJudgmentPerExample(Scenario scenario) {
+        Run run = run(scenario);
 
         assertThat(run.judgments()).extracting(j -> j.get("id").asText())
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, EXAMPLES).mapToObj(i -> String.format("ex%02d", i)).toList());
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
     @DisplayName("gives every Error row its reason and no confidence")
-    void errorRowsCarryTheirReason(long seed) {
-        Run run = run(seed);
+    void errorRowsCarryTheirReason(Scenario scenario) {
+        Run run = run(scenario);
 
         assertThat(run.errorRows()).allSatisfy(row -> {
             assertThat(row.get("explanation").asText()).isNotBlank();
@@ -176,11 +204,11 @@ class FaultInjectionTest {
         });
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
     @DisplayName("writes metrics whose counts agree with the judgments")
-    void countsAreConsistent(long seed) {
-        Run run = run(seed);
+    void countsAreConsistent(Scenario scenario) {
+        Run run = run(scenario);
         JsonNode metrics = run.metrics();
         int errors = run.errorRows().size();
         int judged = EXAMPLES - errors;
@@ -196,11 +224,11 @@ class FaultInjectionTest {
         assertThat(metrics.get("tie_rate").asDouble()).isCloseTo((double) ties / judged, within(1e-12));
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
     @DisplayName("sends each logical call at most max-retries + 1 times, retrying only what is worth retrying")
-    void retriesAreBounded(long seed) {
-        Run run = run(seed);
+    void retriesAreBounded(Scenario scenario) {
+        Run run = run(scenario);
 
         assertThat(run.callsByExample()).hasSize(EXAMPLES).allSatisfy((example, calls) -> {
             boolean generated = last(calls.get(0)).fault() == Fault.OK;
@@ -218,11 +246,11 @@ class FaultInjectionTest {
         });
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
     @DisplayName("judges each example exactly as the server's replies to its calls imply")
-    void judgmentsFollowTheReplies(long seed) {
-        Run run = run(seed);
+    void judgmentsFollowTheReplies(Scenario scenario) {
+        Run run = run(scenario);
         Map<String, List<List<Attempt>>> calls = run.callsByExample();
 
         for (JsonNode judgment : run.judgments()) {
@@ -260,11 +288,11 @@ class FaultInjectionTest {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
     @DisplayName("passes the test, or fails it as an infrastructure error, as the 10% error budget says")
-    void errorBudgetDecides(long seed) {
-        Run run = run(seed);
+    void errorBudgetDecides(Scenario scenario) {
+        Run run = run(scenario);
         int errors = run.errorRows().size();
 
         if (errors * 10 > EXAMPLES) {
@@ -282,7 +310,7 @@ class FaultInjectionTest {
     @Test
     @DisplayName("(coverage) between them, the seeds stay within the budget and exceed it")
     void seedsCoverBothBudgetOutcomes() {
-        List<Boolean> over = SEEDS.stream().map(seed -> run(seed).errorRows().size() * 10 > EXAMPLES).toList();
+        List<Boolean> over = SCENARIOS.stream().map(scenario -> run(scenario).errorRows().size() * 10 > EXAMPLES).toList();
 
         assertThat(over).contains(true, false);
     }
@@ -290,7 +318,7 @@ class FaultInjectionTest {
     @Test
     @DisplayName("(coverage) between them, the seeds fail every sample of an example, first by a failed call and first by a prose verdict")
     void seedsCoverBothKindsOfFirstFailure() {
-        List<String> firstReasons = SEEDS.stream().flatMap(seed -> run(seed).errorRows().stream())
+        List<String> firstReasons = SCENARIOS.stream().flatMap(scenario -> run(scenario).errorRows().stream())
                 .map(row -> row.get("explanation").asText())
                 .filter(reason -> reason.startsWith(ALL_SAMPLES_FAILED))
                 .map(reason -> reason.substring(ALL_SAMPLES_FAILED.length()))
@@ -305,7 +333,7 @@ class FaultInjectionTest {
     @Test
     @DisplayName("counts a 503 with Retry-After: 0 that OkHttp re-sends on its own as an attempt that reached the server")
     void unaskedResendsCount() {
-        Run run = execute(FaultPlan.always(Fault.UNAVAILABLE_RETRY_NOW), "retry-now");
+        Run run = execute(WireFormat.OPENAI, FaultPlan.always(Fault.UNAVAILABLE_RETRY_NOW), "retry-now");
 
         assertThat(run.attempts()).hasSize(EXAMPLES * MAX_ATTEMPTS);
         assertThat(run.judgments()).allSatisfy(judgment -> assertThat(judgment.get("explanation").asText())

@@ -22,7 +22,9 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 
 /**
- * An OpenAI-compatible server on loopback that fails on purpose. Each attempt gets a {@link Fault}
+ * A model server on loopback that fails on purpose, speaking one provider's {@link WireFormat}
+ * (OpenAI's chat completions, Anthropic's Messages, Gemini's {@code generateContent}): the faults are
+ * the same in every format, only the shapes of requests, replies and error bodies differ. Each attempt gets a {@link Fault}
  * chosen by a {@link FaultPlan}; every attempt is logged as it arrives, before any answer, with a
  * sequence number, the example it belongs to (a tag {@code [exNN]} in the prompt), what kind of call
  * it is and its body.
@@ -70,6 +72,134 @@ public final class FaultInjectingServer implements AutoCloseable {
         public boolean retryable() {
             return retryable;
         }
+    }
+
+    /**
+     * The wire format the server speaks: where a request's system text and last user message are, and
+     * the shapes of a reply and of an error body. Which model a fault hits is decided from the request's
+     * JSON, so one seed gives different faults in different formats.
+     */
+    public enum WireFormat {
+        /** OpenAI's {@code POST /v1/chat/completions}. */
+        OPENAI("openai", "/v1") {
+            @Override
+            Prompt read(JsonNode request) {
+                JsonNode messages = request.path("messages");
+                JsonNode first = messages.get(0);
+                return new Prompt(first.path("role").asText().equals("system") ? first.path("content").asText() : "",
+                        messages.get(messages.size() - 1).path("content").asText());
+            }
+
+            @Override
+            String reply(String id, String content, JsonNode request) {
+                ObjectNode body = JSON.createObjectNode();
+                body.put("id", id).put("object", "chat.completion").put("model", "test");
+                ObjectNode choice = body.putArray("choices").addObject();
+                choice.put("index", 0).put("finish_reason", "stop");
+                choice.putObject("message").put("role", "assistant").put("content", content);
+                body.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
+                return body.toString();
+            }
+
+            @Override
+            String error(int code, String message) {
+                ObjectNode body = JSON.createObjectNode();
+                body.putObject("error").put("message", message);
+                return body.toString();
+            }
+        },
+        /**
+         * Anthropic's {@code POST /v1/messages}. A request that forces a tool gets a JSON content as
+         * that {@code tool_use} block's {@code input}, and prose as a text block (as a model that
+         * ignored the tool would).
+         */
+        ANTHROPIC("anthropic", "/") {
+            @Override
+            Prompt read(JsonNode request) {
+                JsonNode messages = request.path("messages");
+                return new Prompt(request.path("system").asText(""), messages.get(messages.size() - 1).path("content").asText());
+            }
+
+            @Override
+            String reply(String id, String content, JsonNode request) {
+                ObjectNode body = JSON.createObjectNode();
+                body.put("id", id).put("type", "message").put("role", "assistant").put("model", "test");
+                ObjectNode block = body.putArray("content").addObject();
+                JsonNode tool = request.path("tool_choice").path("name");
+                JsonNode input = tool.isTextual() ? jsonObject(content) : null;
+                if (input != null) {
+                    block.put("type", "tool_use").put("id", "toolu_fault").put("name", tool.asText()).set("input", input);
+                } else {
+                    block.put("type", "text").put("text", content);
+                }
+                body.put("stop_reason", input != null ? "tool_use" : "end_turn");
+                body.putObject("usage").put("input_tokens", 10).put("output_tokens", 5);
+                return body.toString();
+            }
+
+            @Override
+            String error(int code, String message) {
+                ObjectNode body = JSON.createObjectNode().put("type", "error");
+                body.putObject("error").put("type", code == 429 ? "rate_limit_error" : "api_error").put("message", message);
+                return body.toString();
+            }
+        },
+        /** Gemini's {@code POST /v1beta/models/{model}:generateContent} (Google AI). */
+        GEMINI("gemini", "/") {
+            @Override
+            Prompt read(JsonNode request) {
+                JsonNode contents = request.path("contents");
+                return new Prompt(request.path("systemInstruction").path("parts").path(0).path("text").asText(""),
+                        contents.get(contents.size() - 1).path("parts").path(0).path("text").asText());
+            }
+
+            @Override
+            String reply(String id, String content, JsonNode request) {
+                ObjectNode body = JSON.createObjectNode().put("responseId", id);
+                ObjectNode candidate = body.putArray("candidates").addObject();
+                ObjectNode parts = candidate.putObject("content");
+                parts.putArray("parts").addObject().put("text", content);
+                parts.put("role", "model");
+                candidate.put("finishReason", "STOP").put("index", 0);
+                body.putObject("usageMetadata").put("promptTokenCount", 10).put("candidatesTokenCount", 5)
+                        .put("totalTokenCount", 15);
+                return body.toString();
+            }
+
+            @Override
+            String error(int code, String message) {
+                ObjectNode body = JSON.createObjectNode();
+                body.putObject("error").put("code", code).put("message", message)
+                        .put("status", code == 429 ? "RESOURCE_EXHAUSTED" : code == 503 ? "UNAVAILABLE" : "INTERNAL");
+                return body.toString();
+            }
+        };
+
+        private final String provider;
+        private final String basePath;
+
+        WireFormat(String provider, String basePath) {
+            this.provider = provider;
+            this.basePath = basePath;
+        }
+
+        /** The provider that speaks it, for {@code evalunit.models.NAME.provider}. */
+        public String provider() {
+            return provider;
+        }
+
+        /** The request's system text ({@code ""} when none) and its last user message. */
+        abstract Prompt read(JsonNode request);
+
+        /** A successful reply whose answer is {@code content}, to {@code request}. */
+        abstract String reply(String id, String content, JsonNode request);
+
+        /** An error body saying {@code message}. */
+        abstract String error(int code, String message);
+    }
+
+    /** What a request asks: its system text and its last user message. */
+    record Prompt(String system, String user) {
     }
 
     /** Which call an attempt belongs to. */
@@ -141,10 +271,12 @@ public final class FaultInjectingServer implements AutoCloseable {
     // taken together, so the three orders agree.
     private final List<Attempt> attempts = new ArrayList<>();
     private final Map<String, Integer> occurrences = new HashMap<>();
+    private final WireFormat wire;
     private final FaultPlan plan;
     private final boolean echoAuthorization;
 
-    private FaultInjectingServer(FaultPlan plan, boolean echoAuthorization) {
+    private FaultInjectingServer(WireFormat wire, FaultPlan plan, boolean echoAuthorization) {
+        this.wire = wire;
         this.plan = plan;
         this.echoAuthorization = echoAuthorization;
         server.setDispatcher(new Dispatcher() {
@@ -165,7 +297,12 @@ public final class FaultInjectingServer implements AutoCloseable {
      *     {@code Authorization} header back, as a careless proxy would
      */
     public static FaultInjectingServer start(FaultPlan plan, boolean echoAuthorization) {
-        return new FaultInjectingServer(plan, echoAuthorization);
+        return start(WireFormat.OPENAI, plan, echoAuthorization);
+    }
+
+    /** As {@link #start(FaultPlan, boolean)}, speaking {@code wire}. */
+    public static FaultInjectingServer start(WireFormat wire, FaultPlan plan, boolean echoAuthorization) {
+        return new FaultInjectingServer(wire, plan, echoAuthorization);
     }
 
     /**
@@ -176,8 +313,9 @@ public final class FaultInjectingServer implements AutoCloseable {
         return start(plan, echoAuthorization);
     }
 
+    /** The base URL a model declares for the server's {@link WireFormat}. */
     public String baseUrl() {
-        return server.url("/v1").toString();
+        return server.url(wire.basePath).toString();
     }
 
     /** Every attempt so far, in the order the server received them (by {@link Attempt#sequence()}). */
@@ -188,17 +326,18 @@ public final class FaultInjectingServer implements AutoCloseable {
     }
 
     private MockResponse respond(RecordedRequest request) {
+        JsonNode tree;
         String body;
         String system;
         String user;
         try {
-            JsonNode tree = JSON.readTree(request.getBody().utf8());
+            tree = JSON.readTree(request.getBody().utf8());
             body = canonical(tree);
-            JsonNode messages = tree.path("messages");
-            system = messages.get(0).path("role").asText().equals("system") ? messages.get(0).path("content").asText() : "";
-            user = messages.get(messages.size() - 1).path("content").asText();
+            Prompt prompt = wire.read(tree);
+            system = prompt.system();
+            user = prompt.user();
         } catch (IOException | RuntimeException e) {
-            return new MockResponse.Builder().code(400).body("{\"error\": \"unreadable request\"}").build();
+            return error(400, "unreadable request").build();
         }
         Matcher tag = EXAMPLE.matcher(user);
         String example = tag.find() ? tag.group(1) : "?";
@@ -215,8 +354,9 @@ public final class FaultInjectingServer implements AutoCloseable {
             attempts.add(new Attempt(attempts.size(), example, kind, body, fault));
         }
         String echo = echoAuthorization ? " (sent with " + request.getHeaders().get("Authorization") + ")" : "";
+        String good = goodContent(kind, user);
         return switch (fault) {
-            case OK -> reply(goodContent(kind, user));
+            case OK -> reply(wire.reply("chatcmpl-fault", good, tree));
             case TOO_MANY_REQUESTS -> error(429, "rate limited" + echo).setHeader("Retry-After", "0").build();
             case SERVER_ERROR -> error(500, "internal error" + echo).build();
             case UNAVAILABLE -> error(503, "overloaded" + echo).build();
@@ -225,12 +365,12 @@ public final class FaultInjectingServer implements AutoCloseable {
             case RESET -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
             case TRUNCATED_JSON -> {
                 // The echo goes first, into the id, so that the half that is sent still carries it.
-                String whole = completion("chatcmpl-fault" + echo, goodContent(kind, user));
+                String whole = wire.reply("chatcmpl-fault" + echo, good, tree);
                 yield new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                         .body(whole.substring(0, whole.length() / 2)).build();
             }
             // A 200 is an answer, not a failure: no echo. (An answer is cached and reported as given.)
-            case PROSE -> reply(PROSE);
+            case PROSE -> reply(wire.reply("chatcmpl-fault", PROSE, tree));
         };
     }
 
@@ -276,25 +416,22 @@ public final class FaultInjectingServer implements AutoCloseable {
         return JSON.createObjectNode().put("explanation", "the good answer is better").put("choice", shownChoice).toString();
     }
 
-    private static MockResponse.Builder error(int code, String message) {
-        ObjectNode body = JSON.createObjectNode();
-        body.putObject("error").put("message", message);
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body.toString());
+    private MockResponse.Builder error(int code, String message) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(wire.error(code, message));
     }
 
-    private static MockResponse reply(String content) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body(completion("chatcmpl-fault", content)).build();
+    private static MockResponse reply(String body) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
     }
 
-    private static String completion(String id, String content) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("id", id).put("object", "chat.completion").put("model", "test");
-        ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", "stop");
-        choice.putObject("message").put("role", "assistant").put("content", content);
-        body.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
-        return body.toString();
+    /** {@code text} read as a JSON object, or {@code null} when it is not one. */
+    private static JsonNode jsonObject(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     @Override

@@ -19,7 +19,7 @@ import mockwebserver3.RecordedRequest;
  * and the same under {@code /m1} and {@code /m2}, the base URLs of the quiz models, which is how the
  * script knows which model is asked. It is answered by
  * <ul>
- *   <li>{@link ScriptedJudge} when the system message is the autorater's;</li>
+ *   <li>{@link ScriptedJudge} when the system message is the autorater's ({@link ScriptedReplies});</li>
  *   <li>{@link ScriptedMetricJudge} when it is the metric judge's, for the metric named by
  *       {@code response_format.json_schema.name};</li>
  *   <li>{@link ScriptedRecaller} for the quiz models, at the request's {@code temperature};</li>
@@ -33,7 +33,6 @@ public final class ChatCompletionsDispatcher extends Dispatcher {
 
     static final String PATH = "/v1/chat/completions";
     private static final Pattern MODEL_PATH = Pattern.compile("/([^/]+)" + PATH);
-    private static final String JUDGE_SYSTEM_MESSAGE = "You are an impartial judge";
     private static final String METRIC_JUDGE_SYSTEM_MESSAGE = "You are an impartial evaluator of answers";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,10 +76,8 @@ public final class ChatCompletionsDispatcher extends Dispatcher {
             }
         }
         String content;
-        if (system.startsWith(JUDGE_SYSTEM_MESSAGE)) {
-            ScriptedJudge.Verdict verdict = ScriptedJudge.judge(user);
-            content = JSON.writeValueAsString(JSON.createObjectNode()
-                    .put("explanation", verdict.explanation()).put("choice", verdict.choice()));
+        if (ScriptedReplies.isAutorater(system)) {
+            content = ScriptedReplies.verdict(user);
         } else if (system.startsWith(METRIC_JUDGE_SYSTEM_MESSAGE)) {
             String metric = body.path("response_format").path("json_schema").path("name").asText("");
             if (!ScriptedMetricJudge.METRICS.contains(metric)) {

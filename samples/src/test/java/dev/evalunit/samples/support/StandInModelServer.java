@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -69,23 +71,44 @@ public final class StandInModelServer implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        serveUnlessKeySet(context, API_KEY_VARIABLE, Running.class, () -> {
+            Running running = Running.start(new ChatCompletionsDispatcher());
+            String baseUrl = running.root() + "/v1";
+            for (String model : MODELS) {
+                running.point(model, baseUrl);
+            }
+            // The quiz models, each under a path of its own name.
+            for (String model : ScriptedRecaller.models()) {
+                running.point(model, running.root() + "/" + model + "/v1");
+            }
+            System.out.println("[samples] " + API_KEY_VARIABLE + " is not set: the samples call the scripted"
+                    + " stand-in model server at " + baseUrl + " (a word-overlap script, not a model).");
+            return running;
+        });
+    }
+
+    /**
+     * Starts a stand-in once per run (under {@code key} in the root store, which closes it) unless the
+     * environment variable {@code variable} holds a key, in which case the real provider is called.
+     */
+    static void serveUnlessKeySet(ExtensionContext context, String variable, Object key, Supplier<Running> start) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        String key = System.getenv(API_KEY_VARIABLE);
-        if (key != null && !key.isBlank()) {
+        String value = System.getenv(variable);
+        if (value != null && !value.isBlank()) {
             // Said once per run, like the stand-in's own line.
-            store.getOrComputeIfAbsent("real-provider", name -> {
-                System.out.println("[samples] " + API_KEY_VARIABLE + " is set: the samples call the real provider"
+            store.getOrComputeIfAbsent("real-provider " + variable, name -> {
+                System.out.println("[samples] " + variable + " is set: the samples call the real provider"
                         + " declared in junit-platform.properties.");
                 return Boolean.TRUE;
             }, Boolean.class);
             return;
         }
-        store.getOrComputeIfAbsent(Running.class, type -> Running.start(), Running.class);
+        store.getOrComputeIfAbsent(key, k -> start.get(), Running.class);
     }
 
     /** The running stand-in and the system properties it replaced, restored on close. */
     @SuppressWarnings("deprecation") // CloseableResource: what Jupiter 5.10 to 5.12 close; 5.13+ close AutoCloseable.
-    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final MockWebServer server;
         private final Map<String, String> replaced = new LinkedHashMap<>();
 
@@ -93,29 +116,27 @@ public final class StandInModelServer implements BeforeAllCallback {
             this.server = server;
         }
 
-        static Running start() {
+        /** A stand-in on loopback answering with {@code dispatcher}; {@link #point} models at it. */
+        static Running start(Dispatcher dispatcher) {
             MockWebServer server = new MockWebServer();
-            server.setDispatcher(new ChatCompletionsDispatcher());
+            server.setDispatcher(dispatcher);
             try {
                 server.start(InetAddress.getByName(LOOPBACK), 0);
             } catch (IOException e) {
                 throw new UncheckedIOException("The stand-in model server could not start on loopback", e);
             }
-            Running running = new Running(server);
-            String root = "http://" + LOOPBACK + ":" + server.getPort();
-            String baseUrl = root + "/v1";
-            for (String model : MODELS) {
-                running.set("evalunit.models." + model + ".base-url", baseUrl);
-                running.set("evalunit.models." + model + ".api-key", DUMMY_KEY_REFERENCE);
-            }
-            // The quiz models, each under a path of its own name.
-            for (String model : ScriptedRecaller.models()) {
-                running.set("evalunit.models." + model + ".base-url", root + "/" + model + "/v1");
-                running.set("evalunit.models." + model + ".api-key", DUMMY_KEY_REFERENCE);
-            }
-            System.out.println("[samples] " + API_KEY_VARIABLE + " is not set: the samples call the scripted"
-                    + " stand-in model server at " + baseUrl + " (a word-overlap script, not a model).");
-            return running;
+            return new Running(server);
+        }
+
+        /** The server's root URL, without a trailing slash. */
+        String root() {
+            return "http://" + LOOPBACK + ":" + server.getPort();
+        }
+
+        /** Points {@code model} at {@code baseUrl}, with the stand-in's key given as a file reference. */
+        void point(String model, String baseUrl) {
+            set("evalunit.models." + model + ".base-url", baseUrl);
+            set("evalunit.models." + model + ".api-key", DUMMY_KEY_REFERENCE);
         }
 
         private void set(String property, String value) {
