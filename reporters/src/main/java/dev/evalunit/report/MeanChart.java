@@ -1,0 +1,130 @@
+package dev.evalunit.report;
+
+import static dev.evalunit.report.Figures.decimal;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Means on a metric's own scale as dots in inline SVG, each with its 95% interval as a whisker when
+ * there is one: one row per configuration. The axis spans the dots and whiskers (and 0 when every
+ * value is positive and near it); the best row's dot is marked. Labels are escaped and shortened to
+ * fit, the whole label being the row's tooltip.
+ */
+final class MeanChart {
+
+    /** One row; {@code low} and {@code high} are {@code null} without an interval, {@code mean} when missing. */
+    record Dot(String label, Double mean, Double low, Double high, boolean best) {
+    }
+
+    static final int MAX_LABEL_LENGTH = 44;
+
+    private static final int LABEL_WIDTH = 330;
+    private static final int PLOT_WIDTH = 420;
+    private static final int VALUE_WIDTH = 210;
+    private static final int ROW_HEIGHT = 28;
+    private static final int AXIS_HEIGHT = 22;
+    private static final int TICKS = 4;
+
+    private MeanChart() {
+    }
+
+    static String svg(String title, List<Dot> dots) {
+        double[] range = range(dots);
+        int width = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH;
+        int plotBottom = dots.size() * ROW_HEIGHT;
+        int height = plotBottom + AXIS_HEIGHT;
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg class=\"chart\" role=\"img\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\"><title>")
+                .append(Html.escape(title)).append("</title>\n");
+        for (int tick = 0; tick <= TICKS; tick++) {
+            double value = range[0] + (range[1] - range[0]) * tick / TICKS;
+            String x = x(value, range);
+            svg.append("<line class=\"grid\" x1=\"").append(x).append("\" y1=\"0\" x2=\"").append(x)
+                    .append("\" y2=\"").append(plotBottom).append("\"/>")
+                    .append("<text class=\"tick\" x=\"").append(x).append("\" y=\"").append(plotBottom + 16)
+                    .append("\" text-anchor=\"middle\">").append(tick(value)).append("</text>\n");
+        }
+        for (int i = 0; i < dots.size(); i++) {
+            appendDot(svg, dots.get(i), i * ROW_HEIGHT, range);
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static void appendDot(StringBuilder svg, Dot dot, int top, double[] range) {
+        int middle = top + ROW_HEIGHT / 2;
+        svg.append("<g><title>").append(Html.escape(dot.label())).append("</title><text class=\"label\" x=\"")
+                .append(LABEL_WIDTH - 8).append("\" y=\"").append(middle + 5).append("\" text-anchor=\"end\">")
+                .append(Html.escape(shortened(dot.label()))).append("</text>");
+        boolean interval = dot.low() != null && dot.high() != null;
+        if (interval) {
+            String low = x(dot.low(), range);
+            String high = x(dot.high(), range);
+            svg.append("<line class=\"whisker\" x1=\"").append(low).append("\" y1=\"").append(middle)
+                    .append("\" x2=\"").append(high).append("\" y2=\"").append(middle).append("\"/>");
+            for (String end : List.of(low, high)) {
+                svg.append("<line class=\"whisker\" x1=\"").append(end).append("\" y1=\"").append(middle - 5)
+                        .append("\" x2=\"").append(end).append("\" y2=\"").append(middle + 5).append("\"/>");
+            }
+        }
+        if (dot.mean() != null) {
+            svg.append("<circle class=\"dot").append(dot.best() ? " best" : "").append("\" cx=\"")
+                    .append(x(dot.mean(), range)).append("\" cy=\"").append(middle).append("\" r=\"5\"/>");
+        }
+        String text = decimal(dot.mean());
+        if (interval) {
+            text += " [" + decimal(dot.low()) + ", " + decimal(dot.high()) + "]";
+        }
+        svg.append("<text class=\"value\" x=\"").append(LABEL_WIDTH + PLOT_WIDTH + 8).append("\" y=\"")
+                .append(middle + 5).append("\">").append(Html.escape(text)).append("</text></g>\n");
+    }
+
+    /** The label cut to {@value #MAX_LABEL_LENGTH} characters with an ellipsis, never inside a character. */
+    static String shortened(String label) {
+        if (label == null || label.length() <= MAX_LABEL_LENGTH) {
+            return label;
+        }
+        int end = MAX_LABEL_LENGTH - 1;
+        if (Character.isHighSurrogate(label.charAt(end - 1))) {
+            end--;
+        }
+        return label.substring(0, end) + "…";
+    }
+
+    /** Low and high end of the axis: every finite mean and interval bound, and 0 when it is near. */
+    private static double[] range(List<Dot> dots) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (Dot dot : dots) {
+            for (Double value : new Double[] {dot.mean(), dot.low(), dot.high()}) {
+                if (value != null && Double.isFinite(value)) {
+                    low = Math.min(low, value);
+                    high = Math.max(high, value);
+                }
+            }
+        }
+        if (low > high) {
+            return new double[] {0, 1};
+        }
+        if (low > 0 && low < (high - low)) {
+            low = 0;
+        }
+        if (high - low < 1e-9) {
+            double pad = Math.max(Math.abs(high) * 0.1, 0.5);
+            return new double[] {low - pad, high + pad};
+        }
+        double pad = (high - low) * 0.05;
+        return new double[] {low == 0 ? 0 : low - pad, high + pad};
+    }
+
+    private static String x(double value, double[] range) {
+        double share = (value - range[0]) / (range[1] - range[0]);
+        return String.format(Locale.ROOT, "%.1f", LABEL_WIDTH + Math.max(0, Math.min(1, share)) * PLOT_WIDTH);
+    }
+
+    private static String tick(double value) {
+        return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.0f" : Math.abs(value) >= 10 ? "%.1f" : "%.2f",
+                value);
+    }
+}
