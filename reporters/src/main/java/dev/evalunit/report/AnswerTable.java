@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The set page's answers: per configuration a collapsible block ({@code <details>}, no script), in
+ * The set page's answers: per configuration a collapsible block ({@code <details>}, no script; the first one open), in
  * it one table row per dataset row and one column per repeat: the answer (or why there is none) and
  * each metric's score (or why there is none, and the judge's reply). Every text in it is escaped.
  */
@@ -24,26 +24,27 @@ final class AnswerTable {
 
     static void append(StringBuilder html, ExperimentSetResult set, List<String> metrics) {
         html.append("<section id=\"answers\">\n<h2>Answers and scores, per row</h2>\n")
-                .append("<p class=\"note\">One block per configuration (click to open), one column per run.")
+                .append("<p class=\"note\">One block per configuration (click a name to open or close it), one column per run.")
                 .append(" Rows without an answer or a score are tinted.</p>\n");
         for (ConfigurationResult configuration : set.configurations()) {
+            boolean first = configuration == set.configurations().get(0);
             List<ExperimentResult> runs = set.experiments().stream()
                     .filter(e -> e.configurationId().equals(configuration.configurationId()))
                     .sorted(Comparator.comparingInt(ExperimentResult::repeatIndex)).toList();
-            appendConfiguration(html, configuration, runs, metrics);
+            appendConfiguration(html, configuration, runs, metrics, first);
         }
         html.append("</section>\n");
     }
 
     private static void appendConfiguration(StringBuilder html, ConfigurationResult configuration,
-                                            List<ExperimentResult> runs, List<String> metrics) {
+                                            List<ExperimentResult> runs, List<String> metrics, boolean open) {
         Map<String, Map<Integer, RowResult>> rows = new LinkedHashMap<>();
         for (int run = 0; run < runs.size(); run++) {
             for (RowResult row : runs.get(run).rows()) {
                 rows.computeIfAbsent(String.valueOf(row.rowId()), id -> new LinkedHashMap<>()).put(run, row);
             }
         }
-        html.append("<details class=\"configuration\"><summary>").append(Html.escape(configuration.label()))
+        html.append("<details class=\"configuration\"").append(open ? " open" : "").append("><summary>").append(Html.escape(configuration.label()))
                 .append(" <span class=\"note\">(").append(runs.size()).append(" run(s), ").append(rows.size())
                 .append(" row(s))</span></summary>\n<table class=\"examples answers\">\n<thead><tr><th>row</th>");
         for (ExperimentResult run : runs) {

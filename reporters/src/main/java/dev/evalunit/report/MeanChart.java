@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Means on a metric's own scale as dots in inline SVG, each with its 95% interval as a whisker when
- * there is one: one row per configuration. The axis spans the dots and whiskers (and 0 when every
+ * there is one: one row per configuration. The axis spans the dots and whiskers in round steps (from 0 when every
  * value is positive and near it); the best row's dot is marked. Labels are escaped and shortened to
  * fit, the whole label being the row's tooltip.
  */
@@ -17,7 +17,7 @@ final class MeanChart {
     record Dot(String label, Double mean, Double low, Double high, boolean best) {
     }
 
-    static final int MAX_LABEL_LENGTH = 44;
+    static final int MAX_LABEL_LENGTH = 40;
 
     private static final int LABEL_WIDTH = 330;
     private static final int PLOT_WIDTH = 420;
@@ -92,7 +92,10 @@ final class MeanChart {
         return label.substring(0, end) + "…";
     }
 
-    /** Low and high end of the axis: every finite mean and interval bound, and 0 when it is near. */
+    /**
+     * The axis: from a round value at or below every finite mean and interval bound (0 when every value is
+     * positive and 0 is near) to one at or above them, in {@value #TICKS} round steps.
+     */
     private static double[] range(List<Dot> dots) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
@@ -112,10 +115,27 @@ final class MeanChart {
         }
         if (high - low < 1e-9) {
             double pad = Math.max(Math.abs(high) * 0.1, 0.5);
-            return new double[] {low - pad, high + pad};
+            low -= pad;
+            high += pad;
         }
-        double pad = (high - low) * 0.05;
-        return new double[] {low == 0 ? 0 : low - pad, high + pad};
+        double step = roundStep((high - low) / TICKS);
+        double start = Math.floor(low / step) * step;
+        while (start + step * TICKS < high) {
+            step = roundStep(step * 1.01);
+            start = Math.floor(low / step) * step;
+        }
+        return new double[] {start, start + step * TICKS};
+    }
+
+    /** The smallest 1, 2, 2.5 or 5 times a power of ten at or above {@code step}. */
+    private static double roundStep(double step) {
+        double power = Math.pow(10, Math.floor(Math.log10(step)));
+        for (double factor : new double[] {1, 2, 2.5, 5, 10}) {
+            if (factor * power >= step * (1 - 1e-9)) {
+                return factor * power;
+            }
+        }
+        return 10 * power;
     }
 
     private static String x(double value, double[] range) {
@@ -123,8 +143,9 @@ final class MeanChart {
         return String.format(Locale.ROOT, "%.1f", LABEL_WIDTH + Math.max(0, Math.min(1, share)) * PLOT_WIDTH);
     }
 
+    /** A tick's value with as few decimals as its step needs. */
     private static String tick(double value) {
-        return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.0f" : Math.abs(value) >= 10 ? "%.1f" : "%.2f",
-                value);
+        String text = String.format(Locale.ROOT, "%.3f", value + 0.0);
+        return text.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }

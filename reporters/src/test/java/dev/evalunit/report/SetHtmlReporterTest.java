@@ -103,11 +103,12 @@ class SetHtmlReporterTest {
     class Answers {
 
         @Test
-        @DisplayName("of a 12-experiment set: one collapsed block per configuration, one column per run, one row per dataset row")
+        @DisplayName("of a 12-experiment set: one collapsible block per configuration (the first open), one column per run, one row per dataset row")
         void twelveExperiments() throws IOException {
             String html = write(Sets.twelve());
 
-            assertThat(count(html, "<details class=\"configuration\">")).isEqualTo(4);
+            assertThat(count(html, "<details class=\"configuration\"")).isEqualTo(4);
+            assertThat(count(html, "<details class=\"configuration\" open>")).isEqualTo(1);
             assertThat(count(html, "<th>run ")).isEqualTo(12);
             assertThat(count(html, "<tr class=\"answer\">")).isEqualTo(4 * 5);
             assertThat(html).contains("<th>run 3/3 <span class=\"note\">model_comparison_v1__11</span></th>",
