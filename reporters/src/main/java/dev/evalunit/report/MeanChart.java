@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * Means on a metric's own scale as dots in inline SVG, each with its 95% interval as a whisker when
  * there is one: one row per configuration. The axis spans the dots and whiskers in round steps (from 0 when every
- * value is positive and near it); the best row's dot is marked. Labels are escaped and shortened to
- * fit, the whole label being the row's tooltip.
+ * value is positive and near it); the best row's dot is marked. Labels are escaped and shortened in
+ * the middle to fit, the whole label being the row's tooltip.
  */
 final class MeanChart {
 
@@ -80,16 +80,23 @@ final class MeanChart {
                 .append(middle + 5).append("\">").append(Html.escape(text)).append("</text></g>\n");
     }
 
-    /** The label cut to {@value #MAX_LABEL_LENGTH} characters with an ellipsis, never inside a character. */
+    /**
+     * The label cut to {@value #MAX_LABEL_LENGTH} characters by an ellipsis in its middle (its start and its
+     * end, where a grid's last axis is, stay), never inside a character.
+     */
     static String shortened(String label) {
         if (label == null || label.length() <= MAX_LABEL_LENGTH) {
             return label;
         }
-        int end = MAX_LABEL_LENGTH - 1;
-        if (Character.isHighSurrogate(label.charAt(end - 1))) {
-            end--;
+        int head = (MAX_LABEL_LENGTH - 1) / 2;
+        int tail = label.length() - (MAX_LABEL_LENGTH - 1 - head);
+        if (Character.isHighSurrogate(label.charAt(head - 1))) {
+            head--;
         }
-        return label.substring(0, end) + "…";
+        if (Character.isLowSurrogate(label.charAt(tail))) {
+            tail++;
+        }
+        return label.substring(0, head) + "…" + label.substring(tail);
     }
 
     /**

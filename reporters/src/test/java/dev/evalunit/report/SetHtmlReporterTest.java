@@ -65,6 +65,9 @@ class SetHtmlReporterTest {
                     ">0.910 [0.850, 0.970]</text>", ">26.000 [24.000, 28.000]</text>");
             assertThat(count(html, "<circle class=\"dot")).isEqualTo(4 * 2);
             assertThat(count(html, "<circle class=\"dot best\"")).isEqualTo(2);
+            // A long label keeps its start and its end (the last grid axis), the whole of it as the tooltip.
+            assertThat(html).contains("<g><title>model.name=m1, model.sampling_params.temperature=0.8</title>"
+                    + "<text class=\"label\" x=\"322\" y=\"47\" text-anchor=\"end\">model.name=m1, mode…rams.temperature=0.8</text>");
         }
 
         @Test
