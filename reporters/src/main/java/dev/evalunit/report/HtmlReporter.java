@@ -8,9 +8,6 @@ import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.api.pairwise.SignTest;
 import dev.evalunit.api.spi.PairwiseReporter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -28,8 +25,7 @@ public final class HtmlReporter implements PairwiseReporter {
 
     public static final String REPORT_FILE = "report.html";
 
-    private static final String STYLE = resource("report.css");
-    private static final String SCRIPT = resource("report.js");
+    private static final String SCRIPT = Page.resource("report.js");
 
     @Override
     public List<Path> report(PairwiseResult result, Path directory) throws IOException {
@@ -39,13 +35,9 @@ public final class HtmlReporter implements PairwiseReporter {
     /** The page's HTML. */
     public static String render(PairwiseResult result) {
         PairwiseMetrics metrics = result.metrics();
-        StringBuilder html = new StringBuilder(8192 + result.judgments().size() * 1024);
         String title = "Pairwise evaluation: " + result.name() + (result.task() == null ? "" : " (" + result.task() + ")");
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(STYLE)
-                .append("</style>\n</head>\n<body>\n<h1>").append(Html.escape(title)).append("</h1>\n")
-                .append("<p class=\"lead\">").append(metrics.exampleCount()).append(" examples; errors: ")
+        StringBuilder html = Page.start(title, 8192 + result.judgments().size() * 1024);
+        html.append("<p class=\"lead\">").append(metrics.exampleCount()).append(" examples; errors: ")
                 .append(metrics.errorCount()).append(". Rates are over the examples that are not errors.</p>\n");
         appendWinRates(html, metrics);
         appendSignificance(html, metrics.signTest());
@@ -54,8 +46,7 @@ public final class HtmlReporter implements PairwiseReporter {
             HumanAgreement.append(html, result);
         }
         ExampleTable.append(html, result);
-        html.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
-        return html.toString();
+        return Page.end(html, SCRIPT);
     }
 
     private static void appendWinRates(StringBuilder html, PairwiseMetrics metrics) {
@@ -99,16 +90,5 @@ public final class HtmlReporter implements PairwiseReporter {
     static void row(StringBuilder html, String figure, String value) {
         html.append("<tr><th scope=\"row\">").append(Html.escape(figure)).append("</th><td>")
                 .append(Html.escape(value)).append("</td></tr>\n");
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = HtmlReporter.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("The HTML report's " + name + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens the HTML report of {@link Hostile} (script in every text) in headless Chromium, from a
+ * Opens the HTML report of {@link Hostile} (script in every text) and the set pages of
+ * {@link Sets#hostile()} and {@link Sets#twelve()} in headless Chromium, from a
  * {@code file://} address, and checks what the browser made of it. Skips, saying how to get one,
  * when there is no {@code chromium} on the PATH. Screenshots go to {@code target/html-report/}.
  */
@@ -32,6 +33,8 @@ class HtmlReportInBrowserTest {
 
     private static Path browser;
     private static Path page;
+    private static Path setPage;
+    private static Path twelvePage;
 
     @TempDir
     Path profile;
@@ -41,6 +44,10 @@ class HtmlReportInBrowserTest {
         browser = onPath(BROWSER).orElse(null);
         Files.createDirectories(OUT);
         page = new HtmlReporter().report(Hostile.result(), OUT).get(0).toAbsolutePath();
+        setPage = new SetHtmlReporter().reportSet(Sets.hostile(), Files.createDirectories(OUT.resolve("hostile-set")))
+                .get(0).toAbsolutePath();
+        twelvePage = new SetHtmlReporter().reportSet(Sets.twelve(), Files.createDirectories(OUT.resolve("twelve-set")))
+                .get(0).toAbsolutePath();
     }
 
     @Test
@@ -83,14 +90,57 @@ class HtmlReportInBrowserTest {
         assertThat(dumpDom("#disagreements")).contains("3 of 5 shown");
     }
 
+    @Test
+    @DisplayName("shows an experiment set's page with script in its readme, configuration values and answers: none of it runs")
+    void experimentSetNoInjectedScriptRuns() throws Exception {
+        String dom = dumpDom(setPage, "");
+
+        assertThat(dom).contains("<title>Experiment set: Hostile&lt;script&gt;document.title='pwned'")
+                .doesNotContain("<title>pwned", "<img", "<a ", "<script")
+                .doesNotContainPattern("<[^>]*\\s(onerror|onfocus|autofocus|href|src|id=\"pwned\")");
+        assertThat(dom).contains("Why: &lt;a id=\"pwned\" href=\"javascript:document.title='pwned'\"&gt;click&lt;/a&gt;",
+                "model.name = m1&lt;script&gt;document.title='pwned'&lt;/script&gt;",
+                "model.system_prompt = Answer\" autofocus onfocus=\"document.title='pwned'\" x=\"",
+                "\"}]&lt;/script&gt;&lt;script&gt;document.body.id='pwned'&lt;/script&gt;",
+                "model.api_key = " + Sets.KEY_REFERENCE);
+        // A chart per metric, a ranking per metric, the failure rates, the answers of both configurations.
+        assertThat(HtmlReporterTest.count(dom, "<svg")).isEqualTo(2);
+        assertThat(HtmlReporterTest.count(dom, "<circle class=\"dot")).isEqualTo(2 * 2);
+        assertThat(HtmlReporterTest.count(dom, "<table class=\"figures ranking\">")).isEqualTo(2);
+        assertThat(dom).contains("<table class=\"figures failures\">");
+        assertThat(HtmlReporterTest.count(dom, "<tr class=\"answer\">")).isEqualTo(2 * 3);
+        screenshot(setPage, "", "experiment-set.png");
+    }
+
+    @Test
+    @DisplayName("renders a 12-experiment set: 4 configurations of 3 runs, every chart, ranking and answer column")
+    void twelveExperimentSet() throws Exception {
+        String dom = dumpDom(twelvePage, "");
+
+        assertThat(dom).contains("12 experiments: 4 configurations, 2 metrics.");
+        assertThat(HtmlReporterTest.count(dom, "<circle class=\"dot")).isEqualTo(4 * 2);
+        assertThat(HtmlReporterTest.count(dom, "<details class=\"configuration\"")).isEqualTo(4);
+        assertThat(HtmlReporterTest.count(dom, "<th>run ")).isEqualTo(12);
+        assertThat(HtmlReporterTest.count(dom, "<tr class=\"answer\">")).isEqualTo(4 * 5);
+        screenshot(twelvePage, "", "experiment-set-12.png");
+    }
+
     private String dumpDom(String fragment) throws Exception {
-        return run(List.of("--dump-dom", page.toUri() + fragment));
+        return dumpDom(page, fragment);
+    }
+
+    private String dumpDom(Path html, String fragment) throws Exception {
+        return run(List.of("--dump-dom", html.toUri() + fragment));
     }
 
     private void screenshot(String fragment, String name) throws Exception {
+        screenshot(page, fragment, name);
+    }
+
+    private void screenshot(Path html, String fragment, String name) throws Exception {
         Path file = OUT.resolve(name).toAbsolutePath();
         Files.deleteIfExists(file);
-        run(List.of("--window-size=1400,2200", "--hide-scrollbars", "--screenshot=" + file, page.toUri() + fragment));
+        run(List.of("--window-size=1400,2200", "--hide-scrollbars", "--screenshot=" + file, html.toUri() + fragment));
         assertThat(file).isNotEmptyFile();
     }
 
