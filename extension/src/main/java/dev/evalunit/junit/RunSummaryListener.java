@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -31,10 +32,22 @@ public final class RunSummaryListener implements TestExecutionListener {
     private static final Map<Path, Watched> WATCHED = new ConcurrentHashMap<>();
 
     private final Map<Path, String> outcomes = new ConcurrentHashMap<>();
+    private final Function<String, String> environment;
+
+    /** As {@code ServiceLoader} creates it: the step summary's path from the environment. */
+    public RunSummaryListener() {
+        this(System::getenv);
+    }
+
+    RunSummaryListener(Function<String, String> environment) {
+        this.environment = environment;
+    }
 
     /** Records {@code entry} for the test {@code uniqueId}, gated by the tests whose ids start with it. */
     static void record(Path reportRoot, String uniqueId, RunEntry entry) {
         Path file = RunIndex.record(reportRoot, uniqueId, entry);
+        // The same test run again in this JVM (by a launcher within a test) supersedes its earlier entry.
+        WATCHED.values().removeIf(watched -> watched.uniqueId().equals(uniqueId));
         WATCHED.put(file, new Watched(reportRoot, uniqueId));
     }
 
@@ -56,8 +69,17 @@ public final class RunSummaryListener implements TestExecutionListener {
         });
     }
 
+    /** A summary that cannot be written is said on standard error; it never fails the run. */
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
+        try {
+            summarize();
+        } catch (RuntimeException e) {
+            System.err.println("[evalunit] the run summary could not be written: " + e);
+        }
+    }
+
+    private void summarize() {
         Set<Path> roots = new java.util.HashSet<>();
         WATCHED.forEach((file, watched) -> {
             String outcome = outcomes.get(file);
@@ -66,7 +88,7 @@ public final class RunSummaryListener implements TestExecutionListener {
                 roots.add(watched.reportRoot());
             }
         });
-        Optional<Path> step = Optional.ofNullable(System.getenv(StepSummary.VARIABLE)).filter(s -> !s.isBlank()).map(Path::of);
+        Optional<Path> step = Optional.ofNullable(environment.apply(StepSummary.VARIABLE)).filter(s -> !s.isBlank()).map(Path::of);
         for (Path root : roots) {
             RunSummary.rebuild(root, step).ifPresent(summary -> {
                 System.out.print(RunSummary.table(RunIndex.entries(root)));

@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.experiment.RepeatStatistics;
-import dev.evalunit.api.pairwise.HumanAlignment;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import java.nio.file.Files;
@@ -35,10 +34,8 @@ public record RunEntry(String run, String kind, String name, String figures, Str
         PairwiseMetrics m = result.metrics();
         List<String> figures = new ArrayList<>();
         figures.add("A wins " + percent(m.modelAWinRate()) + interval(m.modelAWinRateCiLow(), m.modelAWinRateCiHigh(), true));
-        m.human().map(HumanAlignment::cohensKappa).ifPresent(kappa -> {
-            HumanAlignment h = m.humanAlignment();
-            figures.add("κ " + number(kappa) + interval(h.cohensKappaCiLow(), h.cohensKappaCiHigh(), false));
-        });
+        m.human().ifPresent(h -> figures.add("κ " + number(h.cohensKappa())
+                + interval(h.cohensKappaCiLow(), h.cohensKappaCiHigh(), false)));
         figures.add(m.errorCount() + "/" + m.exampleCount() + " errors");
         return new RunEntry("", "pairwise", result.name(), String.join("; ", figures),
                 link(reportRoot, result.reportDirectory()), "");
