@@ -2,6 +2,7 @@ package dev.evalunit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalunit.api.spi.ExperimentReporter;
 import dev.evalunit.api.spi.PairwiseReporter;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.DisplayName;
@@ -15,5 +16,12 @@ class ReporterServicesTest {
     void serviceLoaderFindsTheReporters() {
         assertThat(ServiceLoader.load(PairwiseReporter.class).stream().map(ServiceLoader.Provider::type))
                 .containsExactly(SummaryReporter.class, HtmlReporter.class);
+    }
+
+    @Test
+    @DisplayName("registers the Markdown set summary for experiment sets")
+    void experimentReporters() {
+        assertThat(ServiceLoader.load(ExperimentReporter.class).stream().map(ServiceLoader.Provider::type))
+                .contains(SetSummaryReporter.class);
     }
 }
