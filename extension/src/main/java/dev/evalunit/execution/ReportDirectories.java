@@ -15,8 +15,12 @@ public final class ReportDirectories {
     }
 
     public static Path of(EvalConfig config, String name) {
-        return Path.of(config.get(ConfigKeys.REPORT_DIR).orElse(ConfigKeys.DEFAULT_REPORT_DIR))
-                .resolve(segment(name)).toAbsolutePath().normalize();
+        return root(config).resolve(segment(name)).toAbsolutePath().normalize();
+    }
+
+    /** {@code <evalunit.report.dir>}, absolute: where the run-level summary goes. */
+    public static Path root(EvalConfig config) {
+        return Path.of(config.get(ConfigKeys.REPORT_DIR).orElse(ConfigKeys.DEFAULT_REPORT_DIR)).toAbsolutePath().normalize();
     }
 
     /**

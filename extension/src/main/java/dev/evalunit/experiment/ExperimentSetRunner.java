@@ -1,5 +1,6 @@
 package dev.evalunit.experiment;
 
+import dev.evalunit.execution.Progress;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.experiment.ExperimentResult;
@@ -55,6 +56,11 @@ public final class ExperimentSetRunner {
      * remaining rows fail without a request, and the run says so in {@link ExperimentSetRun#stopped}.
      */
     public ExperimentSetRun run(ExperimentSetPlan plan) {
+        return run(plan, Progress.NONE);
+    }
+
+    /** @param progress counts each row of each experiment as it starts and ends */
+    public ExperimentSetRun run(ExperimentSetPlan plan, Progress progress) {
         List<List<Future<RowResult>>> submitted = new ArrayList<>();
         Map<Integer, String> stopped = new ConcurrentHashMap<>();
         try {
@@ -63,7 +69,12 @@ public final class ExperimentSetRunner {
                 List<DatasetRow> datasetRows = experiment.dataset().rows();
                 for (int i = 0; i < datasetRows.size(); i++) {
                     int index = i;
-                    rows.add(workers.submit(() -> row(experiment, datasetRows.get(index), index, stopped)));
+                    rows.add(workers.submit(() -> {
+                        progress.started();
+                        RowResult result = row(experiment, datasetRows.get(index), index, stopped);
+                        progress.finished(result.generation().failed());
+                        return result;
+                    }));
                 }
                 submitted.add(rows);
             }

@@ -4,12 +4,16 @@ import dev.evalunit.api.Model;
 import dev.evalunit.api.PairwiseEval;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.cache.CacheCounts;
+import dev.evalunit.execution.ConsoleProgress;
+import dev.evalunit.execution.Progress;
+import dev.evalunit.execution.ReportDirectories;
 import dev.evalunit.pairwise.AnnotationSpecs;
 import dev.evalunit.pairwise.PairwisePlan;
 import dev.evalunit.pairwise.PairwisePlanner;
 import dev.evalunit.pairwise.PairwiseReports;
 import dev.evalunit.pairwise.PairwiseRunner;
 import dev.evalunit.pairwise.PairwiseSpec;
+import dev.evalunit.runsummary.RunEntry;
 import dev.evalunit.runtime.EvalRuntime;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -46,11 +50,17 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         PairwisePlanner planner = new PairwisePlanner(runtime.config(), runtime.datasets(), runtime.clients(counts),
                 runtime.secrets(), new TestMethodBinder(context));
         PairwisePlan plan = planner.plan(spec);
-        PairwiseResult result = new PairwiseRunner(runtime.workers()).run(plan);
+        PairwiseResult result;
+        Progress progress = new Progress(plan.name(), plan.dataset().size(), counts);
+        try (ConsoleProgress console = ConsoleProgress.start(progress)) {
+            result = new PairwiseRunner(runtime.workers()).run(plan, progress);
+        }
         Stores.putResult(context, result);
         CacheReport.print(context, result.name(), counts);
         List<Path> files = PairwiseReports.write(result);
         publish(context, result, files);
+        Path root = ReportDirectories.root(runtime.config());
+        RunSummaryListener.record(root, context.getUniqueId(), RunEntry.of(result, root));
         // After the files are written and attached, so that the failure points at judgments one can read.
         runtime.budget().check(result);
     }

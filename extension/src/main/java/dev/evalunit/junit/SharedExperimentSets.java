@@ -2,12 +2,16 @@ package dev.evalunit.junit;
 
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.cache.CacheCounts;
+import dev.evalunit.execution.ConsoleProgress;
+import dev.evalunit.execution.Progress;
+import dev.evalunit.execution.ReportDirectories;
 import dev.evalunit.experiment.ExperimentReports;
 import dev.evalunit.experiment.ExperimentPlanner;
 import dev.evalunit.experiment.ExperimentSetPlan;
 import dev.evalunit.experiment.ExperimentSetRun;
 import dev.evalunit.experiment.ExperimentSetRunner;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
+import dev.evalunit.runsummary.RunEntry;
 import dev.evalunit.runtime.EvalRuntime;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -46,12 +50,22 @@ final class SharedExperimentSets {
         ExperimentPlanner planner = new ExperimentPlanner(runtime.config(), runtime.datasets(), runtime.metrics(),
                 runtime.clients(counts), runtime.secrets(), new TestMethodBinder(context));
         ExperimentSetPlan plan = planner.plan(spec);
-        ExperimentSetRun run = new ExperimentSetRunner(runtime.workers()).run(plan);
+        ExperimentSetRun run;
+        Progress progress = new Progress("experiment set " + plan.name(),
+                plan.experiments().stream().mapToLong(e -> e.dataset().size()).sum(), counts);
+        try (ConsoleProgress console = ConsoleProgress.start(progress)) {
+            run = new ExperimentSetRunner(runtime.workers()).run(plan, progress);
+        }
         ExperimentSetResult result = run.result();
         CacheReport.print(context, "experiment set " + result.name(), counts);
         Path summary = ExperimentReports.write(result);
         System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
                 + " experiments, summary written to " + summary);
+        // The set's row is gated by all its experiments: the tests under the template, when a template ran it.
+        String gate = context.getParent().filter(parent -> parent.getTestMethod().isPresent())
+                .map(ExtensionContext::getUniqueId).orElse(context.getUniqueId());
+        Path root = ReportDirectories.root(runtime.config());
+        RunSummaryListener.record(root, gate, RunEntry.of(result, root));
         return run;
     }
 

@@ -1,5 +1,6 @@
 package dev.evalunit.pairwise;
 
+import dev.evalunit.execution.Progress;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.pairwise.Judgment;
@@ -40,12 +41,22 @@ public final class PairwiseRunner {
     }
 
     public PairwiseResult run(PairwisePlan plan) {
+        return run(plan, Progress.NONE);
+    }
+
+    /** @param progress counts each example as it starts and ends (read by {@link dev.evalunit.execution.ConsoleProgress}) */
+    public PairwiseResult run(PairwisePlan plan, Progress progress) {
         Autorater autorater = new Autorater(plan.judge(), plan.task(), plan.samples(), plan.maxInputTokens());
         String defaultInstruction = DefaultInstructions.forTask(plan.task());
         List<Future<Judgment>> futures = new ArrayList<>(plan.dataset().size());
         try {
             for (DatasetRow row : plan.dataset().rows()) {
-                futures.add(workers.submit(() -> judge(plan, autorater, defaultInstruction, row)));
+                futures.add(workers.submit(() -> {
+                    progress.started();
+                    Judgment judgment = judge(plan, autorater, defaultInstruction, row);
+                    progress.finished(judgment.isError());
+                    return judgment;
+                }));
             }
             List<Judgment> judgments = new ArrayList<>(futures.size());
             for (Future<Judgment> future : futures) {

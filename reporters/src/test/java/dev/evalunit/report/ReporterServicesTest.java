@@ -19,9 +19,9 @@ class ReporterServicesTest {
     }
 
     @Test
-    @DisplayName("registers the experiment set's HTML page for ServiceLoader")
-    void serviceLoaderFindsTheSetPage() {
+    @DisplayName("registers the experiment set's HTML page and its Markdown summary for ServiceLoader")
+    void serviceLoaderFindsTheSetReporters() {
         assertThat(ServiceLoader.load(ExperimentReporter.class).stream().map(ServiceLoader.Provider::type))
-                .containsExactly(SetHtmlReporter.class);
+                .containsExactlyInAnyOrder(SetHtmlReporter.class, SetSummaryReporter.class);
     }
 }

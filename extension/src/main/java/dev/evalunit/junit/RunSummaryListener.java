@@ -1,0 +1,115 @@
+package dev.evalunit.junit;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.evalunit.runsummary.RunEntry;
+import dev.evalunit.runsummary.RunIndex;
+import dev.evalunit.runsummary.RunSummary;
+import dev.evalunit.runsummary.StepSummary;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Writes the run-level summary once all tests of this JVM have run. Evaluations record themselves in the
+ * {@link RunIndex} of their report directory and {@linkplain #watch name the tests} whose results gate them;
+ * this listener gives each entry the worst outcome of those tests, then rebuilds {@code summary.md} (and the
+ * GitHub step summary) from every entry of the run, those of other forks included, and prints the table.
+ * Registered in {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class RunSummaryListener implements TestExecutionListener {
+
+    /** Entry file -> its report root and the unique ids (or prefixes, for a set's template) of its tests. */
+    private static final Map<Path, Watched> WATCHED = new ConcurrentHashMap<>();
+
+    private final Map<Path, String> outcomes = new ConcurrentHashMap<>();
+    private final Function<String, String> environment;
+
+    /** As {@code ServiceLoader} creates it: the step summary's path from the environment. */
+    public RunSummaryListener() {
+        this(System::getenv);
+    }
+
+    RunSummaryListener(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** Records {@code entry} for the test {@code uniqueId}, gated by the tests whose ids start with it. */
+    static void record(Path reportRoot, String uniqueId, RunEntry entry) {
+        Path file = RunIndex.record(reportRoot, uniqueId, entry);
+        // The same test run again in this JVM (by a launcher within a test) supersedes its earlier entry.
+        WATCHED.values().removeIf(watched -> watched.uniqueId().equals(uniqueId));
+        WATCHED.put(file, new Watched(reportRoot, uniqueId));
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (!test.isTest()) {
+            return;
+        }
+        String outcome = switch (result.getStatus()) {
+            case SUCCESSFUL -> RunEntry.PASS;
+            case ABORTED -> RunEntry.SKIPPED;
+            case FAILED -> result.getThrowable().filter(t -> t instanceof AssertionError).isPresent() ? RunEntry.FAIL
+                    : RunEntry.ERROR;
+        };
+        WATCHED.forEach((file, watched) -> {
+            if (test.getUniqueId().startsWith(watched.uniqueId())) {
+                outcomes.merge(file, outcome, RunSummaryListener::worse);
+            }
+        });
+    }
+
+    /** A summary that cannot be written is said on standard error; it never fails the run. */
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        try {
+            summarize();
+        } catch (RuntimeException e) {
+            System.err.println("[evalunit] the run summary could not be written: " + e);
+        }
+    }
+
+    private void summarize() {
+        Set<Path> roots = new java.util.HashSet<>();
+        WATCHED.forEach((file, watched) -> {
+            String outcome = outcomes.get(file);
+            if (outcome != null && WATCHED.remove(file) != null) {
+                RunIndex.outcome(file, outcome);
+                roots.add(watched.reportRoot());
+            }
+        });
+        Optional<Path> step = Optional.ofNullable(environment.apply(StepSummary.VARIABLE)).filter(s -> !s.isBlank()).map(Path::of);
+        for (Path root : roots) {
+            RunSummary.rebuild(root, step).ifPresent(summary -> {
+                System.out.print(RunSummary.table(RunIndex.entries(root)));
+                System.out.println("[evalunit] run summary: " + summary);
+            });
+        }
+    }
+
+    private static String worse(String a, String b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(String outcome) {
+        return switch (outcome) {
+            case RunEntry.ERROR -> 3;
+            case RunEntry.FAIL -> 2;
+            case RunEntry.SKIPPED -> 1;
+            default -> 0;
+        };
+    }
+
+    private record Watched(Path reportRoot, String uniqueId) {
+    }
+}
