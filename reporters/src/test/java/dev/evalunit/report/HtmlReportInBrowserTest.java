@@ -35,6 +35,7 @@ class HtmlReportInBrowserTest {
     private static Path page;
     private static Path setPage;
     private static Path twelvePage;
+    private static Path largePage;
 
     @TempDir
     Path profile;
@@ -47,6 +48,8 @@ class HtmlReportInBrowserTest {
         setPage = new SetHtmlReporter().reportSet(Sets.hostile(), Files.createDirectories(OUT.resolve("hostile-set")))
                 .get(0).toAbsolutePath();
         twelvePage = new SetHtmlReporter().reportSet(Sets.twelve(), Files.createDirectories(OUT.resolve("twelve-set")))
+                .get(0).toAbsolutePath();
+        largePage = new HtmlReporter().report(Results.large(400), Files.createDirectories(OUT.resolve("pairwise-400")))
                 .get(0).toAbsolutePath();
     }
 
@@ -88,6 +91,24 @@ class HtmlReportInBrowserTest {
     @DisplayName("filters the examples in the page: #disagreements shows the three that disagree with the human")
     void filtersDisagreements() throws Exception {
         assertThat(dumpDom("#disagreements")).contains("3 of 5 shown");
+    }
+
+    @Test
+    @DisplayName("renders a 400-example evaluation: every row, both charts; #errors shows only the 40 errors")
+    void fourHundredExamples() throws Exception {
+        String dom = dumpDom(largePage, "#errors");
+
+        assertThat(dom).contains("data-filters-ready=\"true\"", "40 of 400 shown");
+        assertThat(HtmlReporterTest.count(dom, "<tr class=\"example ")).isEqualTo(400);
+        assertThat(HtmlReporterTest.count(dom, "<svg")).isEqualTo(2);
+        assertThat(HtmlReporterTest.count(dom, "<table class=\"confusion\"")).isEqualTo(1);
+        // Only the error rows (every tenth) are shown: each other row is hidden.
+        assertThat(HtmlReporterTest.count(dom, "data-error=\"true\"")).isEqualTo(40);
+        assertThat(HtmlReporterTest.count(dom, "\" hidden=\"\"")).isEqualTo(360);
+        assertThat(HtmlReporterTest.count(dom, "<tr class=\"example error\" data-error=\"true\" data-disagree=\"true\" data-confidence=\"\">"))
+                .isEqualTo(40);
+        assertThat(dom).contains("<tr class=\"example error\" data-error=\"true\" data-disagree=\"true\" data-confidence=\"\">\n<td class=\"ids\">id=q400</td>");
+        screenshot(largePage, "", "pairwise-400.png");
     }
 
     @Test
