@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.apiguardian.api.API;
@@ -27,13 +28,13 @@ public final class ExperimentReports {
     private ExperimentReports() {
     }
 
-    /** @return the set summary file */
-    public static Path write(ExperimentSetResult set) {
+    /** @return the set's own files: {@code set-summary.json} first, then what the reporters wrote for the set */
+    public static List<Path> write(ExperimentSetResult set) {
         return write(set, ServiceLoader.load(ExperimentReporter.class, ExperimentReports.class.getClassLoader())
                 .stream().map(ServiceLoader.Provider::get).toList());
     }
 
-    static Path write(ExperimentSetResult set, List<ExperimentReporter> reporters) {
+    static List<Path> write(ExperimentSetResult set, List<ExperimentReporter> reporters) {
         try {
             Files.createDirectories(set.reportDirectory());
             for (ExperimentResult experiment : set.experiments()) {
@@ -45,11 +46,12 @@ public final class ExperimentReports {
                     reporter.reportExperiment(experiment, directory);
                 }
             }
-            Path summary = SetSummaryFile.write(set, set.reportDirectory());
+            List<Path> files = new ArrayList<>();
+            files.add(SetSummaryFile.write(set, set.reportDirectory()));
             for (ExperimentReporter reporter : reporters) {
-                reporter.reportSet(set, set.reportDirectory());
+                files.addAll(reporter.reportSet(set, set.reportDirectory()));
             }
-            return summary;
+            return List.copyOf(files);
         } catch (IOException e) {
             throw new UncheckedIOException("evalunit could not write the reports of experiment set [" + set.name()
                     + "] to " + set.reportDirectory(), e);

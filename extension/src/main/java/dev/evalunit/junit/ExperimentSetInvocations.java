@@ -5,6 +5,9 @@ import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.experiment.ExperimentSetRun;
 import dev.evalunit.experiment.spec.ExperimentConfiguration;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
+import dev.evalunit.files.ExperimentSummaryFile;
+import dev.evalunit.files.ObservationsFile;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
@@ -16,6 +19,9 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 
 /** One invocation per experiment of a set, named for what distinguishes it and which run it is. */
 final class ExperimentSetInvocations {
+
+    /** The report entry that names an experiment's folder, as {@code evalunit.judgments} names a pairwise file. */
+    static final String REPORT_ENTRY = "evalunit.experiment";
 
     private ExperimentSetInvocations() {
     }
@@ -54,10 +60,20 @@ final class ExperimentSetInvocations {
         @Override
         public void beforeTestExecution(ExtensionContext context) {
             ExperimentSetRun run = SharedExperimentSets.runOf(set, context);
-            run.checkNotStopped(experiment.index());
             ExperimentResult own = run.result().experiments().get(experiment.index());
+            // Before any check, so that a failing experiment's test points at files one can read.
+            publish(context, own);
+            run.checkNotStopped(experiment.index());
             Stores.runtime(context).budget().check(own);
             Stores.runtime(context).emptyMetrics().check(own);
+        }
+
+        /** Announces the experiment's folder and attaches its contract files to its own test. */
+        private static void publish(ExtensionContext context, ExperimentResult own) {
+            Path directory = own.reportDirectory();
+            context.publishReportEntry(REPORT_ENTRY, directory.toString());
+            FileAttachments.publishAll(context, List.of(directory.resolve(ObservationsFile.NAME),
+                    directory.resolve(ExperimentSummaryFile.NAME)), "experiment " + own.name(), directory);
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.function.ThrowingConsumer;
@@ -44,6 +45,28 @@ final class FileAttachments {
         String name = file.getFileName().toString();
         ThrowingConsumer<Path> copy = target -> Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
         PUBLISHER.get().publish(context, name, mediaType(name), copy);
+    }
+
+    /**
+     * Attaches each of {@code files} that exists to the test of {@code context}. Attaching is a
+     * convenience on top of the files already written: when it fails (a launcher that cannot take
+     * files, such as EngineTestKit without an output directory), it says so on standard error and the
+     * test goes on.
+     *
+     * @param owner what wrote the files, for the message (e.g. {@code experiment set [name]})
+     * @param directory where the files stay, for the message
+     */
+    static void publishAll(ExtensionContext context, List<Path> files, String owner, Path directory) {
+        try {
+            for (Path file : files) {
+                if (Files.isRegularFile(file)) {
+                    publish(context, file);
+                }
+            }
+        } catch (Throwable e) {
+            System.err.println("[evalunit] the reports of " + owner + " stay in " + directory
+                    + "; they could not be attached to the test: " + e.getMessage());
+        }
     }
 
     static String mediaType(String fileName) {

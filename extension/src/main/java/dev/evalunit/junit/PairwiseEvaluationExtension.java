@@ -69,16 +69,7 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         Path judgments = result.judgmentsFile();
         System.out.println("[evalunit] " + result.name() + ": " + result.judgments().size() + " judgments written to " + judgments);
         context.publishReportEntry("evalunit.judgments", judgments.toString());
-        try {
-            for (Path file : files) {
-                FileAttachments.publish(context, file);
-            }
-        } catch (Throwable e) {
-            // Attaching is a convenience on top of the files already written: a launcher that cannot
-            // take files (EngineTestKit without an output directory) must not fail the evaluation.
-            System.err.println("[evalunit] the reports of " + result.name() + " stay in " + result.reportDirectory()
-                    + "; they could not be attached to the test: " + e.getMessage());
-        }
+        FileAttachments.publishAll(context, files, result.name(), result.reportDirectory());
     }
 
     private static List<Model> inlineModels(ExtensionContext context) {

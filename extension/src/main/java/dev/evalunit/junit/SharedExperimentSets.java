@@ -14,6 +14,7 @@ import dev.evalunit.experiment.spec.ExperimentSetSpec;
 import dev.evalunit.runsummary.RunEntry;
 import dev.evalunit.runtime.EvalRuntime;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
@@ -58,9 +59,12 @@ final class SharedExperimentSets {
         }
         ExperimentSetResult result = run.result();
         CacheReport.print(context, "experiment set " + result.name(), counts);
-        Path summary = ExperimentReports.write(result);
+        List<Path> files = ExperimentReports.write(result);
         System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
-                + " experiments, summary written to " + summary);
+                + " experiments, summary written to " + files.get(0));
+        // The set's own files go to the test that ran it (the first experiment's, or a set-level test's):
+        // once, not a copy per experiment.
+        FileAttachments.publishAll(context, files, "experiment set " + result.name(), result.reportDirectory());
         // The set's row is gated by all its experiments: the tests under the template, when a template ran it.
         String gate = context.getParent().filter(parent -> parent.getTestMethod().isPresent())
                 .map(ExtensionContext::getUniqueId).orElse(context.getUniqueId());

@@ -38,9 +38,9 @@ class ExperimentReportsTest {
     void withoutReporters() {
         ExperimentSetResult set = set();
 
-        Path summary = ExperimentReports.write(set, List.of());
+        List<Path> files = ExperimentReports.write(set, List.of());
 
-        assertThat(summary).isEqualTo(set.reportDirectory().resolve("set-summary.json"));
+        assertThat(files).containsExactly(set.reportDirectory().resolve("set-summary.json"));
         assertThat(set.reportDirectory().resolve("set_v1__0/observations.jsonl")).exists();
         assertThat(set.reportDirectory().resolve("set_v1__0/summary.json")).exists();
         assertThat(SetSummaryFile.read(set.reportDirectory())).isEqualTo(set);

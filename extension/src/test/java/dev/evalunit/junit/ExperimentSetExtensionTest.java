@@ -13,6 +13,7 @@ import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.budget.EvaluationInfrastructureException;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.internal.JupiterVersion;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
 
@@ -123,6 +125,27 @@ class ExperimentSetExtensionTest {
                 assertThat(r.path("max_completion_tokens").asInt()).as("common max_tokens kept, sent as max_completion_tokens").isEqualTo(64);
                 assertThat(r.path("temperature").asDouble()).as("grid temperature wins").isIn(0.2, 0.8);
             });
+        }
+
+        @Test
+        @DisplayName("announces each experiment's folder on its own test as the report entry evalunit.experiment")
+        void reportEntries() {
+            EngineExecutionResults results = run(GridTestCase.class, MODELS_AND_JUDGE);
+
+            Map<String, String> folders = new HashMap<>();
+            results.allEvents().reportingEntryPublished().stream()
+                    .filter(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().containsKey("evalunit.experiment"))
+                    .forEach(e -> folders.merge(e.getTestDescriptor().getDisplayName(),
+                            e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("evalunit.experiment"),
+                            (a, b) -> a + " and " + b));
+            assertThat(folders).hasSize(12)
+                    .containsEntry("model=m1, temperature=0.2 · run 1/3", reports.resolve("grid_2x2/grid_2x2__0").toString())
+                    .containsEntry("model=m2, temperature=0.8 · run 3/3", reports.resolve("grid_2x2/grid_2x2__11").toString());
+            // The failing experiments (m2's) announce their folder too: the failure points at files one can read.
+            assertThat(folders.values()).allSatisfy(folder -> assertThat(Path.of(folder).resolve("observations.jsonl")).exists());
+            // The build runs on the oldest supported Jupiter, which has no file publishing; the consumer
+            // matrix (compat/) checks the attached files on 5.12 and later.
+            assertThat(FileAttachments.supported()).isEqualTo(JupiterVersion.running().atLeast(5, 12));
         }
 
         @Test
