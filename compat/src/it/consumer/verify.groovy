@@ -19,10 +19,21 @@ for (v in versions) {
     if (junitOut.isDirectory()) {
         junitOut.eachFileRecurse { if (it.name == 'judgments.jsonl') attached << it }
     }
+    // Each experiment's test attaches its observations; the set's summary goes to the test that ran the set.
+    def observations = []
+    def setSummaries = []
+    if (junitOut.isDirectory()) {
+        junitOut.eachFileRecurse {
+            if (it.name == 'observations.jsonl') observations << it
+            if (it.name == 'set-summary.json') setSummaries << it
+        }
+    }
     if (v in withFilePublishing) {
         assert attached.size() == 1 : "JUnit $v: expected judgments.jsonl attached under $junitOut, found $attached"
+        assert observations.size() == 2 : "JUnit $v: expected each experiment's observations.jsonl attached, found $observations"
+        assert setSummaries.size() == 1 : "JUnit $v: expected set-summary.json attached once, found $setSummaries"
     } else {
-        assert attached.isEmpty() : "JUnit $v has no file publishing, yet found $attached"
+        assert (attached + observations + setSummaries).isEmpty() : "JUnit $v has no file publishing, yet found $attached $observations $setSummaries"
     }
 }
 // The last build's Surefire report: the 5 tests ran and passed (2 experiments, 1 set, 1 pairwise, 1 class path).
