@@ -1,6 +1,7 @@
 package dev.evalunit.model;
 
 import dev.evalunit.api.spi.ModelProvider;
+import dev.evalunit.config.ClosestName;
 import dev.evalunit.config.ConfigurationException;
 import java.util.Locale;
 import java.util.Map;
@@ -58,45 +59,10 @@ final class ModelProviders {
         if (provider != null) {
             return provider;
         }
-        String closest = closest(providerName.toLowerCase(Locale.ROOT));
+        String closest = ClosestName.to(providerName.toLowerCase(Locale.ROOT), byName.keySet()).orElse(null);
         throw new ConfigurationException("model [" + modelName + "] has unknown provider [" + providerName + "]. "
                 + (closest == null ? "" : "Did you mean " + closest + "? ")
                 + "Providers found: " + String.join(", ", byName.keySet()) + ". For another provider, put its jar"
                 + " on the test class path (it registers itself in " + SERVICES_FILE + ").");
-    }
-
-    /** The name within two edits of {@code name} (one for short names), or {@code null}. */
-    private String closest(String name) {
-        String best = null;
-        int bestDistance = name.length() <= 4 ? 2 : 3;
-        for (String known : byName.keySet()) {
-            int distance = distance(name, known);
-            if (distance < bestDistance) {
-                best = known;
-                bestDistance = distance;
-            }
-        }
-        return best;
-    }
-
-    /** Levenshtein distance, with a swap of two neighbours counted as one edit. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -41,7 +41,6 @@ public final class EvalRuntime implements AutoCloseable {
     private MetricRegistry metrics;
     private final ModelCache cache;
     private final ModelClients clients;
-    private final int concurrency;
     private final ExecutorService workers;
 
     private EvalRuntime(EvalConfig config, SecretReference secrets, ClassLoader classLoader, Path baseDirectory) {
@@ -50,7 +49,7 @@ public final class EvalRuntime implements AutoCloseable {
         // Read first: a malformed setting is a configuration error, found before any call.
         this.budget = ErrorBudget.from(config);
         this.emptyMetrics = EmptyMetrics.from(config);
-        this.concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
+        int concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
         this.cache = ModelCache.from(config, secrets);
         this.datasets = new DatasetLoader(classLoader, baseDirectory);
         this.classLoader = classLoader;
