@@ -2,11 +2,13 @@ package dev.evalunit.junit;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evalunit.api.run.RunEvaluation;
 import dev.evalunit.runsummary.RunEntry;
 import dev.evalunit.runsummary.RunIndex;
 import dev.evalunit.runsummary.RunSummary;
 import dev.evalunit.runsummary.StepSummary;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +24,8 @@ import org.junit.platform.launcher.TestPlan;
  * Writes the run-level summary once all tests of this JVM have run. Evaluations record themselves in the
  * {@link RunIndex} of their report directory and {@linkplain #watch name the tests} whose results gate them;
  * this listener gives each entry the worst outcome of those tests, then rebuilds {@code summary.md} (and the
- * GitHub step summary) from every entry of the run, those of other forks included, and prints the table.
+ * GitHub step summary) and what the run reporters write ({@code index.html}) from every entry of the run, those
+ * of other forks included, and prints the table and the files' paths.
  * Registered in {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
  */
 @API(status = INTERNAL, since = "0.1")
@@ -57,10 +60,10 @@ public final class RunSummaryListener implements TestExecutionListener {
             return;
         }
         String outcome = switch (result.getStatus()) {
-            case SUCCESSFUL -> RunEntry.PASS;
-            case ABORTED -> RunEntry.SKIPPED;
-            case FAILED -> result.getThrowable().filter(t -> t instanceof AssertionError).isPresent() ? RunEntry.FAIL
-                    : RunEntry.ERROR;
+            case SUCCESSFUL -> RunEvaluation.PASS;
+            case ABORTED -> RunEvaluation.SKIPPED;
+            case FAILED -> result.getThrowable().filter(t -> t instanceof AssertionError).isPresent() ? RunEvaluation.FAIL
+                    : RunEvaluation.ERROR;
         };
         WATCHED.forEach((file, watched) -> {
             if (test.getUniqueId().startsWith(watched.uniqueId())) {
@@ -90,10 +93,12 @@ public final class RunSummaryListener implements TestExecutionListener {
         });
         Optional<Path> step = Optional.ofNullable(environment.apply(StepSummary.VARIABLE)).filter(s -> !s.isBlank()).map(Path::of);
         for (Path root : roots) {
-            RunSummary.rebuild(root, step).ifPresent(summary -> {
+            List<Path> written = RunSummary.rebuild(root, step);
+            if (!written.isEmpty()) {
                 System.out.print(RunSummary.table(RunIndex.entries(root)));
-                System.out.println("[evalunit] run summary: " + summary);
-            });
+                System.out.println("[evalunit] run summary: " + written.get(0));
+                written.stream().skip(1).forEach(report -> System.out.println("[evalunit] report: " + report));
+            }
         }
     }
 
@@ -103,9 +108,9 @@ public final class RunSummaryListener implements TestExecutionListener {
 
     private static int rank(String outcome) {
         return switch (outcome) {
-            case RunEntry.ERROR -> 3;
-            case RunEntry.FAIL -> 2;
-            case RunEntry.SKIPPED -> 1;
+            case RunEvaluation.ERROR -> 3;
+            case RunEvaluation.FAIL -> 2;
+            case RunEvaluation.SKIPPED -> 1;
             default -> 0;
         };
     }

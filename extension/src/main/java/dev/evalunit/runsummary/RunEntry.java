@@ -7,27 +7,24 @@ import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.experiment.RepeatStatistics;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.api.run.RunEvaluation;
+import dev.evalunit.api.run.RunEvaluation.Share;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import org.apiguardian.api.API;
 
 /**
- * One evaluation's row of the run-level summary: its kind ({@code pairwise} or {@code set}), name, key
- * figures with their 95% intervals, the link to its {@code report.html} (relative to the report directory,
- * empty without one) and the gate outcome of its test(s): {@code pass}, {@code fail}, {@code error},
- * {@code skipped}, or empty until the test has finished.
+ * One evaluation's entry in the {@link RunIndex}: the public {@link RunEvaluation} (its row of the run-level
+ * summary) with the run it belongs to and when the JVM that recorded it started.
  */
 @API(status = INTERNAL, since = "0.1")
-public record RunEntry(String run, String kind, String name, String figures, String report, String outcome) {
-
-    public static final String PASS = "pass";
-    public static final String FAIL = "fail";
-    public static final String ERROR = "error";
-    public static final String SKIPPED = "skipped";
+public record RunEntry(String run, Instant started, RunEvaluation evaluation) {
 
     /** A win rate with its interval, and the binary kappa with its interval when there are human preferences. */
     public static RunEntry of(PairwiseResult result, Path reportRoot) {
@@ -37,43 +34,75 @@ public record RunEntry(String run, String kind, String name, String figures, Str
         m.human().ifPresent(h -> figures.add("κ " + number(h.cohensKappa())
                 + interval(h.cohensKappaCiLow(), h.cohensKappaCiHigh(), false)));
         figures.add(m.errorCount() + "/" + m.exampleCount() + " errors");
-        return new RunEntry("", "pairwise", result.name(), String.join("; ", figures),
-                link(reportRoot, result.reportDirectory()), "");
+        Share share = m.modelAWinRate() == null ? null
+                : new Share("A wins", m.modelAWinRate(), m.modelAWinRateCiLow(), m.modelAWinRateCiHigh());
+        return entry(new RunEvaluation(RunEvaluation.PAIRWISE, result.name(), "", String.join("; ", figures),
+                link(reportRoot, result.reportDirectory()), share));
     }
 
     /** Per metric, the best configuration with its mean and interval over its repeats. */
     public static RunEntry of(ExperimentSetResult result, Path reportRoot) {
         List<String> figures = new ArrayList<>();
+        List<Share> shares = new ArrayList<>();
         for (String metric : result.rankings().keySet()) {
-            result.best(metric).ifPresent(best -> figures.add(metric + ": best " + label(best) + " "
-                    + best.statistic(metric).map(RunEntry::mean).orElse("–")));
+            result.best(metric).ifPresent(best -> {
+                Optional<RepeatStatistics> statistic = best.statistic(metric);
+                figures.add(metric + ": best " + label(best) + " " + statistic.map(RunEntry::mean).orElse("–"));
+                statistic.filter(s -> s.mean() != null && s.mean() >= 0 && s.mean() <= 1).ifPresent(s ->
+                        shares.add(new Share(metric + ": " + label(best), s.mean(), s.ciLow(), s.ciHigh())));
+            });
         }
-        return new RunEntry("", "set", result.name(), figures.isEmpty() ? "no ranking" : String.join("; ", figures),
-                link(reportRoot, result.reportDirectory()), "");
+        return entry(new RunEvaluation(RunEvaluation.SET, result.name(), "",
+                figures.isEmpty() ? "no ranking" : String.join("; ", figures), link(reportRoot, result.reportDirectory()),
+                shares.isEmpty() ? null : shares.get(0)));
     }
 
+    private static RunEntry entry(RunEvaluation evaluation) {
+        return new RunEntry("", STARTED, evaluation);
+    }
+
+    /** When this JVM started: the run's time starts with its first JVM. */
+    private static final Instant STARTED = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+
     RunEntry withRun(String id) {
-        return new RunEntry(id, kind, name, figures, report, outcome);
+        return new RunEntry(id, started, evaluation);
     }
 
     RunEntry withOutcome(String value) {
-        return new RunEntry(run, kind, name, figures, report, value);
+        return new RunEntry(run, started, evaluation.withOutcome(value));
     }
 
     Properties toProperties() {
         Properties p = new Properties();
         p.setProperty("run", run);
-        p.setProperty("kind", kind);
-        p.setProperty("name", name);
-        p.setProperty("figures", figures);
-        p.setProperty("report", report);
-        p.setProperty("outcome", outcome);
+        p.setProperty("started", started.toString());
+        p.setProperty("kind", evaluation.kind());
+        p.setProperty("name", evaluation.name());
+        p.setProperty("figures", evaluation.figures());
+        p.setProperty("report", evaluation.report());
+        p.setProperty("outcome", evaluation.outcome());
+        Share share = evaluation.share();
+        if (share != null) {
+            p.setProperty("share.label", share.label());
+            p.setProperty("share.value", Double.toString(share.value()));
+            p.setProperty("share.low", share.ciLow() == null ? "" : share.ciLow().toString());
+            p.setProperty("share.high", share.ciHigh() == null ? "" : share.ciHigh().toString());
+        }
         return p;
     }
 
     static RunEntry of(Properties p) {
-        return new RunEntry(p.getProperty("run", ""), p.getProperty("kind", ""), p.getProperty("name", ""),
-                p.getProperty("figures", ""), p.getProperty("report", ""), p.getProperty("outcome", ""));
+        Share share = p.getProperty("share.value") == null ? null : new Share(p.getProperty("share.label", ""),
+                Double.parseDouble(p.getProperty("share.value")), bound(p.getProperty("share.low")),
+                bound(p.getProperty("share.high")));
+        Instant started = p.getProperty("started") == null ? Instant.EPOCH : Instant.parse(p.getProperty("started"));
+        return new RunEntry(p.getProperty("run", ""), started, new RunEvaluation(p.getProperty("kind", ""),
+                p.getProperty("name", ""), p.getProperty("outcome", ""), p.getProperty("figures", ""),
+                p.getProperty("report", ""), share));
+    }
+
+    private static Double bound(String text) {
+        return text == null || text.isEmpty() ? null : Double.valueOf(text);
     }
 
     private static String label(ConfigurationResult configuration) {

@@ -67,7 +67,7 @@ public final class RunIndex {
         }
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".properties")).map(RunIndex::read)
-                    .filter(e -> RUN.equals(e.run())).sorted(Comparator.comparing(RunEntry::name)).toList();
+                    .filter(e -> RUN.equals(e.run())).sorted(Comparator.comparing(e -> e.evaluation().name())).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

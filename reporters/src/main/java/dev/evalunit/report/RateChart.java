@@ -83,11 +83,11 @@ final class RateChart {
         return coordinate(LABEL_WIDTH + rate * PLOT_WIDTH);
     }
 
-    private static String coordinate(double value) {
+    static String coordinate(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static double clamp(double rate) {
+    static double clamp(double rate) {
         return Math.max(0, Math.min(1, rate));
     }
 }

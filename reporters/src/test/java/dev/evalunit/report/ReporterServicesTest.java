@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalunit.api.spi.ExperimentReporter;
 import dev.evalunit.api.spi.PairwiseReporter;
+import dev.evalunit.api.spi.RunReporter;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,13 @@ class ReporterServicesTest {
     void serviceLoaderFindsTheReporters() {
         assertThat(ServiceLoader.load(PairwiseReporter.class).stream().map(ServiceLoader.Provider::type))
                 .containsExactly(SummaryReporter.class, HtmlReporter.class);
+    }
+
+    @Test
+    @DisplayName("registers the run's index page for ServiceLoader")
+    void serviceLoaderFindsTheRunReporter() {
+        assertThat(ServiceLoader.load(RunReporter.class).stream().map(ServiceLoader.Provider::type))
+                .containsExactly(RunIndexReporter.class);
     }
 
     @Test
