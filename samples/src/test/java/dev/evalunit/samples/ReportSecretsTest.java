@@ -95,7 +95,7 @@ class ReportSecretsTest {
         }
         // The files a reader opens are all there: the run summary, the set's pages, each experiment's records.
         assertThat(files.stream().map(file -> reports.relativize(file).toString().replace('\\', '/')))
-                .contains("summary.md", "keyed_set/summary.md", "keyed_set/set-report.html",
+                .contains("summary.md", "index.html", "keyed_set/summary.md", "keyed_set/set-report.html",
                         "keyed_set/set-summary.json", "keyed_set/keyed_set__0/observations.jsonl",
                         "keyed_set/keyed_set__1/summary.json");
         assertThat(Files.readString(reports.resolve("summary.md"), StandardCharsets.UTF_8)).contains("keyed_set");

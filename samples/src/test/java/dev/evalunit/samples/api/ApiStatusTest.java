@@ -51,7 +51,7 @@ class ApiStatusTest {
             for (Class<?> type : PUBLIC_TYPES.values()) {
                 String pkg = type.getPackageName();
                 Status status = type.getAnnotation(API.class).status();
-                if (List.of("dev.evalunit.api", "dev.evalunit.api.pairwise", "dev.evalunit.api.experiment",
+                if (List.of("dev.evalunit.api", "dev.evalunit.api.pairwise", "dev.evalunit.api.experiment", "dev.evalunit.api.run",
                         "dev.evalunit.assertj").contains(pkg) && !type.getSimpleName().equals("EvalUnitFacade")) {
                     assertThat(status).as(type.getName()).isEqualTo(Status.STABLE);
                 }
