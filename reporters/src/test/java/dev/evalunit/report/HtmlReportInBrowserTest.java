@@ -3,6 +3,8 @@ package dev.evalunit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.evalunit.api.run.RunEvaluation;
+import dev.evalunit.api.run.RunResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens the HTML report of {@link Hostile} (script in every text) and the set pages of
- * {@link Sets#hostile()} and {@link Sets#twelve()} in headless Chromium, from a
+ * {@link Sets#hostile()} and {@link Sets#twelve()}, and the run index of {@link Runs}, in headless Chromium, from a
  * {@code file://} address, and checks what the browser made of it. Skips, saying how to get one,
  * when there is no {@code chromium} on the PATH. Screenshots go to {@code target/html-report/}.
  */
@@ -36,6 +38,7 @@ class HtmlReportInBrowserTest {
     private static Path setPage;
     private static Path twelvePage;
     private static Path largePage;
+    private static Path indexPage;
 
     @TempDir
     Path profile;
@@ -50,6 +53,10 @@ class HtmlReportInBrowserTest {
         twelvePage = new SetHtmlReporter().reportSet(Sets.twelve(), Files.createDirectories(OUT.resolve("twelve-set")))
                 .get(0).toAbsolutePath();
         largePage = new HtmlReporter().report(Results.large(400), Files.createDirectories(OUT.resolve("pairwise-400")))
+                .get(0).toAbsolutePath();
+        List<RunEvaluation> evaluations = new ArrayList<>(Runs.plain().evaluations());
+        evaluations.addAll(Runs.hostile().evaluations());
+        indexPage = new RunIndexReporter().report(new RunResult(evaluations, Runs.STARTED, Runs.STARTED.plusSeconds(72)), OUT)
                 .get(0).toAbsolutePath();
     }
 
@@ -144,6 +151,26 @@ class HtmlReportInBrowserTest {
         assertThat(HtmlReporterTest.count(dom, "<th>run ")).isEqualTo(12);
         assertThat(HtmlReporterTest.count(dom, "<tr class=\"answer\">")).isEqualTo(4 * 5);
         screenshot(twelvePage, "", "experiment-set-12.png");
+    }
+
+    @Test
+    @DisplayName("shows the run's index with script in names, figures and links: none of it runs, every row and link is there")
+    void runIndexNoInjectedScriptRuns() throws Exception {
+        String dom = dumpDom(indexPage, "");
+
+        assertThat(dom).contains("<title>evalunit run</title>", "6 evaluations: 2 passed, 2 failed, 1 in error, 1 skipped.")
+                .doesNotContain("<title>pwned", "<img", "<script")
+                // Only an attribute inside a tag counts: the bar's tooltip holds the injected link as text.
+                .doesNotContainPattern("<[^>]*\\s(onerror|onfocus|autofocus|src|id=\"pwned\"|href=\"javascript:)");
+        assertThat(dom).contains(">Hostile&lt;script&gt;document.title='pwned'&lt;/script&gt;</a>",
+                "<td>A wins &lt;img src=x onerror=\"document.title='pwned'\"&gt;</td>",
+                "<a href=\"javascript%3Adocument.title%3D%27pwned%27/set-report.html\">");
+        assertThat(HtmlReporterTest.count(dom, "<tr class=\"run ")).isEqualTo(6);
+        assertThat(HtmlReporterTest.count(dom, "<a href=\"")).isEqualTo(5);
+        assertThat(dom).contains("<a href=\"QaEval.losing/report.html\">QaEval.losing</a>",
+                "<a href=\"qa_models/set-report.html\">qa_models</a>");
+        assertThat(HtmlReporterTest.count(dom, "<svg class=\"glance\"")).isEqualTo(4);
+        screenshot(indexPage, "", "index.png");
     }
 
     private String dumpDom(String fragment) throws Exception {
