@@ -2,15 +2,6 @@ package dev.evalunit.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalunit.api.Autorater;
-import dev.evalunit.api.Candidate;
-import dev.evalunit.api.ExperimentSet;
-import dev.evalunit.api.PairwiseEval;
-import dev.evalunit.api.Prompt;
-import dev.evalunit.api.PromptParam;
-import dev.evalunit.api.Task;
-import dev.evalunit.api.experiment.ExperimentResult;
-import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.samples.support.ChatCompletionsDispatcher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,31 +36,10 @@ class RunIndexTest {
     @TempDir
     Path secrets;
 
-    /** Run by the launcher below only (surefire leaves nested classes out). */
-    static class PairwiseFixture {
-        @PairwiseEval(dataset = "datasets/qa.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
-                autorater = @Autorater(model = "judge",
-                        instruction = @Prompt(template = "Answer the question: {{ question }}"),
-                        context = @Prompt(column = "context")),
-                modelA = @Candidate(model = "candidate", params = @PromptParam(name = "prompt",
-                        template = "{{ default_instruction }}\n\n{{ context }}\n\nQuestion: {{ question }}")),
-                modelB = @Candidate(responseColumn = "model_b_response"))
-        void compare(PairwiseResult result) {
-        }
-    }
-
-    /** Another class: an experiment set; run by the launcher below only. */
-    static class SetFixture {
-        @ExperimentSet(name = "indexed_set", dataset = "datasets/capitals.jsonl", metrics = "output_length",
-                models = {"m1", "m2"})
-        void eachExperiment(ExperimentResult experiment) {
-        }
-    }
-
     @Test
-    @DisplayName("has one row per evaluation of both classes, each linking to its page, which exists; the console names it")
+    @DisplayName("has one row per evaluation of both classes (ReportSecretsTest's fixtures), each linking to its page, which exists; the console names it")
     void linksBothPages() throws IOException {
-        String console = run(PairwiseFixture.class, SetFixture.class);
+        String console = run(ReportSecretsTest.Fixture.class, ReportSecretsTest.SetFixture.class);
 
         Path index = reports.resolve("index.html");
         String html = Files.readString(index, StandardCharsets.UTF_8);
@@ -79,8 +49,8 @@ class RunIndexTest {
         while (link.find()) {
             links.put(link.group(2), link.group(1));
         }
-        assertThat(links).containsOnly(Map.entry("PairwiseFixture.compare", "PairwiseFixture.compare/report.html"),
-                Map.entry("indexed_set", "indexed_set/set-report.html"));
+        assertThat(links).containsOnly(Map.entry("Fixture.compare", "Fixture.compare/report.html"),
+                Map.entry("keyed_set", "keyed_set/set-report.html"));
         links.values().forEach(target -> assertThat(reports.resolve(URLDecoder.decode(target, StandardCharsets.UTF_8)))
                 .isRegularFile());
         assertThat(console).contains("[evalunit] run summary: " + reports.resolve("summary.md"),
