@@ -129,6 +129,15 @@ public final class HttpPipeline {
     }
 
     /**
+     * Masks {@code secret} in every message this pipeline writes from now on, like the API key: for a
+     * credential that changes during the run, such as an access token refreshed when it expires. Call it
+     * once per new value, not per request.
+     */
+    public void hide(String secret) {
+        scrubber.learn(secret);
+    }
+
+    /**
      * Server text safe and readable to quote: the key masked, on one line; a JSON error body's message,
      * an HTML page's title, or the text cut at a word boundary ({@code … (1234 characters)}).
      */
