@@ -19,6 +19,7 @@ final class VertexStandIn implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile boolean echoing;
+    private volatile boolean refusing;
 
     VertexStandIn() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -26,6 +27,10 @@ final class VertexStandIn implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) {
                 String authorization = request.getHeaders().get("Authorization");
                 authorizations.add(String.valueOf(authorization));
+                if (refusing) {
+                    return json(401, "{\"error\":{\"code\":401,\"message\":\"Request had invalid authentication"
+                            + " credentials.\",\"status\":\"UNAUTHENTICATED\"}}");
+                }
                 if (echoing) {
                     return json(500, "{\"error\":{\"code\":500,\"message\":\"internal error for " + authorization
                             + "\",\"status\":\"INTERNAL\"}}");
@@ -45,6 +50,11 @@ final class VertexStandIn implements AutoCloseable {
     /** From now on, answers 500 quoting the request's Authorization header. */
     void echoAuthorization() {
         echoing = true;
+    }
+
+    /** From now on, answers 401 UNAUTHENTICATED, as Vertex AI does to a token it does not accept. */
+    void refuseCredentials() {
+        refusing = true;
     }
 
     /** The Authorization header of each request, in order. */

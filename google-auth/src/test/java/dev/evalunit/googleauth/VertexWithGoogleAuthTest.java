@@ -101,6 +101,24 @@ class VertexWithGoogleAuthTest {
         }
     }
 
+    @Test
+    @DisplayName("a refused token stops the model after one request, naming Application Default Credentials")
+    void refusedToken() throws Exception {
+        try (TokenEndpoint tokens = new TokenEndpoint(3600); VertexStandIn vertex = new VertexStandIn();
+             ModelClients clients = new ModelClients()) {
+            vertex.refuseCredentials();
+            ModelClient client = vertex(clients, vertex, tokens.serviceAccountFile(dir));
+
+            assertThatThrownBy(() -> client.complete(ModelRequest.ofUser("first")))
+                    .hasMessageEndingWith(": Request had invalid authentication credentials. Check its API key"
+                            + " [Application Default Credentials]: the server refused it. No further request is sent"
+                            + " to model [gemini].");
+            assertThatThrownBy(() -> client.complete(ModelRequest.ofUser("second")))
+                    .hasMessageContaining("[Application Default Credentials]");
+            assertThat(vertex.authorizations()).hasSize(1);
+        }
+    }
+
     /** Run by the launcher below only (surefire leaves nested classes out). */
     static class SetFixture {
         @ExperimentSet(name = "vertex_set", dataset = "datasets/capitals.jsonl", metrics = "output_length",

@@ -99,29 +99,19 @@ public final class VertexProvider extends HttpModelProvider {
         GenerateContentRequestBody.checkMaxTokens(spec);
     }
 
-    @Override
-    public ModelClient create(ModelSpec spec, ProviderContext context) {
-        HttpPipeline http = context.unwrap(HttpPipeline.class);
-        return new GenerateContentClient(spec, endpoint(http.baseUrl(), spec),
-                new GenerateContentClient.Auth(AUTHORIZATION, credential(spec, context, http)), http,
-                context.unwrap(StructuredOutputEndpoints.class));
-    }
-
     /**
-     * The model's {@code api-key} when it has one; else nothing when the client will not call (a replay);
-     * else the installed {@link AccessTokenSource}'s tokens.
+     * With the model's {@code api-key} when it has one, or with nothing when the client will not call (a
+     * replay); else with the installed {@link AccessTokenSource}'s tokens, asked per request.
      *
      * @throws ConfigurationException when there is neither a key nor a source, or the source finds no credentials
      */
-    private static GenerateContentClient.Credential credential(ModelSpec spec, ProviderContext context,
-                                                               HttpPipeline http) {
+    @Override
+    public ModelClient create(ModelSpec spec, ProviderContext context) {
+        HttpPipeline http = context.unwrap(HttpPipeline.class);
         String key = context.apiKey();
-        if (key != null) {
-            String header = BEARER + key;
-            return () -> header;
-        }
-        if (!context.callsModels()) {
-            return () -> null;
+        if (key != null || !context.callsModels()) {
+            String header = key == null ? null : BEARER + key;
+            return client(spec, context, http, () -> header);
         }
         AccessTokenSource source = AccessTokenSources.installed().orElseThrow(() -> new ConfigurationException(
                 "model [" + spec.name() + "] (provider [" + NAME + "]) has no credentials for Vertex AI. Set "
@@ -136,7 +126,15 @@ public final class VertexProvider extends HttpModelProvider {
             throw new ConfigurationException("model [" + spec.name() + "] (provider [" + NAME + "]): " + message
                     + (message.endsWith(".") ? "" : "."), e);
         }
-        return new BearerTokens(tokens, source.name(), http);
+        HttpPipeline named = http.namingCredential(source.name());
+        return client(spec, context, named, new BearerTokens(tokens, source.name(), named));
+    }
+
+    private static ModelClient client(ModelSpec spec, ProviderContext context, HttpPipeline http,
+                                      GenerateContentClient.Credential credential) {
+        return new GenerateContentClient(spec, endpoint(http.baseUrl(), spec),
+                new GenerateContentClient.Auth(AUTHORIZATION, credential), http,
+                context.unwrap(StructuredOutputEndpoints.class));
     }
 
     /**
