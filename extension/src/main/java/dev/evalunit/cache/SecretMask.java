@@ -4,8 +4,6 @@ import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.SecretForms;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.model.ModelSettings;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -47,10 +45,7 @@ final class SecretMask {
     }
 
     private synchronized void add(String key) {
-        List<String> all = new ArrayList<>(forms);
-        SecretForms.of(key).stream().filter(form -> !all.contains(form)).forEach(all::add);
-        all.sort(Comparator.comparingInt(String::length).reversed());
-        forms = List.copyOf(all);
+        forms = SecretForms.adding(forms, key);
     }
 
     String apply(String text) {

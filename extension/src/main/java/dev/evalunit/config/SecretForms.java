@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,17 @@ public final class SecretForms {
         forms.add(json);
         forms.add(json.replace("/", "\\/"));
         return forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    /**
+     * {@code forms} (as {@link #of} or this method made them) with the forms of {@code key} added,
+     * longest first: for a holder that learns keys one by one.
+     */
+    public static List<String> adding(List<String> forms, String key) {
+        List<String> all = new ArrayList<>(forms);
+        of(key).stream().filter(form -> !all.contains(form)).forEach(all::add);
+        all.sort(Comparator.comparingInt(String::length).reversed());
+        return List.copyOf(all);
     }
 
     /** {@code text} with every form of every key in {@code forms} replaced by {@link #MASK}. */

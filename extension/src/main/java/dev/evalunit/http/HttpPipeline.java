@@ -27,6 +27,8 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class HttpPipeline {
 
+    private final ModelSpec spec;
+    private final RateLimits limits;
     private final String modelName;
     private final Duration timeout;
     private final Duration maxRetryTime;
@@ -38,6 +40,8 @@ public final class HttpPipeline {
 
     HttpPipeline(ModelSpec spec, RateLimits limits, HttpUrl baseUrl, OkHttpClient client, SecretScrubber scrubber,
                  ModelGate gate, UnusableReplies unusable) {
+        this.spec = spec;
+        this.limits = limits;
         this.modelName = spec.name();
         this.timeout = spec.timeout();
         this.maxRetryTime = limits.maxRetryTime();
@@ -126,6 +130,25 @@ public final class HttpPipeline {
     /** {@code model [x]: <reason>}, e.g. for an answer the provider cannot read. */
     public ModelCallException failure(String reason) {
         return new ModelCallException(prefix() + reason);
+    }
+
+    /**
+     * This pipeline (the same client, limits, gate and masking), its messages naming {@code credential}
+     * where a server refused the model's credential (HTTP 401, 403): for a model whose credential is no
+     * key reference, e.g. {@code Application Default Credentials}.
+     */
+    public HttpPipeline namingCredential(String credential) {
+        return new HttpPipeline(spec, limits, baseUrl, client, scrubber, gate,
+                new UnusableReplies(spec, credential, scrubber));
+    }
+
+    /**
+     * Masks {@code secret} in every message this pipeline writes from now on, like the API key: for a
+     * credential that changes during the run, such as an access token refreshed when it expires. Call it
+     * once per new value, not per request.
+     */
+    public void hide(String secret) {
+        scrubber.learn(secret);
     }
 
     /**

@@ -6,17 +6,27 @@ import java.util.List;
 /**
  * Makes server text safe to quote in a message: a server may echo the request, key included (as is,
  * URL-encoded or JSON-escaped), so the key is replaced by {@code ***} before anything is shortened or
- * shown.
+ * shown. A model whose credential changes during the run (a refreshed access token) adds each new one
+ * ({@link #learn}); the earlier ones stay masked.
  */
 final class SecretScrubber {
 
     static final String MASK = SecretForms.MASK;
 
-    private final List<String> forms;
+    /** Every form of every secret learnt, longest first. */
+    private volatile List<String> forms;
 
     /** @param secret the key to hide, or {@code null} when there is none */
     SecretScrubber(String secret) {
         this.forms = secret == null || secret.isEmpty() ? List.of() : SecretForms.of(secret);
+    }
+
+    /** Masks {@code secret} too from now on, with its {@link SecretForms}. */
+    synchronized void learn(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return;
+        }
+        forms = SecretForms.adding(forms, secret);
     }
 
     String scrub(String text) {

@@ -83,8 +83,8 @@ public final class ModelClients implements AutoCloseable {
      */
     public ModelClient create(ModelSettings settings, SecretReference secrets) {
         ModelProvider provider = ModelProviders.installed().get(settings.provider(), settings.name());
-        ProviderContextImpl context = new ProviderContextImpl(settings, apiKey(settings, secrets), http,
-                structuredOutput);
+        ProviderContextImpl context = new ProviderContextImpl(settings, apiKey(settings, secrets),
+                decorator.callsModels(), http, structuredOutput);
         return decorator.decorate(provider.create(settings, context), settings);
     }
 

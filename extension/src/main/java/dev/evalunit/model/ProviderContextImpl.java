@@ -7,19 +7,21 @@ import dev.evalunit.provider.StructuredOutputEndpoints;
 
 /**
  * What {@link ModelClients} hands a provider for one model: its key ({@code null} when none is declared or
- * none is needed, in {@code replay}), and its pipeline when asked for.
+ * none is needed, in {@code replay}), whether its client will call at all, and its pipeline when asked for.
  */
 final class ProviderContextImpl implements ProviderContext {
 
     private final ModelSettings settings;
     private final String apiKey;
+    private final boolean callsModels;
     private final HttpPipelines http;
     private final StructuredOutputEndpoints structuredOutput;
 
-    ProviderContextImpl(ModelSettings settings, String apiKey, HttpPipelines http,
+    ProviderContextImpl(ModelSettings settings, String apiKey, boolean callsModels, HttpPipelines http,
                         StructuredOutputEndpoints structuredOutput) {
         this.settings = settings;
         this.apiKey = apiKey;
+        this.callsModels = callsModels;
         this.http = http;
         this.structuredOutput = structuredOutput;
     }
@@ -27,6 +29,11 @@ final class ProviderContextImpl implements ProviderContext {
     @Override
     public String apiKey() {
         return apiKey;
+    }
+
+    @Override
+    public boolean callsModels() {
+        return callsModels;
     }
 
     @Override

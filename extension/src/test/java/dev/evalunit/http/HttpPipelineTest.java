@@ -7,6 +7,8 @@ import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.model.ModelSettings;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
@@ -83,6 +85,23 @@ class HttpPipelineTest {
         assertThat(exchange.successful()).isFalse();
         assertThat(pipeline.httpError(exchange)).isInstanceOf(ModelCallException.class)
                 .hasMessage("model [plain]: HTTP 400 after 1 attempt: bad key *** try again");
+    }
+
+    @Test
+    @DisplayName("scrubs a secret it is told of later (a refreshed access token) in every form, and still the key")
+    void hidesLaterSecret() throws Exception {
+        String token = "ya29.refreshed/token+1";
+        server.enqueue(new MockResponse.Builder().code(400)
+                .body("{\"error\":{\"message\":\"bad token " + token.replace("/", "\\/") + " or "
+                        + URLEncoder.encode(token, StandardCharsets.UTF_8) + " or " + KEY
+                        + "\"}}").build());
+        HttpPipeline pipeline = pipeline(0);
+        pipeline.hide(token);
+
+        HttpExchange exchange = pipeline.execute(post(pipeline, "Hi"));
+
+        assertThat(pipeline.httpError(exchange)).hasMessage("model [plain]: HTTP 400 after 1 attempt: bad token *** or"
+                + " *** or ***");
     }
 
     @Test

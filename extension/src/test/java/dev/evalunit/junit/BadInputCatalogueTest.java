@@ -515,6 +515,18 @@ class BadInputCatalogueTest {
                             + " gemini-2.5-flash, or publishers/google/models/<id>, but was"
                             + " 'projects/p/locations/l/models/gemini'. Correct it.");
         }
+
+        @Test
+        @DisplayName("with neither an api-key nor an access token source on the class path")
+        void noCredentials() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.provider", "vertex",
+                            "evalunit.models.judge.project", "evals-project",
+                            "evalunit.models.judge.model", "gemini-2.5-flash"),
+                    "Configuration error: model [judge] (provider [vertex]) has no credentials for Vertex AI. Set"
+                            + " evalunit.models.judge.api-key=${env:NAME} (an access token, e.g. from gcloud auth"
+                            + " print-access-token), or add evalunit-google-auth to the test class path to use"
+                            + " Application Default Credentials.");
+        }
     }
 
     @Nested

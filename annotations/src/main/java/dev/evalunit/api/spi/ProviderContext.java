@@ -19,6 +19,15 @@ public interface ProviderContext {
     String apiKey();
 
     /**
+     * Whether the client will send requests: {@code false} when the run replays its cache, which makes no
+     * call, so that a provider then looks for no credentials (no key, no {@link AccessTokenSource}).
+     * {@code true} by default.
+     */
+    default boolean callsModels() {
+        return true;
+    }
+
+    /**
      * A service of the engine bound to this model, like JDBC's {@code Wrapper.unwrap}. The engine
      * ({@code evalunit-extension}) offers {@code dev.evalunit.http.HttpPipeline}: the run's shared
      * HTTP client with retries, backoff, rate limits, concurrency and timeouts configured for this

@@ -41,11 +41,22 @@ final class GenerateContentClient implements ModelClient {
     private static final Set<String> WITHHELD = Set.of("SAFETY", "RECITATION", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII",
             "IMAGE_SAFETY");
 
-    /** The credential header of every request: a name and its value, or none when the value is {@code null}. */
-    record Auth(String name, String value) {
+    /**
+     * The credential header of every request: a name and where its value comes from, asked per request (an
+     * access token may be refreshed during the run); no header when the value is {@code null}.
+     */
+    record Auth(String name, Credential value) {
+        /** A value fixed for the run, e.g. a key. */
         static Auth header(String name, String value) {
-            return new Auth(name, value);
+            return new Auth(name, () -> value);
         }
+    }
+
+    /** The current value of a credential header, or {@code null} for none. */
+    @FunctionalInterface
+    interface Credential {
+        /** @throws ModelCallException when no value could be had: the call fails, as an {@code Error} row */
+        String current() throws ModelCallException;
     }
 
     private final String name;
@@ -84,8 +95,9 @@ final class GenerateContentClient implements ModelClient {
 
     private HttpExchange send(ModelRequest request, boolean json) throws ModelCallException {
         Request.Builder builder = new Request.Builder().url(endpoint).post(RequestBody.create(bodies.of(request, json), JSON));
-        if (auth.value() != null) {
-            builder.header(auth.name(), auth.value());
+        String credential = auth.value().current();
+        if (credential != null) {
+            builder.header(auth.name(), credential);
         }
         return http.execute(builder);
     }

@@ -2,14 +2,21 @@ package dev.evalunit.provider.gemini;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evalunit.api.spi.AccessTokenSource;
+import dev.evalunit.api.spi.AccessTokens;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.api.spi.ProviderContext;
 import dev.evalunit.api.spi.ProviderParameter;
 import dev.evalunit.api.spi.ProviderParameter.Type;
+import dev.evalunit.config.ConfigKeys;
+import dev.evalunit.config.ConfigKeys.ModelKeys;
+import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.provider.AccessTokenSources;
 import dev.evalunit.provider.HttpModelProvider;
 import dev.evalunit.provider.StructuredOutputEndpoints;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -17,9 +24,12 @@ import org.apiguardian.api.API;
 
 /**
  * {@code vertex}: Gemini on Google Cloud's Vertex AI, {@code POST {base-url}/v1/projects/{project}/locations/
- * {location}/publishers/google/models/{model}:generateContent} with {@code Authorization: Bearer <token>},
- * the token being the model's {@code api-key} (an OAuth 2 access token, e.g. from
- * {@code gcloud auth print-access-token}, given as {@code ${env:...}} or {@code ${file:...}}). The body and
+ * {location}/publishers/google/models/{model}:generateContent} with {@code Authorization: Bearer <token>}.
+ * The token is the model's {@code api-key} when it declares one (an OAuth 2 access token, e.g. from
+ * {@code gcloud auth print-access-token}, given as {@code ${env:...}} or {@code ${file:...}}, fixed for the
+ * run); else it comes, per request, from the {@link AccessTokenSource} on the class path (e.g.
+ * {@code evalunit-google-auth}: Application Default Credentials), whose parameters the provider then
+ * accepts too; with neither, creating the client is a configuration error. The body and
  * the reply are Gemini's ({@link GenerateContentClient}). Its own parameters are {@code project}
  * (required) and {@code location} (default {@value #DEFAULT_LOCATION}). Without {@code base-url} a model
  * calls {@code https://{location}-aiplatform.googleapis.com}, or {@value #DEFAULT_BASE_URL} for the
@@ -48,6 +58,8 @@ public final class VertexProvider extends HttpModelProvider {
     static final ProviderParameter LOCATION = new ProviderParameter("location", Type.STRING,
             "the region, e.g. us-central1, or global; default " + DEFAULT_LOCATION);
 
+    private static final String AUTHORIZATION = "Authorization";
+    static final String BEARER = "Bearer ";
     private static final String GLOBAL = "global";
     private static final String PUBLISHER_PREFIX = "publishers/google/models/";
     private static final Pattern LOCATION_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -60,7 +72,9 @@ public final class VertexProvider extends HttpModelProvider {
 
     @Override
     public List<ProviderParameter> parameters() {
-        return List.of(PROJECT, LOCATION);
+        List<ProviderParameter> parameters = new ArrayList<>(List.of(PROJECT, LOCATION));
+        parameters.addAll(AccessTokenSources.parameters());
+        return List.copyOf(parameters);
     }
 
     @Override
@@ -85,12 +99,41 @@ public final class VertexProvider extends HttpModelProvider {
         GenerateContentRequestBody.checkMaxTokens(spec);
     }
 
+    /**
+     * With the model's {@code api-key} when it has one, or with nothing when the client will not call (a
+     * replay); else with the installed {@link AccessTokenSource}'s tokens, asked per request.
+     *
+     * @throws ConfigurationException when there is neither a key nor a source, or the source finds no credentials
+     */
     @Override
     public ModelClient create(ModelSpec spec, ProviderContext context) {
         HttpPipeline http = context.unwrap(HttpPipeline.class);
-        String token = context.apiKey();
+        String key = context.apiKey();
+        if (key != null || !context.callsModels()) {
+            String header = key == null ? null : BEARER + key;
+            return client(spec, context, http, () -> header);
+        }
+        AccessTokenSource source = AccessTokenSources.installed().orElseThrow(() -> new ConfigurationException(
+                "model [" + spec.name() + "] (provider [" + NAME + "]) has no credentials for Vertex AI. Set "
+                        + ConfigKeys.modelKey(spec.name(), ModelKeys.API_KEY) + "=${env:NAME} (an access token, e.g."
+                        + " from gcloud auth print-access-token), or add evalunit-google-auth to the test class path"
+                        + " to use Application Default Credentials."));
+        AccessTokens tokens;
+        try {
+            tokens = source.open(spec);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage() == null ? source.name() + " found no credentials" : e.getMessage();
+            throw new ConfigurationException("model [" + spec.name() + "] (provider [" + NAME + "]): " + message
+                    + (message.endsWith(".") ? "" : "."), e);
+        }
+        HttpPipeline named = http.namingCredential(source.name());
+        return client(spec, context, named, new BearerTokens(tokens, source.name(), named));
+    }
+
+    private static ModelClient client(ModelSpec spec, ProviderContext context, HttpPipeline http,
+                                      GenerateContentClient.Credential credential) {
         return new GenerateContentClient(spec, endpoint(http.baseUrl(), spec),
-                GenerateContentClient.Auth.header("Authorization", token == null ? null : "Bearer " + token), http,
+                new GenerateContentClient.Auth(AUTHORIZATION, credential), http,
                 context.unwrap(StructuredOutputEndpoints.class));
     }
 
