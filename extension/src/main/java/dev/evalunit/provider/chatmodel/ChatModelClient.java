@@ -1,0 +1,120 @@
+package dev.evalunit.provider.chatmodel;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.evalunit.api.spi.ModelCallException;
+import dev.evalunit.api.spi.ModelClient;
+import dev.evalunit.api.spi.ModelReply;
+import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.api.spi.ModelSpec;
+import dev.evalunit.config.ConfigKeys;
+import dev.evalunit.provider.NotAnAnswer;
+import java.time.Duration;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * A client of a framework's chat model called in process. A subclass maps evalunit's request to the
+ * framework's and the framework's reply to an {@link Answer}; this class times the call, turns what the
+ * framework throws into a {@link ModelCallException} (an {@code Error} row), and a reply cut at the token
+ * limit, filtered or empty into the engine's "not an answer" error, which the cache never stores.
+ */
+@API(status = INTERNAL, since = "0.1")
+public abstract class ChatModelClient implements ModelClient {
+
+    /** The sampling parameters a chat model takes, under their names in {@link ModelSpec#samplingParams()}. */
+    static final String TEMPERATURE = "temperature";
+    static final String TOP_P = "top_p";
+    static final String MAX_TOKENS = "max_tokens";
+    private static final int LONGEST_MESSAGE = 300;
+
+    private final String name;
+    private final String maxTokensKey;
+    private final Double temperature;
+    private final Double topP;
+    private final Integer maxTokens;
+
+    protected ChatModelClient(ModelSpec spec) {
+        this.name = spec.name();
+        this.maxTokensKey = ConfigKeys.modelKey(spec.name(), ConfigKeys.ModelKeys.MAX_TOKENS);
+        Map<String, Object> sampling = spec.samplingParams();
+        this.temperature = sampling.get(TEMPERATURE) instanceof Number n ? n.doubleValue() : null;
+        this.topP = sampling.get(TOP_P) instanceof Number n ? n.doubleValue() : null;
+        this.maxTokens = sampling.get(MAX_TOKENS) instanceof Number n ? n.intValue() : null;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final ModelReply complete(ModelRequest request) throws ModelCallException {
+        long start = System.nanoTime();
+        Answer answer;
+        try {
+            answer = call(request);
+        } catch (RuntimeException e) {
+            throw new ModelCallException("model [" + name + "]: the chat model failed: " + describe(e), e);
+        }
+        Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        switch (answer.finish()) {
+            case CUT -> throw NotAnAnswer.cut(name, answer.reason(), maxTokensKey);
+            case FILTERED -> throw NotAnAnswer.filtered(name, answer.reason());
+            default -> {
+                if (answer.text() == null || answer.text().isBlank()) {
+                    throw NotAnAnswer.empty(name, answer.reason() == null ? "no text" : answer.reason());
+                }
+            }
+        }
+        return new ModelReply(answer.text(), answer.promptTokens(), answer.completionTokens(), latency);
+    }
+
+    /** Calls the chat model once; whatever it throws fails this call only. */
+    protected abstract Answer call(ModelRequest request);
+
+    /** The model's {@code temperature}, or {@code null} when not set. */
+    protected final Double temperature() {
+        return temperature;
+    }
+
+    /** The model's {@code top_p}, or {@code null} when not set. */
+    protected final Double topP() {
+        return topP;
+    }
+
+    /** The model's {@code max_tokens}, or {@code null} when not set. */
+    protected final Integer maxTokens() {
+        return maxTokens;
+    }
+
+    // One line, and short: a framework's message may carry a whole HTTP body.
+    private static String describe(RuntimeException e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s+", " ").strip();
+        String text = e.getClass().getSimpleName() + message;
+        return text.length() <= LONGEST_MESSAGE ? text : text.substring(0, LONGEST_MESSAGE) + "… (" + text.length()
+                + " characters)";
+    }
+
+    /** How a reply ended, as far as evalunit tells answers apart. */
+    public enum Finish {
+        /** A whole answer, or a reason the framework does not say. */
+        COMPLETE,
+        /** Stopped at the token limit. */
+        CUT,
+        /** Withheld by a content filter. */
+        FILTERED
+    }
+
+    /**
+     * What the framework replied.
+     *
+     * @param text the answer's text, or {@code null}
+     * @param promptTokens input tokens, or {@code null} when not reported
+     * @param completionTokens output tokens, or {@code null} when not reported
+     * @param finish how it ended
+     * @param reason the finish reason as the framework says it, e.g. {@code finishReason LENGTH}, or {@code null}
+     */
+    public record Answer(String text, Integer promptTokens, Integer completionTokens, Finish finish, String reason) {
+    }
+}

@@ -1,0 +1,80 @@
+package dev.evalunit.langchain4j;
+
+import dev.evalunit.api.spi.ChatMessage;
+import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.api.spi.ModelSpec;
+import dev.evalunit.json.JsonValueText;
+import dev.evalunit.json.LastMapText;
+import dev.evalunit.provider.SystemText;
+import dev.evalunit.provider.chatmodel.ChatModelClient;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonRawSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Calls a LangChain4j {@link ChatModel}: the system prompt and system messages as one {@link SystemMessage},
+ * the turns as user and AI messages, {@code temperature}, {@code top_p} and {@code max_tokens} as the
+ * request's parameters, and a verdict's JSON schema as a JSON response format when the model says it
+ * supports one ({@link Capability#RESPONSE_FORMAT_JSON_SCHEMA}); otherwise the engine parses the text.
+ */
+final class LangChain4jClient extends ChatModelClient {
+
+    private final ChatModel model;
+    private final String systemPrompt;
+    private final boolean jsonSchema;
+    private final LastMapText schemas = new LastMapText(JsonValueText::compact);
+
+    LangChain4jClient(ModelSpec spec, ChatModel model) {
+        super(spec);
+        this.model = model;
+        this.systemPrompt = spec.systemPrompt();
+        this.jsonSchema = model.supportedCapabilities().contains(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+    }
+
+    @Override
+    protected Answer call(ModelRequest request) {
+        ChatResponse response = model.chat(chatRequest(request));
+        TokenUsage usage = response.tokenUsage();
+        FinishReason reason = response.finishReason();
+        Finish finish = reason == FinishReason.LENGTH ? Finish.CUT
+                : reason == FinishReason.CONTENT_FILTER ? Finish.FILTERED : Finish.COMPLETE;
+        return new Answer(response.aiMessage() == null ? null : response.aiMessage().text(),
+                usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount(), finish,
+                reason == null ? null : "finishReason " + reason);
+    }
+
+    private ChatRequest chatRequest(ModelRequest request) {
+        List<dev.langchain4j.data.message.ChatMessage> messages = new ArrayList<>();
+        String system = SystemText.of(systemPrompt, request);
+        if (system != null) {
+            messages.add(SystemMessage.from(system));
+        }
+        for (ChatMessage message : request.messages()) {
+            if (!SystemText.isSystem(message)) {
+                messages.add("assistant".equals(message.role()) ? AiMessage.from(message.content())
+                        : UserMessage.from(message.content()));
+            }
+        }
+        ChatRequest.Builder builder = ChatRequest.builder().messages(messages)
+                .temperature(temperature()).topP(topP()).maxOutputTokens(maxTokens());
+        if (jsonSchema && request.responseSchema() != null) {
+            builder.responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON)
+                    .jsonSchema(JsonSchema.builder().name(request.schemaName())
+                            .rootElement(JsonRawSchema.from(schemas.of(request.responseSchema()))).build())
+                    .build());
+        }
+        return builder.build();
+    }
+}
