@@ -134,6 +134,46 @@ class LangChain4jProviderTest {
     }
 
     @Nested
+    @DisplayName("with the response cache")
+    class Cache {
+
+        @TempDir
+        Path cache;
+
+        @Test
+        @DisplayName("keys each reply by the provider and the factory or class, and replays it without calling the model")
+        void keysAndReplay() throws IOException {
+            Map<String, String> config = declared();
+            config.put("evalunit.cache.dir", cache.toString());
+            config.put("evalunit.cache.mode", "live");
+            run(PairwiseFixture.class, config);
+            int calls = ScriptedChatModel.REQUESTS.size();
+            List<String> recorded = lines("judgments.jsonl");
+
+            String entries;
+            try (Stream<Path> files = Files.walk(cache)) {
+                entries = String.join("\n", files.filter(Files::isRegularFile).map(file -> {
+                    try {
+                        return Files.readString(file);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList());
+            }
+            assertThat(entries).contains("\"provider\":\"langchain4j\"",
+                    "\"provider_params\":{\"factory\":\"dev.evalunit.langchain4j.Models#candidate\"}",
+                    "\"provider_params\":{\"class\":\"dev.evalunit.langchain4j.ScriptedChatModel\"}");
+
+            ScriptedChatModel.REQUESTS.clear();
+            config.put("evalunit.cache.mode", "replay");
+            run(PairwiseFixture.class, config);
+            assertThat(calls).isEqualTo(6);
+            assertThat(ScriptedChatModel.REQUESTS).as("replayed from the cache").isEmpty();
+            assertThat(lines("judgments.jsonl")).isEqualTo(recorded);
+        }
+    }
+
+    @Nested
     @DisplayName("declared wrongly")
     class BadDeclarations {
 
