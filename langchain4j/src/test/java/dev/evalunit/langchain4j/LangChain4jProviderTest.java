@@ -15,11 +15,17 @@ import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -44,17 +50,32 @@ class LangChain4jProviderTest {
         ScriptedChatModel.REQUESTS.clear();
     }
 
+    /** The declarations of chat-models.properties (quoted in docs/chat-model-adapters.md), and two autorater samples. */
     private Map<String, String> declared() {
+        Properties properties = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/chat-models.properties")) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Map<String, String> config = new HashMap<>();
-        config.put(PREFIX + "candidate.provider", "langchain4j");
-        config.put(PREFIX + "candidate.factory", "dev.evalunit.langchain4j.Models#candidate");
-        config.put(PREFIX + "candidate.system-prompt", "Answer in one word.");
-        config.put(PREFIX + "judge.provider", "langchain4j");
-        config.put(PREFIX + "judge.class", "dev.evalunit.langchain4j.ScriptedChatModel");
-        config.put(PREFIX + "judge.temperature", "0");
-        config.put(PREFIX + "judge.max-tokens", "300");
+        properties.stringPropertyNames().forEach(key -> config.put(key, properties.getProperty(key)));
         config.put("evalunit.autorater.samples", "2");
         return config;
+    }
+
+    @Test
+    @DisplayName("ships the dependency that docs/chat-model-adapters.md shows")
+    void consumerDependency() throws IOException {
+        String snippet = new String(getClass().getResourceAsStream("/consumer-dependency.xml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher artifact = Pattern.compile("<artifactId>(evalunit-[a-z0-9-]+)</artifactId>").matcher(snippet);
+        assertThat(artifact.find()).isTrue();
+        assertThat(pom).contains("<artifactId>" + artifact.group(1) + "</artifactId>");
+        Matcher version = Pattern.compile("<version>([^<]+)</version>").matcher(pom);
+        assertThat(version.find()).isTrue();
+        assertThat(snippet).contains("<version>" + version.group(1) + "</version>");
     }
 
     private EngineExecutionResults run(Class<?> fixture, Map<String, String> config) {
@@ -156,7 +177,7 @@ class LangChain4jProviderTest {
                     try {
                         return Files.readString(file);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 }).toList());
             }
