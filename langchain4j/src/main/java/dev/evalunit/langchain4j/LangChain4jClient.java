@@ -10,6 +10,9 @@ import dev.evalunit.provider.chatmodel.ChatModelClient;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.ContentFilteredException;
+import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -27,7 +30,8 @@ import java.util.List;
  * Calls a LangChain4j {@link ChatModel}: the system prompt and system messages as one {@link SystemMessage},
  * the turns as user and AI messages, {@code temperature}, {@code top_p} and {@code max_tokens} as the
  * request's parameters, and a verdict's JSON schema as a JSON response format when the model says it
- * supports one ({@link Capability#RESPONSE_FORMAT_JSON_SCHEMA}); otherwise the engine parses the text.
+ * supports one ({@link Capability#RESPONSE_FORMAT_JSON_SCHEMA}); otherwise the engine parses the text. A
+ * refused key or an unknown model stops the evaluation; a {@link ContentFilteredException} is a filtered reply.
  */
 final class LangChain4jClient extends ChatModelClient {
 
@@ -53,6 +57,17 @@ final class LangChain4jClient extends ChatModelClient {
         return new Answer(response.aiMessage() == null ? null : response.aiMessage().text(),
                 usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount(), finish,
                 reason == null ? null : "finishReason " + reason);
+    }
+
+    /** A refused key or an unknown model: no call of this model can succeed. */
+    @Override
+    protected boolean isUnusable(RuntimeException e) {
+        return e instanceof AuthenticationException || e instanceof ModelNotFoundException;
+    }
+
+    @Override
+    protected boolean isFiltered(RuntimeException e) {
+        return e instanceof ContentFilteredException;
     }
 
     private ChatRequest chatRequest(ModelRequest request) {

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
 
 @DisplayName("LangChain4j's OpenAiChatModel as the autorater, against a loopback server")
 class LangChain4jOpenAiWireTest {
@@ -74,7 +77,15 @@ class LangChain4jOpenAiWireTest {
     }
 
     private List<String> judgments() throws IOException {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(Fixture.class))
+        run();
+        try (Stream<Path> files = Files.walk(reports)) {
+            return Files.readAllLines(files.filter(p -> p.getFileName().toString().equals("judgments.jsonl"))
+                    .findFirst().orElseThrow());
+        }
+    }
+
+    private EngineExecutionResults run() {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(Fixture.class))
                 .configurationParameter("evalunit.cache.mode", "off")
                 .configurationParameter("evalunit.report.dir", reports.toString())
                 .configurationParameter("evalunit.models.candidate.provider", "langchain4j")
@@ -85,10 +96,6 @@ class LangChain4jOpenAiWireTest {
                 .configurationParameter("evalunit.models.judge.max-tokens", "300")
                 .configurationParameter("evalunit.autorater.samples", "1")
                 .execute();
-        try (Stream<Path> files = Files.walk(reports)) {
-            return Files.readAllLines(files.filter(p -> p.getFileName().toString().equals("judgments.jsonl"))
-                    .findFirst().orElseThrow());
-        }
     }
 
     @Test
@@ -128,6 +135,21 @@ class LangChain4jOpenAiWireTest {
 
         assertThat(judgments()).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"choice\":\"Error\"",
                 "model [judge]: the chat model failed: "));
+    }
+
+    @Test
+    @DisplayName("stops the evaluation when the server refuses the key, naming the model and what to check")
+    void refusedKey() throws IOException {
+        start(body -> new MockResponse.Builder().code(401)
+                .body("{\"error\":{\"message\":\"Incorrect API key provided\",\"code\":\"invalid_api_key\"}}").build());
+
+        List<Throwable> failures = run().testEvents().failed().stream().map(Event::getPayload)
+                .map(p -> p.map(TestExecutionResult.class::cast).flatMap(TestExecutionResult::getThrowable).orElseThrow())
+                .toList();
+
+        assertThat(failures).singleElement().satisfies(failure -> assertThat(failure.getMessage()).contains(
+                "model [judge]: the chat model cannot answer any request: AuthenticationException:",
+                "Incorrect API key provided", "Check the key and the model name that its factory or class gives it."));
     }
 
     static class Fixture {

@@ -7,6 +7,7 @@ import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.api.spi.ModelSpec;
+import dev.evalunit.api.spi.ModelUnusableException;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.provider.NotAnAnswer;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import org.apiguardian.api.API;
  * A client of a framework's chat model called in process. A subclass maps evalunit's request to the
  * framework's and the framework's reply to an {@link Answer}; this class times the call, turns what the
  * framework throws into a {@link ModelCallException} (an {@code Error} row), and a reply cut at the token
- * limit, filtered or empty into the engine's "not an answer" error, which the cache never stores.
+ * limit, filtered or empty into the engine's "not an answer" error, which the cache never stores; an
+ * exception that says no call can succeed stops the evaluation ({@link #isUnusable}).
  */
 @API(status = INTERNAL, since = "0.1")
 public abstract class ChatModelClient implements ModelClient {
@@ -55,6 +57,13 @@ public abstract class ChatModelClient implements ModelClient {
         try {
             answer = call(request);
         } catch (RuntimeException e) {
+            if (isFiltered(e)) {
+                throw NotAnAnswer.filtered(name, describe(e));
+            }
+            if (isUnusable(e)) {
+                throw new ModelUnusableException("model [" + name + "]: the chat model cannot answer any request: "
+                        + describe(e) + ". Check the key and the model name that its factory or class gives it.");
+            }
             throw new ModelCallException("model [" + name + "]: the chat model failed: " + describe(e), e);
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
@@ -72,6 +81,19 @@ public abstract class ChatModelClient implements ModelClient {
 
     /** Calls the chat model once; whatever it throws fails this call only. */
     protected abstract Answer call(ModelRequest request);
+
+    /**
+     * Whether {@code e} says that no call can succeed (a refused key, an unknown model): the evaluation that
+     * uses the model then stops at once ({@link ModelUnusableException}). No by default.
+     */
+    protected boolean isUnusable(RuntimeException e) {
+        return false;
+    }
+
+    /** Whether {@code e} says that a content filter withheld the answer. No by default. */
+    protected boolean isFiltered(RuntimeException e) {
+        return false;
+    }
 
     /** The model's {@code temperature}, or {@code null} when not set. */
     protected final Double temperature() {
