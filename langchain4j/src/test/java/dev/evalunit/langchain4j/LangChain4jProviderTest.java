@@ -295,14 +295,42 @@ class LangChain4jProviderTest {
         }
 
         @Test
-        @DisplayName("with a sampling parameter a ChatModel does not take")
-        void unknownSamplingParameter() {
+        @DisplayName("with extra-params, which a ChatModel does not take")
+        void extraParams() {
             Map<String, String> config = declared();
             config.put(PREFIX + "candidate.extra-params", "{\"seed\": 7}");
             assertThat(failureMessages(run(PairwiseFixture.class, config))).containsExactly("Configuration error: model"
-                    + " [candidate] (provider [langchain4j]): [evalunit.models.candidate.extra-params] does not reach a"
-                    + " chat model called in process. Set the model's options where its factory method or class"
-                    + " builds it, and leave the key unset.");
+                    + " [candidate] (provider [langchain4j]): extra parameters ([evalunit.models.candidate.extra-params]"
+                    + " or an experiment's [extra_params]) do not reach a chat model called in process. Set the model's"
+                    + " options where its factory method or class builds it, and leave them unset.");
+        }
+    }
+
+    @Nested
+    @DisplayName("in an experiment set")
+    class SamplingParameters {
+
+        @Test
+        @DisplayName("refuses a sampling parameter other than temperature, top_p and max_tokens before any call")
+        void unknownSamplingParameter() {
+            List<String> messages = failureMessages(run(SeededFixture.class, declared()));
+
+            assertThat(messages).containsExactly("Configuration error: [model.sampling_params.seed] of experiment"
+                    + " [seeded] is not a sampling parameter of provider [langchain4j]. Known: temperature, top_p, max_tokens. Correct it,"
+                    + " or pass it through unchecked in [model.extra_params].");
+            assertThat(ScriptedChatModel.REQUESTS).isEmpty();
+        }
+
+        @Test
+        @DisplayName("refuses extra_params, which do not reach a ChatModel, before any call")
+        void extraParams() {
+            List<String> messages = failureMessages(run(ExtraParamsFixture.class, declared()));
+
+            assertThat(messages).containsExactly("Configuration error: model [candidate] (provider [langchain4j]): extra"
+                    + " parameters ([evalunit.models.candidate.extra-params] or an experiment's [extra_params]) do not"
+                    + " reach a chat model called in process. Set the model's options where its factory method or class"
+                    + " builds it, and leave them unset.");
+            assertThat(ScriptedChatModel.REQUESTS).isEmpty();
         }
     }
 
@@ -316,6 +344,18 @@ class LangChain4jProviderTest {
                 modelB = @Candidate(responseColumn = "model_b_response"))
         void candidateBeatsBaseline(PairwiseResult result) {
             assertThat(result.judgments()).hasSize(2);
+        }
+    }
+
+    static class SeededFixture {
+        @ExperimentSet("expsets/seed.json")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
+
+    static class ExtraParamsFixture {
+        @ExperimentSet("expsets/extra-params.json")
+        void eachExperiment(ExperimentResult experiment) {
         }
     }
 

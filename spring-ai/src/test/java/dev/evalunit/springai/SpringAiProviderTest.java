@@ -245,14 +245,14 @@ class SpringAiProviderTest {
         }
 
         @Test
-        @DisplayName("with a sampling parameter a ChatModel does not take")
-        void unknownSamplingParameter() {
+        @DisplayName("with extra-params, which a ChatModel does not take")
+        void extraParams() {
             Map<String, String> config = declared();
             config.put(PREFIX + "candidate.extra-params", "{\"seed\": 7}");
             assertThat(failureMessages(run(PairwiseFixture.class, config))).containsExactly("Configuration error: model"
-                    + " [candidate] (provider [spring-ai]): [evalunit.models.candidate.extra-params] does not reach a"
-                    + " chat model called in process. Set the model's options where its factory method or class"
-                    + " builds it, and leave the key unset.");
+                    + " [candidate] (provider [spring-ai]): extra parameters ([evalunit.models.candidate.extra-params]"
+                    + " or an experiment's [extra_params]) do not reach a chat model called in process. Set the model's"
+                    + " options where its factory method or class builds it, and leave them unset.");
         }
     }
 

@@ -72,19 +72,25 @@ public abstract class ChatModelProvider<M> implements ModelProvider {
 
     @Override
     public final void validate(ModelSpec spec) {
+        source(spec);
+    }
+
+    // Checked again when the client is made: an experiment set's extra_params are merged after validate.
+    private ChatModelSource<M> source(ModelSpec spec) {
         if (!spec.extraParams().isEmpty()) {
-            throw new IllegalArgumentException("[" + ConfigKeys.modelKey(spec.name(), ConfigKeys.ModelKeys.EXTRA_PARAMS)
-                    + "] does not reach a chat model called in process. Set the model's options where its factory"
-                    + " method or class builds it, and leave the key unset");
+            throw new IllegalArgumentException("extra parameters ([" + ConfigKeys.modelKey(spec.name(),
+                    ConfigKeys.ModelKeys.EXTRA_PARAMS) + "] or an experiment's [extra_params]) do not reach a chat"
+                    + " model called in process. Set the model's options where its factory method or class builds it,"
+                    + " and leave them unset");
         }
-        ChatModelSource.of(spec, type);
+        return ChatModelSource.of(spec, type);
     }
 
     @Override
     public final ModelClient create(ModelSpec spec, ProviderContext context) {
         M model;
         try {
-            model = ChatModelSource.of(spec, type).newModel();
+            model = source(spec).newModel();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ConfigurationException("model [" + spec.name() + "] (provider [" + name + "]): " + e.getMessage()
                     + ".", e);
