@@ -3,6 +3,8 @@ package dev.evalunit.springai;
 import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.api.spi.ModelSpec;
+import dev.evalunit.json.JsonValueText;
+import dev.evalunit.json.LastMapText;
 import dev.evalunit.provider.SystemText;
 import dev.evalunit.provider.chatmodel.ChatModelClient;
 import java.util.ArrayList;
@@ -19,13 +21,16 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.ModelOptionsUtils;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 
 /**
  * Calls a Spring AI {@link ChatModel}: the system prompt and system messages as one {@link SystemMessage},
  * the turns as user and assistant messages, {@code temperature}, {@code top_p} and {@code max_tokens} as
- * the prompt's {@link ChatOptions} (none when none is set: the model's own defaults stand). Spring AI has
- * no JSON response format common to its models, so a verdict is asked for as text, which the engine
- * parses. Finish reasons are each model's own words: {@code LENGTH}, {@code max_tokens}, {@code MAX_TOKENS}
+ * the prompt's {@link ChatOptions} (none when none is set: the model's own defaults stand). A verdict's
+ * JSON schema goes as the output schema when the model's default options take one
+ * ({@link StructuredOutputChatOptions}: a copy of them, with the sampling parameters merged in); otherwise
+ * the verdict is asked for as text, which the engine parses. Finish reasons are each model's own words: {@code LENGTH}, {@code max_tokens}, {@code MAX_TOKENS}
  * mean cut; {@code CONTENT_FILTER}, {@code SAFETY} and the like mean filtered.
  */
 final class SpringAiClient extends ChatModelClient {
@@ -37,6 +42,9 @@ final class SpringAiClient extends ChatModelClient {
     private final ChatModel model;
     private final String systemPrompt;
     private final ChatOptions options;
+    /** The model's default options when they take an output schema, else {@code null}. */
+    private final StructuredOutputChatOptions structuredDefaults;
+    private final LastMapText schemas = new LastMapText(JsonValueText::compact);
 
     SpringAiClient(ModelSpec spec, ChatModel model) {
         super(spec);
@@ -44,11 +52,13 @@ final class SpringAiClient extends ChatModelClient {
         this.systemPrompt = spec.systemPrompt();
         this.options = temperature() == null && topP() == null && maxTokens() == null ? null
                 : ChatOptions.builder().temperature(temperature()).topP(topP()).maxTokens(maxTokens()).build();
+        this.structuredDefaults = model.getDefaultOptions() instanceof StructuredOutputChatOptions structured
+                ? structured : null;
     }
 
     @Override
     protected Answer call(ModelRequest request) {
-        ChatResponse response = model.call(new Prompt(messages(request), options));
+        ChatResponse response = model.call(new Prompt(messages(request), options(request)));
         Generation generation = response == null ? null : response.getResult();
         if (generation == null) {
             return new Answer(null, null, null, Finish.COMPLETE, "no generation");
@@ -61,6 +71,18 @@ final class SpringAiClient extends ChatModelClient {
         return new Answer(generation.getOutput() == null ? null : generation.getOutput().getText(),
                 usage == null ? null : usage.getPromptTokens(), usage == null ? null : usage.getCompletionTokens(),
                 finish, reason == null || reason.isEmpty() ? null : "finishReason " + reason);
+    }
+
+    private ChatOptions options(ModelRequest request) {
+        if (structuredDefaults == null || request.responseSchema() == null) {
+            return options;
+        }
+        StructuredOutputChatOptions structured = structuredDefaults.copy();
+        if (options != null) {
+            ModelOptionsUtils.mergeBeans(options, structured, ChatOptions.class, true);
+        }
+        structured.setOutputSchema(schemas.of(request.responseSchema()));
+        return structured;
     }
 
     private List<Message> messages(ModelRequest request) {

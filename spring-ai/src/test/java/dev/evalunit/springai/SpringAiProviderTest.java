@@ -135,6 +135,31 @@ class SpringAiProviderTest {
     }
 
     @Nested
+    @DisplayName("whose default options take an output schema")
+    class OutputSchema {
+
+        @Test
+        @DisplayName("gets the verdict's schema in a copy of them, with the sampling parameters merged in")
+        void schema() throws IOException {
+            Map<String, String> config = declared();
+            config.remove(PREFIX + "judge.class");
+            config.put(PREFIX + "judge.class", "dev.evalunit.springai.SchemaChatModel");
+            run(PairwiseFixture.class, config);
+
+            assertThat(lines("judgments.jsonl")).hasSize(2)
+                    .allSatisfy(line -> assertThat(line).contains("\"choice\":\"Model A\""));
+            org.springframework.ai.chat.prompt.Prompt verdict = ScriptedChatModel.PROMPTS.stream()
+                    .filter(p -> ScriptedChatModel.lastUserText(p).contains("<response_a>")).findFirst().orElseThrow();
+            assertThat(verdict.getOptions()).isInstanceOfSatisfying(SchemaOptions.class, options -> {
+                assertThat(options.getModel()).as("the model's own default").isEqualTo("judge-v1");
+                assertThat(options.getTemperature()).as("evalunit's temperature wins").isEqualTo(0.0);
+                assertThat(options.getMaxTokens()).isEqualTo(300);
+                assertThat(options.getOutputSchema()).startsWith("{").contains("\"choice\"");
+            });
+        }
+    }
+
+    @Nested
     @DisplayName("whose reply stops at the token limit")
     class Cut {
 
