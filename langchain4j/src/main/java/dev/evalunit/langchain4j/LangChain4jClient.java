@@ -1,11 +1,7 @@
 package dev.evalunit.langchain4j;
 
-import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.api.spi.ModelSpec;
-import dev.evalunit.json.JsonValueText;
-import dev.evalunit.json.LastMapText;
-import dev.evalunit.provider.SystemText;
 import dev.evalunit.provider.chatmodel.ChatModelClient;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -23,7 +19,6 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,14 +31,11 @@ import java.util.List;
 final class LangChain4jClient extends ChatModelClient {
 
     private final ChatModel model;
-    private final String systemPrompt;
     private final boolean jsonSchema;
-    private final LastMapText schemas = new LastMapText(JsonValueText::compact);
 
     LangChain4jClient(ModelSpec spec, ChatModel model) {
         super(spec);
         this.model = model;
-        this.systemPrompt = spec.systemPrompt();
         this.jsonSchema = model.supportedCapabilities().contains(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
     }
 
@@ -71,23 +63,14 @@ final class LangChain4jClient extends ChatModelClient {
     }
 
     private ChatRequest chatRequest(ModelRequest request) {
-        List<dev.langchain4j.data.message.ChatMessage> messages = new ArrayList<>();
-        String system = SystemText.of(systemPrompt, request);
-        if (system != null) {
-            messages.add(SystemMessage.from(system));
-        }
-        for (ChatMessage message : request.messages()) {
-            if (!SystemText.isSystem(message)) {
-                messages.add("assistant".equals(message.role()) ? AiMessage.from(message.content())
-                        : UserMessage.from(message.content()));
-            }
-        }
+        List<dev.langchain4j.data.message.ChatMessage> messages = messages(request, SystemMessage::from,
+                UserMessage::from, AiMessage::from);
         ChatRequest.Builder builder = ChatRequest.builder().messages(messages)
                 .temperature(temperature()).topP(topP()).maxOutputTokens(maxTokens());
         if (jsonSchema && request.responseSchema() != null) {
             builder.responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON)
                     .jsonSchema(JsonSchema.builder().name(request.schemaName())
-                            .rootElement(JsonRawSchema.from(schemas.of(request.responseSchema()))).build())
+                            .rootElement(JsonRawSchema.from(schemaJson(request))).build())
                     .build());
         }
         return builder.build();

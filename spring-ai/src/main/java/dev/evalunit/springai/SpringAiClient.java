@@ -1,13 +1,8 @@
 package dev.evalunit.springai;
 
-import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.api.spi.ModelSpec;
-import dev.evalunit.json.JsonValueText;
-import dev.evalunit.json.LastMapText;
-import dev.evalunit.provider.SystemText;
 import dev.evalunit.provider.chatmodel.ChatModelClient;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,16 +35,13 @@ final class SpringAiClient extends ChatModelClient {
             "spii");
 
     private final ChatModel model;
-    private final String systemPrompt;
     private final ChatOptions options;
     /** The model's default options when they take an output schema, else {@code null}. */
     private final StructuredOutputChatOptions structuredDefaults;
-    private final LastMapText schemas = new LastMapText(JsonValueText::compact);
 
     SpringAiClient(ModelSpec spec, ChatModel model) {
         super(spec);
         this.model = model;
-        this.systemPrompt = spec.systemPrompt();
         this.options = temperature() == null && topP() == null && maxTokens() == null ? null
                 : ChatOptions.builder().temperature(temperature()).topP(topP()).maxTokens(maxTokens()).build();
         this.structuredDefaults = model.getDefaultOptions() instanceof StructuredOutputChatOptions structured
@@ -58,7 +50,8 @@ final class SpringAiClient extends ChatModelClient {
 
     @Override
     protected Answer call(ModelRequest request) {
-        ChatResponse response = model.call(new Prompt(messages(request), options(request)));
+        List<Message> messages = messages(request, SystemMessage::new, UserMessage::new, AssistantMessage::new);
+        ChatResponse response = model.call(new Prompt(messages, options(request)));
         Generation generation = response == null ? null : response.getResult();
         if (generation == null) {
             return new Answer(null, null, null, Finish.COMPLETE, "no generation");
@@ -81,22 +74,7 @@ final class SpringAiClient extends ChatModelClient {
         if (options != null) {
             ModelOptionsUtils.mergeBeans(options, structured, ChatOptions.class, true);
         }
-        structured.setOutputSchema(schemas.of(request.responseSchema()));
+        structured.setOutputSchema(schemaJson(request));
         return structured;
-    }
-
-    private List<Message> messages(ModelRequest request) {
-        List<Message> messages = new ArrayList<>();
-        String system = SystemText.of(systemPrompt, request);
-        if (system != null) {
-            messages.add(new SystemMessage(system));
-        }
-        for (ChatMessage message : request.messages()) {
-            if (!SystemText.isSystem(message)) {
-                messages.add("assistant".equals(message.role()) ? new AssistantMessage(message.content())
-                        : new UserMessage(message.content()));
-            }
-        }
-        return messages;
     }
 }

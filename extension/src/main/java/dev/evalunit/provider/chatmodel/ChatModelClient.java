@@ -2,6 +2,7 @@ package dev.evalunit.provider.chatmodel;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evalunit.api.spi.ChatMessage;
 import dev.evalunit.api.spi.ModelCallException;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelReply;
@@ -9,9 +10,15 @@ import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.api.spi.ModelUnusableException;
 import dev.evalunit.config.ConfigKeys;
+import dev.evalunit.json.JsonValueText;
+import dev.evalunit.json.LastMapText;
 import dev.evalunit.provider.NotAnAnswer;
+import dev.evalunit.provider.SystemText;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -31,13 +38,16 @@ public abstract class ChatModelClient implements ModelClient {
     private static final int LONGEST_MESSAGE = 300;
 
     private final String name;
+    private final String systemPrompt;
     private final String maxTokensKey;
     private final Double temperature;
     private final Double topP;
     private final Integer maxTokens;
+    private final LastMapText schemas = new LastMapText(JsonValueText::compact);
 
     protected ChatModelClient(ModelSpec spec) {
         this.name = spec.name();
+        this.systemPrompt = spec.systemPrompt();
         this.maxTokensKey = ConfigKeys.modelKey(spec.name(), ConfigKeys.ModelKeys.MAX_TOKENS);
         Map<String, Object> sampling = spec.samplingParams();
         this.temperature = sampling.get(TEMPERATURE) instanceof Number n ? n.doubleValue() : null;
@@ -93,6 +103,30 @@ public abstract class ChatModelClient implements ModelClient {
     /** Whether {@code e} says that a content filter withheld the answer. No by default. */
     protected boolean isFiltered(RuntimeException e) {
         return false;
+    }
+
+    /**
+     * The framework's messages for {@code request}: the system prompt and the request's system messages as one
+     * system message ({@link SystemText}), then the user and assistant turns, in order.
+     */
+    protected final <T> List<T> messages(ModelRequest request, Function<String, T> system, Function<String, T> user,
+                                         Function<String, T> assistant) {
+        List<T> messages = new ArrayList<>(request.messages().size() + 1);
+        String systemText = SystemText.of(systemPrompt, request);
+        if (systemText != null) {
+            messages.add(system.apply(systemText));
+        }
+        for (ChatMessage message : request.messages()) {
+            if (!SystemText.isSystem(message)) {
+                messages.add(("assistant".equals(message.role()) ? assistant : user).apply(message.content()));
+            }
+        }
+        return messages;
+    }
+
+    /** The request's JSON schema as JSON text (written once for a run of requests with the same schema). */
+    protected final String schemaJson(ModelRequest request) {
+        return schemas.of(request.responseSchema());
     }
 
     /** The model's {@code temperature}, or {@code null} when not set. */
