@@ -28,13 +28,35 @@ public final class NotAnAnswer {
      * @param maxTokensKey the configuration key that raises the limit
      */
     public static ModelCallException cut(HttpPipeline http, String reason, String maxTokensKey) {
-        return http.failure(NOT_AN_ANSWER + "cut at the token limit (" + reason + "). Raise [" + maxTokensKey
-                + "], or ask for a shorter answer.");
+        return http.failure(cutText(reason, maxTokensKey));
+    }
+
+    /**
+     * As {@link #cut(HttpPipeline, String, String)}, for a model called in process (no HTTP pipeline).
+     *
+     * @param model the name the model is declared under
+     */
+    public static ModelCallException cut(String model, String reason, String maxTokensKey) {
+        return new ModelCallException(prefix(model) + cutText(reason, maxTokensKey));
     }
 
     /** The provider's content filter withheld the answer, e.g. {@code finish_reason "content_filter"}. */
     public static ModelCallException filtered(HttpPipeline http, String reason) {
-        return http.failure(NOT_AN_ANSWER + "withheld by the provider's content filter (" + reason + ").");
+        return http.failure(filteredText(reason));
+    }
+
+    /** As {@link #filtered(HttpPipeline, String)}, for a model called in process (no HTTP pipeline). */
+    public static ModelCallException filtered(String model, String reason) {
+        return new ModelCallException(prefix(model) + filteredText(reason));
+    }
+
+    private static String cutText(String reason, String maxTokensKey) {
+        return NOT_AN_ANSWER + "cut at the token limit (" + reason + "). Raise [" + maxTokensKey
+                + "], or ask for a shorter answer.";
+    }
+
+    private static String filteredText(String reason) {
+        return NOT_AN_ANSWER + "withheld by the provider's content filter (" + reason + ").";
     }
 
     /**
@@ -47,7 +69,21 @@ public final class NotAnAnswer {
 
     /** The reply holds no text to read, e.g. no candidates, or a candidate without parts. */
     public static ModelCallException empty(HttpPipeline http, String reason) {
-        return http.failure(NOT_AN_ANSWER + "it holds no text (" + reason + ").");
+        return http.failure(emptyText(reason));
+    }
+
+    /** As {@link #empty(HttpPipeline, String)}, for a model called in process (no HTTP pipeline). */
+    public static ModelCallException empty(String model, String reason) {
+        return new ModelCallException(prefix(model) + emptyText(reason));
+    }
+
+    private static String emptyText(String reason) {
+        return NOT_AN_ANSWER + "it holds no text (" + reason + ").";
+    }
+
+    // As HttpPipeline#failure words the model.
+    private static String prefix(String model) {
+        return "model [" + model + "]: ";
     }
 
     /**
