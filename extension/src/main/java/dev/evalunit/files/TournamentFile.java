@@ -2,13 +2,11 @@ package dev.evalunit.files;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.api.pairwise.TournamentResult;
 import dev.evalunit.api.pairwise.TournamentStanding;
 import dev.evalunit.json.JsonWriting;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,14 +51,7 @@ public final class TournamentFile {
         json.put("seed", result.seed());
         List<Map<String, Object>> ranking = new ArrayList<>();
         for (TournamentStanding s : result.standings()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("model", s.model());
-            row.put("rank", s.rank());
-            row.put("score", s.score());
-            row.put("ci_low", s.ciLow());
-            row.put("ci_high", s.ciHigh());
-            row.put("battles", s.battles());
-            ranking.add(row);
+            ranking.add(RankingRows.row(s.model(), s.rank(), s.score(), s.ciLow(), s.ciHigh(), s.battles()));
         }
         json.put("ranking", ranking);
         json.put("unranked", result.unranked());
@@ -74,12 +65,6 @@ public final class TournamentFile {
             pairings.add(row);
         }
         json.put("pairings", pairings);
-        StringWriter text = new StringWriter();
-        try (JsonGenerator generator = JsonWriting.prettyGenerator(text)) {
-            JsonWriting.writeValue(generator, json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return text.toString();
+        return JsonWriting.prettyText(json);
     }
 }
