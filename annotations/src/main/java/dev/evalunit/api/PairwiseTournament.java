@@ -19,6 +19,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link dev.evalunit.api.pairwise.TournamentResult} (a Bradley-Terry ranking with bootstrap intervals),
  * injected elsewhere with {@link TournamentResults}. Each candidate answers each example once, whatever the
  * number of its pairings.
+ *
+ * <p>Declare the tournament in one of three ways (exactly one):
+ * <ul>
+ *   <li>{@link #value()}: a tournament JSON file (class path resource or file path);</li>
+ *   <li>{@link #builder()}: a static method of the test class returning
+ *       {@link dev.evalunit.api.TournamentDefinition};</li>
+ *   <li>the attributes {@link #dataset()}, {@link #task()}, {@link #autorater()}, {@link #models()},
+ *       {@link #params()} and the others.</li>
+ * </ul>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,23 +36,29 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EvalUnitFacade.class)
 @API(status = STABLE, since = "0.1")
 public @interface PairwiseTournament {
+    /** A tournament JSON file (see {@code docs/pairwise.md}). */
+    String value() default "";
+
+    /** A static method of the test class, without parameters, returning a {@code TournamentDefinition}. */
+    String builder() default "";
+
     /** The tournament's name: its folder and what {@link TournamentResults} refers to; defaults to {@code <TestClass>.<method>}. */
     String name() default "";
 
     /** {@code evaluation_dataset}: a JSONL or CSV file, as a class path resource or a file path. */
-    String dataset();
+    String dataset() default "";
 
     /** {@code id_columns}: the columns that identify an example, copied into every judgment. */
     String[] idColumns() default {};
 
     /** {@code task}: decides the autorater's criteria and the default instruction. */
-    Task task();
+    Task task() default Task.QUESTION_ANSWERING;
 
     /** The judge and what it is shown. */
-    Autorater autorater();
+    Autorater autorater() default @Autorater(model = "", instruction = @Prompt);
 
     /** Declared model names: the grid's first axis. */
-    String[] models();
+    String[] models() default {};
 
     /** Sampling temperatures: a second grid axis, empty for none. */
     double[] temperatures() default {};
@@ -52,7 +67,7 @@ public @interface PairwiseTournament {
     int repeat() default 1;
 
     /** The candidates' prompt parameters; {@code prompt} is required. */
-    PromptParam[] params();
+    PromptParam[] params() default {};
 
     /**
      * The candidate every score is measured against, named as the tournament names it: the model name, or

@@ -9,7 +9,6 @@ import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.execution.ConsoleProgress;
 import dev.evalunit.execution.Progress;
 import dev.evalunit.files.TournamentFile;
-import dev.evalunit.pairwise.AnnotationSpecs;
 import dev.evalunit.pairwise.PairwisePlanner;
 import dev.evalunit.pairwise.PairwiseReports;
 import dev.evalunit.pairwise.PairwiseRunner;
@@ -71,7 +70,6 @@ final class SharedTournaments {
     }
 
     private static TournamentPlan plan(Method method, ExtensionContext context) {
-        PairwiseTournament declared = AnnotationSupport.findAnnotation(method, PairwiseTournament.class).orElseThrow();
         List<Model> inline = new ArrayList<>(AnnotationSupport.findRepeatableAnnotations(method, Model.class));
         inline.addAll(AnnotationSupport.findRepeatableAnnotations(method.getDeclaringClass(), Model.class));
         EvalRuntime runtime = Stores.runtime(context);
@@ -79,7 +77,7 @@ final class SharedTournaments {
         PairwisePlanner pairwise = new PairwisePlanner(runtime.config(), runtime.datasets(), runtime.clients(counts),
                 runtime.secrets(), new TestMethodBinder(context));
         return new TournamentPlanner(runtime.config(), pairwise, runtime.clients(counts), runtime.secrets())
-                .plan(AnnotationSpecs.from(declared, method.getDeclaringClass().getSimpleName() + "." + method.getName(), inline));
+                .plan(TournamentDeclarations.of(method, inline));
     }
 
     /** A planned tournament and the pairings run so far. */

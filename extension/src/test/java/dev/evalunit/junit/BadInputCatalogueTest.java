@@ -153,6 +153,22 @@ class BadInputCatalogueTest {
         }
 
         @Test
+        @DisplayName("in a JSON file with a misspelt key names the key and the keys it takes")
+        void misspeltKey() {
+            assertRefused(MisspeltTournamentKeyTestCase.class, "Configuration error: tournament file"
+                    + " [tournaments/misspelt.json] has unknown key [bootstrap_round]. Use only name, evaluation_dataset,"
+                    + " id_columns, task, autorater, candidates, baseline, round_robin, bootstrap_rounds, seed.");
+        }
+
+        @Test
+        @DisplayName("declared in two ways says to give one")
+        void twoWays() {
+            assertRefused(TwoWayTournamentTestCase.class, "Configuration error: @PairwiseTournament on"
+                    + " TwoWayTournamentTestCase.pairing declares its tournament in more than one way. Give exactly one"
+                    + " of: a JSON file (value), a builder method, or dataset, models and the other attributes.");
+        }
+
+        @Test
         @DisplayName("against a baseline without naming one says how to fix it")
         void noBaseline() {
             assertRefused(NoBaselineTestCase.class, "Configuration error: tournament [no_baseline] names no baseline."
@@ -1108,6 +1124,18 @@ class BadInputCatalogueTest {
         @PairwiseTournament(name = "no_baseline", dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING,
                 autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
                 models = {"m1", "candidate"}, params = @PromptParam(template = "{{ question }}"))
+        void pairing(PairwiseResult result) {
+        }
+    }
+
+    static class MisspeltTournamentKeyTestCase {
+        @PairwiseTournament("tournaments/misspelt.json")
+        void pairing(PairwiseResult result) {
+        }
+    }
+
+    static class TwoWayTournamentTestCase {
+        @PairwiseTournament(value = "tournaments/misspelt.json", dataset = "datasets/qa-small.jsonl", models = {"m1", "candidate"})
         void pairing(PairwiseResult result) {
         }
     }

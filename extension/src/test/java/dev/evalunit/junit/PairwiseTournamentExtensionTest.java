@@ -14,6 +14,7 @@ import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
 import dev.evalunit.api.TournamentResults;
 import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.api.TournamentDefinition;
 import dev.evalunit.api.pairwise.TournamentResult;
 import dev.evalunit.api.pairwise.TournamentStanding;
 import dev.evalunit.stats.pairwise.Battle;
@@ -190,6 +191,41 @@ class PairwiseTournamentExtensionTest {
     }
 
     @Nested
+    @DisplayName("declared in JSON or in Java")
+    class DeclaredInJsonOrJava {
+        @Test
+        @DisplayName("a JSON file runs the same tournament as the annotation")
+        void json() {
+            run(BaselineTestCase.class);
+            TournamentResult annotated = RECEIVED.get();
+
+            EngineExecutionResults results = run(JsonTestCase.class);
+
+            results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+            assertSameStandings(RECEIVED.get(), annotated);
+            assertThat(RECEIVED.get().name()).isEqualTo("qa_tournament_json");
+            assertThat(reports.resolve("qa_tournament_json").resolve("tournament.json")).exists();
+        }
+
+        @Test
+        @DisplayName("a builder method runs the same tournament as the annotation")
+        void builder() {
+            run(BaselineTestCase.class);
+            TournamentResult annotated = RECEIVED.get();
+
+            EngineExecutionResults results = run(BuilderTestCase.class);
+
+            results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+            assertSameStandings(RECEIVED.get(), annotated);
+        }
+
+        private static void assertSameStandings(TournamentResult actual, TournamentResult expected) {
+            assertThat(actual.standings()).isEqualTo(expected.standings());
+            assertThat(actual.baseline()).isEqualTo(expected.baseline());
+        }
+    }
+
+    @Nested
     @DisplayName("round robin")
     class RoundRobin {
         @Test
@@ -235,6 +271,39 @@ class PairwiseTournamentExtensionTest {
 
         @Test
         void tournament(@TournamentResults("qa_tournament") TournamentResult tournament) {
+            RECEIVED.set(tournament);
+        }
+    }
+
+    static class JsonTestCase {
+        @PairwiseTournament("tournaments/qa-tournament.json")
+        void pairing(PairwiseResult result) {
+            assertThat(result).hasNoErrors();
+        }
+
+        @Test
+        void tournament(@TournamentResults("qa_tournament_json") TournamentResult tournament) {
+            RECEIVED.set(tournament);
+        }
+    }
+
+    static class BuilderTestCase {
+        static TournamentDefinition qa() {
+            return TournamentDefinition.named("qa_tournament_java")
+                    .dataset("datasets/qa-small.jsonl").idColumns("id").task(Task.QUESTION_ANSWERING)
+                    .autorater("judge", "{{ question }}").autoraterSamples(2)
+                    .models("m1", "m2", "m3").prompt("{{ question }}")
+                    .baseline("m1").bootstrapRounds(50).seed(7)
+                    .build();
+        }
+
+        @PairwiseTournament(builder = "qa")
+        void pairing(PairwiseResult result) {
+            assertThat(result).hasNoErrors();
+        }
+
+        @Test
+        void tournament(@TournamentResults("qa_tournament_java") TournamentResult tournament) {
             RECEIVED.set(tournament);
         }
     }
