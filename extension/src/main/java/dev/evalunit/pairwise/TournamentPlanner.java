@@ -91,7 +91,8 @@ public final class TournamentPlanner {
                 PairwisePlan plan = new PairwisePlan(checked.name(), checked.dataset(), checked.idColumns(), checked.task(),
                         checked.instruction(), checked.context(), sideA, sideB, null, checked.judge(), checked.samples(),
                         checked.maxInputTokens(), checked.concurrency(),
-                        directory.resolve(ReportDirectories.segment(display.replace(" ", "-"))));
+                        directory.resolve(ReportDirectories.segment(a.name() + "-vs-" + other.name()
+                                + (spec.repeat() > 1 ? "-repeat-" + (repeat + 1) : ""))));
                 pairings.add(new TournamentPlan.Pairing(display, plan));
             }
         }

@@ -242,6 +242,26 @@ class PairwiseTournamentExtensionTest {
     }
 
     @Nested
+    @DisplayName("repeated")
+    class Repeated {
+        @Test
+        @DisplayName("plays each pairing once per repeat, each candidate answering anew, and pools the battles")
+        void repeats() {
+            EngineExecutionResults results = run(RepeatTestCase.class);
+
+            List<String> names = results.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName())
+                    .filter(n -> n.contains(" vs ")).toList();
+            assertThat(names).containsExactly("m2 vs m1 (repeat 1)", "m2 vs m1 (repeat 2)");
+            results.testEvents().assertStatistics(stats -> stats.failed(0));
+            // 2 candidates x 4 examples x 2 repeats.
+            assertThat(generations).hasSize(16);
+            assertThat(reports.resolve("repeated").resolve("m2-vs-m1-repeat-2").resolve("judgments.jsonl")).exists();
+            // 2 repeats x 4 examples x 2 samples, each between m2 and m1.
+            assertThat(RECEIVED.get().standing("m2").orElseThrow().battles()).isEqualTo(16);
+        }
+    }
+
+    @Nested
     @DisplayName("over temperatures")
     class OverTemperatures {
         @Test
@@ -314,6 +334,20 @@ class PairwiseTournamentExtensionTest {
                 models = {"m1", "m2", "m3"}, params = @PromptParam(template = "{{ question }}"), roundRobin = true)
         void pairing(PairwiseResult result) {
             assertThat(result.judgments()).hasSize(4);
+        }
+    }
+
+    static class RepeatTestCase {
+        @PairwiseTournament(name = "repeated", dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING,
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question"), samples = 2),
+                models = {"m1", "m2"}, repeat = 2, params = @PromptParam(template = "{{ question }}"), baseline = "m1")
+        void pairing(PairwiseResult result) {
+            assertThat(result).hasNoErrors();
+        }
+
+        @Test
+        void tournament(@TournamentResults("repeated") TournamentResult tournament) {
+            RECEIVED.set(tournament);
         }
     }
 
