@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.api.pairwise.TournamentResult;
 import org.apiguardian.api.API;
 import org.assertj.core.api.Assertions;
 
@@ -24,6 +25,10 @@ public class EvalAssertions extends Assertions {
 
     public static ExperimentResultAssert assertThat(ExperimentResult actual) {
         return new ExperimentResultAssert(actual);
+    }
+
+    public static TournamentResultAssert assertThat(TournamentResult actual) {
+        return new TournamentResultAssert(actual);
     }
 
     public static ExperimentSetResultAssert assertThat(ExperimentSetResult actual) {

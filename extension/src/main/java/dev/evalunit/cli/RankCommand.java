@@ -1,9 +1,9 @@
 package dev.evalunit.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.files.JudgmentsFile;
+import dev.evalunit.files.RankingRows;
 import dev.evalunit.files.ReadJudgments;
 import dev.evalunit.files.SideNames;
 import dev.evalunit.json.JsonWriting;
@@ -11,10 +11,7 @@ import dev.evalunit.stats.pairwise.Battle;
 import dev.evalunit.stats.pairwise.BradleyTerry;
 import dev.evalunit.stats.pairwise.RankedModel;
 import dev.evalunit.stats.pairwise.Ranking;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,21 +143,9 @@ final class RankCommand {
         json.put("baseline", ranking.baseline());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RankedModel model : ranking.models()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("model", model.model());
-            row.put("score", model.score());
-            row.put("ci_low", model.ciLow());
-            row.put("ci_high", model.ciHigh());
-            row.put("battles", model.battles());
-            rows.add(row);
+            rows.add(RankingRows.row(model.model(), null, model.score(), model.ciLow(), model.ciHigh(), model.battles()));
         }
         json.put("ranking", rows);
-        StringWriter text = new StringWriter();
-        try (JsonGenerator generator = JsonWriting.prettyGenerator(text)) {
-            JsonWriting.writeValue(generator, json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return text.toString();
+        return JsonWriting.prettyText(json);
     }
 }

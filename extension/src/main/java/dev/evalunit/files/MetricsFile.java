@@ -3,7 +3,6 @@ package dev.evalunit.files;
 import static dev.evalunit.api.pairwise.MetricNames.*;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.evalunit.api.pairwise.HumanAlignment;
 import dev.evalunit.api.pairwise.JudgeBias;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
@@ -11,8 +10,6 @@ import dev.evalunit.api.pairwise.SignTest;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.json.JsonWriting;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +39,7 @@ public final class MetricsFile {
 
     /** The metrics JSON object, pretty-printed, without a final line end. */
     public static String text(PairwiseMetrics metrics) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator generator = JsonWriting.prettyGenerator(text)) {
-            JsonWriting.writeValue(generator, metrics.asMap());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return text.toString();
+        return JsonWriting.prettyText(metrics.asMap());
     }
 
     /**

@@ -36,6 +36,17 @@ public final class JsonWriting {
         return FACTORY.createGenerator(writer);
     }
 
+    /** {@code value} (see {@link #writeValue}) as pretty-printed JSON text, without a final line end. */
+    public static String prettyText(Object value) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (JsonGenerator generator = prettyGenerator(text)) {
+            writeValue(generator, value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
     /** A pretty-printing generator ({@code "key": value}, two-space indent, {@code \n} line ends). */
     public static JsonGenerator prettyGenerator(Writer writer) throws IOException {
         DefaultIndenter indenter = DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n");

@@ -5,6 +5,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.evalunit.api.ExperimentSet;
 import dev.evalunit.api.ExperimentSetResults;
 import dev.evalunit.api.PairwiseEval;
+import dev.evalunit.api.PairwiseTournament;
+import dev.evalunit.api.TournamentResults;
+import dev.evalunit.api.pairwise.TournamentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.spi.EvalUnitEngine;
 import java.lang.reflect.Method;
@@ -22,7 +25,8 @@ public final class EvalUnitEngineImpl implements EvalUnitEngine {
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
         return context.getTestMethod()
-                .map(m -> AnnotationSupport.isAnnotated(m, PairwiseEval.class) || AnnotationSupport.isAnnotated(m, ExperimentSet.class))
+                .map(m -> AnnotationSupport.isAnnotated(m, PairwiseEval.class) || AnnotationSupport.isAnnotated(m, ExperimentSet.class)
+                        || AnnotationSupport.isAnnotated(m, PairwiseTournament.class))
                 .orElse(false);
     }
 
@@ -34,17 +38,26 @@ public final class EvalUnitEngineImpl implements EvalUnitEngine {
             // One evaluation is one invocation: the method asserts on its aggregate result.
             return Stream.of(new PairwiseInvocationContext(pairwise.get()));
         }
+        if (AnnotationSupport.isAnnotated(method, PairwiseTournament.class)) {
+            // One invocation per pairing; the tournament as a whole is injected with @TournamentResults.
+            return TournamentInvocations.of(context);
+        }
         return ExperimentSetInvocations.of(context);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.isAnnotated(ExperimentSetResults.class)
-                && parameterContext.getParameter().getType() == ExperimentSetResult.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return parameterContext.isAnnotated(ExperimentSetResults.class) && type == ExperimentSetResult.class
+                || parameterContext.isAnnotated(TournamentResults.class) && type == TournamentResult.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        if (parameterContext.isAnnotated(TournamentResults.class)) {
+            String name = parameterContext.findAnnotation(TournamentResults.class).orElseThrow().value();
+            return SharedTournaments.named(name, extensionContext).result(extensionContext);
+        }
         String name = parameterContext.findAnnotation(ExperimentSetResults.class).orElseThrow().value();
         return SharedExperimentSets.resultOf(ExperimentSetDeclarations.named(name, extensionContext), extensionContext);
     }

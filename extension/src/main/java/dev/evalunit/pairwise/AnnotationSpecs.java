@@ -6,10 +6,12 @@ import dev.evalunit.api.Autorater;
 import dev.evalunit.api.Candidate;
 import dev.evalunit.api.Model;
 import dev.evalunit.api.PairwiseEval;
+import dev.evalunit.api.PairwiseTournament;
 import dev.evalunit.api.Prompt;
 import dev.evalunit.api.PromptParam;
 import dev.evalunit.config.ConfigurationException;
 import java.util.Arrays;
+import java.util.stream.DoubleStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,19 +45,48 @@ public final class AnnotationSpecs {
                 inlineModels);
     }
 
+    /** Reads a {@link PairwiseTournament}; the planner checks the grid, the baseline and every pairing. */
+    public static TournamentSpec from(PairwiseTournament t, String defaultName, List<Model> inlineModels) {
+        Autorater judge = t.autorater();
+        return new TournamentSpec(
+                t.name().isBlank() ? defaultName : t.name().trim(),
+                t.dataset(),
+                Arrays.stream(t.idColumns()).map(String::trim).toList(),
+                t.task().id(),
+                judge.model(),
+                prompt(judge.instruction()),
+                prompt(judge.context()),
+                judge.samples() == Autorater.UNSET ? null : judge.samples(),
+                judge.maxInputTokens() == Autorater.UNSET ? null : judge.maxInputTokens(),
+                List.of(t.models()),
+                DoubleStream.of(t.temperatures()).boxed().toList(),
+                t.repeat(),
+                params(t.params(), "the tournament's candidates"),
+                t.baseline(),
+                t.roundRobin(),
+                t.bootstrapRounds(),
+                t.seed(),
+                inlineModels);
+    }
+
     private static PromptSpec prompt(Prompt prompt) {
         return new PromptSpec(prompt.column(), prompt.template());
     }
 
     private static SideSpec side(Candidate candidate, String label) {
+        return new SideSpec(candidate.model(), candidate.method(), candidate.responseColumn(),
+                params(candidate.params(), label));
+    }
+
+    private static Map<String, PromptSpec> params(PromptParam[] declared, String label) {
         Map<String, PromptSpec> params = new LinkedHashMap<>();
-        for (PromptParam p : candidate.params()) {
+        for (PromptParam p : declared) {
             // A map keeps one value per name: a second parameter of the same name would silently replace the first.
             if (params.put(p.name().trim(), new PromptSpec(p.column(), p.template())) != null) {
                 throw new ConfigurationException(label + " declares prompt parameter [" + p.name().trim()
                         + "] twice. Give each parameter its own name.");
             }
         }
-        return new SideSpec(candidate.model(), candidate.method(), candidate.responseColumn(), params);
+        return params;
     }
 }

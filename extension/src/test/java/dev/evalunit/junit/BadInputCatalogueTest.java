@@ -7,6 +7,7 @@ import dev.evalunit.api.Candidate;
 import dev.evalunit.api.ExperimentSet;
 import dev.evalunit.api.Model;
 import dev.evalunit.api.PairwiseEval;
+import dev.evalunit.api.PairwiseTournament;
 import dev.evalunit.api.Prompt;
 import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
@@ -123,6 +124,55 @@ class BadInputCatalogueTest {
             assertRefused(MethodWithSamplingTestCase.class, "Configuration error: [model] of experiment [method_sampling__0]"
                     + " names method [answer] and also sets [sampling_params], which configure a model the method"
                     + " replaces. Give a method with only [method, prelude_prompt], or a model with [name].");
+        }
+    }
+
+    @Nested
+    @DisplayName("a pairwise tournament")
+    class Tournament {
+        @Test
+        @DisplayName("with a model that is not declared names the model")
+        void unknownModel() {
+            assertRefused(UnknownTournamentModelTestCase.class, "Configuration error: model [mystery] is not declared."
+                    + " Declared models: candidate, judge, m1. Set evalunit.models.mystery.base-url in"
+                    + " junit-platform.properties or declare @Model(name = \"mystery\", baseUrl = ...).");
+        }
+
+        @Test
+        @DisplayName("whose baseline is not a candidate names the baseline and the candidates")
+        void baselineNotACandidate() {
+            assertRefused(BaselineNotACandidateTestCase.class, "Configuration error: tournament [bad_baseline] has"
+                    + " baseline [m2], which is not among its candidates [m1, candidate]. Name one of them.");
+        }
+
+        @Test
+        @DisplayName("with fewer than 2 candidates names the one it has")
+        void oneCandidate() {
+            assertRefused(OneCandidateTestCase.class, "Configuration error: tournament [lonely] has 1 candidate [m1]."
+                    + " Declare at least 2 models, or 1 model and 2 temperatures.");
+        }
+
+        @Test
+        @DisplayName("in a JSON file with a misspelt key names the key and the keys it takes")
+        void misspeltKey() {
+            assertRefused(MisspeltTournamentKeyTestCase.class, "Configuration error: tournament file"
+                    + " [tournaments/misspelt.json] has unknown key [bootstrap_round]. Use only name, evaluation_dataset,"
+                    + " id_columns, task, autorater, candidates, baseline, round_robin, bootstrap_rounds, seed.");
+        }
+
+        @Test
+        @DisplayName("declared in two ways says to give one")
+        void twoWays() {
+            assertRefused(TwoWayTournamentTestCase.class, "Configuration error: @PairwiseTournament on"
+                    + " TwoWayTournamentTestCase.pairing declares its tournament in more than one way. Give exactly one"
+                    + " of: a JSON file (value), a builder method, or dataset, models and the other attributes.");
+        }
+
+        @Test
+        @DisplayName("against a baseline without naming one says how to fix it")
+        void noBaseline() {
+            assertRefused(NoBaselineTestCase.class, "Configuration error: tournament [no_baseline] names no baseline."
+                    + " Name one of its candidates [m1, candidate], or play it round robin.");
         }
     }
 
@@ -1055,6 +1105,50 @@ class BadInputCatalogueTest {
 
         String answer(String prompt) {
             return "an answer";
+        }
+    }
+
+    static class UnknownTournamentModelTestCase {
+        @PairwiseTournament(name = "unknown_model", dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING,
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                models = {"m1", "mystery"}, params = @PromptParam(template = "{{ question }}"), baseline = "m1")
+        void pairing(PairwiseResult result) {
+        }
+    }
+
+    static class BaselineNotACandidateTestCase {
+        @PairwiseTournament(name = "bad_baseline", dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING,
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                models = {"m1", "candidate"}, params = @PromptParam(template = "{{ question }}"), baseline = "m2")
+        void pairing(PairwiseResult result) {
+        }
+    }
+
+    static class OneCandidateTestCase {
+        @PairwiseTournament(name = "lonely", dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING,
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                models = "m1", params = @PromptParam(template = "{{ question }}"), baseline = "m1")
+        void pairing(PairwiseResult result) {
+        }
+    }
+
+    static class NoBaselineTestCase {
+        @PairwiseTournament(name = "no_baseline", dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING,
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                models = {"m1", "candidate"}, params = @PromptParam(template = "{{ question }}"))
+        void pairing(PairwiseResult result) {
+        }
+    }
+
+    static class MisspeltTournamentKeyTestCase {
+        @PairwiseTournament("tournaments/misspelt.json")
+        void pairing(PairwiseResult result) {
+        }
+    }
+
+    static class TwoWayTournamentTestCase {
+        @PairwiseTournament(value = "tournaments/misspelt.json", dataset = "datasets/qa-small.jsonl", models = {"m1", "candidate"})
+        void pairing(PairwiseResult result) {
         }
     }
 }

@@ -47,8 +47,8 @@ public final class ChatCompletionsDispatcher extends Dispatcher {
         String quizModel = modelPath.matches() && ScriptedRecaller.models().contains(modelPath.group(1))
                 ? modelPath.group(1) : null;
         if (!"POST".equals(request.getMethod()) || !(PATH.equals(path) || quizModel != null)) {
-            return error(404, "not_found", "The stand-in model server answers POST " + PATH + " (also under /m1 and"
-                    + " /m2) only, not " + request.getMethod() + " " + path + ".");
+            return error(404, "not_found", "The stand-in model server answers POST " + PATH + " (also under /m1, /m2"
+                    + " and /m3) only, not " + request.getMethod() + " " + path + ".");
         }
         try {
             JsonNode body = JSON.readTree(request.getBody() == null ? "" : request.getBody().utf8());

@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The stand-in's quiz models {@code m1} and {@code m2}, compared by the experiment-set sample. Both
- * answer a question about a capital from {@link CapitalFacts}: {@code m1} knows every capital there,
- * {@code m2} only those that are not obscure, and otherwise names the city the capital is mistaken
- * for. The temperature {@code t} of the request (1 when it has none, as at OpenAI) adds noise, as
+ * The stand-in's quiz models {@code m1} and {@code m2}, compared by the experiment-set sample, and
+ * {@code m3}, which the tournament sample adds. Each answers a question about a capital from
+ * {@link CapitalFacts}: {@code m1} knows every capital there, {@code m2} only those that are not
+ * obscure, {@code m3} none, and otherwise names the city the capital is mistaken for. The temperature {@code t} of the request (1 when it has none, as at OpenAI) adds noise, as
  * sampling does:
  * <ul>
  *   <li>a <b>slip</b>, with chance {@value #SLIP_FACTOR} &times; t&sup2; (about 0.01 at 0.2, 0.19 at
@@ -41,7 +41,8 @@ final class ScriptedRecaller {
 
     private static final Map<String, Predicate<Capital>> KNOWLEDGE = Map.of(
             "m1", capital -> true,
-            "m2", capital -> !capital.obscure());
+            "m2", capital -> !capital.obscure(),
+            "m3", capital -> false);
 
     /** What the answer claims. */
     enum Claim { RIGHT, MISTAKEN, HEDGED }

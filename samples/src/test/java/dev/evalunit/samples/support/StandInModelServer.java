@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 /**
  * Lets the samples run without a provider. When the environment variable {@code OPENAI_API_KEY}
  * is unset (the offline default), it starts one scripted stand-in server per JVM on loopback and
- * points the models {@code candidate}, {@code judge}, {@code m1} and {@code m2} at it through system
- * properties, which JUnit reads before {@code junit-platform.properties}; {@code m1} and {@code m2}
+ * points the models {@code candidate}, {@code judge}, {@code m1}, {@code m2} and {@code m3} at it through system
+ * properties, which JUnit reads before {@code junit-platform.properties}; {@code m1}, {@code m2} and {@code m3}
  * get base URLs of their own ({@code .../m1/v1}), which tell the script who is asked. When the
  * variable is set it does nothing, and the samples call the real provider declared in
  * {@code junit-platform.properties}.

@@ -302,9 +302,9 @@ class StandInModelServerTest {
             JsonNode reply = post("/v1/embeddings", "{}", 404);
 
             assertThat(reply.path("error").path("message").asText()).isEqualTo("The stand-in model server answers"
-                    + " POST /v1/chat/completions (also under /m1 and /m2) only, not POST /v1/embeddings.");
-            assertThat(post("/m3/v1/chat/completions", "{}", 404).path("error").path("message").asText())
-                    .endsWith("not POST /m3/v1/chat/completions.");
+                    + " POST /v1/chat/completions (also under /m1, /m2 and /m3) only, not POST /v1/embeddings.");
+            assertThat(post("/m4/v1/chat/completions", "{}", 404).path("error").path("message").asText())
+                    .endsWith("not POST /m4/v1/chat/completions.");
         }
 
         @Test
