@@ -362,7 +362,7 @@ class FaultInjectionTest {
             case UNAVAILABLE, UNAVAILABLE_RETRY_NOW -> "HTTP 503 after " + MAX_ATTEMPTS + " attempts";
             case STALL -> "timed out after 1 s (" + MAX_ATTEMPTS + " attempts)";
             case RESET -> "connection failed after " + MAX_ATTEMPTS + " attempts";
-            case TRUNCATED_JSON -> "the reply is not JSON";
+            case TRUNCATED_JSON -> "unreadable reply after " + MAX_ATTEMPTS + " attempts: HTTP 200, not JSON: ";
             case PROSE -> "the reply has no JSON object with a \"choice\"";
             case OK -> throw new IllegalArgumentException("no error for a good reply");
         };
