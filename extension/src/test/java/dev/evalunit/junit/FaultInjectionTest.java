@@ -151,6 +151,9 @@ class FaultInjectionTest {
                 config.put("evalunit.models." + model + ".max-retries", String.valueOf(MAX_RETRIES));
                 config.put("evalunit.models." + model + ".timeout-seconds", "1");
             }
+            // A prose verdict ends its sample here, as the seeds were chosen for: re-asking a judge is
+            // pinned by AutoraterTest and ReaskTest, and would send requests this suite does not attribute.
+            config.put("evalunit.autorater.reask-attempts", "0");
             // Enough workers that stalls and backoff overlap: the whole run stays within seconds.
             config.put("evalunit.concurrency", "20");
             config.put("evalunit.report.dir", dir.toString());
