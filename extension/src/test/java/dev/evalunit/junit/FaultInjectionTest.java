@@ -221,6 +221,11 @@ class FaultInjectionTest {
 
         assertThat(metrics.get("example_count").asInt()).isEqualTo(EXAMPLES);
         assertThat(metrics.get("error_count").asInt()).isEqualTo(errors);
+        // The Error rows by kind: each counted once, whatever body its reason quotes.
+        Map<String, Integer> byKind = new LinkedHashMap<>();
+        metrics.get("errors_by_kind").fields().forEachRemaining(e -> byKind.put(e.getKey(), e.getValue().asInt()));
+        assertThat(byKind.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(errors);
+        assertThat(byKind).hasSizeLessThanOrEqualTo(8);
         assertThat(a + b + ties + errors).isEqualTo(EXAMPLES);
         assertThat(metrics.get("autosxs_model_a_win_rate").asDouble()).isCloseTo((double) a / judged, within(1e-12));
         assertThat(metrics.get("autosxs_model_b_win_rate").asDouble()).isCloseTo((double) b / judged, within(1e-12));
