@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,39 +41,35 @@ public final class ErrorKinds {
     private ErrorKinds() {
     }
 
+    /** A kind, told by what a reason contains; the first rule that matches decides. */
+    private record Rule(Pattern pattern, Function<MatchResult, String> kind) {
+        static Rule literal(String text, String kind) {
+            return new Rule(Pattern.compile(Pattern.quote(text)), match -> kind);
+        }
+    }
+
+    // In this order: an unreadable reply names its status (HTTP 200), a model unusable its 4xx.
+    private static final List<Rule> RULES = List.of(
+            Rule.literal("cannot be used", "model unusable"),
+            Rule.literal("unreadable reply", "unreadable reply"),
+            new Rule(NOT_AN_ANSWER, match -> "not an answer: " + match.group(1).strip()),
+            new Rule(JUDGE_WITHOUT_VERDICT, match -> "judge reply without verdict"),
+            Rule.literal("timed out", "timeout"),
+            Rule.literal("connection failed", "connection failure"),
+            new Rule(HTTP_STATUS, match -> "HTTP " + match.group(1)),
+            Rule.literal("tokens, over the limit of", "input over the token limit"),
+            Rule.literal("interrupted", "interrupted"));
+
     /** The kind of {@code reason}; {@value #NO_REASON} for a missing or blank one. */
     public static String of(String reason) {
         if (reason == null || reason.isBlank()) {
             return NO_REASON;
         }
-        if (reason.contains("cannot be used")) {
-            return "model unusable";
-        }
-        if (reason.contains("unreadable reply")) {
-            return "unreadable reply";
-        }
-        Matcher notAnAnswer = NOT_AN_ANSWER.matcher(reason);
-        if (notAnAnswer.find()) {
-            return "not an answer: " + notAnAnswer.group(1).strip();
-        }
-        if (JUDGE_WITHOUT_VERDICT.matcher(reason).find()) {
-            return "judge reply without verdict";
-        }
-        if (reason.contains("timed out")) {
-            return "timeout";
-        }
-        if (reason.contains("connection failed")) {
-            return "connection failure";
-        }
-        Matcher status = HTTP_STATUS.matcher(reason);
-        if (status.find()) {
-            return "HTTP " + status.group(1);
-        }
-        if (reason.contains("tokens, over the limit of")) {
-            return "input over the token limit";
-        }
-        if (reason.contains("interrupted")) {
-            return "interrupted";
+        for (Rule rule : RULES) {
+            Matcher match = rule.pattern().matcher(reason);
+            if (match.find()) {
+                return rule.kind().apply(match);
+            }
         }
         String rest = PREFIXES.matcher(reason.strip()).replaceFirst("");
         int clause = rest.indexOf(": ");
