@@ -349,6 +349,22 @@ class FaultInjectionTest {
                         + " overloaded"));
     }
 
+    @Test
+    @DisplayName("retries a truncated 200 to the bound, then groups the unreadable replies, whatever body they quote, as one kind")
+    void truncatedRepliesAreOneKind() {
+        Run run = execute(WireFormat.OPENAI, FaultPlan.always(Fault.TRUNCATED_JSON), "always-truncated");
+
+        assertThat(run.attempts()).hasSize(EXAMPLES * MAX_ATTEMPTS);
+        assertThat(run.errorRows()).hasSize(EXAMPLES);
+        assertThat(run.judgments().stream().map(j -> j.get("explanation").asText()).distinct().count())
+                .as("the reasons quote different bodies").isGreaterThan(1);
+        assertThat(run.metrics().get("errors_by_kind").toString()).isEqualTo("{\"unreadable reply\":" + EXAMPLES + "}");
+        assertThat(EngineRuns.failures(run.results())).singleElement().satisfies(failure -> assertThat(failure.getMessage())
+                .contains("Commonest reasons: " + EXAMPLES + " × unreadable reply (e.g. model A [candidate] failed: model"
+                        + " [candidate]: unreadable reply after 3 attempts: HTTP 200, not JSON: ")
+                .doesNotContain("; 1 × "));
+    }
+
     /**
      * Checks the reason a call failed with. The client reports what it met on the way (a status, a
      * timeout, a reset, a reply that is not JSON) and names the model; a prose verdict was a
