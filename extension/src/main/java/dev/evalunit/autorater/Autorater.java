@@ -36,14 +36,17 @@ public final class Autorater {
     private final Task task;
     private final int samples;
     private final int maxInputTokens;
+    private final int reaskAttempts;
 
     /**
      * @param judge the model that judges
      * @param task decides the criteria
      * @param samples calls per example, at least 1
      * @param maxInputTokens the most tokens one autorater input may have, at least 1
+     * @param reaskAttempts how many more times a sample whose reply held no verdict is asked, at least 0
+     *     ({@link ConfigKeys#AUTORATER_REASK_ATTEMPTS})
      */
-    public Autorater(ModelClient judge, Task task, int samples, int maxInputTokens) {
+    public Autorater(ModelClient judge, Task task, int samples, int maxInputTokens, int reaskAttempts) {
         this.judge = Objects.requireNonNull(judge, "judge");
         this.task = Objects.requireNonNull(task, "task");
         if (samples < 1) {
@@ -52,8 +55,12 @@ public final class Autorater {
         if (maxInputTokens < 1) {
             throw new IllegalArgumentException("maxInputTokens must be at least 1: " + maxInputTokens);
         }
+        if (reaskAttempts < 0) {
+            throw new IllegalArgumentException("reaskAttempts must be at least 0: " + reaskAttempts);
+        }
         this.samples = samples;
         this.maxInputTokens = maxInputTokens;
+        this.reaskAttempts = reaskAttempts;
     }
 
     /**
@@ -90,17 +97,30 @@ public final class Autorater {
         return decide(ids, input, taken, humanPreference);
     }
 
+    /**
+     * One sample. A reply without a verdict (prose) is no answer to what was asked: the judge is asked
+     * again, at most {@code reaskAttempts} times, with a note appended ({@link AutoraterPrompts#reask}),
+     * each a request of its own for the response cache. A failed call is not asked again: the pipeline has
+     * retried it already.
+     */
     private AutoraterSample sample(String prompt, Position position, int index) {
-        ModelRequest request = new ModelRequest(
-                List.of(ChatMessage.system(AutoraterPrompts.SYSTEM_MESSAGE), ChatMessage.user(prompt)),
-                RESPONSE_SCHEMA, AutoraterPrompts.SCHEMA_NAME, index);
-        try {
-            ParsedVerdict verdict = VerdictParser.parse(judge.complete(request).text());
-            return new AutoraterSample(position, mapBack(verdict.shown(), position), verdict.explanation());
-        } catch (ModelUnusableException e) {
-            throw new EvaluationInfrastructureException(e.getMessage());
-        } catch (ModelCallException | UnreadableVerdictException e) {
-            return new AutoraterSample(position, Vote.ERROR, e.getMessage());
+        for (int ask = 0; ; ask++) {
+            String asked = ask == 0 ? prompt : AutoraterPrompts.reask(prompt, ask);
+            ModelRequest request = new ModelRequest(
+                    List.of(ChatMessage.system(AutoraterPrompts.SYSTEM_MESSAGE), ChatMessage.user(asked)),
+                    RESPONSE_SCHEMA, AutoraterPrompts.SCHEMA_NAME, index);
+            try {
+                ParsedVerdict verdict = VerdictParser.parse(judge.complete(request).text());
+                return new AutoraterSample(position, mapBack(verdict.shown(), position), verdict.explanation());
+            } catch (ModelUnusableException e) {
+                throw new EvaluationInfrastructureException(e.getMessage());
+            } catch (ModelCallException e) {
+                return new AutoraterSample(position, Vote.ERROR, e.getMessage());
+            } catch (UnreadableVerdictException e) {
+                if (ask >= reaskAttempts) {
+                    return new AutoraterSample(position, Vote.ERROR, e.getMessage());
+                }
+            }
         }
     }
 

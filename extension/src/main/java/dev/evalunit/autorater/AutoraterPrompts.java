@@ -39,6 +39,18 @@ public final class AutoraterPrompts {
      */
     public static final String REPLY_MARKER = "Reply with a JSON object";
 
+    /** How the note that {@link #reask} appends begins. */
+    public static final String REASK_NOTE = "Your previous reply to this request held no verdict";
+
+    /**
+     * The user prompt of the {@code ask}-th re-ask (from 1) of a judge whose reply held no verdict: the
+     * prompt with a note that names the re-ask, so that every re-ask is a request of its own and a response
+     * cache does not hand back the same prose.
+     */
+    public static String reask(String prompt, int ask) {
+        return prompt + "\n\n" + REASK_NOTE + " (re-ask " + ask + "). " + REPLY_MARKER + " only, as asked above.";
+    }
+
     private static final String NO_CONTEXT = "(no context was given: judge groundedness against the instruction alone)";
 
     /**

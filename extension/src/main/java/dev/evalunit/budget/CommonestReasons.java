@@ -1,12 +1,13 @@
 package dev.evalunit.budget;
 
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Error reasons grouped by their exact text, the most frequent first: what to fix first. */
+/**
+ * Error reasons grouped by their kind ({@link ErrorKinds}), the most frequent first: what to fix first.
+ * Each group quotes its first reason in full, as an example.
+ */
 final class CommonestReasons {
 
     static final int SHOWN = 3;
@@ -15,18 +16,21 @@ final class CommonestReasons {
     }
 
     /**
-     * {@code 3 × reason one; 2 × reason two}: at most {@value #SHOWN} groups, ties in order of first
-     * appearance, so the message is stable from one run to the next.
+     * {@code 15 × unreadable reply (e.g. model [judge]: unreadable reply after 3 attempts: HTTP 200, not JSON:
+     * {"choi…); 2 × HTTP 500 (e.g. ...)}: at most {@value #SHOWN} kinds, ties in order of first appearance,
+     * so the message is stable from one run to the next.
      */
     static String of(List<String> reasons) {
-        Map<String, Long> counts = reasons.stream()
-                .map(r -> r == null || r.isBlank() ? "(no reason given)" : r.strip())
-                .collect(Collectors.groupingBy(r -> r, LinkedHashMap::new, Collectors.counting()));
+        Map<String, Long> counts = ErrorKinds.counts(reasons);
         return counts.entrySet().stream()
-                // A stable sort keeps first appearance among equal counts.
-                .sorted(Comparator.comparing(Map.Entry<String, Long>::getValue).reversed())
                 .limit(SHOWN)
-                .map(e -> e.getValue() + " × " + e.getKey())
+                .map(e -> e.getValue() + " × " + e.getKey() + example(reasons, e.getKey()))
                 .collect(Collectors.joining("; "));
+    }
+
+    private static String example(List<String> reasons, String kind) {
+        return reasons.stream().filter(r -> ErrorKinds.of(r).equals(kind)).findFirst()
+                .filter(r -> r != null && !r.isBlank() && !r.strip().equals(kind))
+                .map(r -> " (e.g. " + r.strip() + ")").orElse("");
     }
 }

@@ -68,7 +68,7 @@ public final class Main {
     private static void metrics(MetricsOptions options, PrintStream out) {
         ReadJudgments read = JudgmentsFile.read(options.judgments(), options.humanPreferenceColumn());
         PairwiseMetrics metrics = PairwiseStatistics.compute(read.judgments(), options.humanPreferenceColumn() != null);
-        out.println(MetricsFile.text(metrics));
+        out.println(MetricsFile.text(metrics, MetricsFile.errorsByKind(read.judgments())));
     }
 
     /** Runs a command, turning its failures into exit codes and messages on {@code err}. */

@@ -24,6 +24,11 @@ public final class ConfigKeys {
     public static final String AUTORATER_SAMPLES = "evalunit.autorater.samples";
     /** Token limit of one autorater input. Default 4096. */
     public static final String AUTORATER_MAX_INPUT_TOKENS = "evalunit.autorater.max-input-tokens";
+    /**
+     * How many more times the autorater asks a sample whose reply held no verdict (prose) before the sample
+     * counts as {@code ERROR}; 0 asks once. Default 1 (autorater package).
+     */
+    public static final String AUTORATER_REASK_ATTEMPTS = "evalunit.autorater.reask-attempts";
     /** How model calls use the response cache: {@code live}, {@code replay}, {@code record} or {@code off}. Default live. */
     public static final String CACHE_MODE = "evalunit.cache.mode";
     /** The response cache's directory; a relative path is resolved against the working directory. Default {@code .evalunit/cache}. */
@@ -73,6 +78,7 @@ public final class ConfigKeys {
     public static final String DEFAULT_REPORT_DIR = "target/evalunit";
     public static final int DEFAULT_AUTORATER_SAMPLES = 4;
     public static final int DEFAULT_AUTORATER_MAX_INPUT_TOKENS = 4096;
+    public static final int DEFAULT_AUTORATER_REASK_ATTEMPTS = 1;
     public static final String DEFAULT_CACHE_MODE = "live";
     /** Outside {@code target/}, so that {@code mvn clean} keeps it and it can be committed. */
     public static final String DEFAULT_CACHE_DIR = ".evalunit/cache";

@@ -4,15 +4,20 @@ import static dev.evalunit.api.pairwise.MetricNames.*;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.pairwise.HumanAlignment;
+import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.JudgeBias;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.SignTest;
+import dev.evalunit.budget.ErrorKinds;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.json.JsonWriting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -26,20 +31,32 @@ import org.apiguardian.api.API;
 public final class MetricsFile {
 
     public static final String NAME = "metrics.json";
+    /** An addition to the contract's figures: the {@code Error} rows counted by kind. */
+    public static final String ERRORS_BY_KIND = "errors_by_kind";
 
     private MetricsFile() {
     }
 
-    /** Writes {@code metrics} into {@code directory} (which exists); returns the file. */
-    public static Path write(PairwiseMetrics metrics, Path directory) throws IOException {
+    /**
+     * Writes {@code metrics} into {@code directory} (which exists); returns the file.
+     *
+     * @param errorsByKind the {@code Error} rows counted by kind ({@link #errorsByKind})
+     */
+    public static Path write(PairwiseMetrics metrics, Map<String, Long> errorsByKind, Path directory) throws IOException {
         Path file = directory.resolve(NAME);
-        Files.writeString(file, text(metrics) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, text(metrics, errorsByKind) + "\n", StandardCharsets.UTF_8);
         return file;
     }
 
-    /** The metrics JSON object, pretty-printed, without a final line end. */
-    public static String text(PairwiseMetrics metrics) {
-        return JsonWriting.prettyText(metrics.asMap());
+    /**
+     * The metrics JSON object, pretty-printed, without a final line end: the contract's figures, then
+     * {@value #ERRORS_BY_KIND}, an object from each kind of error ({@link ErrorKinds}) to its count of
+     * {@code Error} rows, the commonest first ({@code {}} without errors).
+     */
+    public static String text(PairwiseMetrics metrics, Map<String, Long> errorsByKind) {
+        Map<String, Object> figures = new LinkedHashMap<>(metrics.asMap());
+        figures.put(ERRORS_BY_KIND, errorsByKind);
+        return JsonWriting.prettyText(figures);
     }
 
     /**
@@ -74,6 +91,11 @@ public final class MetricsFile {
                 json.number(POSITION_CONSISTENCY), human,
                 optional(json, MODEL_B_WIN_RATE_CI_LOW), optional(json, MODEL_B_WIN_RATE_CI_HIGH),
                 optional(json, TIE_RATE_CI_LOW), optional(json, TIE_RATE_CI_HIGH), signTest, judgeBias);
+    }
+
+    /** The kinds of the {@code Error} rows among {@code judgments}, with their counts, the commonest first. */
+    public static Map<String, Long> errorsByKind(List<Judgment> judgments) {
+        return ErrorKinds.counts(judgments.stream().filter(Judgment::isError).map(Judgment::explanation).toList());
     }
 
     /** A figure added after the first release: {@code null} when an older file lacks it. */

@@ -78,6 +78,19 @@ public final class HttpPipeline {
      *     the message names the model and the attempts, and never contains the key
      */
     public HttpExchange execute(Request.Builder request) throws ModelCallException {
+        return execute(request, null);
+    }
+
+    /**
+     * Sends one call as {@link #execute(Request.Builder)} does, and reads each attempt's 2xx body with
+     * {@code check}: an attempt whose body is not a complete reply in the provider's wire format is retried
+     * like a 5xx; once the retries are exhausted, the call fails with {@code unreadable reply after 3
+     * attempts: HTTP 200, not JSON: <a quote>}. After a 2xx, {@link ReplyCheck#value()} holds the reply as read.
+     *
+     * @param check the provider's reader of a 2xx body, or {@code null} to read none
+     * @throws ModelCallException as {@link #execute(Request.Builder)}, and when every attempt's reply was unreadable
+     */
+    public HttpExchange execute(Request.Builder request, ReplyCheck<?> check) throws ModelCallException {
         try {
             gate.enter();
         } catch (InterruptedException e) {
@@ -85,10 +98,14 @@ public final class HttpPipeline {
             throw new ModelCallException(prefix() + "interrupted");
         }
         AttemptRecord attempts = new AttemptRecord();
+        if (check != null) {
+            request.tag(ReplyCheck.class, check);
+        }
         Request built = request.tag(AttemptRecord.class, attempts).build();
         HttpExchange exchange;
         try (Response response = client.newCall(built).execute()) {
-            exchange = new HttpExchange(response.code(), text(response.body()), attempts(attempts),
+            String body = check != null && check.value() != null ? check.body() : text(response.body());
+            exchange = new HttpExchange(response.code(), body, attempts(attempts),
                     Duration.ofNanos(attempts.lastExchangeNanos()));
         } catch (IOException e) {
             ModelCallException failure = failure(e, attempts);
@@ -115,7 +132,7 @@ public final class HttpPipeline {
      * mark. Not {@code ResponseBody.string()}: that parses the Content-Type header on every call for a
      * charset a JSON reply has no business declaring otherwise.
      */
-    private static String text(ResponseBody body) throws IOException {
+    static String text(ResponseBody body) throws IOException {
         String text = body.source().readUtf8();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
@@ -160,6 +177,11 @@ public final class HttpPipeline {
     }
 
     private ModelCallException failure(IOException e, AttemptRecord record) {
+        if (e instanceof UnreadableAttempt unreadable) {
+            String quote = scrubber.excerpt(unreadable.body());
+            return new ModelCallException(prefix() + "unreadable reply after " + attempts(record) + ": HTTP "
+                    + unreadable.code() + ", " + unreadable.getMessage() + (quote.isEmpty() ? "" : ": " + quote), e);
+        }
         if (e instanceof SocketTimeoutException) {
             return new ModelCallException(prefix() + "timed out after " + format(timeout) + " ("
                     + count(record) + (record.stoppedByRetryTimeLimit() ? ", " + timeLimitReached() : "") + ")", e);

@@ -23,8 +23,9 @@ import org.apiguardian.api.API;
  * all models, and the limits of each endpoint. Hands each model an {@link HttpPipeline}. Close it when
  * the run ends.
  *
- * <p>Each attempt of a call passes, in this order: {@link RetryInterceptor} (bounded retries), the
- * model's {@link RequestRateCap} when it has one, the endpoint's {@link EndpointHold}, the endpoint's
+ * <p>Each attempt of a call passes, in this order: {@link RetryInterceptor} (bounded retries),
+ * {@link ReplyCheckInterceptor} (a 2xx body the provider cannot read is a failed attempt), the model's
+ * {@link RequestRateCap} when it has one, the endpoint's {@link EndpointHold}, the endpoint's
  * {@link AdaptiveConcurrency} (through {@link ConcurrencyInterceptor}), and {@link AttemptTimer};
  * {@link HiddenRetryAfter} watches the network. The limits of an endpoint (scheme, host and port) are
  * shared by every pipeline of this instance that calls it, so models on one server back off together,
@@ -114,7 +115,8 @@ public final class HttpPipelines implements AutoCloseable {
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
-                .addInterceptor(new RetryInterceptor(spec.maxRetries(), limits.maxRetryTime(), backoff));
+                .addInterceptor(new RetryInterceptor(spec.maxRetries(), limits.maxRetryTime(), backoff))
+                .addInterceptor(new ReplyCheckInterceptor());
         limits.requestsPerSecond().ifPresent(rate -> builder.addInterceptor(rateCaps.computeIfAbsent(
                 new RateCapKey(spec.name(), rate), key -> new RequestRateCap(rate, backoff))));
         return builder

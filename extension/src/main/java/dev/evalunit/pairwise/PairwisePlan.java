@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
 public record PairwisePlan(String name, Dataset dataset, List<String> idColumns, Task task,
                            PromptParameter instruction, PromptParameter context,
                            AnswerSource sideA, AnswerSource sideB, String humanPreferenceColumn,
-                           ModelClient judge, int samples, int maxInputTokens, int concurrency,
+                           ModelClient judge, int samples, int maxInputTokens, int reaskAttempts, int concurrency,
                            Path reportDirectory) {
     public PairwisePlan {
         idColumns = List.copyOf(idColumns);

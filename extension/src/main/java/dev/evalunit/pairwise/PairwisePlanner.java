@@ -59,6 +59,12 @@ public final class PairwisePlanner {
                 "samples");
         int maxInputTokens = positive(spec.maxInputTokens(), ConfigKeys.AUTORATER_MAX_INPUT_TOKENS,
                 ConfigKeys.DEFAULT_AUTORATER_MAX_INPUT_TOKENS, "maxInputTokens");
+        int reaskAttempts = config.getInt(ConfigKeys.AUTORATER_REASK_ATTEMPTS)
+                .orElse(ConfigKeys.DEFAULT_AUTORATER_REASK_ATTEMPTS);
+        if (reaskAttempts < 0) {
+            throw new ConfigurationException("[" + ConfigKeys.AUTORATER_REASK_ATTEMPTS + "] must be 0 or more, but was "
+                    + reaskAttempts + ". Use 0 to ask a judge whose reply holds no verdict only once.");
+        }
         int concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
 
         Dataset dataset = datasets.load(spec.dataset());
@@ -90,7 +96,7 @@ public final class PairwisePlanner {
 
         Path reportDir = ReportDirectories.of(config, spec.name());
         return new PairwisePlan(spec.name(), dataset, spec.idColumns(), task, instruction, context, sourceA, sourceB,
-                human, judge, samples, maxInputTokens, concurrency, reportDir);
+                human, judge, samples, maxInputTokens, reaskAttempts, concurrency, reportDir);
     }
 
     /** The spec's value when given (it wins over the configuration), else the configuration's, else the default. */

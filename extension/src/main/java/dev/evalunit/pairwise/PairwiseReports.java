@@ -36,7 +36,7 @@ public final class PairwiseReports {
         try {
             Files.createDirectories(directory);
             written.add(JudgmentsFile.write(result, directory));
-            written.add(MetricsFile.write(result.metrics(), directory));
+            written.add(MetricsFile.write(result.metrics(), MetricsFile.errorsByKind(result.judgments()), directory));
             for (PairwiseReporter reporter : reporters) {
                 written.addAll(reporter.report(result, directory));
             }

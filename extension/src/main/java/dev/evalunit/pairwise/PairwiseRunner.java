@@ -46,7 +46,8 @@ public final class PairwiseRunner {
 
     /** @param progress counts each example as it starts and ends (read by {@link dev.evalunit.execution.ConsoleProgress}) */
     public PairwiseResult run(PairwisePlan plan, Progress progress) {
-        Autorater autorater = new Autorater(plan.judge(), plan.task(), plan.samples(), plan.maxInputTokens());
+        Autorater autorater = new Autorater(plan.judge(), plan.task(), plan.samples(), plan.maxInputTokens(),
+                plan.reaskAttempts());
         String defaultInstruction = DefaultInstructions.forTask(plan.task());
         List<Future<Judgment>> futures = new ArrayList<>(plan.dataset().size());
         try {

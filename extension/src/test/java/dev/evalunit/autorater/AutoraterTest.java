@@ -28,9 +28,10 @@ class AutoraterTest {
     private static final AutoraterInput INPUT = new AutoraterInput(
             "What year did the bridge open?", "The bridge opened in 1932.", "It opened in 1932.", "In 1930.");
     private static final int LIMIT = 4096;
+    private static final int REASKS = 1;
 
     private static Judgment judge(ScriptedJudge judge, int samples) {
-        return new Autorater(judge, Task.QUESTION_ANSWERING, samples, LIMIT).judge(IDS, INPUT, "A");
+        return new Autorater(judge, Task.QUESTION_ANSWERING, samples, LIMIT, REASKS).judge(IDS, INPUT, "A");
     }
 
     private static AutoraterSample sample(Position position, Vote vote, String explanation) {
@@ -148,9 +149,12 @@ class AutoraterTest {
         }
 
         @Test
-        @DisplayName("when the reply is unreadable, with the parser's reason")
+        @DisplayName("when the reply is unreadable, asked again, with the parser's reason")
         void unreadable() {
-            Judgment judgment = judge(ScriptedJudge.replying("I prefer the first one."), 1);
+            ScriptedJudge judge = ScriptedJudge.replying("I prefer the first one.", "Still the first one.");
+            Judgment judgment = judge(judge, 1);
+
+            assertThat(judge.requests()).hasSize(2);
 
             assertThat(judgment.samples())
                     .containsExactly(sample(Position.AB, Vote.ERROR, "the reply has no JSON object with a \"choice\""));
@@ -173,7 +177,7 @@ class AutoraterTest {
         void overLimit() {
             ScriptedJudge judge = ScriptedJudge.preferringFirstShown();
 
-            Judgment judgment = new Autorater(judge, Task.QUESTION_ANSWERING, 4, tokens - 1).judge(IDS, INPUT, null);
+            Judgment judgment = new Autorater(judge, Task.QUESTION_ANSWERING, 4, tokens - 1, REASKS).judge(IDS, INPUT, null);
 
             assertThat(judge.requests()).isEmpty();
             assertThat(judgment.choice()).isEqualTo(Choice.ERROR);
@@ -189,7 +193,7 @@ class AutoraterTest {
         void atLimit() {
             ScriptedJudge judge = ScriptedJudge.preferringFirstShown();
 
-            new Autorater(judge, Task.QUESTION_ANSWERING, 2, tokens).judge(IDS, INPUT, null);
+            new Autorater(judge, Task.QUESTION_ANSWERING, 2, tokens, REASKS).judge(IDS, INPUT, null);
 
             assertThat(judge.requests()).hasSize(2);
         }
@@ -202,7 +206,7 @@ class AutoraterTest {
         @Test
         @DisplayName("fewer than one sample")
         void samples() {
-            assertThatThrownBy(() -> new Autorater(ScriptedJudge.preferringFirstShown(), Task.SUMMARIZATION, 0, LIMIT))
+            assertThatThrownBy(() -> new Autorater(ScriptedJudge.preferringFirstShown(), Task.SUMMARIZATION, 0, LIMIT, REASKS))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("samples must be at least 1: 0");
         }
@@ -210,7 +214,7 @@ class AutoraterTest {
         @Test
         @DisplayName("a token limit below one")
         void maxInputTokens() {
-            assertThatThrownBy(() -> new Autorater(ScriptedJudge.preferringFirstShown(), Task.SUMMARIZATION, 4, 0))
+            assertThatThrownBy(() -> new Autorater(ScriptedJudge.preferringFirstShown(), Task.SUMMARIZATION, 4, 0, REASKS))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("maxInputTokens must be at least 1: 0");
         }
@@ -317,6 +321,59 @@ class AutoraterTest {
             assertThatThrownBy(() -> Autorater.decide(IDS, INPUT, List.of(), null))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("samples must not be empty");
+        }
+    }
+
+    @Nested
+    @DisplayName("re-asks a judge whose reply held no verdict")
+    class Reask {
+
+        @Test
+        @DisplayName("prose then a verdict: a counted vote, from a second request that differs from the first")
+        void proseThenVerdict() {
+            ScriptedJudge judge = ScriptedJudge.replying("Both have merits.", verdict("A", "grounded"));
+
+            Judgment judgment = judge(judge, 1);
+
+            assertThat(judgment.samples()).containsExactly(sample(Position.AB, Vote.A, "grounded"));
+            assertThat(judgment.choice()).isEqualTo(Choice.MODEL_A);
+            assertThat(judge.requests()).hasSize(2);
+            assertThat(judge.userPrompt(1)).isEqualTo(AutoraterPrompts.reask(judge.userPrompt(0), 1))
+                    .contains(AutoraterPrompts.REASK_NOTE);
+        }
+
+        @Test
+        @DisplayName("prose twice: an ERROR sample, with the parser's reason")
+        void proseTwice() {
+            ScriptedJudge judge = ScriptedJudge.replying("Both have merits.", "Really, both.");
+
+            Judgment judgment = judge(judge, 1);
+
+            assertThat(judgment.choice()).isEqualTo(Choice.ERROR);
+            assertThat(judgment.explanation())
+                    .isEqualTo("all 1 autorater samples failed: the reply has no JSON object with a \"choice\"");
+        }
+
+        @Test
+        @DisplayName("not a failed call: the pipeline has retried it already")
+        void notAFailedCall() {
+            ScriptedJudge judge = ScriptedJudge.replying(new ModelCallException("HTTP 503 from judge after 4 retries"));
+
+            Judgment judgment = judge(judge, 1);
+
+            assertThat(judgment.choice()).isEqualTo(Choice.ERROR);
+            assertThat(judge.requests()).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("never with 0 re-asks")
+        void zero() {
+            ScriptedJudge judge = ScriptedJudge.replying("Both have merits.");
+
+            Judgment judgment = new Autorater(judge, Task.QUESTION_ANSWERING, 1, LIMIT, 0).judge(IDS, INPUT, "A");
+
+            assertThat(judgment.choice()).isEqualTo(Choice.ERROR);
+            assertThat(judge.requests()).hasSize(1);
         }
     }
 }

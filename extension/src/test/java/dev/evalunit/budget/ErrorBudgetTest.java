@@ -112,9 +112,28 @@ class ErrorBudgetTest {
                     .isInstanceOf(EvaluationInfrastructureException.class)
                     .isNotInstanceOf(AssertionError.class)
                     .hasMessage("evaluation [Suite.eval] exceeded its error budget: 5 of 20 examples (25.0%) are errors,"
-                            + " over the budget of 10.0%. Commonest reasons: 3 × model [judge]: HTTP 500 after 5 attempts;"
-                            + " 2 × model A [candidate] failed: timed out. The judgments are in "
+                            + " over the budget of 10.0%. Commonest reasons: 3 × HTTP 500 (e.g. model [judge]: HTTP 500"
+                            + " after 5 attempts); 2 × timeout (e.g. model A [candidate] failed: timed out). The judgments are in "
                             + REPORTS.resolve("judgments.jsonl") + ".");
+        }
+
+        @Test
+        @DisplayName("groups reasons by kind: 15 unreadable replies quoting 15 bodies are one group of 15")
+        void groupedByKind() {
+            List<String> reasons = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                reasons.add("all 4 autorater samples failed: model [judge]: unreadable reply after 3 attempts: HTTP 200,"
+                        + " not JSON: {\"choices\":[{\"index\":" + i + ",\"mess");
+            }
+            reasons.add("model A [candidate] failed: model [candidate]: HTTP 503 after 3 attempts: overloaded " + 1);
+            reasons.add("model A [candidate] failed: model [candidate]: HTTP 503 after 2 attempts (retry time limit of"
+                    + " 120 s reached): overloaded " + 2);
+
+            assertThatThrownBy(() -> new ErrorBudget(0.1).check(result(20, reasons.toArray(String[]::new))))
+                    .hasMessageContaining("Commonest reasons: 15 × unreadable reply (e.g. all 4 autorater samples"
+                            + " failed: model [judge]: unreadable reply after 3 attempts: HTTP 200, not JSON:"
+                            + " {\"choices\":[{\"index\":0,\"mess); 2 × HTTP 503 (e.g. model A [candidate] failed: model"
+                            + " [candidate]: HTTP 503 after 3 attempts: overloaded 1). The judgments");
         }
 
         @Test
@@ -149,8 +168,8 @@ class ErrorBudgetTest {
             assertThatThrownBy(() -> new ErrorBudget(0.1).check(experiment))
                     .isInstanceOf(EvaluationInfrastructureException.class)
                     .hasMessage("experiment [comparison__1] of set [comparison] exceeded its error budget: 2 of 3 rows"
-                            + " (66.7%) have no answer, over the budget of 10.0%. Commonest reasons: 2 × model [m1]:"
-                            + " HTTP 503 after 3 attempts. The observations are in "
+                            + " (66.7%) have no answer, over the budget of 10.0%. Commonest reasons: 2 × HTTP 503 (e.g."
+                            + " model [m1]: HTTP 503 after 3 attempts). The observations are in "
                             + Path.of("/reports/comparison/comparison__1") + ".");
         }
 

@@ -101,7 +101,10 @@ class MainTest {
                 "tie_rate_ci_high", "decisive_count", "decisive_model_a_win_count", "sign_test_p_value",
                 "minimum_detectable_difference", "position_bias_sample_count",
                 "position_bias_first_position_win_rate", "position_bias_p_value", "length_bias_example_count",
-                "length_bias_longer_win_rate", "length_bias_p_value", "length_adjusted_model_a_win_rate");
+                "length_bias_longer_win_rate", "length_bias_p_value", "length_adjusted_model_a_win_rate",
+                "errors_by_kind");
+            assertThat(metrics.get("errors_by_kind").size()).isEqualTo(1);
+            assertThat(metrics.get("errors_by_kind").elements().next().intValue()).isEqualTo(1);
             assertThat(metrics.get("example_count").intValue()).isEqualTo(4);
             assertThat(metrics.get("error_count").intValue()).isEqualTo(1);
             assertThat(metrics.get("autosxs_model_a_win_rate").doubleValue()).isCloseTo(2.0 / 3, EXACT);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ class MetricsFileTest {
     Path directory;
 
     private JsonNode write(PairwiseMetrics metrics) throws IOException {
-        List<Path> written = List.of(MetricsFile.write(metrics, directory));
+        List<Path> written = List.of(MetricsFile.write(metrics, Map.of(), directory));
         assertThat(written).containsExactly(directory.resolve("metrics.json"));
         return JSON.readTree(Files.readString(written.get(0), StandardCharsets.UTF_8));
     }
@@ -48,7 +49,9 @@ class MetricsFileTest {
                 "tie_rate_ci_high", "decisive_count", "decisive_model_a_win_count", "sign_test_p_value",
                 "minimum_detectable_difference", "position_bias_sample_count",
                 "position_bias_first_position_win_rate", "position_bias_p_value", "length_bias_example_count",
-                "length_bias_longer_win_rate", "length_bias_p_value", "length_adjusted_model_a_win_rate");
+                "length_bias_longer_win_rate", "length_bias_p_value", "length_adjusted_model_a_win_rate",
+                "errors_by_kind");
+        assertThat(metrics.get("errors_by_kind").isObject()).isTrue();
         assertThat(metrics.get("example_count").isInt()).isTrue();
         assertThat(metrics.get("decisive_count").isInt()).isTrue();
         assertThat(metrics.get("sign_test_p_value").isNull()).isTrue();
@@ -70,7 +73,8 @@ class MetricsFileTest {
         JsonNode metrics = write(withHuman);
 
         Map<String, Object> expected = withHuman.asMap();
-        assertThat(fieldNames(metrics)).containsExactlyElementsOf(expected.keySet());
+        assertThat(fieldNames(metrics)).containsSequence(expected.keySet()).endsWith("errors_by_kind")
+                .hasSize(expected.size() + 1);
         expected.forEach((name, value) -> {
             JsonNode node = metrics.get(name);
             if (value == null) {
@@ -85,7 +89,8 @@ class MetricsFileTest {
         assertThat(metrics.get("true_positive_count").intValue()).isEqualTo(1);
         assertThat(metrics.get("three_class_cohens_kappa").isNull()).isTrue();
         assertThat(fieldNames(metrics)).endsWith("length_adjusted_model_a_win_rate", "cohens_kappa_ci_low",
-                "cohens_kappa_ci_high", "three_class_cohens_kappa_ci_low", "three_class_cohens_kappa_ci_high");
+                "cohens_kappa_ci_high", "three_class_cohens_kappa_ci_low", "three_class_cohens_kappa_ci_high",
+                "errors_by_kind");
         assertThat(fieldNames(metrics).indexOf("alignment_example_count"))
                 .isEqualTo(fieldNames(metrics).indexOf("position_consistency") + 1);
     }
@@ -98,9 +103,28 @@ class MetricsFileTest {
         String text = Files.readString(directory.resolve("metrics.json"), StandardCharsets.UTF_8);
         assertThat(text).startsWith("{\n  \"example_count\": 3,\n  \"error_count\": 1,\n")
                 .contains("\n  \"position_consistency\": null,\n")
-                .contains("\n  \"length_adjusted_model_a_win_rate\": null\n}")
+                .contains("\n  \"length_adjusted_model_a_win_rate\": null,\n  \"errors_by_kind\": ")
                 .endsWith("}\n")
                 .doesNotContain("\r");
+    }
+
+    @Test
+    @DisplayName("counts the Error rows by kind, the commonest first, whatever bodies their reasons quote")
+    void errorsByKind() throws IOException {
+        List<Judgment> judgments = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            judgments.add(Judgment.error(Map.of("id", i), "q", null, "a", "b", "model A [candidate] failed: model"
+                    + " [candidate]: unreadable reply after 3 attempts: HTTP 200, not JSON: {\"cho" + i, List.of(), null));
+        }
+        judgments.add(Judgment.error(Map.of("id", 9), "q", null, "a", "b", "model A [candidate] failed: model"
+                + " [candidate]: HTTP 503 after 3 attempts: overloaded", List.of(), null));
+
+        MetricsFile.write(Results.METRICS, MetricsFile.errorsByKind(judgments), directory);
+
+        JsonNode byKind = JSON.readTree(directory.resolve("metrics.json").toFile()).get("errors_by_kind");
+        assertThat(fieldNames(byKind)).containsExactly("unreadable reply", "HTTP 503");
+        assertThat(byKind.get("unreadable reply").intValue()).isEqualTo(3);
+        assertThat(byKind.get("HTTP 503").intValue()).isEqualTo(1);
     }
 
     @Test
@@ -109,6 +133,6 @@ class MetricsFileTest {
         write(Results.METRICS);
 
         assertThat(Files.readString(directory.resolve("metrics.json"), StandardCharsets.UTF_8))
-                .isEqualTo(MetricsFile.text(Results.METRICS) + "\n");
+                .isEqualTo(MetricsFile.text(Results.METRICS, Map.of()) + "\n");
     }
 }

@@ -151,12 +151,12 @@ class RoundTripTest {
     class Metrics {
 
         private void roundTrip(PairwiseMetrics metrics) throws IOException {
-            Path written = MetricsFile.write(metrics, first);
+            Path written = MetricsFile.write(metrics, Map.of(), first);
 
             PairwiseMetrics read = MetricsFile.read(written);
 
             assertThat(read).isEqualTo(metrics);
-            assertSameBytes(written, MetricsFile.write(read, second));
+            assertSameBytes(written, MetricsFile.write(read, Map.of(), second));
         }
 
         @Test
@@ -205,7 +205,7 @@ class RoundTripTest {
         @Test
         @DisplayName("a new figure of the wrong type is refused with a configuration error naming it")
         void wrongType() throws IOException {
-            Path written = MetricsFile.write(new PairwiseMetrics(3, 1, 0.5, 0.25, 0.25, 0.15, 0.85, null, null), first);
+            Path written = MetricsFile.write(new PairwiseMetrics(3, 1, 0.5, 0.25, 0.25, 0.15, 0.85, null, null), Map.of(), first);
             Files.writeString(written, Files.readString(written).replace("\"decisive_count\": 0", "\"decisive_count\": 1.5"));
 
             assertThatThrownBy(() -> MetricsFile.read(written))

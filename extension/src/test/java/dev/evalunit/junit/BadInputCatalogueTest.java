@@ -502,6 +502,14 @@ class BadInputCatalogueTest {
             assertRefused(ValidTestCase.class, Map.of("evalunit.autorater.samples", "-3"),
                     "Configuration error: [evalunit.autorater.samples] must be positive, but was -3.");
         }
+
+        @Test
+        @DisplayName("a re-ask count of -1 in the configuration")
+        void reaskAttempts() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.autorater.reask-attempts", "-1"),
+                    "Configuration error: [evalunit.autorater.reask-attempts] must be 0 or more, but was -1. Use 0 to ask"
+                            + " a judge whose reply holds no verdict only once.");
+        }
     }
 
     @Nested

@@ -89,8 +89,8 @@ class ErrorBudgetExtensionTest {
                         .isNotInstanceOf(AssertionError.class);
                 assertThat(failure).hasMessage("evaluation [OneFailingGenerationTestCase.evaluation] exceeded its error"
                         + " budget: 1 of 4 examples (25.0%) are errors, over the budget of 10.0%. Commonest reasons:"
-                        + " 1 × model A [candidate] failed: model [candidate]: HTTP 500 after 1 attempt: " + SERVER_ERROR
-                        + ". The judgments are in " + judgments + ".");
+                        + " 1 × HTTP 500 (e.g. model A [candidate] failed: model [candidate]: HTTP 500 after 1 attempt: "
+                        + SERVER_ERROR + "). The judgments are in " + judgments + ".");
             });
             assertThat(judgments).as("the judgments are written before the budget is checked").exists();
             assertThat(OneFailingGenerationTestCase.bodyRan).as("the thresholds are not checked").isFalse();
@@ -134,7 +134,7 @@ class ErrorBudgetExtensionTest {
                         .isNotInstanceOf(AssertionError.class);
                 assertThat(failure).hasMessage("experiment [model=m1 · run 1/1 (broken)] of set [flaky_model] exceeded its error budget:"
                         + " 3 of 3 rows (100.0%) have no answer, over the budget of 10.0%. Commonest reasons:"
-                        + " 3 × model [m1]: HTTP 500 after 1 attempt: " + SERVER_ERROR + ". The observations are in "
+                        + " 3 × HTTP 500 (e.g. model [m1]: HTTP 500 after 1 attempt: " + SERVER_ERROR + "). The observations are in "
                         + observations + ".");
             });
             assertThat(observations).isDirectory();

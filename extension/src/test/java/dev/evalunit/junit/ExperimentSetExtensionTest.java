@@ -238,8 +238,8 @@ class ExperimentSetExtensionTest {
             assertThat(EngineRuns.failures(results)).singleElement().satisfies(failure -> {
                 assertThat(failure).isInstanceOf(EvaluationInfrastructureException.class);
                 assertThat(failure).hasMessage("experiment [prose_judge · run 1/1 (only)] of set [prose_judge]: metric"
-                        + " [judge_precision] produced no value on any of its 3 rows. Commonest reasons: 3 × the judge's"
-                        + " reply could not be read: " + PROSE_REASON + ". The observations are in " + observations
+                        + " [judge_precision] produced no value on any of its 3 rows. Commonest reasons: 3 × judge reply"
+                        + " without verdict (e.g. the judge's reply could not be read: " + PROSE_REASON + "). The observations are in " + observations
                         + ". Fix the metric or its judge, or set [evalunit.experiments.allow-empty-metrics] to true if an"
                         + " empty metric is expected.");
             });
@@ -252,8 +252,9 @@ class ExperimentSetExtensionTest {
 
             assertThat(EngineRuns.failures(results)).singleElement().satisfies(failure -> assertThat(failure.getMessage())
                     .contains("metrics [judge_precision, judge_exactness] produced no value on any of its 3 rows."
-                            + " Commonest reasons: [judge_precision] 3 × the judge's reply could not be read: ")
-                    .contains("; [judge_exactness] 3 × the judge's reply could not be read: "));
+                            + " Commonest reasons: [judge_precision] 3 × judge reply without verdict (e.g. the judge's reply"
+                            + " could not be read: ")
+                    .contains("; [judge_exactness] 3 × judge reply without verdict (e.g. the judge's reply could not be read: "));
         }
 
         @Test

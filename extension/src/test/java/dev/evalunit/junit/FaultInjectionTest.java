@@ -151,6 +151,9 @@ class FaultInjectionTest {
                 config.put("evalunit.models." + model + ".max-retries", String.valueOf(MAX_RETRIES));
                 config.put("evalunit.models." + model + ".timeout-seconds", "1");
             }
+            // A prose verdict ends its sample here, as the seeds were chosen for: re-asking a judge is
+            // pinned by AutoraterTest and ReaskTest, and would send requests this suite does not attribute.
+            config.put("evalunit.autorater.reask-attempts", "0");
             // Enough workers that stalls and backoff overlap: the whole run stays within seconds.
             config.put("evalunit.concurrency", "20");
             config.put("evalunit.report.dir", dir.toString());
@@ -218,6 +221,11 @@ class FaultInjectionTest {
 
         assertThat(metrics.get("example_count").asInt()).isEqualTo(EXAMPLES);
         assertThat(metrics.get("error_count").asInt()).isEqualTo(errors);
+        // The Error rows by kind: each counted once, whatever body its reason quotes.
+        Map<String, Integer> byKind = new LinkedHashMap<>();
+        metrics.get("errors_by_kind").fields().forEachRemaining(e -> byKind.put(e.getKey(), e.getValue().asInt()));
+        assertThat(byKind.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(errors);
+        assertThat(byKind).hasSizeLessThanOrEqualTo(8);
         assertThat(a + b + ties + errors).isEqualTo(EXAMPLES);
         assertThat(metrics.get("autosxs_model_a_win_rate").asDouble()).isCloseTo((double) a / judged, within(1e-12));
         assertThat(metrics.get("autosxs_model_b_win_rate").asDouble()).isCloseTo((double) b / judged, within(1e-12));
@@ -341,6 +349,22 @@ class FaultInjectionTest {
                         + " overloaded"));
     }
 
+    @Test
+    @DisplayName("retries a truncated 200 to the bound, then groups the unreadable replies, whatever body they quote, as one kind")
+    void truncatedRepliesAreOneKind() {
+        Run run = execute(WireFormat.OPENAI, FaultPlan.always(Fault.TRUNCATED_JSON), "always-truncated");
+
+        assertThat(run.attempts()).hasSize(EXAMPLES * MAX_ATTEMPTS);
+        assertThat(run.errorRows()).hasSize(EXAMPLES);
+        assertThat(run.judgments().stream().map(j -> j.get("explanation").asText()).distinct().count())
+                .as("the reasons quote different bodies").isGreaterThan(1);
+        assertThat(run.metrics().get("errors_by_kind").toString()).isEqualTo("{\"unreadable reply\":" + EXAMPLES + "}");
+        assertThat(EngineRuns.failures(run.results())).singleElement().satisfies(failure -> assertThat(failure.getMessage())
+                .contains("Commonest reasons: " + EXAMPLES + " × unreadable reply (e.g. model A [candidate] failed: model"
+                        + " [candidate]: unreadable reply after 3 attempts: HTTP 200, not JSON: ")
+                .doesNotContain("; 1 × "));
+    }
+
     /**
      * Checks the reason a call failed with. The client reports what it met on the way (a status, a
      * timeout, a reset, a reply that is not JSON) and names the model; a prose verdict was a
@@ -362,7 +386,7 @@ class FaultInjectionTest {
             case UNAVAILABLE, UNAVAILABLE_RETRY_NOW -> "HTTP 503 after " + MAX_ATTEMPTS + " attempts";
             case STALL -> "timed out after 1 s (" + MAX_ATTEMPTS + " attempts)";
             case RESET -> "connection failed after " + MAX_ATTEMPTS + " attempts";
-            case TRUNCATED_JSON -> "the reply is not JSON";
+            case TRUNCATED_JSON -> "unreadable reply after " + MAX_ATTEMPTS + " attempts: HTTP 200, not JSON: ";
             case PROSE -> "the reply has no JSON object with a \"choice\"";
             case OK -> throw new IllegalArgumentException("no error for a good reply");
         };

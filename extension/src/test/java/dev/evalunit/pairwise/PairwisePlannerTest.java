@@ -105,6 +105,7 @@ class PairwisePlannerTest {
             assertThat(plan.judge().name()).isEqualTo("judge");
             assertThat(plan.samples()).isEqualTo(4);
             assertThat(plan.maxInputTokens()).isEqualTo(4096);
+            assertThat(plan.reaskAttempts()).isEqualTo(1);
             assertThat(plan.concurrency()).isEqualTo(8);
         }
 
@@ -123,9 +124,11 @@ class PairwisePlannerTest {
             config.put("evalunit.autorater.samples", "6");
             config.put("evalunit.autorater.max-input-tokens", "2000");
             config.put("evalunit.concurrency", "3");
+            config.put("evalunit.autorater.reask-attempts", "0");
 
             PairwisePlan plan = PairwisePlannerTest.this.plan(spec());
 
+            assertThat(plan.reaskAttempts()).isZero();
             assertThat(plan.samples()).isEqualTo(6);
             assertThat(plan.maxInputTokens()).isEqualTo(2000);
             assertThat(plan.concurrency()).isEqualTo(3);

@@ -57,8 +57,8 @@ public final class FaultInjectingServer implements AutoCloseable {
         STALL(true),
         /** The connection is closed as the response would start. */
         RESET(true),
-        /** 200 with the reply's JSON cut in half. */
-        TRUNCATED_JSON(false),
+        /** 200 with the reply's JSON cut in half: a transient fault, retried like a 5xx. */
+        TRUNCATED_JSON(true),
         /** 200 whose content is prose without a verdict (to a generation call, prose is an answer: {@link #OK}). */
         PROSE(false);
 

@@ -8,6 +8,8 @@ import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.http.IncompleteReplyException;
+import dev.evalunit.http.ReplyCheck;
 import dev.evalunit.provider.NotAnAnswer;
 import dev.evalunit.provider.StructuredOutputEndpoints;
 import dev.evalunit.provider.StructuredOutputFallback;
@@ -70,10 +72,25 @@ final class MessagesClient implements ModelClient {
 
     @Override
     public ModelReply complete(ModelRequest request) throws ModelCallException {
-        return reply(tools.exchange(request, withTool -> send(request, withTool)));
+        ReplyCheck<MessagesReply> read = new ReplyCheck<>(MessagesClient::read);
+        return reply(tools.exchange(request, withTool -> send(request, withTool, read)), read);
     }
 
-    private HttpExchange send(ModelRequest request, boolean withTool) throws ModelCallException {
+    /**
+     * A body that is not JSON, or holds neither an answer (text or {@code tool_use}) nor a stop reason that
+     * says why not, is a transient fault: the pipeline retries it.
+     */
+    private static MessagesReply read(String body) throws IncompleteReplyException {
+        MessagesReply reply = MessagesReply.parse(body).orElseThrow(() -> new IncompleteReplyException("not JSON"));
+        if (reply.text() == null && reply.toolInput() == null && !STOP_REFUSAL.equals(reply.stopReason())
+                && !STOP_MAX_TOKENS.equals(reply.stopReason())) {
+            throw new IncompleteReplyException("no text or tool_use block in its content");
+        }
+        return reply;
+    }
+
+    private HttpExchange send(ModelRequest request, boolean withTool, ReplyCheck<MessagesReply> read)
+            throws ModelCallException {
         Request.Builder builder = new Request.Builder()
                 .url(endpoint)
                 .header(VERSION_HEADER, version)
@@ -81,15 +98,14 @@ final class MessagesClient implements ModelClient {
         if (apiKey != null) {
             builder.header(API_KEY_HEADER, apiKey);
         }
-        return http.execute(builder);
+        return http.execute(builder, read);
     }
 
-    private ModelReply reply(HttpExchange exchange) throws ModelCallException {
+    private ModelReply reply(HttpExchange exchange, ReplyCheck<MessagesReply> read) throws ModelCallException {
         if (!exchange.successful()) {
             throw http.httpError(exchange);
         }
-        MessagesReply reply = MessagesReply.parse(exchange.body())
-                .orElseThrow(() -> http.failure("the reply is not JSON: " + http.excerpt(exchange.body())));
+        MessagesReply reply = read.value();
         if (STOP_REFUSAL.equals(reply.stopReason())) {
             throw NotAnAnswer.refused(http, "stop_reason \"refusal\"", reply.text());
         }
@@ -97,9 +113,6 @@ final class MessagesClient implements ModelClient {
             throw NotAnAnswer.cut(http, "stop_reason \"max_tokens\"", maxTokensKey);
         }
         String answer = reply.toolInput() != null ? reply.toolInput() : reply.text();
-        if (answer == null) {
-            throw http.failure("the reply has no text or tool_use block in its content");
-        }
         return new ModelReply(answer, reply.inputTokens(), reply.outputTokens(), exchange.latency());
     }
 }

@@ -8,6 +8,8 @@ import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.http.IncompleteReplyException;
+import dev.evalunit.http.ReplyCheck;
 import dev.evalunit.provider.NotAnAnswer;
 import dev.evalunit.provider.StructuredOutputEndpoints;
 import dev.evalunit.provider.StructuredOutputFallback;
@@ -90,29 +92,43 @@ final class GenerateContentClient implements ModelClient {
 
     @Override
     public ModelReply complete(ModelRequest request) throws ModelCallException {
-        return reply(structured.exchange(request, json -> send(request, json)));
+        ReplyCheck<GenerateContentReply> read = new ReplyCheck<>(GenerateContentClient::read);
+        return reply(structured.exchange(request, json -> send(request, json, read)), read);
     }
 
-    private HttpExchange send(ModelRequest request, boolean json) throws ModelCallException {
+    /**
+     * A body that is not JSON, has no candidate without saying why (a blocked prompt says so), or whose
+     * candidate has neither text nor a finish reason (cut off), is a transient fault: the pipeline retries it.
+     */
+    private static GenerateContentReply read(String body) throws IncompleteReplyException {
+        GenerateContentReply reply = GenerateContentReply.parse(body)
+                .orElseThrow(() -> new IncompleteReplyException("not JSON"));
+        if (reply.blockReason() == null && !reply.hasCandidate()) {
+            throw new IncompleteReplyException("no candidates");
+        }
+        if (reply.blockReason() == null && reply.text() == null && reply.finishReason() == null) {
+            throw new IncompleteReplyException("no text in candidates[0].content.parts, and no finishReason");
+        }
+        return reply;
+    }
+
+    private HttpExchange send(ModelRequest request, boolean json, ReplyCheck<GenerateContentReply> read)
+            throws ModelCallException {
         Request.Builder builder = new Request.Builder().url(endpoint).post(RequestBody.create(bodies.of(request, json), JSON));
         String credential = auth.value().current();
         if (credential != null) {
             builder.header(auth.name(), credential);
         }
-        return http.execute(builder);
+        return http.execute(builder, read);
     }
 
-    private ModelReply reply(HttpExchange exchange) throws ModelCallException {
+    private ModelReply reply(HttpExchange exchange, ReplyCheck<GenerateContentReply> read) throws ModelCallException {
         if (!exchange.successful()) {
             throw http.httpError(exchange);
         }
-        GenerateContentReply reply = GenerateContentReply.parse(exchange.body())
-                .orElseThrow(() -> http.failure("the reply is not JSON: " + http.excerpt(exchange.body())));
+        GenerateContentReply reply = read.value();
         if (reply.blockReason() != null) {
             throw NotAnAnswer.blocked(http, "promptFeedback.blockReason \"" + reply.blockReason() + "\"");
-        }
-        if (!reply.hasCandidate()) {
-            throw NotAnAnswer.empty(http, "no candidates");
         }
         String finish = reply.finishReason();
         if (MAX_TOKENS.equals(finish)) {

@@ -57,10 +57,10 @@ final class ChatResponseParser {
                 parser.skipChildren();
             }
         } catch (IOException e) {
-            throw new MalformedReplyException("the reply is not JSON", true);
+            throw new MalformedReplyException("not JSON", true);
         }
         if (reading.content == null && reading.refusal == null && !notAnAnswer(reading.finishReason)) {
-            throw new MalformedReplyException("the reply has no choices[0].message.content", false);
+            throw new MalformedReplyException("no choices[0].message.content", false);
         }
         return new ChatCompletion(reading.content, reading.refusal, reading.finishReason, reading.promptTokens,
                 reading.completionTokens);

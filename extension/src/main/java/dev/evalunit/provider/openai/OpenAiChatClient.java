@@ -8,6 +8,8 @@ import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
+import dev.evalunit.http.IncompleteReplyException;
+import dev.evalunit.http.ReplyCheck;
 import dev.evalunit.provider.NotAnAnswer;
 import dev.evalunit.provider.StructuredOutputEndpoints;
 import dev.evalunit.provider.StructuredOutputFallback;
@@ -71,29 +73,35 @@ final class OpenAiChatClient implements ModelClient {
 
     @Override
     public ModelReply complete(ModelRequest request) throws ModelCallException {
-        return reply(structuredOutput.exchange(request, structured -> send(request, structured)));
+        ReplyCheck<ChatCompletion> completion = new ReplyCheck<>(OpenAiChatClient::read);
+        return reply(structuredOutput.exchange(request, structured -> send(request, structured, completion)), completion);
     }
 
-    private HttpExchange send(ModelRequest request, boolean structured) throws ModelCallException {
+    /** A body without a readable completion is a transient fault: the pipeline retries it. */
+    private static ChatCompletion read(String body) throws IncompleteReplyException {
+        try {
+            return ChatResponseParser.parse(body);
+        } catch (MalformedReplyException e) {
+            throw new IncompleteReplyException(e.getMessage());
+        }
+    }
+
+    private HttpExchange send(ModelRequest request, boolean structured, ReplyCheck<ChatCompletion> completion)
+            throws ModelCallException {
         Request.Builder builder = new Request.Builder()
                 .url(endpoint)
                 .post(RequestBody.create(bodies.of(request, structured), JSON));
         if (apiKey != null) {
             builder.header("Authorization", "Bearer " + apiKey);
         }
-        return http.execute(builder);
+        return http.execute(builder, completion);
     }
 
-    private ModelReply reply(HttpExchange exchange) throws ModelCallException {
+    private ModelReply reply(HttpExchange exchange, ReplyCheck<ChatCompletion> check) throws ModelCallException {
         if (!exchange.successful()) {
             throw http.httpError(exchange);
         }
-        ChatCompletion completion;
-        try {
-            completion = ChatResponseParser.parse(exchange.body());
-        } catch (MalformedReplyException e) {
-            throw http.failure(e.getMessage() + (e.worthQuoting() ? ": " + http.excerpt(exchange.body()) : ""));
-        }
+        ChatCompletion completion = check.value();
         checkAnswer(completion);
         return new ModelReply(completion.text(), completion.promptTokens(), completion.completionTokens(),
                 exchange.latency());

@@ -275,12 +275,16 @@ class MessagesClientTest {
         }
 
         @Test
-        @DisplayName("a reply with neither text nor tool_use")
+        @DisplayName("a reply with neither text nor tool_use, retried as transient, then as an unreadable reply")
         void empty() {
-            server.enqueue(json(200, reply("[]", "end_turn")));
+            for (int i = 0; i < 4; i++) {
+                server.enqueue(json(200, "{\"content\":[],\"stop_reason\":\"end_turn\"}"));
+            }
 
             assertThatThrownBy(() -> client().complete(ModelRequest.ofUser("Hello")))
-                    .hasMessage("model [claude]: the reply has no text or tool_use block in its content");
+                    .hasMessage("model [claude]: unreadable reply after 4 attempts: HTTP 200, no text or tool_use block"
+                            + " in its content: {\"content\":[],\"stop_reason\":\"end_turn\"}");
+            assertThat(server.getRequestCount()).isEqualTo(4);
         }
     }
 

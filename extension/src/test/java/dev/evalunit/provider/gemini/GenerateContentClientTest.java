@@ -355,10 +355,20 @@ class GenerateContentClientTest {
         }
 
         @Test
-        @DisplayName("no candidates, or a candidate without parts")
+        @DisplayName("no candidates: retried as transient, then an unreadable reply")
+        void noCandidates() {
+            String noCandidates = "{\"usageMetadata\":{\"promptTokenCount\":3,\"totalTokenCount\":3}}";
+            for (int i = 0; i < 3; i++) {
+                server.enqueue(json(200, noCandidates));
+            }
+            assertFails(noCandidates, "model [gem]: unreadable reply after 4 attempts: HTTP 200, no candidates: "
+                    + noCandidates);
+            assertThat(server.getRequestCount()).isEqualTo(4);
+        }
+
+        @Test
+        @DisplayName("a candidate without parts that says why it stopped")
         void empty() {
-            assertFails("{\"usageMetadata\":{\"promptTokenCount\":3,\"totalTokenCount\":3}}",
-                    "model [gem]: the reply is not an answer: it holds no text (no candidates).");
             assertFails("{\"candidates\":[{\"content\":{\"parts\":[],\"role\":\"model\"},\"finishReason\":\"OTHER\",\"index\":0}]}",
                     "model [gem]: the reply is not an answer: it holds no text (no text in candidates[0].content.parts,"
                             + " finishReason \"OTHER\").");

@@ -31,8 +31,8 @@ class ChatResponseParserTest {
         }
     }
 
-    private static final Outcome NO_CONTENT = new Outcome(null, "the reply has no choices[0].message.content", false);
-    private static final Outcome NOT_JSON = new Outcome(null, "the reply is not JSON", true);
+    private static final Outcome NO_CONTENT = new Outcome(null, "no choices[0].message.content", false);
+    private static final Outcome NOT_JSON = new Outcome(null, "not JSON", true);
 
     /**
      * The pre-streaming implementation (the whole body read with {@code readTree}), kept to pin that

@@ -11,6 +11,8 @@ import dev.evalunit.api.spi.ModelUnusableException;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
+import dev.evalunit.cache.CacheMode;
+import dev.evalunit.cache.ModelCache;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.http.Backoff;
@@ -18,6 +20,7 @@ import dev.evalunit.model.ClientDecorator;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.model.ModelSettings;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("OpenAiChatClient")
 class OpenAiChatClientTest {
@@ -274,13 +278,18 @@ class OpenAiChatClientTest {
         }
 
         @Test
-        @DisplayName("a reply without content as a failure saying so")
+        @DisplayName("a reply without content, retried as transient, then as an unreadable reply saying so")
         void noContent() {
-            server.enqueue(json(200, "{\"choices\":[{\"message\":{\"content\":null,\"tool_calls\":[]}}]}"));
+            String body = "{\"choices\":[{\"message\":{\"content\":null,\"tool_calls\":[]}}]}";
+            for (int i = 0; i < 4; i++) {
+                server.enqueue(json(200, body));
+            }
 
             assertThatThrownBy(() -> client().complete(ModelRequest.ofUser("Hi")))
                     .isInstanceOf(ModelCallException.class)
-                    .hasMessage("model [judge]: the reply has no choices[0].message.content");
+                    .hasMessage("model [judge]: unreadable reply after 4 attempts: HTTP 200, no choices[0].message.content: "
+                            + body);
+            assertThat(server.getRequestCount()).isEqualTo(4);
         }
 
         @Test
@@ -563,6 +572,87 @@ class OpenAiChatClientTest {
             server.enqueue(finished("\"fine\"", "stop"));
 
             assertThat(client().complete(ModelRequest.ofUser("Hi")).text()).isEqualTo("fine");
+        }
+    }
+
+    @Nested
+    @DisplayName("retries a 2xx reply that is not a complete completion, as it retries a 5xx")
+    class TransientReplies {
+
+        private static final String TRUNCATED = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assist";
+
+        @TempDir
+        Path cacheDir;
+
+        @Test
+        @DisplayName("a truncated 200 then a good reply: one answer, two requests, backed off like a 5xx")
+        void truncatedThenGood() throws Exception {
+            server.enqueue(json(200, TRUNCATED));
+            server.enqueue(reply("Paris."));
+
+            assertThat(client().complete(ModelRequest.ofUser("Capital of France?")).text()).isEqualTo("Paris.");
+            assertThat(server.getRequestCount()).isEqualTo(2);
+            assertThat(sleeps).containsExactly(Duration.ofMillis(100));
+        }
+
+        @Test
+        @DisplayName("{} on every attempt: an unreadable reply once the retries are exhausted, never cached")
+        void emptyObjectExhausted() {
+            ModelCache cache = ModelCache.of(CacheMode.LIVE, cacheDir);
+            ModelClients cached = new ModelClients(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), () -> 0.5,
+                    sleeps::add, CLOCK), cache.countingInto(cache.newCounts()), log::add);
+            try {
+                for (int run = 1; run <= 2; run++) {
+                    for (int i = 0; i < 4; i++) {
+                        server.enqueue(json(200, "{}"));
+                    }
+                    ModelClient client = cached.create(settings(3), SECRETS);
+                    assertThatThrownBy(() -> client.complete(ModelRequest.ofUser("Hi")))
+                            .isInstanceOf(ModelCallException.class)
+                            .hasMessage("model [judge]: unreadable reply after 4 attempts: HTTP 200, no"
+                                    + " choices[0].message.content: {}");
+                    // Not cached: the second run asks the server again.
+                    assertThat(server.getRequestCount()).isEqualTo(4 * run);
+                }
+            } finally {
+                cached.close();
+            }
+        }
+
+        @Test
+        @DisplayName("an empty 200 body is retried")
+        void emptyBody() throws Exception {
+            server.enqueue(json(200, ""));
+            server.enqueue(reply("Paris."));
+
+            assertThat(client().complete(ModelRequest.ofUser("Capital of France?")).text()).isEqualTo("Paris.");
+            assertThat(server.getRequestCount()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("a refusal, a cut or a filtered answer is not transient: one request each")
+        void notAnswersAreNotRetried() {
+            server.enqueue(json(200, NotAnswers.REFUSAL));
+            server.enqueue(json(200, "{\"choices\":[{\"message\":{\"content\":\"The\"},\"finish_reason\":\"length\"}]}"));
+            server.enqueue(json(200, "{\"choices\":[{\"message\":{\"content\":null},"
+                    + "\"finish_reason\":\"content_filter\"}]}"));
+            ModelClient client = client();
+
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> client.complete(ModelRequest.ofUser("Hi")))
+                        .hasMessageContaining("the reply is not an answer");
+            }
+            assertThat(server.getRequestCount()).isEqualTo(3);
+        }
+
+        @Test
+        @DisplayName("a 400 is not retried")
+        void clientErrorNotRetried() {
+            server.enqueue(json(400, "{\"error\":{\"message\":\"bad request\"}}"));
+
+            assertThatThrownBy(() -> client().complete(ModelRequest.ofUser("Hi")))
+                    .hasMessage("model [judge]: HTTP 400 after 1 attempt: bad request");
+            assertThat(server.getRequestCount()).isEqualTo(1);
         }
     }
 }
