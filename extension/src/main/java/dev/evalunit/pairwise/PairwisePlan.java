@@ -25,4 +25,10 @@ public record PairwisePlan(String name, Dataset dataset, List<String> idColumns,
     public PairwisePlan {
         idColumns = List.copyOf(idColumns);
     }
+
+    /** This plan with other sides and folder, and no human preferences: one pairing of a tournament. */
+    PairwisePlan forPairing(AnswerSource a, AnswerSource b, Path directory) {
+        return new PairwisePlan(name, dataset, idColumns, task, instruction, context, a, b, null, judge, samples,
+                maxInputTokens, reaskAttempts, concurrency, directory);
+    }
 }

@@ -88,9 +88,7 @@ public final class TournamentPlanner {
                 PairwisePlan checked = pairwise.plan(spec.pairing(spec.name() + " " + display, a.model(), other.model()));
                 AnswerSource sideA = source(own, pair[0], candidates, settings, repeat, checked.sideA());
                 AnswerSource sideB = source(own, pair[1], candidates, settings, repeat, checked.sideB());
-                PairwisePlan plan = new PairwisePlan(checked.name(), checked.dataset(), checked.idColumns(), checked.task(),
-                        checked.instruction(), checked.context(), sideA, sideB, null, checked.judge(), checked.samples(),
-                        checked.maxInputTokens(), checked.concurrency(),
+                PairwisePlan plan = checked.forPairing(sideA, sideB,
                         directory.resolve(ReportDirectories.segment(a.name() + "-vs-" + other.name()
                                 + (spec.repeat() > 1 ? "-repeat-" + (repeat + 1) : ""))));
                 pairings.add(new TournamentPlan.Pairing(display, plan));
