@@ -19,7 +19,11 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * JSON Lines ({@code .jsonl}, {@code .ndjson}): one JSON object per line, blank lines skipped. Cells
+ * JSON Lines ({@code .jsonl}, {@code .ndjson}, {@code .json}): one JSON object per line, blank lines
+ * skipped; and, as the seeds show datasets, pretty-printed JSON objects one after another, or one JSON
+ * array of objects. The line-by-line reading comes first (the fast path); a file whose first line is not
+ * a whole JSON value is read as a stream of values, each example located by the line it starts on and
+ * each mistake by line and column. Cells
  * keep their JSON type; nested objects and arrays become their JSON text, since a prompt can only
  * show them as text anyway. Registered in the engine's services file.
  */
@@ -34,7 +38,7 @@ public final class JsonLinesSource extends FileDatasetSource {
             .build();
 
     public JsonLinesSource() {
-        super("JSON Lines", ".jsonl", ".ndjson");
+        super("JSON Lines", ".jsonl", ".ndjson", ".json");
     }
 
     @Override
@@ -43,10 +47,34 @@ public final class JsonLinesSource extends FileDatasetSource {
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
+                if (records.isEmpty() && !isWholeValue(lines[i])) {
+                    return PrettyJsonRecords.parse(JSON, location, text);
+                }
                 records.add(new DatasetRecord(lineLocation(i + 1), parseObject(location, i + 1, lines[i])));
             }
         }
         return records;
+    }
+
+    /** Whether {@code line} holds one whole JSON value; a line that opens a value continued below does not. */
+    private static boolean isWholeValue(String line) {
+        try (JsonParser parser = JSON.createParser(line)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            // Broken within the line, or cut off at its end: a stream of pretty-printed values names the spot.
+            return false;
+        }
+    }
+
+    /** A JSON object's fields as cells, as {@link #cellOf} makes them. */
+    static Map<String, Object> cells(JsonNode node) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        node.properties().forEach(field -> values.put(field.getKey(), cellOf(field.getValue())));
+        return values;
     }
 
     private static Map<String, Object> parseObject(String location, int lineNumber, String line) {
@@ -66,9 +94,7 @@ public final class JsonLinesSource extends FileDatasetSource {
         if (node == null || !node.isObject()) {
             throw notAnObject(location, lineNumber, "found " + describe(node));
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        node.properties().forEach(field -> values.put(field.getKey(), cellOf(field.getValue())));
-        return values;
+        return cells(node);
     }
 
     private static Object cellOf(JsonNode node) {
@@ -81,7 +107,7 @@ public final class JsonLinesSource extends FileDatasetSource {
         };
     }
 
-    private static String describe(JsonNode node) {
+    static String describe(JsonNode node) {
         if (node == null) {
             return "nothing";
         }
@@ -97,7 +123,7 @@ public final class JsonLinesSource extends FileDatasetSource {
     }
 
     /** Jackson's reason without the source excerpt and location it appends. */
-    private static String shortReason(JsonProcessingException e) {
+    static String shortReason(JsonProcessingException e) {
         String reason = e.getOriginalMessage();
         int newline = reason.indexOf('\n');
         if (newline >= 0) {

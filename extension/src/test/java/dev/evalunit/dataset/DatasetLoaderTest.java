@@ -138,7 +138,7 @@ class DatasetLoaderTest {
             assertThatThrownBy(() -> loader().load(name))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("Configuration error: dataset [" + name + "] has an unknown format. Use a reference that one of"
-                            + " the dataset sources accepts: CSV with a header row (.csv), JSON Lines (.jsonl, .ndjson).");
+                            + " the dataset sources accepts: CSV with a header row (.csv), JSON Lines (.jsonl, .ndjson, .json).");
         }
     }
 

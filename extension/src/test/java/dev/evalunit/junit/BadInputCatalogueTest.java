@@ -560,7 +560,7 @@ class BadInputCatalogueTest {
         void farFromAny() {
             assertRefused(ValidTestCase.class, Map.of("evalunit.colour", "blue"),
                     "Configuration error: [evalunit.colour] is not a configuration key. Keys: " + String.join(", ",
-                            ConfigKeys.topLevelKeys()) + " and evalunit.models.NAME.<key> (docs/configuration.md)."
+                            ConfigKeys.topLevelKeys()) + ", evalunit.datasets.NAME and evalunit.models.NAME.<key> (docs/configuration.md)."
                             + " Correct it, or remove it.");
         }
 
@@ -569,7 +569,7 @@ class BadInputCatalogueTest {
         void modelWithoutSetting() {
             assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge", "gpt-4o"),
                     "Configuration error: [evalunit.models.judge] is not a configuration key. Keys: " + String.join(", ",
-                            ConfigKeys.topLevelKeys()) + " and evalunit.models.NAME.<key> (docs/configuration.md)."
+                            ConfigKeys.topLevelKeys()) + ", evalunit.datasets.NAME and evalunit.models.NAME.<key> (docs/configuration.md)."
                             + " Correct it, or remove it.");
         }
     }

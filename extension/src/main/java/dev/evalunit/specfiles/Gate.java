@@ -1,0 +1,42 @@
+package dev.evalunit.specfiles;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.evalunit.config.ConfigurationException;
+import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * One gate of a spec file's {@code "evalunit": {"gates": {...}}} block: a figure, a comparison and a
+ * threshold, e.g. {@code "autosxs_model_a_win_rate": ">= 0.5"}. Checked by the AssertJ assertions,
+ * so that a failing gate reads as the same assertion written in Java would.
+ *
+ * @param metric the figure's name in {@code metrics.json}
+ * @param comparison {@code >=}, {@code >}, {@code <=} or {@code <}
+ * @param threshold the value compared with
+ */
+@API(status = INTERNAL, since = "0.1")
+public record Gate(String metric, String comparison, double threshold) {
+
+    private static final Pattern CONDITION = Pattern.compile("\\s*(>=|<=|>|<)\\s*(-?[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)\\s*");
+
+    /**
+     * @param owner e.g. {@code spec file [evals/qa.autosxs.json]}, for messages
+     * @throws ConfigurationException when {@code condition} is not a comparison with a number
+     */
+    static Gate parse(String metric, Object condition, String owner) {
+        Matcher matcher = condition instanceof String text ? CONDITION.matcher(text) : null;
+        if (matcher == null || !matcher.matches()) {
+            throw new ConfigurationException(owner + " gives gate [" + metric + "] the condition [" + condition
+                    + "]. Write a comparison with a number, e.g. \">= 0.5\" (one of >=, >, <=, <).");
+        }
+        return new Gate(metric, matcher.group(1), new BigDecimal(matcher.group(2)).doubleValue());
+    }
+
+    @Override
+    public String toString() {
+        return metric + " " + comparison + " " + threshold;
+    }
+}
