@@ -19,11 +19,11 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * JSON Lines ({@code .jsonl}, {@code .ndjson}, {@code .json}): one JSON object per line, blank lines
- * skipped; and, as the seeds show datasets, pretty-printed JSON objects one after another, or one JSON
- * array of objects. The line-by-line reading comes first (the fast path); a file whose first line is not
- * a whole JSON value is read as a stream of values, each example located by the line it starts on and
- * each mistake by line and column. Cells
+ * JSON Lines ({@code .jsonl}, {@code .ndjson}): one JSON object per line, blank lines skipped; and, as
+ * the seeds show datasets, pretty-printed JSON objects one after another, or one JSON array of objects.
+ * The line-by-line reading comes first (the fast path); a file whose first line opens a value it does not
+ * close, or is an array, is read as a stream of values ({@link PrettyJsonRecords}), each example located
+ * by the line it starts on and each mistake by line and column. Cells
  * keep their JSON type; nested objects and arrays become their JSON text, since a prompt can only
  * show them as text anyway. Registered in the engine's services file.
  */
@@ -38,7 +38,7 @@ public final class JsonLinesSource extends FileDatasetSource {
             .build();
 
     public JsonLinesSource() {
-        super("JSON Lines", ".jsonl", ".ndjson", ".json");
+        super("JSON Lines", ".jsonl", ".ndjson");
     }
 
     @Override
@@ -47,7 +47,7 @@ public final class JsonLinesSource extends FileDatasetSource {
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
-                if (records.isEmpty() && !isWholeValue(lines[i])) {
+                if (records.isEmpty() && isPrettyPrinted(lines[i])) {
                     return PrettyJsonRecords.parse(JSON, location, text);
                 }
                 records.add(new DatasetRecord(lineLocation(i + 1), parseObject(location, i + 1, lines[i])));
@@ -56,16 +56,19 @@ public final class JsonLinesSource extends FileDatasetSource {
         return records;
     }
 
-    /** Whether {@code line} holds one whole JSON value; a line that opens a value continued below does not. */
-    private static boolean isWholeValue(String line) {
-        try (JsonParser parser = JSON.createParser(line)) {
-            if (parser.nextToken() == null) {
-                return false;
-            }
+    /**
+     * Whether the file is not JSON Lines but pretty-printed: its first line opens a value it does not close
+     * (an object over several lines), or is an array (of objects). Any other mistake on the line is
+     * reported as that line's.
+     */
+    private static boolean isPrettyPrinted(String firstLine) {
+        try (JsonParser parser = JSON.createParser(firstLine)) {
+            boolean array = parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY;
             parser.skipChildren();
-            return parser.nextToken() == null;
+            return array;
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            return true;
         } catch (IOException e) {
-            // Broken within the line, or cut off at its end: a stream of pretty-printed values names the spot.
             return false;
         }
     }

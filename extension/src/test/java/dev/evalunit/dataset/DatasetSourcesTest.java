@@ -124,7 +124,7 @@ public class DatasetSourcesTest {
         assertThatThrownBy(() -> loaderRegistering(TableSource.class).load("jdbc:people"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Configuration error: dataset [jdbc:people] has an unknown format. Use a reference that one of"
-                        + " the dataset sources accepts: CSV with a header row (.csv), JSON Lines (.jsonl, .ndjson, .json),"
+                        + " the dataset sources accepts: CSV with a header row (.csv), JSON Lines (.jsonl, .ndjson),"
                         + " tables (table:<name>).");
     }
 

@@ -38,7 +38,7 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * The spec-file engine ({@code evalunit-specs}) on AutoSxS pipeline definitions. The two bodies under
- * {@code src/test/resources/evals/autosxs/} follow the pipeline job request body of Google Cloud's
+ * {@code src/test/resources/specfiles/evals/autosxs/} follow the pipeline job request body of Google Cloud's
  * "Run AutoSxS pipeline to perform pairwise model-based evaluation" page
  * (https://cloud.google.com/vertex-ai/generative-ai/docs/models/side-by-side-eval): displayName,
  * runtimeConfig.gcsOutputDirectory, runtimeConfig.parameterValues and the autosxs-template templateUri; one
@@ -49,11 +49,12 @@ import org.junit.platform.testkit.engine.Event;
 @DisplayName("Spec files (the evalunit-specs engine)")
 class SpecFilesEngineTest {
 
-    private static final String PREGENERATED = "evals/autosxs/pregenerated.autosxs.json";
-    private static final String GENERATING = "evals/autosxs/generating.autosxs.json";
-    private static final String GATED = "evals/autosxs/parameters-only-gated.autosxs.json";
+    private static final String PREGENERATED = "specfiles/evals/autosxs/pregenerated.autosxs.json";
+    private static final String GENERATING = "specfiles/evals/autosxs/generating.autosxs.json";
+    private static final String GATED = "specfiles/evals/autosxs/parameters-only-gated.autosxs.json";
+    private static final String INCLUDE = "specfiles/evals/**/*.autosxs.json";
     private static final String GCS_DATASET = "gs://my-bucket/autosxs/evaluation_dataset.jsonl";
-    private static final String DATASET = "evals/data/evaluation_dataset.jsonl";
+    private static final String DATASET = "specfiles/evals/data/evaluation_dataset.jsonl";
     private static final String VERTEX_MODEL = "publishers/google/models/text-bison@002";
 
     private ChatServer server;
@@ -168,20 +169,22 @@ class SpecFilesEngineTest {
         }
 
         @Test
-        @DisplayName("finds evals/**/*.autosxs.json under a class path root")
+        @DisplayName("finds the files matching evalunit.specs.include under a class path root (by default evals/**)")
         void classpathRoot() throws Exception {
-            assertThat(discovered(Map.of("evalunit.specs.include", "nothing/**"), selectClasspathRoots(Set.of(testClasses())).get(0)))
-                    .isEmpty();
-            assertThat(discovered(Map.of("evalunit.judge.default", "missing"), selectClasspathRoots(Set.of(testClasses())).get(0)))
-                    .contains(PREGENERATED, GENERATING, GATED);
+            DiscoverySelector root = selectClasspathRoots(Set.of(testClasses())).get(0);
+            // This module keeps its fixtures out of evals/, so that no launcher of its own tests runs them.
+            assertThat(discovered(Map.of(), root)).isEmpty();
+            assertThat(discovered(Map.of("evalunit.specs.include", INCLUDE), root))
+                    .containsExactlyInAnyOrder(PREGENERATED, GENERATING, GATED);
         }
 
         @Test
         @DisplayName("finds them next to the test classes a build tool selects, unless told not to")
         void besideTestClasses() {
-            assertThat(discovered(Map.of(), selectClass(SpecFilesEngineTest.class))).contains(PREGENERATED);
-            assertThat(discovered(Map.of("evalunit.specs.with-test-classes", "false"), selectClass(SpecFilesEngineTest.class)))
-                    .isEmpty();
+            assertThat(discovered(Map.of("evalunit.specs.include", INCLUDE), selectClass(SpecFilesEngineTest.class)))
+                    .containsExactlyInAnyOrder(PREGENERATED, GENERATING, GATED);
+            assertThat(discovered(Map.of("evalunit.specs.include", INCLUDE, "evalunit.specs.with-test-classes", "false"),
+                    selectClass(SpecFilesEngineTest.class))).isEmpty();
         }
 
         @Test

@@ -85,7 +85,7 @@ class TextFolderDatasetSourceTest {
             assertThatThrownBy(() -> datasets.load("textfolder:datasets/warranty"))
                     .hasMessage("Configuration error: dataset [textfolder:datasets/warranty] has an unknown format."
                             + " Use a reference that one of the dataset sources accepts: CSV with a header row (.csv),"
-                            + " JSON Lines (.jsonl, .ndjson, .json), folders of text files (textdir:<folder>).");
+                            + " JSON Lines (.jsonl, .ndjson), folders of text files (textdir:<folder>).");
         }
     }
 }
