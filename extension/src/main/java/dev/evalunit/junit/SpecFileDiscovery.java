@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.ClasspathResourceSelector;
@@ -31,7 +32,8 @@ import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
 
 /**
- * Finds the spec files a discovery request selects: under a class path root, those whose path matches
+ * Finds the spec files (AutoSxS pipeline definitions, {@code *.autosxs.json}; EvalAP experiment sets,
+ * {@code *.experiment-set.json}) a discovery request selects: under a class path root, those whose path matches
  * one of the globs of {@value ConfigKeys#SPECS_INCLUDE}; a class path resource, a file or a unique id
  * that names a spec file, as it is; and, for the test classes a build tool selects (Surefire and Gradle
  * select classes only), the spec files under those classes' class path roots, unless
@@ -43,7 +45,7 @@ final class SpecFileDiscovery {
     private final ClassLoader loader;
     private final List<PathMatcher> includes = new ArrayList<>();
     /** Resource name (or file path) -> its descriptor, each file once however many selectors name it. */
-    private final Map<String, SpecFileDescriptor> found = new TreeMap<>();
+    private final Map<String, TestDescriptor> found = new TreeMap<>();
 
     SpecFileDiscovery(EvalConfig config, ClassLoader loader) {
         this.config = config;
@@ -59,11 +61,14 @@ final class SpecFileDiscovery {
         }
     }
 
+    /** What an experiment-set file's name ends with. */
+    static final String EXPERIMENT_SET_SUFFIX = ".experiment-set.json";
+
     static boolean isSpecFile(String name) {
-        return name.endsWith(AutoSxsFile.SUFFIX);
+        return name.endsWith(AutoSxsFile.SUFFIX) || name.endsWith(EXPERIMENT_SET_SUFFIX);
     }
 
-    List<SpecFileDescriptor> discover(EngineDiscoveryRequest request, UniqueId engineId) {
+    List<TestDescriptor> discover(EngineDiscoveryRequest request, UniqueId engineId) {
         Set<Path> roots = new LinkedHashSet<>();
         request.getSelectorsByType(ClasspathRootSelector.class).forEach(s -> toPath(s.getClasspathRoot()).ifPresent(roots::add));
         if (!"false".equalsIgnoreCase(config.get(ConfigKeys.SPECS_WITH_TEST_CLASSES).orElse("true").strip())) {
@@ -75,8 +80,8 @@ final class SpecFileDiscovery {
         request.getSelectorsByType(FileSelector.class).forEach(s -> file(s.getPath(), engineId));
         request.getSelectorsByType(UniqueIdSelector.class).forEach(s -> {
             List<UniqueId.Segment> segments = s.getUniqueId().getSegments();
-            if (s.getUniqueId().hasPrefix(engineId) && segments.size() == 2
-                    && segments.get(1).getType().equals(SpecFileDescriptor.SEGMENT)) {
+            if (s.getUniqueId().hasPrefix(engineId) && segments.size() >= 2
+                    && Set.of(SpecFileDescriptor.SEGMENT, ExperimentSetFileDescriptor.SEGMENT).contains(segments.get(1).getType())) {
                 resource(segments.get(1).getValue(), engineId);
             }
         });
@@ -114,16 +119,22 @@ final class SpecFileDiscovery {
         }
     }
 
-    private void add(String name, Path path, UniqueId engineId, org.junit.platform.engine.TestSource source) {
+    private void add(String name, Path path, UniqueId engineId, TestSource source) {
         try {
-            found.putIfAbsent(name, new SpecFileDescriptor(engineId, name, path.toUri().toURL(), source));
+            add(name, path.toUri().toURL(), engineId, source);
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private void add(String resource, URL url, UniqueId engineId) {
-        found.putIfAbsent(resource, new SpecFileDescriptor(engineId, resource, url, ClasspathResourceSource.from(resource)));
+        add(resource, url, engineId, ClasspathResourceSource.from(resource));
+    }
+
+    private void add(String name, URL url, UniqueId engineId, TestSource source) {
+        found.computeIfAbsent(name, n -> n.endsWith(EXPERIMENT_SET_SUFFIX)
+                ? new ExperimentSetFileDescriptor(engineId, n, url, source)
+                : new SpecFileDescriptor(engineId, n, url, source));
     }
 
     /** The class path root (a folder) a class is loaded from, when it is a folder. */
@@ -141,7 +152,7 @@ final class SpecFileDiscovery {
         return "file".equals(uri.getScheme()) ? java.util.Optional.of(Path.of(uri)) : java.util.Optional.empty();
     }
 
-    static void addAll(TestDescriptor engine, List<SpecFileDescriptor> files) {
+    static void addAll(TestDescriptor engine, List<TestDescriptor> files) {
         files.forEach(engine::addChild);
     }
 }

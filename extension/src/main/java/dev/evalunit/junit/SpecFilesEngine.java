@@ -30,10 +30,12 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 
 /**
- * Runs spec files as tests: the seeds' own JSON (an AutoSxS pipeline definition) found on the test class
- * path, by default {@code evals/**}{@code /*.autosxs.json}, each one test that runs its evaluation with
+ * Runs spec files as tests: the seeds' own JSON found on the test class path. An AutoSxS pipeline
+ * definition (by default {@code evals/**}{@code /*.autosxs.json}) is one test that runs its evaluation with
  * the same planner, runner, files, run summary and error budget as {@code @PairwiseEval}, then holds it
- * to the gates of its {@code evalunit} block. A JUnit Platform engine (id {@value #ID}), found by the
+ * to the gates of its {@code evalunit} block. An EvalAP experiment set ({@code evals/**}{@code
+ * /*.experiment-set.json}) is a container of one test per experiment and one for the set, as
+ * {@code @ExperimentSet} runs it. A JUnit Platform engine (id {@value #ID}), found by the
  * launcher through {@code META-INF/services/org.junit.platform.engine.TestEngine}, the way Cucumber runs
  * feature files: {@code mvn test}, IDEs and a command line's Launcher run it next to Jupiter.
  */
@@ -87,10 +89,20 @@ public final class SpecFilesEngine implements TestEngine {
                         if (runtime == null) {
                             runtime = EvalRuntime.start(config, ConfiguredKeys.classLoader(), Path.of("").toAbsolutePath());
                         }
-                        run((SpecFileDescriptor) child, runtime, listener);
-                        result = TestExecutionResult.successful();
+                        if (child instanceof ExperimentSetFileDescriptor set) {
+                            ExperimentSetFiles.execute(set, runtime, listener);
+                            result = TestExecutionResult.successful();
+                        } else {
+                            run((SpecFileDescriptor) child, runtime, listener);
+                            result = TestExecutionResult.successful();
+                        }
                     } catch (Throwable e) {
                         result = TestExecutionResult.failed(e);
+                    }
+                    if (child instanceof ExperimentSetFileDescriptor && !result.getStatus().equals(TestExecutionResult.Status.SUCCESSFUL)) {
+                        // The set could not start (a misspelt key): each of its tests fails with the reason.
+                        ExperimentSetFiles.failAll(child, result.getThrowable().orElseThrow(), listener);
+                        result = TestExecutionResult.successful();
                     }
                     listener.executionFinished(child, result);
                 }

@@ -74,6 +74,16 @@ public record ModelSettings(String name, String provider, String model, String b
                 maxRetries, RateLimits.DEFAULT);
     }
 
+    /**
+     * A model given only its base URL, with the default model id, timeout and retries: called with the wire
+     * format of the provider whose public API the URL is on ({@code https://api.anthropic.com} is
+     * {@code anthropic}), else OpenAI-compatible.
+     */
+    public static ModelSettings atBaseUrl(String name, String baseUrl) {
+        return new ModelSettings(name, ModelProviders.forBaseUrl(baseUrl), name, baseUrl, null, null, Map.of(), Map.of(),
+                Duration.ofSeconds(ConfigKeys.DEFAULT_TIMEOUT_SECONDS), ConfigKeys.DEFAULT_MAX_RETRIES);
+    }
+
     /** An OpenAI-compatible model with the default model id, timeout and retries, and nothing else. */
     public static ModelSettings openAi(String name, String baseUrl) {
         return new ModelSettings(name, OPENAI, name, baseUrl, null, null, Map.of(), Map.of(),

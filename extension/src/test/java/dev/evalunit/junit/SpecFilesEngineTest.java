@@ -137,6 +137,73 @@ class SpecFilesEngineTest {
     }
 
     @Nested
+    @DisplayName("runs EvalAP experiment-set bodies verbatim")
+    class ExperimentSets {
+
+        private static final String CV = "specfiles/evals/evalap/model_comparison.experiment-set.json";
+        private static final String MANUAL = "specfiles/evals/evalap/manual.experiment-set.json";
+
+        /** m1 answers correctly, m2 does not; the judge scores 1 when the answer is marked correct. */
+        private ChatServer evalApServer;
+
+        @BeforeEach
+        void start() {
+            evalApServer = ChatServer.start(call -> {
+                if ("judge_precision".equals(call.schemaName())) {
+                    return "{\"reason\": \"checked\", \"score\": " + (call.user().contains("correct: ") ? 1 : 0) + "}";
+                }
+                return (call.model().equals("m1") ? "correct: " : "wrong: ") + call.user();
+            });
+        }
+
+        @AfterEach
+        void stop() {
+            evalApServer.close();
+        }
+
+        private Map<String, String> evalApConfiguration(Path reportDir) {
+            Map<String, String> config = new HashMap<>();
+            for (String model : List.of("m1", "m2", "judge")) {
+                config.put("evalunit.models." + model + ".base-url", evalApServer.baseUrl());
+                config.put("evalunit.models." + model + ".max-retries", "0");
+            }
+            config.put("evalunit.datasets.qa_benchmark_v2", "datasets/exp-qa.jsonl");
+            config.put("evalunit.judge.default", "judge");
+            config.put("evalunit.report.dir", reportDir.toString());
+            config.put("evalunit.cache.mode", "off");
+            return config;
+        }
+
+        @Test
+        @DisplayName("cv: one test per experiment (2 models x 2 repeats) and one for the set, named dataset resolved")
+        void cv() throws IOException {
+            EngineExecutionResults results = runSpecs(evalApConfiguration(reports), selectClasspathResource(CV));
+            results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(5));
+            assertThat(results.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList())
+                    .last().isEqualTo("experiment set model_comparison_v1");
+            assertThat(Files.exists(reports.resolve("model_comparison_v1"))).isTrue();
+        }
+
+        @Test
+        @DisplayName("manual list without judge_model: the default judge scores, as in the annotation-driven run")
+        void manual() throws IOException {
+            Path fromFile = reports.resolve("file");
+            Path fromAnnotation = reports.resolve("annotation");
+            runSpecs(evalApConfiguration(fromFile), selectClasspathResource(MANUAL))
+                    .testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+            EngineRuns.run(ManualSetTestCase.class, evalApConfiguration(fromAnnotation))
+                    .testEvents().assertStatistics(stats -> stats.succeeded(2));
+            for (String experiment : List.of("m1_baseline", "m2_candidate")) {
+                Path relative = Path.of("manual_qa_v1").resolve(experiment).resolve("observations.jsonl");
+                assertThat(fromFile.resolve(relative)).exists();
+                List<String> fileRows = Files.readAllLines(fromFile.resolve(relative));
+                assertThat(fileRows).hasSameSizeAs(Files.readAllLines(fromAnnotation.resolve(relative)));
+                assertThat(fileRows).allSatisfy(row -> assertThat(row).contains("judge_precision"));
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("gates in the file")
     class Gates {
 
@@ -192,6 +259,12 @@ class SpecFilesEngineTest {
         void uniqueId() {
             assertThat(discovered(Map.of(), selectUniqueId(UniqueId.forEngine(SpecFilesEngine.ID).append("spec-file", GATED))))
                     .containsExactly(GATED);
+        }
+    }
+
+    static class ManualSetTestCase {
+        @dev.evalunit.api.ExperimentSet("specfiles/evals/evalap/manual.experiment-set.json")
+        void eachExperiment(dev.evalunit.api.experiment.ExperimentResult experiment) {
         }
     }
 
