@@ -203,6 +203,13 @@ class BadInputCatalogueTest {
         }
 
         @Test
+        @DisplayName("an experiment-set file with a literal api_key is refused with the reference forms, the key not echoed")
+        void literalApiKey() {
+            assertSpecRefused("literal-key.experiment-set.json", Map.of(), "Configuration error: [api_key] of experiment"
+                    + " set [literal_key] is not a reference. Write ${env:NAME} or ${file:PATH} instead of the key itself.");
+        }
+
+        @Test
         @DisplayName("whose pretty-printed dataset is broken names line and column")
         void brokenPrettyDataset() {
             assertSpecRefused("broken-dataset.autosxs.json", Map.of(), "Configuration error: dataset"
