@@ -1,11 +1,15 @@
 package dev.evalunit.junit;
 
 import java.net.URL;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 
-/** One spec file, one test: an AutoSxS pipeline definition is one pairwise evaluation. */
+/**
+ * An AutoSxS pipeline definition: a container (what build tools report as a test set) holding its one
+ * test, the pairwise evaluation.
+ */
 final class SpecFileDescriptor extends AbstractTestDescriptor {
 
     /** The unique id segment type of a spec file; its value is the resource name. */
@@ -18,6 +22,15 @@ final class SpecFileDescriptor extends AbstractTestDescriptor {
         super(parent.append(SEGMENT, resource), resource, source);
         this.resource = resource;
         this.location = location;
+        addChild(new ExperimentSetFileDescriptor.Child(getUniqueId().append(EVALUATION, EVALUATION), resource, source, 0));
+    }
+
+    /** The unique id segment of the evaluation's test. */
+    static final String EVALUATION = "evaluation";
+
+    /** The evaluation's test. */
+    TestDescriptor evaluation() {
+        return getChildren().iterator().next();
     }
 
     String resource() {
@@ -30,6 +43,6 @@ final class SpecFileDescriptor extends AbstractTestDescriptor {
 
     @Override
     public Type getType() {
-        return Type.TEST;
+        return Type.CONTAINER;
     }
 }

@@ -28,6 +28,7 @@ import org.junit.platform.engine.discovery.ClasspathResourceSelector;
 import org.junit.platform.engine.discovery.ClasspathRootSelector;
 import org.junit.platform.engine.discovery.FileSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
 
@@ -71,10 +72,12 @@ final class SpecFileDiscovery {
     List<TestDescriptor> discover(EngineDiscoveryRequest request, UniqueId engineId) {
         Set<Path> roots = new LinkedHashSet<>();
         request.getSelectorsByType(ClasspathRootSelector.class).forEach(s -> toPath(s.getClasspathRoot()).ifPresent(roots::add));
+        Set<Path> classRoots = new LinkedHashSet<>();
         if (!"false".equalsIgnoreCase(config.get(ConfigKeys.SPECS_WITH_TEST_CLASSES).orElse("true").strip())) {
-            request.getSelectorsByType(ClassSelector.class).forEach(s -> rootOf(s.getClassName()).ifPresent(roots::add));
+            request.getSelectorsByType(ClassSelector.class).forEach(s -> rootOf(s.getClassName()).ifPresent(classRoots::add));
         }
-        roots.forEach(root -> scan(root, engineId));
+        roots.forEach(root -> scan(root, engineId, false));
+        classRoots.forEach(root -> scan(root, engineId, true));
         request.getSelectorsByType(ClasspathResourceSelector.class)
                 .forEach(s -> resource(s.getClasspathResourceName(), engineId));
         request.getSelectorsByType(FileSelector.class).forEach(s -> file(s.getPath(), engineId));
@@ -88,14 +91,20 @@ final class SpecFileDiscovery {
         return List.copyOf(found.values());
     }
 
-    private void scan(Path root, UniqueId engineId) {
+    /**
+     * @param asTestSet whether a build tool asked (it selected classes): it reports tests by the class of their
+     *     container, so the file's source is a class source named after it ({@code evals.qa.autosxs.json});
+     *     otherwise the class path resource, which IDEs open
+     */
+    private void scan(Path root, UniqueId engineId, boolean asTestSet) {
         if (!Files.isDirectory(root)) {
             return;
         }
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(Files::isRegularFile).map(root::relativize).filter(this::included)
                     .map(relative -> relative.toString().replace('\\', '/')).sorted()
-                    .forEach(name -> add(name, root.resolve(name), engineId, ClasspathResourceSource.from(name)));
+                    .forEach(name -> add(name, root.resolve(name), engineId, asTestSet
+                            ? ClassSource.from(name.replace('/', '.')) : ClasspathResourceSource.from(name)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,7 +31,7 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 
 /**
  * Runs spec files as tests: the seeds' own JSON found on the test class path. An AutoSxS pipeline
- * definition (by default {@code evals/**}{@code /*.autosxs.json}) is one test that runs its evaluation with
+ * definition (by default {@code evals/**}{@code /*.autosxs.json}) is a container of one test that runs its evaluation with
  * the same planner, runner, files, run summary and error budget as {@code @PairwiseEval}, then holds it
  * to the gates of its {@code evalunit} block. An EvalAP experiment set ({@code evals/**}{@code
  * /*.experiment-set.json}) is a container of one test per experiment and one for the set, as
@@ -93,15 +93,19 @@ public final class SpecFilesEngine implements TestEngine {
                             ExperimentSetFiles.execute(set, runtime, listener);
                             result = TestExecutionResult.successful();
                         } else {
-                            run((SpecFileDescriptor) child, runtime, listener);
+                            SpecFileDescriptor file = (SpecFileDescriptor) child;
+                            listener.executionStarted(file.evaluation());
+                            try {
+                                run(file, runtime, listener);
+                                listener.executionFinished(file.evaluation(), TestExecutionResult.successful());
+                            } catch (Throwable e) {
+                                listener.executionFinished(file.evaluation(), TestExecutionResult.failed(e));
+                            }
                             result = TestExecutionResult.successful();
                         }
                     } catch (Throwable e) {
-                        result = TestExecutionResult.failed(e);
-                    }
-                    if (child instanceof ExperimentSetFileDescriptor && !result.getStatus().equals(TestExecutionResult.Status.SUCCESSFUL)) {
-                        // The set could not start (a misspelt key): each of its tests fails with the reason.
-                        ExperimentSetFiles.failAll(child, result.getThrowable().orElseThrow(), listener);
+                        // The file's evaluations could not start (a misspelt key): each of its tests fails with the reason.
+                        ExperimentSetFiles.failAll(child, e, listener);
                         result = TestExecutionResult.successful();
                     }
                     listener.executionFinished(child, result);
