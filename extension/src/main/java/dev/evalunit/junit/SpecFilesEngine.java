@@ -3,7 +3,6 @@ package dev.evalunit.junit;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.pairwise.PairwiseResult;
-import dev.evalunit.assertj.SpecFileGates;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretProperties;
@@ -134,7 +133,7 @@ public final class SpecFilesEngine implements TestEngine {
                     }
                 });
         runtime.budget().check(result);
-        SpecFileGates.check(result, spec.gates());
+        spec.gates().forEach(gate -> gate.check(result));
     }
 
     /** A misspelt key fails every spec file with the same message, before any model call. */

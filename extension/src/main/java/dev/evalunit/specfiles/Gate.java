@@ -2,6 +2,9 @@ package dev.evalunit.specfiles;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.assertj.PairwiseResultAssert;
+import dev.evalunit.assertj.StatisticAssert;
 import dev.evalunit.config.ConfigurationException;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
@@ -33,6 +36,23 @@ public record Gate(String metric, String comparison, double threshold) {
                     + "]. Write a comparison with a number, e.g. \">= 0.5\" (one of >=, >, <=, <).");
         }
         return new Gate(metric, matcher.group(1), new BigDecimal(matcher.group(2)).doubleValue());
+    }
+
+    /**
+     * Checks the gate with the assertion a test would write ({@code isGreaterThanOrEqualTo} and the others),
+     * so that a failing gate fails with the same message.
+     *
+     * @throws AssertionError when the gate does not hold
+     */
+    public void check(PairwiseResult result) {
+        StatisticAssert figure = new PairwiseResultAssert(result).figure(metric);
+        switch (comparison) {
+            case ">=" -> figure.isGreaterThanOrEqualTo(threshold);
+            case ">" -> figure.isGreaterThan(threshold);
+            case "<=" -> figure.isLessThanOrEqualTo(threshold);
+            case "<" -> figure.isLessThan(threshold);
+            default -> throw new IllegalStateException("unknown comparison " + comparison);
+        }
     }
 
     @Override
