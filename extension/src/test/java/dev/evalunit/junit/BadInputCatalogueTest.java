@@ -210,6 +210,14 @@ class BadInputCatalogueTest {
         }
 
         @Test
+        @DisplayName("run with a misspelt configuration key fails with the key meant, before any call")
+        void misspeltConfigurationKey() {
+            assertSpecRefused("no-judge.autosxs.json", Map.of("evalunit.judge.defualt", "judge"), "Configuration error:"
+                    + " [evalunit.judge.defualt] is not a configuration key. Did you mean [evalunit.judge.default]?"
+                    + " Correct it, or remove it.");
+        }
+
+        @Test
         @DisplayName("whose pretty-printed dataset is broken names line and column")
         void brokenPrettyDataset() {
             assertSpecRefused("broken-dataset.autosxs.json", Map.of(), "Configuration error: dataset"
