@@ -55,6 +55,13 @@ public final class ConfigKeys {
      */
     public static final String DATASETS_PREFIX = "evalunit.datasets.";
 
+    /**
+     * Prefix of base-URL routes: {@code evalunit.base-urls.<base_url>=<url>} sends the calls of a model an
+     * experiment set gives by {@code base_url} to another URL (a proxy, a loopback stand-in), the JSON
+     * unchanged; the wire format stays that of the original URL's provider.
+     */
+    public static final String BASE_URLS_PREFIX = "evalunit.base-urls.";
+
     /** Prefix of a declared model's keys: {@code evalunit.models.<name>.<key>}. */
     public static final String MODELS_PREFIX = "evalunit.models.";
 

@@ -69,7 +69,7 @@ final class ExperimentModels {
     private ModelSettings settings(ModelConfiguration model, String experiment, String field) {
         ModelSettings declared = model.baseUrl() == null
                 ? declared(model.name(), experiment, field)
-                : ModelSettings.atBaseUrl(model.name(), model.baseUrl());
+                : ModelSettings.atBaseUrl(model.name(), model.baseUrl(), config);
         if (!model.samplingParams().isEmpty()) {
             SamplingParams.check(declared, model.samplingParams(), field + ".sampling_params", "experiment [" + experiment + "]");
         }

@@ -661,7 +661,7 @@ class BadInputCatalogueTest {
         void farFromAny() {
             assertRefused(ValidTestCase.class, Map.of("evalunit.colour", "blue"),
                     "Configuration error: [evalunit.colour] is not a configuration key. Keys: " + String.join(", ",
-                            ConfigKeys.topLevelKeys()) + ", evalunit.datasets.NAME and evalunit.models.NAME.<key> (docs/configuration.md)."
+                            ConfigKeys.topLevelKeys()) + ", evalunit.datasets.NAME, evalunit.base-urls.URL and evalunit.models.NAME.<key> (docs/configuration.md)."
                             + " Correct it, or remove it.");
         }
 
@@ -670,7 +670,7 @@ class BadInputCatalogueTest {
         void modelWithoutSetting() {
             assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge", "gpt-4o"),
                     "Configuration error: [evalunit.models.judge] is not a configuration key. Keys: " + String.join(", ",
-                            ConfigKeys.topLevelKeys()) + ", evalunit.datasets.NAME and evalunit.models.NAME.<key> (docs/configuration.md)."
+                            ConfigKeys.topLevelKeys()) + ", evalunit.datasets.NAME, evalunit.base-urls.URL and evalunit.models.NAME.<key> (docs/configuration.md)."
                             + " Correct it, or remove it.");
         }
     }

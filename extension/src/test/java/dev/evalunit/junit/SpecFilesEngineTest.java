@@ -16,6 +16,7 @@ import dev.evalunit.api.Task;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
+import dev.evalunit.testing.MessagesServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,6 +183,24 @@ class SpecFilesEngineTest {
             assertThat(results.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList())
                     .last().isEqualTo("experiment set model_comparison_v1");
             assertThat(Files.exists(reports.resolve("model_comparison_v1"))).isTrue();
+        }
+
+        @Test
+        @DisplayName("models given by base_url speak their provider's format (api.anthropic.com: Messages), routed by configuration")
+        void providersByBaseUrl() {
+            try (MessagesServer anthropic = MessagesServer.start(call -> MessagesServer.Answer.of("correct: " + call.user()))) {
+                Map<String, String> config = evalApConfiguration(reports);
+                config.put("evalunit.base-urls.https://api.openai.com/v1", evalApServer.baseUrl());
+                config.put("evalunit.base-urls.https://api.mistral.ai/v1", evalApServer.baseUrl());
+                config.put("evalunit.base-urls.https://api.anthropic.com", anthropic.baseUrl());
+                EngineExecutionResults results = runSpecs(config,
+                        selectClasspathResource("specfiles/evals/evalap/providers.experiment-set.json"));
+                results.testEvents().assertStatistics(stats -> stats.started(7).succeeded(7));
+                // Claude's two runs over the 3 rows went to the Messages API, with its model id.
+                assertThat(anthropic.requestCount()).isEqualTo(2 * 3);
+                assertThat(anthropic.requests()).allSatisfy(body ->
+                        assertThat(body.path("model").asText()).isEqualTo("claude-3-5-haiku-latest"));
+            }
         }
 
         @Test
