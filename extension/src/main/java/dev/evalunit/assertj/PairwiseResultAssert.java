@@ -96,6 +96,15 @@ public class PairwiseResultAssert extends AbstractAssert<PairwiseResultAssert, P
         return this;
     }
 
+    /**
+     * Any figure of {@code metrics.json} by its name, e.g. {@code autosxs_model_a_win_rate}: how a spec
+     * file's gates are checked. A figure the evaluation does not have (human alignment without a human
+     * preference column) is {@code null} and fails every comparison.
+     */
+    public StatisticAssert figure(String name) {
+        return statistic(name, m -> m.asMap().get(name) instanceof Number n ? n.doubleValue() : null);
+    }
+
     /** {@code sign_test_p_value}: the two-sided exact sign test of A wins against B wins. */
     public StatisticAssert signTestPValue() {
         return statistic(SIGN_TEST_P_VALUE, m -> m.signTest().pValue());

@@ -40,6 +40,33 @@ public final class ConfigKeys {
      */
     public static final String VERSION = "evalunit.version";
 
+    /**
+     * Spec files (the {@code evalunit-specs} test engine): comma-separated globs of class path resources,
+     * relative to a class path root. Default {@value #DEFAULT_SPECS_INCLUDE}.
+     */
+    public static final String SPECS_INCLUDE = "evalunit.specs.include";
+    public static final String DEFAULT_SPECS_INCLUDE = "evals/**/*.autosxs.json,evals/**/*.experiment-set.json";
+    /**
+     * {@code false} stops the spec-file engine from looking for spec files in the class path roots of the
+     * test classes a build tool selects (how Surefire and Gradle ask); explicit resource, file and class path
+     * root selectors still find them. Default {@code true}.
+     */
+    public static final String SPECS_WITH_TEST_CLASSES = "evalunit.specs.with-test-classes";
+    /** The judge (a declared model's name) of a spec file, or of an experiment, that names none. */
+    public static final String JUDGE_DEFAULT = "evalunit.judge.default";
+    /**
+     * Prefix of named datasets: {@code evalunit.datasets.<name>=<path>} makes a dataset reference {@code name}
+     * (e.g. {@code qa_benchmark_v2}, or a {@code gs://} location a spec file names) read {@code path}.
+     */
+    public static final String DATASETS_PREFIX = "evalunit.datasets.";
+
+    /**
+     * Prefix of base-URL routes: {@code evalunit.base-urls.<base_url>=<url>} sends the calls of a model an
+     * experiment set gives by {@code base_url} to another URL (a proxy, a loopback stand-in), the JSON
+     * unchanged; the wire format stays that of the original URL's provider.
+     */
+    public static final String BASE_URLS_PREFIX = "evalunit.base-urls.";
+
     /** Prefix of a declared model's keys: {@code evalunit.models.<name>.<key>}. */
     public static final String MODELS_PREFIX = "evalunit.models.";
 

@@ -20,7 +20,8 @@ import org.apiguardian.api.API;
 /**
  * Loads a dataset through the one {@link DatasetSource} that accepts its reference: the engine's own
  * (JSON Lines and CSV files, looked up on the class path and then as files) and any other registered
- * in a {@code META-INF/services/dev.evalunit.api.spi.DatasetSource} file. Every mistake is a
+ * in a {@code META-INF/services/dev.evalunit.api.spi.DatasetSource} file. A comma-separated list of
+ * references is one dataset, its rows in list order. Every mistake is a
  * {@link ConfigurationException} naming the dataset.
  */
 @API(status = INTERNAL, since = "0.1")
@@ -38,9 +39,16 @@ public final class DatasetLoader {
 
     public Dataset load(String reference) {
         Objects.requireNonNull(reference, "reference");
-        // Chosen before the lookup: a misspelt extension is better reported as such than as a missing file.
-        DatasetSource source = sources.accepting(reference);
-        List<DatasetRecord> records = read(source, reference);
+        List<String> parts = DatasetReferences.split(reference);
+        List<DatasetRecord> records = new ArrayList<>();
+        for (String part : parts.size() > 1 ? parts : List.of(reference)) {
+            // Chosen before the lookup: a misspelt extension is better reported as such than as a missing file.
+            DatasetSource source = sources.accepting(part);
+            for (DatasetRecord record : read(source, part)) {
+                // Several files are one dataset (AutoSxS's comma-separated list): a location names its file.
+                records.add(parts.size() > 1 ? new DatasetRecord(part + " " + record.location(), record.values()) : record);
+            }
+        }
         if (records.isEmpty()) {
             throw new ConfigurationException("dataset [" + reference + "] has no rows. Add at least one example.");
         }

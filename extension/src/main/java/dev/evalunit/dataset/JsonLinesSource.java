@@ -19,7 +19,11 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * JSON Lines ({@code .jsonl}, {@code .ndjson}): one JSON object per line, blank lines skipped. Cells
+ * JSON Lines ({@code .jsonl}, {@code .ndjson}): one JSON object per line, blank lines skipped; and, as
+ * the seeds show datasets, pretty-printed JSON objects one after another, or one JSON array of objects.
+ * The line-by-line reading comes first (the fast path); a file whose first line opens a value it does not
+ * close, or is an array, is read as a stream of values ({@link PrettyJsonRecords}), each example located
+ * by the line it starts on and each mistake by line and column. Cells
  * keep their JSON type; nested objects and arrays become their JSON text, since a prompt can only
  * show them as text anyway. Registered in the engine's services file.
  */
@@ -43,10 +47,37 @@ public final class JsonLinesSource extends FileDatasetSource {
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
+                if (records.isEmpty() && isPrettyPrinted(lines[i])) {
+                    return PrettyJsonRecords.parse(JSON, location, text);
+                }
                 records.add(new DatasetRecord(lineLocation(i + 1), parseObject(location, i + 1, lines[i])));
             }
         }
         return records;
+    }
+
+    /**
+     * Whether the file is not JSON Lines but pretty-printed: its first line opens a value it does not close
+     * (an object over several lines), or is an array (of objects). Any other mistake on the line is
+     * reported as that line's.
+     */
+    private static boolean isPrettyPrinted(String firstLine) {
+        try (JsonParser parser = JSON.createParser(firstLine)) {
+            boolean array = parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY;
+            parser.skipChildren();
+            return array;
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A JSON object's fields as cells, as {@link #cellOf} makes them. */
+    static Map<String, Object> cells(JsonNode node) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        node.properties().forEach(field -> values.put(field.getKey(), cellOf(field.getValue())));
+        return values;
     }
 
     private static Map<String, Object> parseObject(String location, int lineNumber, String line) {
@@ -66,9 +97,7 @@ public final class JsonLinesSource extends FileDatasetSource {
         if (node == null || !node.isObject()) {
             throw notAnObject(location, lineNumber, "found " + describe(node));
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        node.properties().forEach(field -> values.put(field.getKey(), cellOf(field.getValue())));
-        return values;
+        return cells(node);
     }
 
     private static Object cellOf(JsonNode node) {
@@ -81,7 +110,7 @@ public final class JsonLinesSource extends FileDatasetSource {
         };
     }
 
-    private static String describe(JsonNode node) {
+    static String describe(JsonNode node) {
         if (node == null) {
             return "nothing";
         }
@@ -97,7 +126,7 @@ public final class JsonLinesSource extends FileDatasetSource {
     }
 
     /** Jackson's reason without the source excerpt and location it appends. */
-    private static String shortReason(JsonProcessingException e) {
+    static String shortReason(JsonProcessingException e) {
         String reason = e.getOriginalMessage();
         int newline = reason.indexOf('\n');
         if (newline >= 0) {

@@ -16,7 +16,6 @@ import dev.evalunit.model.ModelSettings;
 import dev.evalunit.model.ModelSettingsResolver;
 import dev.evalunit.model.SamplingParams;
 import dev.evalunit.pairwise.MethodBinder;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +69,7 @@ final class ExperimentModels {
     private ModelSettings settings(ModelConfiguration model, String experiment, String field) {
         ModelSettings declared = model.baseUrl() == null
                 ? declared(model.name(), experiment, field)
-                : new ModelSettings(model.name(), ModelSettings.OPENAI, model.name(), model.baseUrl(), null, null, Map.of(),
-                        Map.of(), Duration.ofSeconds(ConfigKeys.DEFAULT_TIMEOUT_SECONDS), ConfigKeys.DEFAULT_MAX_RETRIES);
+                : ModelSettings.atBaseUrl(model.name(), model.baseUrl(), config);
         if (!model.samplingParams().isEmpty()) {
             SamplingParams.check(declared, model.samplingParams(), field + ".sampling_params", "experiment [" + experiment + "]");
         }

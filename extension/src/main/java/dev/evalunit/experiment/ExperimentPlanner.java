@@ -11,8 +11,10 @@ import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.Dataset;
 import dev.evalunit.dataset.DatasetLoader;
+import dev.evalunit.dataset.DatasetReferences;
 import dev.evalunit.execution.ReportDirectories;
 import dev.evalunit.experiment.spec.ExperimentConfiguration;
+import dev.evalunit.experiment.spec.ModelConfiguration;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
 import dev.evalunit.experiment.spec.MetricConfiguration;
 import dev.evalunit.metrics.MetricColumns;
@@ -80,17 +82,21 @@ public final class ExperimentPlanner {
 
     private ExperimentPlan plan(ExperimentConfiguration experiment, Map<String, Dataset> loaded, MetricRegistry registry) {
         String where = "experiment [" + experiment.name() + "]";
-        Dataset dataset = loaded.computeIfAbsent(experiment.dataset(), datasets::load);
+        Dataset dataset = loaded.computeIfAbsent(DatasetReferences.resolve(config, experiment.dataset()), datasets::load);
         List<Metric> metrics = new ArrayList<>();
         for (MetricConfiguration metric : experiment.metrics()) {
             metrics.add(registry.create(metric.name(), metric.parameters()));
         }
-        MetricColumns.check(dataset, experiment.columnsMap(), metrics, experiment.judgeModel() != null, where);
+        // EvalAP's manual lists often name no judge: the run's default judge, when configured, judges them.
+        ModelConfiguration judgeModel = experiment.judgeModel() != null ? experiment.judgeModel()
+                : config.get(ConfigKeys.JUDGE_DEFAULT).map(String::strip).filter(name -> !name.isEmpty())
+                        .map(ModelConfiguration::named).orElse(null);
+        MetricColumns.check(dataset, experiment.columnsMap(), metrics, judgeModel != null, where);
         Answers answers = models.answers(experiment.model(), dataset, experiment.name());
         if (answers instanceof Answers.Generated) {
             checkQuery(dataset, experiment.columnsMap(), where);
         }
-        ModelClient judge = experiment.judgeModel() == null ? null : models.judge(experiment.judgeModel(), experiment.name());
+        ModelClient judge = judgeModel == null ? null : models.judge(judgeModel, experiment.name());
         return new ExperimentPlan(experiment, dataset, answers, metrics, judge);
     }
 

@@ -2,6 +2,7 @@ package dev.evalunit.junit;
 
 import dev.evalunit.cache.CacheCounts;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -21,8 +22,13 @@ final class CacheReport {
 
     /** @param evaluation as the line names it: the pairwise evaluation's name, or {@code experiment set <name>} */
     static void print(ExtensionContext context, String evaluation, CacheCounts counts) {
+        print(context::publishReportEntry, evaluation, counts);
+    }
+
+    /** @param publisher takes the report entries of the test that ran the evaluation */
+    static void print(Consumer<Map<String, String>> publisher, String evaluation, CacheCounts counts) {
         System.out.println("[evalunit] " + evaluation + ": " + counts.summary());
-        context.publishReportEntry(Map.of(FROM_CACHE, Long.toString(counts.repliesFromCache()),
+        publisher.accept(Map.of(FROM_CACHE, Long.toString(counts.repliesFromCache()),
                 CALLS, Long.toString(counts.calls()), MISSING, Long.toString(counts.missing())));
     }
 }

@@ -60,8 +60,12 @@ final class ConfiguredKeys {
 
     /** The keys set, from the three places; sorted. */
     static Set<String> of(ExtensionContext context, ClassLoader loader) {
-        Set<String> keys = new TreeSet<>();
-        launcherKeys(context).ifPresent(keys::addAll);
+        return of(launcherKeys(context).orElse(Set.of()), loader);
+    }
+
+    /** The keys set: {@code launcherKeys} (the run's configuration parameters), then the other two places; sorted. */
+    static Set<String> of(Collection<String> launcherKeys, ClassLoader loader) {
+        Set<String> keys = new TreeSet<>(launcherKeys);
         keys.addAll(System.getProperties().stringPropertyNames());
         keys.addAll(propertiesFileKeys(loader));
         return keys;
@@ -79,7 +83,7 @@ final class ConfiguredKeys {
         }
     }
 
-    private static ClassLoader classLoader() {
+    static ClassLoader classLoader() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return loader != null ? loader : ConfiguredKeys.class.getClassLoader();
     }

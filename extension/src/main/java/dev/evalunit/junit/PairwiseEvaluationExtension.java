@@ -3,22 +3,14 @@ package dev.evalunit.junit;
 import dev.evalunit.api.Model;
 import dev.evalunit.api.PairwiseEval;
 import dev.evalunit.api.pairwise.PairwiseResult;
-import dev.evalunit.cache.CacheCounts;
-import dev.evalunit.execution.ConsoleProgress;
-import dev.evalunit.execution.Progress;
-import dev.evalunit.execution.ReportDirectories;
 import dev.evalunit.pairwise.AnnotationSpecs;
-import dev.evalunit.pairwise.PairwisePlan;
-import dev.evalunit.pairwise.PairwisePlanner;
-import dev.evalunit.pairwise.PairwiseReports;
-import dev.evalunit.pairwise.PairwiseRunner;
 import dev.evalunit.pairwise.PairwiseSpec;
-import dev.evalunit.runsummary.RunEntry;
 import dev.evalunit.runtime.EvalRuntime;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -46,30 +38,21 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         Method method = context.getRequiredTestMethod();
         PairwiseSpec spec = AnnotationSpecs.from(eval,
                 method.getDeclaringClass().getSimpleName() + "." + method.getName(), inlineModels(context));
-        CacheCounts counts = runtime.newCacheCounts();
-        PairwisePlanner planner = new PairwisePlanner(runtime.config(), runtime.datasets(), runtime.clients(counts),
-                runtime.secrets(), new TestMethodBinder(context));
-        PairwisePlan plan = planner.plan(spec);
-        PairwiseResult result;
-        Progress progress = new Progress(plan.name(), plan.dataset().size(), counts);
-        try (ConsoleProgress console = ConsoleProgress.start(progress)) {
-            result = new PairwiseRunner(runtime.workers()).run(plan, progress);
-        }
+        PairwiseResult result = PairwiseEvaluations.run(runtime, spec, new TestMethodBinder(context), context.getUniqueId(),
+                new PairwiseEvaluations.Publisher() {
+                    @Override
+                    public void entries(Map<String, String> entries) {
+                        context.publishReportEntry(entries);
+                    }
+
+                    @Override
+                    public void files(PairwiseResult result, List<Path> files) {
+                        FileAttachments.publishAll(context, files, result.name(), result.reportDirectory());
+                    }
+                });
         Stores.putResult(context, result);
-        CacheReport.print(context, result.name(), counts);
-        List<Path> files = PairwiseReports.write(result);
-        publish(context, result, files);
-        Path root = ReportDirectories.root(runtime.config());
-        RunSummaryListener.record(root, context.getUniqueId(), RunEntry.of(result, root));
         // After the files are written and attached, so that the failure points at judgments one can read.
         runtime.budget().check(result);
-    }
-
-    private static void publish(ExtensionContext context, PairwiseResult result, List<Path> files) {
-        Path judgments = result.judgmentsFile();
-        System.out.println("[evalunit] " + result.name() + ": " + result.judgments().size() + " judgments written to " + judgments);
-        context.publishReportEntry("evalunit.judgments", judgments.toString());
-        FileAttachments.publishAll(context, files, result.name(), result.reportDirectory());
     }
 
     private static List<Model> inlineModels(ExtensionContext context) {

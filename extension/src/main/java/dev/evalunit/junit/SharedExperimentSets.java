@@ -1,20 +1,8 @@
 package dev.evalunit.junit;
 
 import dev.evalunit.api.experiment.ExperimentSetResult;
-import dev.evalunit.cache.CacheCounts;
-import dev.evalunit.execution.ConsoleProgress;
-import dev.evalunit.execution.Progress;
-import dev.evalunit.execution.ReportDirectories;
-import dev.evalunit.experiment.ExperimentReports;
-import dev.evalunit.experiment.ExperimentPlanner;
-import dev.evalunit.experiment.ExperimentSetPlan;
 import dev.evalunit.experiment.ExperimentSetRun;
-import dev.evalunit.experiment.ExperimentSetRunner;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
-import dev.evalunit.runsummary.RunEntry;
-import dev.evalunit.runtime.EvalRuntime;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
@@ -46,31 +34,15 @@ final class SharedExperimentSets {
     }
 
     private static ExperimentSetRun run(ExperimentSetSpec spec, ExtensionContext context) {
-        EvalRuntime runtime = Stores.runtime(context);
-        CacheCounts counts = runtime.newCacheCounts();
-        ExperimentPlanner planner = new ExperimentPlanner(runtime.config(), runtime.datasets(), runtime.metrics(),
-                runtime.clients(counts), runtime.secrets(), new TestMethodBinder(context));
-        ExperimentSetPlan plan = planner.plan(spec);
-        ExperimentSetRun run;
-        Progress progress = new Progress("experiment set " + plan.name(),
-                plan.experiments().stream().mapToLong(e -> e.dataset().size()).sum(), counts);
-        try (ConsoleProgress console = ConsoleProgress.start(progress)) {
-            run = new ExperimentSetRunner(runtime.workers()).run(plan, progress);
-        }
-        ExperimentSetResult result = run.result();
-        CacheReport.print(context, "experiment set " + result.name(), counts);
-        List<Path> files = ExperimentReports.write(result);
-        System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
-                + " experiments, summary written to " + files.get(0));
-        // The set's own files go to the test that ran it (the first experiment's, or a set-level test's):
-        // once, not a copy per experiment.
-        FileAttachments.publishAll(context, files, "experiment set " + result.name(), result.reportDirectory());
         // The set's row is gated by all its experiments: the tests under the template, when a template ran it.
         String gate = context.getParent().filter(parent -> parent.getTestMethod().isPresent())
                 .map(ExtensionContext::getUniqueId).orElse(context.getUniqueId());
-        Path root = ReportDirectories.root(runtime.config());
-        RunSummaryListener.record(root, gate, RunEntry.of(result, root));
-        return run;
+        return ExperimentSetEvaluations.run(Stores.runtime(context), spec, new TestMethodBinder(context), gate,
+                context::publishReportEntry,
+                // The set's own files go to the test that ran it (the first experiment's, or a set-level test's):
+                // once, not a copy per experiment.
+                (result, files) -> FileAttachments.publishAll(context, files, "experiment set " + result.name(),
+                        result.reportDirectory()));
     }
 
     /** A set's run, or the exception that prevented it: every test that needs the set sees the same. */

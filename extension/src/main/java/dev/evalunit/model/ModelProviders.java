@@ -4,6 +4,7 @@ import dev.evalunit.api.spi.ModelProvider;
 import dev.evalunit.config.ClosestName;
 import dev.evalunit.config.ConfigurationException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -46,6 +47,31 @@ final class ModelProviders {
             }
         }
         return providers;
+    }
+
+    /**
+     * The name of the provider whose public API {@code baseUrl} is on (the host of its
+     * {@link ModelProvider#defaultBaseUrl()}: {@code api.anthropic.com} is {@code anthropic}), else
+     * {@link ModelSettings#OPENAI}: any other host is taken to speak the OpenAI-compatible format.
+     */
+    static String forBaseUrl(String baseUrl) {
+        Optional<String> host = host(baseUrl);
+        if (host.isPresent()) {
+            for (ModelProvider provider : installed().byName.values()) {
+                if (provider.defaultBaseUrl().flatMap(ModelProviders::host).filter(host.get()::equalsIgnoreCase).isPresent()) {
+                    return provider.name();
+                }
+            }
+        }
+        return ModelSettings.OPENAI;
+    }
+
+    private static Optional<String> host(String url) {
+        try {
+            return Optional.ofNullable(java.net.URI.create(url.strip()).getHost());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**

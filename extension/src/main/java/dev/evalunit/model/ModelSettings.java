@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.config.ConfigKeys;
+import dev.evalunit.config.EvalConfig;
 import dev.evalunit.http.RateLimits;
 import dev.evalunit.provider.openai.OpenAiProvider;
 import java.time.Duration;
@@ -72,6 +73,22 @@ public record ModelSettings(String name, String provider, String model, String b
                          Duration timeout, int maxRetries) {
         this(name, provider, model, baseUrl, apiKeyReference, systemPrompt, samplingParams, extraParams, timeout,
                 maxRetries, RateLimits.DEFAULT);
+    }
+
+    /**
+     * A model given only its base URL, with the default model id, timeout and retries: called with the wire
+     * format of the provider whose public API the URL is on ({@code https://api.anthropic.com} is
+     * {@code anthropic}), else OpenAI-compatible.
+     */
+    public static ModelSettings atBaseUrl(String name, String baseUrl) {
+        return atBaseUrl(name, baseUrl, EvalConfig.empty());
+    }
+
+    /** As {@link #atBaseUrl(String, String)}, the calls sent where {@code evalunit.base-urls.<baseUrl>} routes them. */
+    public static ModelSettings atBaseUrl(String name, String baseUrl, EvalConfig config) {
+        String routed = config.get(ConfigKeys.BASE_URLS_PREFIX + baseUrl.strip()).map(String::strip).orElse(baseUrl);
+        return new ModelSettings(name, ModelProviders.forBaseUrl(baseUrl), name, routed, null, null, Map.of(), Map.of(),
+                Duration.ofSeconds(ConfigKeys.DEFAULT_TIMEOUT_SECONDS), ConfigKeys.DEFAULT_MAX_RETRIES);
     }
 
     /** An OpenAI-compatible model with the default model id, timeout and retries, and nothing else. */

@@ -12,6 +12,7 @@ import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.Dataset;
 import dev.evalunit.dataset.DatasetLoader;
+import dev.evalunit.dataset.DatasetReferences;
 import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.dataset.IdColumns;
 import dev.evalunit.execution.ReportDirectories;
@@ -67,7 +68,7 @@ public final class PairwisePlanner {
         }
         int concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
 
-        Dataset dataset = datasets.load(spec.dataset());
+        Dataset dataset = datasets.load(DatasetReferences.resolve(config, spec.dataset()));
         IdColumns.checkIds(dataset, spec.idColumns());
 
         PromptParameter instruction = PromptParameter.of(spec.instruction().column(), spec.instruction().template(),

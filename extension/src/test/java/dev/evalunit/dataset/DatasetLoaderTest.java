@@ -203,8 +203,16 @@ class DatasetLoaderTest {
         @Test
         @DisplayName("rejecting a line that is JSON but not an object")
         void notAnObject() throws IOException {
-            assertFails("t.jsonl", "[1, 2]\n",
-                    "Configuration error: dataset [t.jsonl] line 1 is not a JSON object: found an array. Fix that line.");
+            assertFails("t.jsonl", "{\"a\": 1}\n[1, 2]\n",
+                    "Configuration error: dataset [t.jsonl] line 2 is not a JSON object: found an array. Fix that line.");
+        }
+
+        @Test
+        @DisplayName("rejecting an array of values that are not objects, naming line and column")
+        void arrayOfNumbers() throws IOException {
+            // A first line that is an array is read as an array of examples, as the seeds show datasets.
+            assertFails("t.jsonl", "[1, 2]\n", "Configuration error: dataset [t.jsonl] at line 1:2 is not a JSON object:"
+                    + " found a number. Give each example as a JSON object.");
         }
 
         @Test

@@ -288,7 +288,7 @@ class ExperimentPlannerTest {
         @DisplayName("in the experiment is refused, listing what the engine reads")
         void inTheExperiment() {
             assertRejected("{'name': 'e', 'dataset': '" + QA + "', 'model': 'm1', 'metrics': ['output_length'], 'judge_modle': 'judge'}",
-                    "experiment [e] has unknown key [judge_modle]. Use only name, readme, dataset, model, metrics,"
+                    "experiment [e] has unknown key [judge_modle]. Did you mean [judge_model]? Use only name, readme, dataset, model, metrics,"
                             + " judge_model, columns_map.");
         }
 
@@ -296,7 +296,7 @@ class ExperimentPlannerTest {
         @DisplayName("in a model or judge object is refused too")
         void inAModel() {
             assertRejected(experiment("{'name': 'm1', 'base_ulr': 'http://127.0.0.1:1/v1'}"),
-                    "[model] of experiment [e] has unknown key [base_ulr]. Use only name, base_url, api_key,"
+                    "[model] of experiment [e] has unknown key [base_ulr]. Did you mean [base_url]? Use only name, base_url, api_key,"
                             + " system_prompt, prelude_prompt, sampling_params, extra_params, aliased_name, output, method.");
             assertRejected("{'name': 'e', 'dataset': '" + QA + "', 'model': 'm1', 'metrics': ['output_length'],"
                             + " 'judge_model': {'name': 'judge', 'output': []}}",

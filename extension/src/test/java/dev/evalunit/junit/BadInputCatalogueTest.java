@@ -41,6 +41,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -124,6 +126,105 @@ class BadInputCatalogueTest {
             assertRefused(MethodWithSamplingTestCase.class, "Configuration error: [model] of experiment [method_sampling__0]"
                     + " names method [answer] and also sets [sampling_params], which configure a model the method"
                     + " replaces. Give a method with only [method, prelude_prompt], or a model with [name].");
+        }
+    }
+
+    /** As {@link #assertRefused}, for a spec file run by the {@code evalunit-specs} engine. */
+    private void assertSpecRefused(String resource, Map<String, String> extra, String message) {
+        Map<String, String> config = configuration();
+        config.put("evalunit.judge.default", "judge");
+        config.put("evalunit.cache.mode", "off");
+        config.putAll(extra);
+        EngineTestKit.Builder kit = EngineTestKit.engine(SpecFilesEngine.ID)
+                .selectors(DiscoverySelectors.selectClasspathResource("bad-input/specs/" + resource));
+        config.forEach(kit::configurationParameter);
+        EngineExecutionResults results = kit.execute();
+        assertThat(results.testEvents().started().count()).as("spec files run").isEqualTo(1);
+        List<Throwable> failures = results.testEvents().failed().stream().map(BadInputCatalogueTest::throwable).toList();
+        assertThat(failures).hasSize(1).allSatisfy(failure -> assertThat(failure)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(message));
+        assertThat(server.requestCount()).as("requests that reached the server").isZero();
+    }
+
+    @Nested
+    @DisplayName("a spec file (AutoSxS pipeline JSON)")
+    class SpecFiles {
+        @Test
+        @DisplayName("reading a Google Cloud location says how to give a local copy")
+        void cloudDataset() {
+            assertSpecRefused("gcs-dataset.autosxs.json", Map.of(), "Configuration error: dataset"
+                    + " [gs://my-bucket/eval.jsonl] is a Google Cloud location, which evalunit does not read. Copy it to"
+                    + " a file (e.g. gcloud storage cp, or bq extract as JSON Lines) and set"
+                    + " evalunit.datasets.gs://my-bucket/eval.jsonl=<path of the copy>, keeping the JSON as it is.");
+        }
+
+        @Test
+        @DisplayName("with a misspelt parameter suggests the right one")
+        void misspeltKey() {
+            assertSpecRefused("misspelt-key.autosxs.json", Map.of(), "Configuration error: [parameterValues] of spec file"
+                    + " [bad-input/specs/misspelt-key.autosxs.json] has unknown key [id_column]. Did you mean [id_columns]?"
+                    + " Use only evaluation_dataset, id_columns, task, autorater_prompt_parameters, response_column_a,"
+                    + " response_column_b, model_a, model_b, model_a_prompt_parameters, model_b_prompt_parameters,"
+                    + " human_preference_column, judgments_format, bigquery_destination_prefix, experimental_args,"
+                    + " encryption_spec_key_name, evalunit.");
+        }
+
+        @Test
+        @DisplayName("with a gate that is not a comparison shows how to write one")
+        void badGate() {
+            assertSpecRefused("bad-gate.autosxs.json", Map.of(), "Configuration error: spec file"
+                    + " [bad-input/specs/bad-gate.autosxs.json] gives gate [autosxs_model_a_win_rate] the condition"
+                    + " [at least 0.5]. Write a comparison with a number, e.g. \">= 0.5\" (one of >=, >, <=, <).");
+        }
+
+        @Test
+        @DisplayName("gating a figure metrics.json does not have suggests the closest")
+        void unknownFigure() {
+            assertSpecRefused("unknown-figure.autosxs.json", Map.of(), "Configuration error: spec file"
+                    + " [bad-input/specs/unknown-figure.autosxs.json] gates [cohen_kappa], which is not a figure of"
+                    + " metrics.json. Did you mean [cohens_kappa]?");
+        }
+
+        @Test
+        @DisplayName("without a judge says which key names it")
+        void noJudge() {
+            assertSpecRefused("no-judge.autosxs.json", Map.of("evalunit.judge.default", " "), "Configuration error:"
+                    + " spec file [bad-input/specs/no-judge.autosxs.json] has no autorater: AutoSxS's is chosen by"
+                    + " Vertex AI. Set evalunit.judge.default=<model> and declare that model under evalunit.models.<model>.*.");
+        }
+
+        @Test
+        @DisplayName("of another pipeline template is refused")
+        void otherTemplate() {
+            assertSpecRefused("other-template.autosxs.json", Map.of(), "Configuration error: spec file"
+                    + " [bad-input/specs/other-template.autosxs.json] runs template"
+                    + " [https://us-kfp.pkg.dev/ml-pipeline/google-cloud-registry/llm-text-generation-eval/default], which"
+                    + " is not the AutoSxS pipeline. Use the AutoSxS template (…/autosxs-template/default), or remove templateUri.");
+        }
+
+        @Test
+        @DisplayName("an experiment-set file with a literal api_key is refused with the reference forms, the key not echoed")
+        void literalApiKey() {
+            assertSpecRefused("literal-key.experiment-set.json", Map.of(), "Configuration error: [api_key] of experiment"
+                    + " set [literal_key] is not a reference. Write ${env:NAME} or ${file:PATH} instead of the key itself.");
+        }
+
+        @Test
+        @DisplayName("run with a misspelt configuration key fails with the key meant, before any call")
+        void misspeltConfigurationKey() {
+            assertSpecRefused("no-judge.autosxs.json", Map.of("evalunit.judge.defualt", "judge"), "Configuration error:"
+                    + " [evalunit.judge.defualt] is not a configuration key. Did you mean [evalunit.judge.default]?"
+                    + " Correct it, or remove it.");
+        }
+
+        @Test
+        @DisplayName("whose pretty-printed dataset is broken names line and column")
+        void brokenPrettyDataset() {
+            assertSpecRefused("broken-dataset.autosxs.json", Map.of(), "Configuration error: dataset"
+                    + " [bad-input/specs/broken-pretty.jsonl] is not valid JSON at line 10:3: Unexpected character"
+                    + " ('\"' (code 34)): was expecting comma to separate Object entries. Fix it there: the file holds"
+                    + " JSON Lines, JSON objects one after another, or one JSON array of objects.");
         }
     }
 
@@ -630,7 +731,7 @@ class BadInputCatalogueTest {
         void farFromAny() {
             assertRefused(ValidTestCase.class, Map.of("evalunit.colour", "blue"),
                     "Configuration error: [evalunit.colour] is not a configuration key. Keys: " + String.join(", ",
-                            ConfigKeys.topLevelKeys()) + " and evalunit.models.NAME.<key> (docs/configuration.md)."
+                            ConfigKeys.topLevelKeys()) + ", evalunit.datasets.NAME, evalunit.base-urls.URL and evalunit.models.NAME.<key> (docs/configuration.md)."
                             + " Correct it, or remove it.");
         }
 
@@ -639,7 +740,7 @@ class BadInputCatalogueTest {
         void modelWithoutSetting() {
             assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge", "gpt-4o"),
                     "Configuration error: [evalunit.models.judge] is not a configuration key. Keys: " + String.join(", ",
-                            ConfigKeys.topLevelKeys()) + " and evalunit.models.NAME.<key> (docs/configuration.md)."
+                            ConfigKeys.topLevelKeys()) + ", evalunit.datasets.NAME, evalunit.base-urls.URL and evalunit.models.NAME.<key> (docs/configuration.md)."
                             + " Correct it, or remove it.");
         }
     }

@@ -122,6 +122,8 @@ class ReportSecretsTest {
             }
             config.put("evalunit.report.dir", reports.toString());
             config.put("evalunit.cache.mode", "off"); // every call reaches the server, with the key
+            // Only the fixture: not the spec files under evals/ that the class's class path root holds.
+            config.put("evalunit.specs.with-test-classes", "false");
             SummaryGeneratingListener listener = new SummaryGeneratingListener();
             LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
                     .selectors(DiscoverySelectors.selectClass(fixture))

@@ -84,7 +84,7 @@ class ExperimentSetErrorsTest {
         @DisplayName("an unknown key in cv")
         void unknownCvKey() {
             assertFails("{\"name\": \"v1\", \"cv\": {\"common_params\": {" + COMMON + "}, \"repeats\": 3}}",
-                    "Configuration error: [cv] of experiment set [v1] has unknown key [repeats]. Use only common_params, grid_params, repeat.");
+                    "Configuration error: [cv] of experiment set [v1] has unknown key [repeats]. Did you mean [repeat]? Use only common_params, grid_params, repeat.");
         }
 
         @Test

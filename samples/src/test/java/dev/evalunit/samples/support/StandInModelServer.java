@@ -71,7 +71,12 @@ public final class StandInModelServer implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        serveUnlessKeySet(context, API_KEY_VARIABLE, Running.class, () -> {
+        serveUnlessKeySet(context, API_KEY_VARIABLE, Running.class, StandInModelServer::start);
+    }
+
+    /** Starts the stand-in and points the samples' models at it. */
+    static Running start() {
+        {
             Running running = Running.start(new ChatCompletionsDispatcher());
             String baseUrl = running.root() + "/v1";
             for (String model : MODELS) {
@@ -84,7 +89,7 @@ public final class StandInModelServer implements BeforeAllCallback {
             System.out.println("[samples] " + API_KEY_VARIABLE + " is not set: the samples call the scripted"
                     + " stand-in model server at " + baseUrl + " (a word-overlap script, not a model).");
             return running;
-        });
+        }
     }
 
     /**

@@ -1,0 +1,58 @@
+package dev.evalunit.junit;
+
+import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.cache.CacheCounts;
+import dev.evalunit.execution.ConsoleProgress;
+import dev.evalunit.execution.Progress;
+import dev.evalunit.execution.ReportDirectories;
+import dev.evalunit.experiment.ExperimentPlanner;
+import dev.evalunit.experiment.ExperimentReports;
+import dev.evalunit.experiment.ExperimentSetPlan;
+import dev.evalunit.experiment.ExperimentSetRun;
+import dev.evalunit.experiment.ExperimentSetRunner;
+import dev.evalunit.experiment.spec.ExperimentSetSpec;
+import dev.evalunit.pairwise.MethodBinder;
+import dev.evalunit.runsummary.RunEntry;
+import dev.evalunit.runtime.EvalRuntime;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * One experiment set, however it was declared (an annotation, a spec file): planned, run, its files
+ * written and published, and recorded in the run summary, gated by the tests under {@code gateUniqueId}.
+ */
+final class ExperimentSetEvaluations {
+
+    private ExperimentSetEvaluations() {
+    }
+
+    /**
+     * @param entries takes the report entries of the test that ran the set
+     * @param files takes the set's files, to attach to that test where the launcher can
+     */
+    static ExperimentSetRun run(EvalRuntime runtime, ExperimentSetSpec spec, MethodBinder methods, String gateUniqueId,
+                                Consumer<Map<String, String>> entries, BiConsumer<ExperimentSetResult, List<Path>> files) {
+        CacheCounts counts = runtime.newCacheCounts();
+        ExperimentPlanner planner = new ExperimentPlanner(runtime.config(), runtime.datasets(), runtime.metrics(),
+                runtime.clients(counts), runtime.secrets(), methods);
+        ExperimentSetPlan plan = planner.plan(spec);
+        ExperimentSetRun run;
+        Progress progress = new Progress("experiment set " + plan.name(),
+                plan.experiments().stream().mapToLong(e -> e.dataset().size()).sum(), counts);
+        try (ConsoleProgress console = ConsoleProgress.start(progress)) {
+            run = new ExperimentSetRunner(runtime.workers()).run(plan, progress);
+        }
+        ExperimentSetResult result = run.result();
+        CacheReport.print(entries, "experiment set " + result.name(), counts);
+        List<Path> written = ExperimentReports.write(result);
+        System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
+                + " experiments, summary written to " + written.get(0));
+        files.accept(result, written);
+        Path root = ReportDirectories.root(runtime.config());
+        RunSummaryListener.record(root, gateUniqueId, RunEntry.of(result, root));
+        return run;
+    }
+}

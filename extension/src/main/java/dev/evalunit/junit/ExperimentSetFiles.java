@@ -1,0 +1,55 @@
+package dev.evalunit.junit;
+
+import dev.evalunit.api.experiment.ExperimentResult;
+import dev.evalunit.experiment.ExperimentSetRun;
+import dev.evalunit.pairwise.MethodBinder;
+import dev.evalunit.runtime.EvalRuntime;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+/**
+ * Runs an experiment-set file's tests: the set once, then each experiment's test as
+ * {@code @ExperimentSet}'s invocations hold it (stopped, error budget, empty metrics), then the set's test.
+ */
+final class ExperimentSetFiles {
+
+    private ExperimentSetFiles() {
+    }
+
+    /** @throws RuntimeException when the set cannot run at all; {@link #failAll} then reports it on each test */
+    static void execute(ExperimentSetFileDescriptor file, EvalRuntime runtime, EngineExecutionListener listener) {
+        if (file.invalid() != null) {
+            throw file.invalid();
+        }
+        ExperimentSetRun run = ExperimentSetEvaluations.run(runtime, file.spec(), MethodBinder.NONE,
+                file.getUniqueId().toString(), entries -> listener.reportingEntryPublished(file, ReportEntry.from(entries)),
+                (result, files) -> { });
+        for (TestDescriptor child : file.getChildren()) {
+            int index = ((ExperimentSetFileDescriptor.Child) child).index();
+            listener.executionStarted(child);
+            try {
+                if (index >= 0) {
+                    ExperimentResult own = run.result().experiments().get(index);
+                    listener.reportingEntryPublished(child, ReportEntry.from(ExperimentSetInvocations.REPORT_ENTRY,
+                            own.reportDirectory().toString()));
+                    run.checkNotStopped(index);
+                    runtime.budget().check(own);
+                    runtime.emptyMetrics().check(own);
+                }
+                listener.executionFinished(child, TestExecutionResult.successful());
+            } catch (Throwable e) {
+                listener.executionFinished(child, TestExecutionResult.failed(e));
+            }
+        }
+    }
+
+    /** Every test of the file fails with {@code failure}: the set could not run. */
+    static void failAll(TestDescriptor file, Throwable failure, EngineExecutionListener listener) {
+        for (TestDescriptor child : file.getChildren()) {
+            listener.executionStarted(child);
+            listener.executionFinished(child, TestExecutionResult.failed(failure));
+        }
+    }
+}

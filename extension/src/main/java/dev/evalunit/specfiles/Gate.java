@@ -1,0 +1,62 @@
+package dev.evalunit.specfiles;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.assertj.PairwiseResultAssert;
+import dev.evalunit.assertj.StatisticAssert;
+import dev.evalunit.config.ConfigurationException;
+import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * One gate of a spec file's {@code "evalunit": {"gates": {...}}} block: a figure, a comparison and a
+ * threshold, e.g. {@code "autosxs_model_a_win_rate": ">= 0.5"}. Checked by the AssertJ assertions,
+ * so that a failing gate reads as the same assertion written in Java would.
+ *
+ * @param metric the figure's name in {@code metrics.json}
+ * @param comparison {@code >=}, {@code >}, {@code <=} or {@code <}
+ * @param threshold the value compared with
+ */
+@API(status = INTERNAL, since = "0.1")
+public record Gate(String metric, String comparison, double threshold) {
+
+    private static final Pattern CONDITION = Pattern.compile("\\s*(>=|<=|>|<)\\s*(-?[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)\\s*");
+
+    /**
+     * @param owner e.g. {@code spec file [evals/qa.autosxs.json]}, for messages
+     * @throws ConfigurationException when {@code condition} is not a comparison with a number
+     */
+    static Gate parse(String metric, Object condition, String owner) {
+        Matcher matcher = condition instanceof String text ? CONDITION.matcher(text) : null;
+        if (matcher == null || !matcher.matches()) {
+            throw new ConfigurationException(owner + " gives gate [" + metric + "] the condition [" + condition
+                    + "]. Write a comparison with a number, e.g. \">= 0.5\" (one of >=, >, <=, <).");
+        }
+        return new Gate(metric, matcher.group(1), new BigDecimal(matcher.group(2)).doubleValue());
+    }
+
+    /**
+     * Checks the gate with the assertion a test would write ({@code isGreaterThanOrEqualTo} and the others),
+     * so that a failing gate fails with the same message.
+     *
+     * @throws AssertionError when the gate does not hold
+     */
+    public void check(PairwiseResult result) {
+        StatisticAssert figure = new PairwiseResultAssert(result).figure(metric);
+        switch (comparison) {
+            case ">=" -> figure.isGreaterThanOrEqualTo(threshold);
+            case ">" -> figure.isGreaterThan(threshold);
+            case "<=" -> figure.isLessThanOrEqualTo(threshold);
+            case "<" -> figure.isLessThan(threshold);
+            default -> throw new IllegalStateException("unknown comparison " + comparison);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return metric + " " + comparison + " " + threshold;
+    }
+}

@@ -1,0 +1,312 @@
+package dev.evalunit.junit;
+
+import static dev.evalunit.assertj.EvalAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import dev.evalunit.api.Autorater;
+import dev.evalunit.api.Candidate;
+import dev.evalunit.api.PairwiseEval;
+import dev.evalunit.api.Prompt;
+import dev.evalunit.api.PromptParam;
+import dev.evalunit.api.Task;
+import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.testing.ChatServer;
+import dev.evalunit.testing.EngineRuns;
+import dev.evalunit.testing.MessagesServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * The spec-file engine ({@code evalunit-specs}) on AutoSxS pipeline definitions. The two bodies under
+ * {@code src/test/resources/specfiles/evals/autosxs/} follow the pipeline job request body of Google Cloud's
+ * "Run AutoSxS pipeline to perform pairwise model-based evaluation" page
+ * (https://cloud.google.com/vertex-ai/generative-ai/docs/models/side-by-side-eval): displayName,
+ * runtimeConfig.gcsOutputDirectory, runtimeConfig.parameterValues and the autosxs-template templateUri; one
+ * with pre-generated responses, one where model_a generates. They are reconstructed from the documented
+ * fields, with the page's conventions ("" for not given, {} for no prompt parameters), and run unchanged: only
+ * the dataset location (gs://...) and the models' base URLs are changed, through configuration.
+ */
+@DisplayName("Spec files (the evalunit-specs engine)")
+class SpecFilesEngineTest {
+
+    private static final String PREGENERATED = "specfiles/evals/autosxs/pregenerated.autosxs.json";
+    private static final String GENERATING = "specfiles/evals/autosxs/generating.autosxs.json";
+    private static final String GATED = "specfiles/evals/autosxs/parameters-only-gated.autosxs.json";
+    private static final String INCLUDE = "specfiles/evals/**/*.autosxs.json";
+    private static final String GCS_DATASET = "gs://my-bucket/autosxs/evaluation_dataset.jsonl";
+    private static final String DATASET = "specfiles/evals/data/evaluation_dataset.jsonl";
+    private static final String VERTEX_MODEL = "publishers/google/models/text-bison@002";
+
+    private ChatServer server;
+
+    @TempDir
+    Path reports;
+
+    @BeforeEach
+    void startServer() {
+        // The generating model answers well; the judge prefers answers marked "good".
+        server = ChatServer.start(prompt -> "good: " + prompt.lines().reduce((a, b) -> b).orElse(""),
+                ChatServer.judgePreferring("good"));
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private Map<String, String> configuration(Path reportDir) {
+        Map<String, String> config = new HashMap<>();
+        config.put("evalunit.models." + VERTEX_MODEL + ".base-url", server.baseUrl());
+        config.put("evalunit.models.judge.base-url", server.baseUrl());
+        config.put("evalunit.models.judge.max-retries", "0");
+        config.put("evalunit.judge.default", "judge");
+        config.put("evalunit.datasets." + GCS_DATASET, DATASET);
+        config.put("evalunit.report.dir", reportDir.toString());
+        config.put("evalunit.cache.mode", "off");
+        return config;
+    }
+
+    private EngineExecutionResults runSpecs(Map<String, String> configuration, DiscoverySelector... selectors) {
+        EngineTestKit.Builder kit = EngineTestKit.engine(SpecFilesEngine.ID).selectors(selectors);
+        configuration.forEach(kit::configurationParameter);
+        return kit.execute();
+    }
+
+    private static String file(Path dir, String evaluation, String name) throws IOException {
+        return Files.readString(dir.resolve(evaluation).resolve(name));
+    }
+
+    @Nested
+    @DisplayName("runs the AutoSxS pipeline body verbatim")
+    class Verbatim {
+
+        @Test
+        @DisplayName("with pre-generated responses: the same judgments and metrics as @PairwiseEval")
+        void preGenerated() throws IOException {
+            Path fromFile = reports.resolve("file");
+            Path fromAnnotation = reports.resolve("annotation");
+            EngineExecutionResults results = runSpecs(configuration(fromFile), selectClasspathResource(PREGENERATED));
+            results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+            EngineRuns.run(PreGeneratedTestCase.class, configuration(fromAnnotation))
+                    .testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+            for (String name : List.of("judgments.jsonl", "metrics.json")) {
+                assertThat(file(fromFile, "autosxs-pregenerated", name)).as(name)
+                        .isEqualTo(file(fromAnnotation, "autosxs-pregenerated", name));
+            }
+            assertThat(file(fromFile, "autosxs-pregenerated", "metrics.json")).contains("\"autosxs_model_a_win_rate\": 0.75");
+        }
+
+        @Test
+        @DisplayName("with model_a generating: the model (named as on Vertex AI) is called, the files match @PairwiseEval's")
+        void generating() throws IOException {
+            Path fromFile = reports.resolve("file");
+            Path fromAnnotation = reports.resolve("annotation");
+            runSpecs(configuration(fromFile), selectClasspathResource(GENERATING))
+                    .testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+            int calls = server.requestCount();
+            assertThat(calls).as("4 answers and 4 x 4 judge samples").isEqualTo(4 + 16);
+            EngineRuns.run(GeneratingTestCase.class, configuration(fromAnnotation))
+                    .testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+            for (String name : List.of("judgments.jsonl", "metrics.json")) {
+                assertThat(file(fromFile, "autosxs-generating", name)).as(name)
+                        .isEqualTo(file(fromAnnotation, "autosxs-generating", name));
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("runs EvalAP experiment-set bodies verbatim")
+    class ExperimentSets {
+
+        private static final String CV = "specfiles/evals/evalap/model_comparison.experiment-set.json";
+        private static final String MANUAL = "specfiles/evals/evalap/manual.experiment-set.json";
+
+        /** m1 answers correctly, m2 does not; the judge scores 1 when the answer is marked correct. */
+        private ChatServer evalApServer;
+
+        @BeforeEach
+        void start() {
+            evalApServer = ChatServer.start(call -> {
+                if ("judge_precision".equals(call.schemaName())) {
+                    return "{\"reason\": \"checked\", \"score\": " + (call.user().contains("correct: ") ? 1 : 0) + "}";
+                }
+                return (call.model().equals("m1") ? "correct: " : "wrong: ") + call.user();
+            });
+        }
+
+        @AfterEach
+        void stop() {
+            evalApServer.close();
+        }
+
+        private Map<String, String> evalApConfiguration(Path reportDir) {
+            Map<String, String> config = new HashMap<>();
+            for (String model : List.of("m1", "m2", "judge")) {
+                config.put("evalunit.models." + model + ".base-url", evalApServer.baseUrl());
+                config.put("evalunit.models." + model + ".max-retries", "0");
+            }
+            config.put("evalunit.datasets.qa_benchmark_v2", "datasets/exp-qa.jsonl");
+            config.put("evalunit.judge.default", "judge");
+            config.put("evalunit.report.dir", reportDir.toString());
+            config.put("evalunit.cache.mode", "off");
+            return config;
+        }
+
+        @Test
+        @DisplayName("cv: one test per experiment (2 models x 2 repeats) and one for the set, named dataset resolved")
+        void cv() throws IOException {
+            EngineExecutionResults results = runSpecs(evalApConfiguration(reports), selectClasspathResource(CV));
+            results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(5));
+            assertThat(results.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList())
+                    .last().isEqualTo("experiment set model_comparison_v1");
+            assertThat(Files.exists(reports.resolve("model_comparison_v1"))).isTrue();
+        }
+
+        @Test
+        @DisplayName("models given by base_url speak their provider's format (api.anthropic.com: Messages), routed by configuration")
+        void providersByBaseUrl() {
+            try (MessagesServer anthropic = MessagesServer.start(call -> MessagesServer.Answer.of("correct: " + call.user()))) {
+                Map<String, String> config = evalApConfiguration(reports);
+                config.put("evalunit.base-urls.https://api.openai.com/v1", evalApServer.baseUrl());
+                config.put("evalunit.base-urls.https://api.mistral.ai/v1", evalApServer.baseUrl());
+                config.put("evalunit.base-urls.https://api.anthropic.com", anthropic.baseUrl());
+                EngineExecutionResults results = runSpecs(config,
+                        selectClasspathResource("specfiles/evals/evalap/providers.experiment-set.json"));
+                results.testEvents().assertStatistics(stats -> stats.started(7).succeeded(7));
+                // Claude's two runs over the 3 rows went to the Messages API, with its model id.
+                assertThat(anthropic.requestCount()).isEqualTo(2 * 3);
+                assertThat(anthropic.requests()).allSatisfy(body ->
+                        assertThat(body.path("model").asText()).isEqualTo("claude-3-5-haiku-latest"));
+            }
+        }
+
+        @Test
+        @DisplayName("manual list without judge_model: the default judge scores, as in the annotation-driven run")
+        void manual() throws IOException {
+            Path fromFile = reports.resolve("file");
+            Path fromAnnotation = reports.resolve("annotation");
+            runSpecs(evalApConfiguration(fromFile), selectClasspathResource(MANUAL))
+                    .testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+            EngineRuns.run(ManualSetTestCase.class, evalApConfiguration(fromAnnotation))
+                    .testEvents().assertStatistics(stats -> stats.succeeded(2));
+            for (String experiment : List.of("m1_baseline", "m2_candidate")) {
+                Path relative = Path.of("manual_qa_v1").resolve(experiment).resolve("observations.jsonl");
+                assertThat(fromFile.resolve(relative)).exists();
+                List<String> fileRows = Files.readAllLines(fromFile.resolve(relative));
+                assertThat(fileRows).hasSameSizeAs(Files.readAllLines(fromAnnotation.resolve(relative)));
+                assertThat(fileRows).allSatisfy(row -> assertThat(row).contains("judge_precision"));
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("gates in the file")
+    class Gates {
+
+        @Test
+        @DisplayName("fail the test with the AssertJ assertion's message")
+        void failingGate() {
+            EngineExecutionResults results = runSpecs(configuration(reports), selectClasspathResource(GATED));
+            results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+            Throwable failure = EngineRuns.failures(results).get(0);
+            assertThat(failure).isInstanceOf(AssertionError.class).hasMessage(
+                    "Expected autosxs_model_a_win_rate to be greater than or equal to 0.9, but was 0.75; evaluation"
+                            + " [parameters-only-gated] over 4 examples (0 errors); judgments: "
+                            + reports.resolve("parameters-only-gated").resolve("judgments.jsonl"));
+        }
+    }
+
+    @Nested
+    @DisplayName("discovery")
+    class Discovery {
+
+        private Set<String> discovered(Map<String, String> configuration, DiscoverySelector... selectors) {
+            EngineTestKit.Builder kit = EngineTestKit.engine(SpecFilesEngine.ID).selectors(selectors);
+            configuration.forEach(kit::configurationParameter);
+            return kit.execute().testEvents().started().stream().map(Event::getTestDescriptor)
+                    .map(d -> d.getDisplayName()).collect(Collectors.toSet());
+        }
+
+        private Path testClasses() throws Exception {
+            return Path.of(SpecFilesEngineTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        }
+
+        @Test
+        @DisplayName("finds the files matching evalunit.specs.include under a class path root (by default evals/**)")
+        void classpathRoot() throws Exception {
+            DiscoverySelector root = selectClasspathRoots(Set.of(testClasses())).get(0);
+            // This module keeps its fixtures out of evals/, so that no launcher of its own tests runs them.
+            assertThat(discovered(Map.of(), root)).isEmpty();
+            assertThat(discovered(Map.of("evalunit.specs.include", INCLUDE), root))
+                    .containsExactlyInAnyOrder(PREGENERATED, GENERATING, GATED);
+        }
+
+        @Test
+        @DisplayName("finds them next to the test classes a build tool selects, unless told not to")
+        void besideTestClasses() {
+            assertThat(discovered(Map.of("evalunit.specs.include", INCLUDE), selectClass(SpecFilesEngineTest.class)))
+                    .containsExactlyInAnyOrder(PREGENERATED, GENERATING, GATED);
+            assertThat(discovered(Map.of("evalunit.specs.include", INCLUDE, "evalunit.specs.with-test-classes", "false"),
+                    selectClass(SpecFilesEngineTest.class))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("honours a unique id, as an IDE re-runs one test")
+        void uniqueId() {
+            assertThat(discovered(Map.of(), selectUniqueId(UniqueId.forEngine(SpecFilesEngine.ID).append("spec-file", GATED))))
+                    .containsExactly(GATED);
+        }
+    }
+
+    static class ManualSetTestCase {
+        @dev.evalunit.api.ExperimentSet("specfiles/evals/evalap/manual.experiment-set.json")
+        void eachExperiment(dev.evalunit.api.experiment.ExperimentResult experiment) {
+        }
+    }
+
+    static class PreGeneratedTestCase {
+        @PairwiseEval(name = "autosxs-pregenerated", dataset = DATASET, task = Task.QUESTION_ANSWERING, idColumns = "context",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(template = "Answer the question: {{ question }}"),
+                        context = @Prompt(column = "context")),
+                modelA = @Candidate(responseColumn = "pred_a"),
+                modelB = @Candidate(responseColumn = "pred_b"))
+        void run(PairwiseResult result) {
+            assertThat(result).hasNoErrors();
+        }
+    }
+
+    static class GeneratingTestCase {
+        @PairwiseEval(name = "autosxs-generating", dataset = DATASET, task = Task.QUESTION_ANSWERING, idColumns = "context",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(template = "Answer the question: {{ question }}"),
+                        context = @Prompt(column = "context")),
+                modelA = @Candidate(model = VERTEX_MODEL,
+                        params = @PromptParam(name = "prompt", template = "{{ context }}\n{{ question }}")),
+                modelB = @Candidate(responseColumn = "pred_b"))
+        void run(PairwiseResult result) {
+            assertThat(result).hasNoErrors();
+        }
+    }
+}
