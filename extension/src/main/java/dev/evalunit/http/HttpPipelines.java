@@ -163,6 +163,11 @@ public final class HttpPipelines implements AutoCloseable {
         return limit == null ? OptionalInt.empty() : OptionalInt.of(limit.limit());
     }
 
+    /** The limit of {@code endpoint}, or {@code null} when no pipeline calls it (for tests). */
+    AdaptiveConcurrency limitOf(Endpoint endpoint) {
+        return concurrency.get(endpoint);
+    }
+
     /** The client every pipeline's client is derived from (for tests of the connection set-up). */
     public OkHttpClient sharedClient() {
         return shared;
