@@ -452,6 +452,13 @@ class BadInputCatalogueTest {
             assertRefused(ValidTestCase.class, Map.of("evalunit.autorater.samples", "-3"),
                     "Configuration error: [evalunit.autorater.samples] must be positive, but was -3.");
         }
+
+        @Test
+        @DisplayName("a first-byte timeout of 0 in the configuration")
+        void firstByteTimeout() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.first-byte-timeout-seconds", "0"),
+                    "Configuration error: [evalunit.models.judge.first-byte-timeout-seconds] must be positive, but was 0.");
+        }
     }
 
     @Nested
