@@ -46,14 +46,7 @@ public final class BenchMain {
 
     private int run(BenchOptions options) throws Exception {
         long runTimeout = runTimeoutSeconds(options);
-        Path work = Files.createTempDirectory("evalunit-bench-");
-        if (!options.keep()) {
-            // Also when the benchmark is interrupted (Ctrl-C): the cache of a large run is big.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                ClientProcess.stopRunning();
-                deleteQuietly(work);
-            }, "bench-cleanup"));
-        }
+        Path work = workFolder(options);
         try (ServerProcess server = ServerProcess.start(options.latencyMillis(), 3 * runTimeout + 120)) {
             DatasetWriter.write(work.resolve(BenchEvaluation.DATASET), options.examples());
             Path cache = Files.createDirectory(work.resolve("cache"));
@@ -102,11 +95,7 @@ public final class BenchMain {
             System.out.println(JSON.writeValueAsString(result(options, live, liveStats, cachedRerun)));
             return sound ? 0 : 1;
         } finally {
-            if (options.keep()) {
-                note("kept the work folder %s", work);
-            } else {
-                deleteQuietly(work);
-            }
+            leave(options, work);
         }
     }
 
@@ -117,13 +106,7 @@ public final class BenchMain {
      */
     private int runWithFaults(BenchOptions options) throws Exception {
         long runTimeout = runTimeoutSeconds(options);
-        Path work = Files.createTempDirectory("evalunit-bench-");
-        if (!options.keep()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                ClientProcess.stopRunning();
-                deleteQuietly(work);
-            }, "bench-cleanup"));
-        }
+        Path work = workFolder(options);
         try (ServerProcess clean = ServerProcess.start(options.latencyMillis(), 2 * runTimeout + 120);
              ServerProcess faulty = ServerProcess.start(options.latencyMillis(), 2 * runTimeout + 120, options.faults(),
                      options.seed())) {
@@ -144,11 +127,7 @@ public final class BenchMain {
             System.out.println(JSON.writeValueAsString(json));
             return cleanWall != null && faultyWall != null ? 0 : 1;
         } finally {
-            if (options.keep()) {
-                note("kept the work folder %s", work);
-            } else {
-                deleteQuietly(work);
-            }
+            leave(options, work);
         }
     }
 
@@ -199,6 +178,26 @@ public final class BenchMain {
             }
         }
         return rows;
+    }
+
+    /** A fresh work folder, deleted (unless {@code --keep}) also when the benchmark is interrupted (Ctrl-C): the cache of a large run is big. */
+    private static Path workFolder(BenchOptions options) throws IOException {
+        Path work = Files.createTempDirectory("evalunit-bench-");
+        if (!options.keep()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                ClientProcess.stopRunning();
+                deleteQuietly(work);
+            }, "bench-cleanup"));
+        }
+        return work;
+    }
+
+    private static void leave(BenchOptions options, Path work) {
+        if (options.keep()) {
+            note("kept the work folder %s", work);
+        } else {
+            deleteQuietly(work);
+        }
     }
 
     /** @param profileSuffix told apart the recordings of the two runs: {@code FILE} and {@code FILE.rerun} */

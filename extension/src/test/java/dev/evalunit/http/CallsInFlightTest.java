@@ -71,6 +71,17 @@ class CallsInFlightTest {
         return pipelines.pipeline(spec, limits, null, null);
     }
 
+    /**
+     * A pipeline (attempt limit 60 s) whose model has answered once: its gate is open, so the calls of a
+     * test go at once instead of waiting for a first one to go alone.
+     */
+    private HttpPipeline answeredOnce(int maxRetries, RateLimits limits) throws ModelCallException {
+        server.enqueue(ok());
+        HttpPipeline pipeline = pipeline(Duration.ofSeconds(60), maxRetries, limits);
+        pipeline.execute(post(pipeline));
+        return pipeline;
+    }
+
     private static RateLimits limits(int maxConcurrency, Duration maxRetryTime, Duration firstByte) {
         return new RateLimits(maxConcurrency, OptionalDouble.empty(), maxRetryTime, Optional.empty(),
                 Optional.ofNullable(firstByte));
@@ -181,10 +192,8 @@ class CallsInFlightTest {
         @Test
         @DisplayName("a stalled call gives its permit back when its timeout cuts it, and the calls behind it flow")
         void stalledCallReleasesPermit() throws Exception {
-            server.enqueue(ok());
-            HttpPipeline pipeline = pipeline(Duration.ofSeconds(60), 2, limits(1, Duration.ofSeconds(120),
+            HttpPipeline pipeline = answeredOnce(2, limits(1, Duration.ofSeconds(120),
                     Duration.ofMillis(300)));
-            pipeline.execute(post(pipeline));
             server.enqueue(stall());
             for (int i = 0; i < 6; i++) {
                 server.enqueue(ok());
@@ -200,9 +209,7 @@ class CallsInFlightTest {
         @Test
         @DisplayName("a call cancelled while it waits for a stalled server gives its permit back")
         void cancelledCallReleasesPermit() throws Exception {
-            server.enqueue(ok());
-            HttpPipeline pipeline = pipeline(Duration.ofSeconds(60), 0, limits(1, Duration.ofSeconds(120), null));
-            pipeline.execute(post(pipeline));
+            HttpPipeline pipeline = answeredOnce(0, limits(1, Duration.ofSeconds(120), null));
             server.enqueue(stall());
             server.enqueue(ok());
 
@@ -237,9 +244,7 @@ class CallsInFlightTest {
         @Test
         @DisplayName("with Retry-After pauses the endpoint: a call that starts during the pause waits it out first")
         void pauseHoldsNewCalls() throws Exception {
-            server.enqueue(ok());
-            HttpPipeline pipeline = pipeline(Duration.ofSeconds(60), 0, limits(8, Duration.ofSeconds(120), null));
-            pipeline.execute(post(pipeline));
+            HttpPipeline pipeline = answeredOnce(0, limits(8, Duration.ofSeconds(120), null));
             server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "5").build());
             server.enqueue(ok());
 
@@ -254,9 +259,7 @@ class CallsInFlightTest {
         @Test
         @DisplayName("with Retry-After keeps the limit, sends nothing before the wait asked, and every call completes")
         void pausesAndResumes() throws Exception {
-            server.enqueue(ok());
-            HttpPipeline pipeline = pipeline(Duration.ofSeconds(60), 10, limits(8, Duration.ofSeconds(120), null));
-            pipeline.execute(post(pipeline));
+            HttpPipeline pipeline = answeredOnce(10, limits(8, Duration.ofSeconds(120), null));
             AtomicInteger served = new AtomicInteger();
             List<Instant> okArrivals = new CopyOnWriteArrayList<>();
             server.setDispatcher(new Dispatcher() {
@@ -286,9 +289,7 @@ class CallsInFlightTest {
         @Test
         @DisplayName("without a wait lowers the limit once per window, not once per 429, and it grows back after")
         void lowersOncePerWindowAndRecovers() throws Exception {
-            server.enqueue(ok());
-            HttpPipeline pipeline = pipeline(Duration.ofSeconds(60), 10, limits(16, Duration.ofSeconds(120), null));
-            pipeline.execute(post(pipeline));
+            HttpPipeline pipeline = answeredOnce(10, limits(16, Duration.ofSeconds(120), null));
             AtomicInteger served = new AtomicInteger();
             server.setDispatcher(new Dispatcher() {
                 @Override
@@ -321,9 +322,7 @@ class CallsInFlightTest {
         @Test
         @DisplayName("starts when an attempt starts: a call that waited long for a permit still gets its retries")
         void permitWaitNotCounted() throws Exception {
-            server.enqueue(ok());
-            HttpPipeline pipeline = pipeline(Duration.ofSeconds(60), 3, limits(1, Duration.ofSeconds(10), null));
-            pipeline.execute(post(pipeline));
+            HttpPipeline pipeline = answeredOnce(3, limits(1, Duration.ofSeconds(10), null));
             server.enqueue(new MockResponse.Builder().body("{\"text\":\"slow\"}").headersDelay(1, TimeUnit.SECONDS).build());
             server.enqueue(new MockResponse.Builder().code(500).build());
             server.enqueue(ok());
