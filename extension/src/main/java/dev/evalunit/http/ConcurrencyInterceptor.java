@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
@@ -30,9 +29,12 @@ final class ConcurrencyInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Instant asked = clock.instant();
+        long asked = clock.millis();
         Permit permit = acquire();
-        AttemptRecord.queued(chain.request(), Duration.between(asked, clock.instant()));
+        long waited = clock.millis() - asked;
+        if (waited > 0) {
+            AttemptRecord.queued(chain.request(), Duration.ofMillis(waited));
+        }
         Response response;
         try {
             response = chain.proceed(chain.request());

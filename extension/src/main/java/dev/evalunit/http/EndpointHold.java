@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import okhttp3.Interceptor;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
@@ -40,7 +41,7 @@ final class EndpointHold implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Duration wait = remainingHold(AttemptRecord.waitedUntil(chain.request()));
+        Duration wait = remainingHold(chain.request());
         if (!wait.isZero() && !wait.isNegative()) {
             pause(wait);
             AttemptRecord.queued(chain.request(), wait);
@@ -58,9 +59,10 @@ final class EndpointHold implements Interceptor {
      * How long an attempt starting now would wait; zero when there is no hold, or when its call has just
      * waited until the hold's end or later (the pause its own 429 set).
      */
-    synchronized Duration remainingHold(Instant waitedUntil) {
+    synchronized Duration remainingHold(Request request) {
         Instant now = time.clock().instant();
-        return now.isBefore(heldUntil) && waitedUntil.isBefore(heldUntil) ? Duration.between(now, heldUntil) : Duration.ZERO;
+        return now.isBefore(heldUntil) && AttemptRecord.waitedUntil(request).isBefore(heldUntil)
+                ? Duration.between(now, heldUntil) : Duration.ZERO;
     }
 
     synchronized Pauses pauses() {
