@@ -175,6 +175,22 @@ class CallsInFlightTest {
         }
 
         @Test
+        @DisplayName("the whole-attempt deadline ends with its attempt: the pooled connection serves later calls")
+        void deadlineDoesNotOutliveItsAttempt() throws Exception {
+            server.enqueue(ok());
+            server.enqueue(ok());
+            HttpPipeline pipeline = pipeline(Duration.ofSeconds(1), 0, limits(4, Duration.ofSeconds(120), null));
+
+            pipeline.execute(post(pipeline));
+            Thread.sleep(1_500);
+            HttpExchange later = pipeline.execute(post(pipeline));
+
+            assertThat(later.successful()).isTrue();
+            server.takeRequest();
+            assertThat(server.takeRequest().getConnectionIndex()).as("the same connection").isZero();
+        }
+
+        @Test
         @DisplayName("default to 10 s to connect and a third of the attempt's limit for the first byte")
         void defaults() {
             assertThat(RateLimits.DEFAULT.connectTimeout(Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(10));
