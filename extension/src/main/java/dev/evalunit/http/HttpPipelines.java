@@ -60,8 +60,8 @@ public final class HttpPipelines implements AutoCloseable {
 
     /**
      * @param backoff how retries wait; tests pass one that does not sleep
-     * @param log where, when the run ends, each endpoint that 429s slowed down is summed up in one line
-     *     ({@code [evalunit] 429s from host:port: concurrency lowered 2 times (lowest 16 of 64, now 64)})
+     * @param log where, when the run ends, each endpoint whose rate limits slowed calls down is summed up in one line
+     *     ({@code [evalunit] rate limited by host:port: concurrency lowered 2 times (lowest 16 of 64, now 64)})
      */
     public HttpPipelines(Backoff backoff, Consumer<String> log) {
         this.backoff = backoff;
@@ -174,8 +174,8 @@ public final class HttpPipelines implements AutoCloseable {
     }
 
     /**
-     * One line per endpoint that 429s slowed down, written when the run ends instead of a line per change:
-     * {@code [evalunit] 429s from host:port: concurrency lowered 2 times (lowest 16 of 64, now 64);
+     * One line per endpoint whose rate limits slowed calls down (429s, or a 503 or 529 that named a wait), written when the run ends instead of a line per change:
+     * {@code [evalunit] rate limited by host:port: concurrency lowered 2 times (lowest 16 of 64, now 64);
      * new attempts paused 3 times for the wait the server asked (4.5 s in all)}.
      */
     private void summarise() {
@@ -186,7 +186,7 @@ public final class HttpPipelines implements AutoCloseable {
             if (history.decreases() == 0 && pauses.count() == 0) {
                 return;
             }
-            StringBuilder line = new StringBuilder("[evalunit] 429s from ").append(endpoint).append(": ");
+            StringBuilder line = new StringBuilder("[evalunit] rate limited by ").append(endpoint).append(": ");
             if (history.decreases() > 0) {
                 line.append("concurrency lowered ").append(times(history.decreases())).append(" (lowest ")
                         .append(history.lowest()).append(" of ").append(history.maximum()).append(", now ")

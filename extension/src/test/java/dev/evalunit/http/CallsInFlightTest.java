@@ -297,7 +297,7 @@ class CallsInFlightTest {
             assertThat(pipelines.concurrencyLimit(server.url("/").toString())).hasValue(8);
             pipelines.close();
             assertThat(log).singleElement().asString()
-                    .startsWith("[evalunit] 429s from " + server.url("/").host() + ":" + server.getPort()
+                    .startsWith("[evalunit] rate limited by " + server.url("/").host() + ":" + server.getPort()
                             + ": new attempts paused ")
                     .doesNotContain("concurrency lowered");
         }

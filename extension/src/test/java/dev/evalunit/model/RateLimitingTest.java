@@ -153,7 +153,7 @@ class RateLimitingTest {
 
             clients.close();
 
-            assertThat(log).containsExactly("[evalunit] 429s from " + server.url("/").host() + ":" + server.getPort()
+            assertThat(log).containsExactly("[evalunit] rate limited by " + server.url("/").host() + ":" + server.getPort()
                     + ": concurrency lowered 3 times (lowest 2 of 16, now 2); new attempts paused once for the wait the"
                     + " server asked (3.0 s in all)");
         }
