@@ -31,6 +31,7 @@ final class EndpointHold implements Interceptor {
 
     private final Backoff time;
     private Instant heldUntil = Instant.MIN;
+    private Instant pauseBegan = Instant.MIN;
     private int pauses;
     private Duration paused = Duration.ZERO;
 
@@ -41,16 +42,18 @@ final class EndpointHold implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Duration wait = remainingHold(chain.request());
+        Instant sent = time.clock().instant();
+        Duration wait = remainingHold(chain.request(), sent);
         if (!wait.isZero() && !wait.isNegative()) {
             pause(wait);
             AttemptRecord.queued(chain.request(), wait);
+            sent = sent.plus(wait);
         }
         Response response = chain.proceed(chain.request());
         if (response.isSuccessful()) {
             RateLimitHeaders.requestsExhausted(response.headers(), time.clock()).ifPresent(this::holdFor);
         } else if (RetryInterceptor.RATE_LIMIT_CODES.contains(response.code())) {
-            RateLimitHeaders.retryWait(response.headers(), time.clock()).ifPresent(this::pauseFor);
+            RateLimitHeaders.retryWait(response.headers(), time.clock()).ifPresent(wait -> pauseFor(wait, sent));
         }
         return response;
     }
@@ -59,8 +62,7 @@ final class EndpointHold implements Interceptor {
      * How long an attempt starting now would wait; zero when there is no hold, or when its call has just
      * waited until the hold's end or later (the pause its own 429 set).
      */
-    synchronized Duration remainingHold(Request request) {
-        Instant now = time.clock().instant();
+    synchronized Duration remainingHold(Request request, Instant now) {
         return now.isBefore(heldUntil) && AttemptRecord.waitedUntil(request).isBefore(heldUntil)
                 ? Duration.between(now, heldUntil) : Duration.ZERO;
     }
@@ -76,16 +78,22 @@ final class EndpointHold implements Interceptor {
         }
     }
 
-    /** A pause that starts while another runs extends it and counts as the same pause. */
-    private synchronized void pauseFor(Duration wait) {
+    /**
+     * Pauses the endpoint for {@code wait} from now, once per window: a 429 to an attempt sent before the
+     * pause in force began was sent at the old pace, and that pause has answered it (its own call still
+     * waits as asked before retrying). Otherwise the 429s of the attempts in flight when a storm starts
+     * would keep the endpoint paused for ever, each extending the last.
+     */
+    private synchronized void pauseFor(Duration wait, Instant sent) {
         Instant now = time.clock().instant();
         Instant until = now.plus(wait);
-        if (!until.isAfter(heldUntil) || wait.isZero()) {
+        if (!until.isAfter(heldUntil) || wait.isZero() || sent.isBefore(pauseBegan)) {
             return;
         }
         if (!now.isBefore(heldUntil)) {
             pauses++;
             paused = paused.plus(wait);
+            pauseBegan = now;
         } else {
             paused = paused.plus(Duration.between(heldUntil, until));
         }
