@@ -42,18 +42,19 @@ final class EndpointHold implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Instant sent = time.clock().instant();
-        Duration wait = remainingHold(chain.request(), sent);
-        if (!wait.isZero() && !wait.isNegative()) {
+        Instant now = time.clock().instant();
+        Duration wait = remainingHold(chain.request(), now);
+        boolean held = !wait.isZero() && !wait.isNegative();
+        if (held) {
             pause(wait);
             AttemptRecord.queued(chain.request(), wait);
-            sent = sent.plus(wait);
         }
+        Instant sent = held ? now.plus(wait) : now;
         Response response = chain.proceed(chain.request());
         if (response.isSuccessful()) {
             RateLimitHeaders.requestsExhausted(response.headers(), time.clock()).ifPresent(this::holdFor);
         } else if (RetryInterceptor.RATE_LIMIT_CODES.contains(response.code())) {
-            RateLimitHeaders.retryWait(response.headers(), time.clock()).ifPresent(wait -> pauseFor(wait, sent));
+            RateLimitHeaders.retryWait(response.headers(), time.clock()).ifPresent(asked -> pauseFor(asked, sent));
         }
         return response;
     }
