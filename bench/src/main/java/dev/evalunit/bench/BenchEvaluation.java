@@ -24,6 +24,8 @@ public class BenchEvaluation {
     static final String DATASET = "bench-dataset.jsonl";
     /** Names the report folder: {@code <evalunit.report.dir>/bench/}. */
     static final String NAME = "bench";
+    /** A system property: {@code true} in the fault benchmark, whose runs count their error rows instead. */
+    static final String ALLOW_ERRORS = "bench.allow-errors";
 
     @PairwiseEval(dataset = DATASET, name = NAME, task = Task.QUESTION_ANSWERING, idColumns = "id",
             autorater = @Autorater(model = "judge",
@@ -34,6 +36,8 @@ public class BenchEvaluation {
             modelB = @Candidate(responseColumn = "answer_b"))
     void pairwise(PairwiseResult result) {
         // A failed call would make the run look faster than it is; the benchmark refuses such a run.
-        assertThat(result).hasNoErrors();
+        if (!Boolean.getBoolean(ALLOW_ERRORS)) {
+            assertThat(result).hasNoErrors();
+        }
     }
 }

@@ -40,19 +40,13 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
-        System.exit(options.serverCheck() ? ServerLoadCheck.run(options) : new BenchMain().run(options));
+        System.exit(options.serverCheck() ? ServerLoadCheck.run(options)
+                : options.faultMode() ? new BenchMain().runWithFaults(options) : new BenchMain().run(options));
     }
 
     private int run(BenchOptions options) throws Exception {
         long runTimeout = runTimeoutSeconds(options);
-        Path work = Files.createTempDirectory("evalunit-bench-");
-        if (!options.keep()) {
-            // Also when the benchmark is interrupted (Ctrl-C): the cache of a large run is big.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                ClientProcess.stopRunning();
-                deleteQuietly(work);
-            }, "bench-cleanup"));
-        }
+        Path work = workFolder(options);
         try (ServerProcess server = ServerProcess.start(options.latencyMillis(), 3 * runTimeout + 120)) {
             DatasetWriter.write(work.resolve(BenchEvaluation.DATASET), options.examples());
             Path cache = Files.createDirectory(work.resolve("cache"));
@@ -101,11 +95,108 @@ public final class BenchMain {
             System.out.println(JSON.writeValueAsString(result(options, live, liveStats, cachedRerun)));
             return sound ? 0 : 1;
         } finally {
-            if (options.keep()) {
-                note("kept the work folder %s", work);
-            } else {
-                deleteQuietly(work);
+            leave(options, work);
+        }
+    }
+
+    /**
+     * The fault benchmark (issue 16): the same job twice, each live into an empty cache, first against the
+     * fault-free server, then against one that injects {@code --faults}; prints both and their ratio.
+     * Error rows are allowed (the error budget is set to 1) and counted from the judgments files.
+     */
+    private int runWithFaults(BenchOptions options) throws Exception {
+        long runTimeout = runTimeoutSeconds(options);
+        Path work = workFolder(options);
+        try (ServerProcess clean = ServerProcess.start(options.latencyMillis(), 2 * runTimeout + 120);
+             ServerProcess faulty = ServerProcess.start(options.latencyMillis(), 2 * runTimeout + 120, options.faults(),
+                     options.seed())) {
+            DatasetWriter.write(work.resolve(BenchEvaluation.DATASET), options.examples());
+            note("work folder %s; latency %d ms; %d examples, %d samples, concurrency %d; faults %s, seed %d",
+                    work, options.latencyMillis(), options.examples(), options.samples(), options.concurrency(),
+                    options.faults(), options.seed());
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("examples", options.examples());
+            json.put("concurrency", options.concurrency());
+            json.put("latency_ms", options.latencyMillis());
+            json.put("faults", options.faults());
+            json.put("seed", options.seed());
+            Double cleanWall = faultRun(options, clean, work, "fault-free", runTimeout, json);
+            Double faultyWall = faultRun(options, faulty, work, options.faults(), runTimeout, json);
+            json.put("wall_ratio", cleanWall == null || faultyWall == null ? null : round(faultyWall / cleanWall, 2));
+            json.put("injected", JSON.readTree(faulty.stats().faults()));
+            System.out.println(JSON.writeValueAsString(json));
+            return cleanWall != null && faultyWall != null ? 0 : 1;
+        } finally {
+            leave(options, work);
+        }
+    }
+
+    /** One live run of the fault benchmark: puts its figures into {@code json} under {@code label}; returns its wall time. */
+    private Double faultRun(BenchOptions options, ServerProcess server, Path work, String label, long runTimeout,
+                            Map<String, Object> json) throws IOException, InterruptedException {
+        Path cache = Files.createDirectory(work.resolve("cache-" + label));
+        List<String> jvm = new ArrayList<>(jvmOptions(options, "." + label));
+        jvm.add("-D" + BenchEvaluation.ALLOW_ERRORS + "=true");
+        Map<String, String> parameters = parameters(options, server, work, cache, label);
+        parameters.put("evalunit.error-budget", "1");
+        ServerProcess.Stats before = server.stats();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        Double wall = null;
+        try {
+            ClientProcess.Measurement run = ClientProcess.run(work, jvm, parameters, runTimeout, label);
+            ServerProcess.Stats stats = server.stats().minus(before);
+            describe(label, run, stats);
+            wall = run.wallNanos() / 1e9;
+            figures.put("wall_s", round(wall, 3));
+            figures.put("requests", stats.requests());
+            figures.put("requests_per_example", round((double) stats.requests() / options.examples(), 2));
+            figures.put("error_rows", errorRows(work.resolve("reports-" + label)));
+            figures.put("succeeded", run.succeeded());
+        } catch (IOException e) {
+            note("the %s run did not finish: %s", label, e.getMessage());
+            figures.put("wall_s", null);
+            figures.put("did_not_finish_within_s", runTimeout);
+            figures.put("requests", server.stats().minus(before).requests());
+        }
+        json.put(label, figures);
+        return wall;
+    }
+
+    /** Lines whose choice is {@code Error} in the judgments files under {@code reports}. */
+    private static long errorRows(Path reports) throws IOException {
+        if (!Files.isDirectory(reports)) {
+            return -1;
+        }
+        java.util.regex.Pattern error = java.util.regex.Pattern.compile("\"choice\"\\s*:\\s*\"Error\"");
+        long rows = 0;
+        try (Stream<Path> files = Files.walk(reports)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().equals(
+                    dev.evalunit.api.pairwise.PairwiseResult.JUDGMENTS_FILE)).toList()) {
+                try (Stream<String> lines = Files.lines(file)) {
+                    rows += lines.filter(line -> error.matcher(line).find()).count();
+                }
             }
+        }
+        return rows;
+    }
+
+    /** A fresh work folder, deleted (unless {@code --keep}) also when the benchmark is interrupted (Ctrl-C): the cache of a large run is big. */
+    private static Path workFolder(BenchOptions options) throws IOException {
+        Path work = Files.createTempDirectory("evalunit-bench-");
+        if (!options.keep()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                ClientProcess.stopRunning();
+                deleteQuietly(work);
+            }, "bench-cleanup"));
+        }
+        return work;
+    }
+
+    private static void leave(BenchOptions options, Path work) {
+        if (options.keep()) {
+            note("kept the work folder %s", work);
+        } else {
+            deleteQuietly(work);
         }
     }
 
@@ -137,6 +228,7 @@ public final class BenchMain {
         parameters.put("evalunit.cache.dir", cache.toString());
         parameters.put("evalunit.cache.mode", options.cacheMode());
         parameters.put("junit.platform.reporting.output.dir", work.resolve("junit-" + run).toString());
+        parameters.putAll(options.params());
         return parameters;
     }
 
@@ -207,6 +299,12 @@ public final class BenchMain {
 
     /** Generous: five times the ideal duration plus start-up, so that only a stuck run hits it. */
     private static long runTimeoutSeconds(BenchOptions options) {
+        if (options.runLimitSeconds() > 0) {
+            return options.runLimitSeconds();
+        }
+        if (options.faultMode()) {
+            return 2400;
+        }
         double idealSeconds = options.expectedCalls() / options.idealCallsPerSecond();
         return (long) Math.ceil(5 * idealSeconds) + 120;
     }

@@ -2,12 +2,15 @@ package dev.evalunit.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The benchmark's command line. */
 record BenchOptions(int examples, int concurrency, int latencyMillis, int samples, String heap,
                     boolean rerun, String cacheMode, boolean serverCheck, Path profile, List<String> jvmArgs,
-                    boolean keep, boolean httpBaseline) {
+                    boolean keep, boolean httpBaseline, String faults, long seed, Map<String, String> params,
+                    long runLimitSeconds) {
 
     static final String USAGE = """
             usage: bench/run.sh [options]
@@ -23,6 +26,12 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
               --keep             keep the work folder (dataset, cache, reports) and print its path
               --server-check     measure the latency server alone at 1.5 x C in flight, then stop
               --http-baseline    the same calls with OkHttp alone (no JUnit, no evalunit), measured the same way
+              --faults MIX       also run the same job against a server that injects faults, and compare:
+                                 mix30 (30% of 429/500/503/30 s stall/reset/truncated JSON/prose verdict),
+                                 storm80 (80% 429 with Retry-After: 2), none (default)
+              --seed N           the fault sequence's seed (default 16)
+              --param KEY=VALUE  one more JUnit configuration parameter of the runs (repeatable)
+              --run-limit-s S    stop a run that lasts longer (default: 5 x ideal + 120 s; 2400 s with --faults)
               --help             this text
             Prints progress on standard error and, last, one line of JSON on standard output.""";
 
@@ -46,6 +55,10 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
         List<String> jvmArgs = new ArrayList<>();
         boolean keep = false;
         boolean httpBaseline = false;
+        String faults = FaultMix.NONE;
+        long seed = 16;
+        Map<String, String> params = new LinkedHashMap<>();
+        long runLimit = 0;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -61,11 +74,34 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
                 case "--keep" -> keep = true;
                 case "--server-check" -> serverCheck = true;
                 case "--http-baseline" -> httpBaseline = true;
+                case "--faults" -> faults = fault(value(args, ++i, option));
+                case "--seed" -> seed = positive(option, value(args, ++i, option));
+                case "--param" -> param(params, value(args, ++i, option));
+                case "--run-limit-s" -> runLimit = positive(option, value(args, ++i, option));
                 default -> throw new UsageException("unknown option [" + option + "]");
             }
         }
         return new BenchOptions(examples, concurrency, latency, samples, heap, rerun, cacheMode, serverCheck, profile,
-                List.copyOf(jvmArgs), keep, httpBaseline);
+                List.copyOf(jvmArgs), keep, httpBaseline, faults, seed, Map.copyOf(params), runLimit);
+    }
+
+    private static String fault(String mix) throws UsageException {
+        if (List.of(FaultMix.NONE, FaultMix.MIX30, FaultMix.STORM80).contains(mix)) {
+            return mix;
+        }
+        throw new UsageException("option [--faults] needs none, mix30 or storm80, but was '" + mix + "'");
+    }
+
+    private static void param(Map<String, String> params, String keyValue) throws UsageException {
+        int eq = keyValue.indexOf('=');
+        if (eq < 1) {
+            throw new UsageException("option [--param] needs KEY=VALUE, but was '" + keyValue + "'");
+        }
+        params.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
+    }
+
+    boolean faultMode() {
+        return !FaultMix.NONE.equals(faults);
     }
 
     private static String value(String[] args, int index, String option) throws UsageException {

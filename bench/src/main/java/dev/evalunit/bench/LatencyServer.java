@@ -49,12 +49,15 @@ public final class LatencyServer {
             completion("{\"explanation\": \"Response A answers the question fully and stays grounded in the context.\", \"choice\": \"A\"}"),
             completion("{\"explanation\": \"Response B is more complete and equally grounded.\", \"choice\": \"B\"}"),
             completion("{\"explanation\": \"Both responses answer the question equally well.\", \"choice\": \"TIE\"}")};
+    private final byte[] proseVerdict = completion("Both responses are reasonable; on balance I prefer the first one.");
     private final long latencyMillis;
+    private final FaultMix faults;
     private final ScheduledExecutorService timer;
     private final HttpServer server;
 
-    private LatencyServer(long latencyMillis, int handlerThreads) throws IOException {
+    private LatencyServer(long latencyMillis, int handlerThreads, FaultMix faults) throws IOException {
         this.latencyMillis = latencyMillis;
+        this.faults = faults;
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("reply-timer"));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
         ExecutorService handlers = Executors.newFixedThreadPool(handlerThreads, daemon("handler"));
@@ -71,15 +74,19 @@ public final class LatencyServer {
         long latency = 100;
         long maxSeconds = 3600;
         int handlerThreads = 4;
+        String faultMix = FaultMix.NONE;
+        long seed = 16;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--latency-ms" -> latency = Long.parseLong(args[i + 1]);
                 case "--max-seconds" -> maxSeconds = Long.parseLong(args[i + 1]);
                 case "--handler-threads" -> handlerThreads = Integer.parseInt(args[i + 1]);
+                case "--faults" -> faultMix = args[i + 1];
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        LatencyServer latencyServer = new LatencyServer(latency, handlerThreads);
+        LatencyServer latencyServer = new LatencyServer(latency, handlerThreads, FaultMix.of(faultMix, seed));
         latencyServer.server.start();
         long lifetime = maxSeconds;
         latencyServer.timer.schedule(() -> halt("its lifetime of " + lifetime + " s is over"), lifetime, TimeUnit.SECONDS);
@@ -111,16 +118,43 @@ public final class LatencyServer {
         }
         requests.increment();
         byte[] reply;
-        if (contains(body, JUDGE_MARKER)) {
+        boolean judge = contains(body, JUDGE_MARKER);
+        if (judge) {
             judgeRequests.increment();
             reply = verdictReplies[Math.floorMod(Arrays.hashCode(body), verdictReplies.length)];
         } else {
             reply = generationReply;
         }
+        FaultMix.Fault fault = faults.next();
         timer.schedule(() -> {
-            sendQuietly(exchange, reply);
+            answer(exchange, fault, judge, reply);
             lastReplyMillis.accumulateAndGet(System.currentTimeMillis(), Math::max);
-        }, latencyMillis, TimeUnit.MILLISECONDS);
+        }, fault == FaultMix.Fault.STALL ? FaultMix.STALL.toMillis() : latencyMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The reply {@code fault} makes of {@code reply}; a stall is the reply, late (the client has usually gone). */
+    private void answer(HttpExchange exchange, FaultMix.Fault fault, boolean judge, byte[] reply) {
+        try {
+            switch (fault) {
+                case NONE, STALL -> send(exchange, reply);
+                case RATE_LIMITED -> {
+                    exchange.getResponseHeaders().set("Retry-After", String.valueOf(faults.retryAfterSeconds()));
+                    send(exchange, 429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_error\"}}"
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+                case SERVER_ERROR -> send(exchange, 500, "{\"error\":{\"message\":\"internal error\"}}".getBytes(StandardCharsets.UTF_8));
+                case UNAVAILABLE -> send(exchange, 503, "{\"error\":{\"message\":\"overloaded\"}}".getBytes(StandardCharsets.UTF_8));
+                // Closed before a status line: the client reads end of stream.
+                case RESET -> exchange.close();
+                case TRUNCATED -> send(exchange, 200, Arrays.copyOf(reply, reply.length / 2));
+                // A judge that answers in prose instead of the verdict JSON; a generation reply is prose anyway.
+                case PROSE -> send(exchange, judge ? proseVerdict : reply);
+                default -> throw new IllegalStateException("unknown fault " + fault);
+            }
+        } catch (IOException e) {
+            // The client gave up on this request (timeout, cancelled run); nothing to answer.
+            exchange.close();
+        }
     }
 
     private void stats(HttpExchange exchange) throws IOException {
@@ -132,7 +166,7 @@ public final class LatencyServer {
         String json = "{\"requests\":" + total + ",\"generation\":" + (total - judge) + ",\"judge\":" + judge
                 + ",\"cpu_ms\":" + cpuNanos / 1_000_000 + ",\"first_request_ms\":" + firstRequestMillis.get()
                 + ",\"last_reply_ms\":" + lastReplyMillis.get() + ",\"start_ms\":" + startMillis
-                + ",\"requests_per_second\":" + perSecond() + "}\n";
+                + ",\"requests_per_second\":" + perSecond() + ",\"faults\":" + faults.counts() + "}\n";
         send(exchange, json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -151,18 +185,13 @@ public final class LatencyServer {
         return json.append(']').toString();
     }
 
-    private static void sendQuietly(HttpExchange exchange, byte[] reply) {
-        try {
-            send(exchange, reply);
-        } catch (IOException e) {
-            // The client gave up on this request (timeout, cancelled run); nothing to answer.
-            exchange.close();
-        }
+    private static void send(HttpExchange exchange, byte[] reply) throws IOException {
+        send(exchange, 200, reply);
     }
 
-    private static void send(HttpExchange exchange, byte[] reply) throws IOException {
+    private static void send(HttpExchange exchange, int status, byte[] reply) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, reply.length);
+        exchange.sendResponseHeaders(status, reply.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(reply);
         }

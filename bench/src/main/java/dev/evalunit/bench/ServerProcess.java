@@ -21,11 +21,11 @@ final class ServerProcess implements AutoCloseable {
 
     /** The server's counters at one moment. */
     record Stats(long requests, long generation, long judge, long cpuMillis, long firstRequestMillis,
-                 long lastReplyMillis, long startMillis, List<Integer> requestsPerSecond) {
+                 long lastReplyMillis, long startMillis, List<Integer> requestsPerSecond, String faults) {
         /** The counts since {@code earlier}; the times and the timeline stay the server's lifetime ones. */
         Stats minus(Stats earlier) {
             return new Stats(requests - earlier.requests, generation - earlier.generation, judge - earlier.judge,
-                    cpuMillis - earlier.cpuMillis, firstRequestMillis, lastReplyMillis, startMillis, requestsPerSecond);
+                    cpuMillis - earlier.cpuMillis, firstRequestMillis, lastReplyMillis, startMillis, requestsPerSecond, faults);
         }
     }
 
@@ -46,6 +46,11 @@ final class ServerProcess implements AutoCloseable {
      * @param maxSeconds the server exits by itself after this long, whatever happens here
      */
     static ServerProcess start(int latencyMillis, long maxSeconds) throws IOException {
+        return start(latencyMillis, maxSeconds, FaultMix.NONE, 16);
+    }
+
+    /** @param faults a {@link FaultMix} name; {@code seed} seeds its sequence */
+    static ServerProcess start(int latencyMillis, long maxSeconds, String faults, long seed) throws IOException {
         List<String> command = new ArrayList<>(Jvm.command());
         // Its own small heap and a parallel-free collector: the server must not compete for the two cores.
         command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC",
@@ -54,7 +59,8 @@ final class ServerProcess implements AutoCloseable {
                 // Without it, Nagle's algorithm meets the client's delayed ACK: about 40 ms more per reply.
                 "-Dsun.net.httpserver.nodelay=true",
                 LatencyServer.class.getName(),
-                "--latency-ms", String.valueOf(latencyMillis), "--max-seconds", String.valueOf(maxSeconds)));
+                "--latency-ms", String.valueOf(latencyMillis), "--max-seconds", String.valueOf(maxSeconds),
+                "--faults", faults, "--seed", String.valueOf(seed)));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
@@ -96,7 +102,7 @@ final class ServerProcess implements AutoCloseable {
         node.get("requests_per_second").forEach(count -> perSecond.add(count.asInt()));
         return new Stats(node.get("requests").asLong(), node.get("generation").asLong(), node.get("judge").asLong(),
                 node.get("cpu_ms").asLong(), node.get("first_request_ms").asLong(), node.get("last_reply_ms").asLong(),
-                node.get("start_ms").asLong(), perSecond);
+                node.get("start_ms").asLong(), perSecond, node.path("faults").toString());
     }
 
     @Override

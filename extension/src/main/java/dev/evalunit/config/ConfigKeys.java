@@ -91,11 +91,15 @@ public final class ConfigKeys {
         public static final String REQUESTS_PER_SECOND = "requests-per-second";
         /** Time after a call's first attempt within which retries may start. Default 120. */
         public static final String MAX_RETRY_SECONDS = "max-retry-seconds";
+        /** Limit on opening a connection, in seconds. Default 10 (at most {@code timeout-seconds}). */
+        public static final String CONNECT_TIMEOUT_SECONDS = "connect-timeout-seconds";
+        /** Limit on waiting for a reply's first byte, in seconds. Default a third of {@code timeout-seconds} (20). */
+        public static final String FIRST_BYTE_TIMEOUT_SECONDS = "first-byte-timeout-seconds";
 
         /** Every key above: what every model has, whatever its provider; a provider's own parameters take other names. */
         public static final Set<String> ALL = Set.of(PROVIDER, MODEL, BASE_URL, API_KEY, SYSTEM_PROMPT, TEMPERATURE,
                 TOP_P, MAX_TOKENS, EXTRA_PARAMS, TIMEOUT_SECONDS, MAX_RETRIES, MAX_CONCURRENCY, REQUESTS_PER_SECOND,
-                MAX_RETRY_SECONDS);
+                MAX_RETRY_SECONDS, CONNECT_TIMEOUT_SECONDS, FIRST_BYTE_TIMEOUT_SECONDS);
 
         private ModelKeys() {
         }

@@ -4,12 +4,16 @@ import java.util.Optional;
 
 /**
  * An AIMD limit on the attempts in flight at one endpoint, shared by every model that calls it. The
- * limit starts at the maximum, halves (to no less than 1) on a 429, and grows by one after as many
- * consecutive successes as the limit itself, up to the maximum: it backs off fast and probes slowly.
+ * limit starts at the maximum and halves on a 429 that names no wait, at most once per congestion
+ * window and never below the {@linkplain #floor floor}; after the storm it doubles back to the maximum,
+ * once per window of successes (from the floor, an eighth, that is three windows).
  *
- * <p>Only a 429 from an attempt that started under the current limit halves it; the others that were
- * already in flight were sent at the old rate, so the one halving has answered them too. Other
- * failures (5xx, I/O) neither grow nor shrink the limit.
+ * <p>A congestion window is the attempts in flight when the limit last changed: only a 429 to an
+ * attempt that started under the current limit halves it; the others were sent at the old rate, and
+ * the one halving has answered them too. A window of successes is as many successes in a row as the
+ * limit. A 429 that says how long to wait ({@code Retry-After} and the like) does not lower the limit:
+ * the endpoint's {@link EndpointHold} pauses new attempts until then instead. Other failures (5xx, I/O,
+ * timeouts) neither grow nor shrink the limit; their permits come back all the same.
  */
 final class AdaptiveConcurrency {
 
@@ -26,12 +30,18 @@ final class AdaptiveConcurrency {
     record Decrease(int from, int to) {
     }
 
+    /** What the limit went through, for the summary at the end of a run. */
+    record History(int decreases, int lowest, int limit, int maximum) {
+    }
+
     private int maximum;
     private int limit;
     private int inFlight;
     private int successes;
     // Bumped on each decrease, so that a burst of 429s answering one limit halves it once.
     private long generation;
+    private int decreases;
+    private int lowest;
 
     AdaptiveConcurrency(int maximum) {
         if (maximum < 1) {
@@ -39,6 +49,17 @@ final class AdaptiveConcurrency {
         }
         this.maximum = maximum;
         this.limit = maximum;
+        this.lowest = maximum;
+    }
+
+    /**
+     * The lowest the limit goes: an eighth of the maximum (three halvings), at least 1. A 429 storm is
+     * nearly always a quota per minute or an overloaded service that says when to come back, which the
+     * endpoint's pause answers; below an eighth of what the user declared the endpoint takes, fewer
+     * calls in flight hardly lowers the rate sent during a storm but makes the run crawl after it.
+     */
+    static int floor(int maximum) {
+        return Math.max(1, (maximum + 7) / 8);
     }
 
     /** Lowers the ceiling (and the limit) when another model declares a smaller one for this endpoint. */
@@ -46,6 +67,7 @@ final class AdaptiveConcurrency {
         if (declared < maximum) {
             maximum = Math.max(1, declared);
             limit = Math.min(limit, maximum);
+            lowest = Math.min(lowest, limit);
         }
     }
 
@@ -63,30 +85,39 @@ final class AdaptiveConcurrency {
         release();
         successes++;
         if (successes >= limit && limit < maximum) {
-            limit++;
+            limit = Math.min(maximum, 2 * limit);
             successes = 0;
             notifyAll();
         }
     }
 
     /**
-     * The attempt was rate limited (429).
+     * The attempt got a 429 that names no wait.
      *
      * @return the change when this 429 halved the limit, or empty when it changed nothing
      */
     synchronized Optional<Decrease> rateLimited(Permit permit) {
         release();
         successes = 0;
-        if (permit.generation != generation || limit == 1) {
+        int to = Math.max(floor(maximum), limit / 2);
+        if (permit.generation != generation || to >= limit) {
             return Optional.empty();
         }
-        Decrease decrease = new Decrease(limit, Math.max(1, limit / 2));
-        limit = decrease.to();
+        Decrease decrease = new Decrease(limit, to);
+        limit = to;
+        lowest = Math.min(lowest, limit);
+        decreases++;
         generation++;
         return Optional.of(decrease);
     }
 
-    /** The attempt ended otherwise (another status or an I/O failure). */
+    /** The attempt got a 429 that names a wait (the endpoint pauses): no change to the limit. */
+    synchronized void paused(Permit permit) {
+        release();
+        successes = 0;
+    }
+
+    /** The attempt ended otherwise (another status, an I/O failure, a timeout, a cancellation). */
     synchronized void finished(Permit permit) {
         release();
     }
@@ -97,6 +128,14 @@ final class AdaptiveConcurrency {
 
     synchronized int maximum() {
         return maximum;
+    }
+
+    synchronized int inFlight() {
+        return inFlight;
+    }
+
+    synchronized History history() {
+        return new History(decreases, lowest, limit, maximum);
     }
 
     // One slot freed, one waiter woken: every waiter waits for the same thing, and waking them all on

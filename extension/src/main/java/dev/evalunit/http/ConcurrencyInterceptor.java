@@ -3,32 +3,38 @@ package dev.evalunit.http;
 import dev.evalunit.http.AdaptiveConcurrency.Permit;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.function.Consumer;
+import java.time.Clock;
+import java.time.Duration;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
  * Takes a permit of the endpoint's {@link AdaptiveConcurrency} before each attempt and gives it back
- * after, telling the limit how the attempt went. The attempt ends once its body is read (the chain
- * below buffers it), so a slow body still counts as in flight. One per model: the log line names it.
+ * after, whatever the end: an answer, a timeout (a stalled attempt gives its permit back when its
+ * timeout cuts it), a cancellation or any exception. Tells the limit how the attempt went: a 429 that
+ * names a wait leaves the limit as it is (the {@link EndpointHold} pauses instead), one that names none
+ * may halve it. The attempt ends once its body is read (the chain below buffers it), so a slow body
+ * still counts as in flight. The wait for the permit is the call's queueing, not its retry time: it is
+ * added to the call's {@link AttemptRecord}.
  */
 final class ConcurrencyInterceptor implements Interceptor {
 
     private final AdaptiveConcurrency limit;
-    private final Endpoint endpoint;
-    private final String modelName;
-    private final Consumer<String> log;
+    private final Clock clock;
 
-    ConcurrencyInterceptor(AdaptiveConcurrency limit, Endpoint endpoint, String modelName, Consumer<String> log) {
+    ConcurrencyInterceptor(AdaptiveConcurrency limit, Clock clock) {
         this.limit = limit;
-        this.endpoint = endpoint;
-        this.modelName = modelName;
-        this.log = log;
+        this.clock = clock;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+        long asked = clock.millis();
         Permit permit = acquire();
+        long waited = clock.millis() - asked;
+        if (waited > 0) {
+            AttemptRecord.queued(chain.request(), Duration.ofMillis(waited));
+        }
         Response response;
         try {
             response = chain.proceed(chain.request());
@@ -37,9 +43,11 @@ final class ConcurrencyInterceptor implements Interceptor {
             throw e;
         }
         if (response.code() == 429) {
-            // Printed outside the limiter's lock, once per change: only the halving 429 gets a decrease.
-            limit.rateLimited(permit).ifPresent(decrease -> log.accept("[evalunit] model [" + modelName + "]: 429 from "
-                    + endpoint + ", concurrency " + decrease.from() + " -> " + decrease.to()));
+            if (RateLimitHeaders.retryWait(response.headers(), clock).isPresent()) {
+                limit.paused(permit);
+            } else {
+                limit.rateLimited(permit);
+            }
         } else if (response.isSuccessful()) {
             limit.succeeded(permit);
         } else {

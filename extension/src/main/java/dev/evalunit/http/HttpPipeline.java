@@ -31,6 +31,8 @@ public final class HttpPipeline {
     private final RateLimits limits;
     private final String modelName;
     private final Duration timeout;
+    private final Duration firstByteTimeout;
+    private final Duration connectTimeout;
     private final Duration maxRetryTime;
     private final HttpUrl baseUrl;
     private final OkHttpClient client;
@@ -44,6 +46,8 @@ public final class HttpPipeline {
         this.limits = limits;
         this.modelName = spec.name();
         this.timeout = spec.timeout();
+        this.firstByteTimeout = limits.firstByteTimeout(spec.timeout());
+        this.connectTimeout = limits.connectTimeout(spec.timeout());
         this.maxRetryTime = limits.maxRetryTime();
         this.baseUrl = baseUrl;
         this.client = client;
@@ -183,7 +187,7 @@ public final class HttpPipeline {
                     + unreadable.code() + ", " + unreadable.getMessage() + (quote.isEmpty() ? "" : ": " + quote), e);
         }
         if (e instanceof SocketTimeoutException) {
-            return new ModelCallException(prefix() + "timed out after " + format(timeout) + " ("
+            return new ModelCallException(prefix() + timedOut(record) + " ("
                     + count(record) + (record.stoppedByRetryTimeLimit() ? ", " + timeLimitReached() : "") + ")", e);
         }
         if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
@@ -191,6 +195,18 @@ public final class HttpPipeline {
         }
         String what = e.getMessage() == null ? e.getClass().getSimpleName() : scrubber.excerpt(e.getMessage());
         return new ModelCallException(prefix() + "connection failed after " + attempts(record) + ": " + what, e);
+    }
+
+    /**
+     * Which limit cut the last attempt: {@code timed out after 20 s waiting for the first byte},
+     * {@code timed out after 10 s connecting}, {@code timed out after 60 s} (the whole attempt).
+     */
+    private String timedOut(AttemptRecord record) {
+        return switch (record.lastTimeout()) {
+            case FIRST_BYTE -> "timed out after " + format(firstByteTimeout) + " waiting for the first byte";
+            case CONNECT -> "timed out after " + format(connectTimeout) + " connecting";
+            case ATTEMPT, NONE -> "timed out after " + format(timeout);
+        };
     }
 
     private String prefix() {

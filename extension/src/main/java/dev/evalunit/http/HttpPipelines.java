@@ -61,8 +61,8 @@ public final class HttpPipelines implements AutoCloseable {
 
     /**
      * @param backoff how retries wait; tests pass one that does not sleep
-     * @param log where a halving of an endpoint's concurrency is reported, one line each
-     *     ({@code [evalunit] model [x]: 429 from host:port, concurrency 32 -> 16})
+     * @param log where, when the run ends, each endpoint whose rate limits slowed calls down is summed up in one line
+     *     ({@code [evalunit] rate limited by host:port: concurrency lowered 2 times (lowest 16 of 64, now 64)})
      */
     public HttpPipelines(Backoff backoff, Consumer<String> log) {
         this.backoff = backoff;
@@ -105,15 +105,17 @@ public final class HttpPipelines implements AutoCloseable {
 
     /**
      * Shares the pool and dispatcher. OkHttp's call timeout spans the retries and their waits, so it
-     * stays off; the model's timeout bounds each connect, read and write of each attempt instead.
+     * stays off; each attempt is bounded instead: its connect by the connect timeout, the wait for the
+     * reply (and any gap in it) by the first-byte timeout, the whole exchange by the model's timeout
+     * ({@link AttemptTimer}).
      */
     private OkHttpClient client(ModelSpec spec, RateLimits limits, HttpUrl url) {
         Duration timeout = spec.timeout();
         Endpoint endpoint = Endpoint.of(url);
         OkHttpClient.Builder builder = base(url).newBuilder()
                 .callTimeout(Duration.ZERO)
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
+                .connectTimeout(limits.connectTimeout(timeout))
+                .readTimeout(limits.firstByteTimeout(timeout))
                 .writeTimeout(timeout)
                 .addInterceptor(new RetryInterceptor(spec.maxRetries(), limits.maxRetryTime(), backoff))
                 .addInterceptor(new ReplyCheckInterceptor());
@@ -121,9 +123,8 @@ public final class HttpPipelines implements AutoCloseable {
                 new RateCapKey(spec.name(), rate), key -> new RequestRateCap(rate, backoff))));
         return builder
                 .addInterceptor(holds.computeIfAbsent(endpoint, key -> new EndpointHold(backoff)))
-                .addInterceptor(new ConcurrencyInterceptor(concurrency(endpoint, limits.maxConcurrency()), endpoint,
-                        spec.name(), log))
-                .addInterceptor(new AttemptTimer())
+                .addInterceptor(new ConcurrencyInterceptor(concurrency(endpoint, limits.maxConcurrency()), backoff.clock()))
+                .addInterceptor(new AttemptTimer(timeout))
                 .addNetworkInterceptor(new HiddenRetryAfter())
                 .build();
     }
@@ -155,7 +156,8 @@ public final class HttpPipelines implements AutoCloseable {
 
     /**
      * The current concurrency limit of the endpoint (scheme, host and port) of {@code baseUrl}, or empty
-     * when no pipeline of this instance calls it. Halves on each 429, grows back after successes.
+     * when no pipeline of this instance calls it. Halves on a 429 that names no wait (once per congestion
+     * window, down to an eighth of the maximum), doubles back after a window of successes.
      */
     public OptionalInt concurrencyLimit(String baseUrl) {
         HttpUrl url = HttpUrl.parse(baseUrl);
@@ -163,13 +165,52 @@ public final class HttpPipelines implements AutoCloseable {
         return limit == null ? OptionalInt.empty() : OptionalInt.of(limit.limit());
     }
 
+    /** The limit of {@code endpoint}, or {@code null} when no pipeline calls it (for tests). */
+    AdaptiveConcurrency limitOf(Endpoint endpoint) {
+        return concurrency.get(endpoint);
+    }
+
     /** The client every pipeline's client is derived from (for tests of the connection set-up). */
     public OkHttpClient sharedClient() {
         return shared;
     }
 
+    /**
+     * One line per endpoint whose rate limits slowed calls down (429s, or a 503 or 529 that named a wait), written when the run ends instead of a line per change:
+     * {@code [evalunit] rate limited by host:port: concurrency lowered 2 times (lowest 16 of 64, now 64);
+     * new attempts paused 3 times for the wait the server asked (4.5 s in all)}.
+     */
+    private void summarise() {
+        concurrency.forEach((endpoint, limit) -> {
+            AdaptiveConcurrency.History history = limit.history();
+            EndpointHold hold = holds.get(endpoint);
+            EndpointHold.Pauses pauses = hold == null ? new EndpointHold.Pauses(0, Duration.ZERO) : hold.pauses();
+            if (history.decreases() == 0 && pauses.count() == 0) {
+                return;
+            }
+            StringBuilder line = new StringBuilder("[evalunit] rate limited by ").append(endpoint).append(": ");
+            if (history.decreases() > 0) {
+                line.append("concurrency lowered ").append(times(history.decreases())).append(" (lowest ")
+                        .append(history.lowest()).append(" of ").append(history.maximum()).append(", now ")
+                        .append(history.limit()).append(')');
+            }
+            if (pauses.count() > 0) {
+                line.append(history.decreases() > 0 ? "; " : "").append("new attempts paused ").append(times(pauses.count()))
+                        .append(" for the wait the server asked (")
+                        .append(String.format(java.util.Locale.ROOT, "%.1f", pauses.total().toMillis() / 1000.0))
+                        .append(" s in all)");
+            }
+            log.accept(line.toString());
+        });
+    }
+
+    private static String times(int count) {
+        return count == 1 ? "once" : count + " times";
+    }
+
     @Override
     public void close() {
+        summarise();
         shared.dispatcher().executorService().shutdown();
         shared.connectionPool().evictAll();
     }

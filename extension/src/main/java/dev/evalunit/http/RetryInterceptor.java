@@ -14,7 +14,10 @@ import okhttp3.Response;
 /**
  * Retries a call on 429, 500, 502, 503, 504, 529 (Anthropic's {@code overloaded_error}) and I/O failures (timeouts included), within two bounds:
  * at most {@code maxRetries} retries, and no retry that would start later than {@code maxRetryTime}
- * after the first attempt began (waits included). It waits as {@link Backoff} says or, on 429, 503 and 529,
+ * after the first attempt began. The retry clock counts the attempts and the waits between them, not the
+ * time the call queued for a concurrency permit or a paused endpoint ({@link AttemptRecord#queued()}; the rate
+ * cap, the model's own declared pace, counts):
+ * a call that waited behind slow ones still gets its retries. It waits as {@link Backoff} says or, on 429, 503 and 529,
  * as the server's rate-limit headers say ({@link RateLimitHeaders}). A call therefore sends at most
  * {@code maxRetries + 1} requests. The client's own connection retries are off, so every attempt is
  * one counted here; the interceptors after this one run once per attempt.
@@ -22,7 +25,8 @@ import okhttp3.Response;
 final class RetryInterceptor implements Interceptor {
 
     private static final Set<Integer> RETRYABLE_CODES = Set.of(429, 500, 502, 503, 504, 529);
-    private static final Set<Integer> RATE_LIMIT_CODES = Set.of(429, 503, 529);
+    /** Statuses whose rate-limit headers say how long to wait (read by {@link EndpointHold} too). */
+    static final Set<Integer> RATE_LIMIT_CODES = Set.of(429, 503, 529);
 
     private final int maxRetries;
     private final Duration maxRetryTime;
@@ -37,7 +41,10 @@ final class RetryInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        AttemptRecord record = Optional.ofNullable(request.tag(AttemptRecord.class)).orElseGet(AttemptRecord::new);
+        if (request.tag(AttemptRecord.class) == null) {
+            request = request.newBuilder().tag(AttemptRecord.class, new AttemptRecord()).build();
+        }
+        AttemptRecord record = request.tag(AttemptRecord.class);
         Clock clock = backoff.clock();
         Instant firstAttempt = clock.instant();
         for (int retry = 1; ; retry++) {
@@ -51,7 +58,7 @@ final class RetryInterceptor implements Interceptor {
                 }
                 Optional<Duration> asked = serverDelay(response);
                 delay = asked.isPresent() ? asked.get() : backoff.delayBefore(retry);
-                if (beyondTimeLimit(firstAttempt, delay, clock)) {
+                if (beyondTimeLimit(firstAttempt, delay, clock, record)) {
                     record.retryTimeLimitReached();
                     return response;
                 }
@@ -61,17 +68,19 @@ final class RetryInterceptor implements Interceptor {
                     throw e;
                 }
                 delay = backoff.delayBefore(retry);
-                if (beyondTimeLimit(firstAttempt, delay, clock)) {
+                if (beyondTimeLimit(firstAttempt, delay, clock, record)) {
                     record.retryTimeLimitReached();
                     throw e;
                 }
             }
+            record.waitingUntil(clock.instant().plus(delay));
             pause(delay);
         }
     }
 
-    private boolean beyondTimeLimit(Instant firstAttempt, Duration delay, Clock clock) {
-        return Duration.between(firstAttempt, clock.instant()).plus(delay).compareTo(maxRetryTime) > 0;
+    private boolean beyondTimeLimit(Instant firstAttempt, Duration delay, Clock clock, AttemptRecord record) {
+        Duration retrying = Duration.between(firstAttempt, clock.instant()).minus(record.queued());
+        return retrying.plus(delay).compareTo(maxRetryTime) > 0;
     }
 
     private Optional<Duration> serverDelay(Response response) {

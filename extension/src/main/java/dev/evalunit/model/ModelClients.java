@@ -48,8 +48,8 @@ public final class ModelClients implements AutoCloseable {
     }
 
     /**
-     * @param log where a halving of an endpoint's concurrency is reported, one line each
-     *     ({@code [evalunit] model [x]: 429 from host:port, concurrency 32 -> 16})
+     * @param log where, when the run ends, each endpoint whose rate limits slowed calls down is summed up
+     *     in one line ({@code [evalunit] rate limited by host:port: concurrency lowered 2 times (lowest 16 of 64, now 64)})
      */
     public ModelClients(Backoff backoff, ClientDecorator decorator, Consumer<String> log) {
         this(new HttpPipelines(backoff, log), new StructuredOutputEndpoints(), decorator, true);

@@ -95,7 +95,14 @@ public final class ModelSettingsResolver {
                 ConfigKeys.DEFAULT_MAX_CONCURRENCY);
         Duration maxRetryTime = Duration.ofSeconds(config.getPositiveInt(key(name, ModelKeys.MAX_RETRY_SECONDS),
                 ConfigKeys.DEFAULT_MAX_RETRY_SECONDS));
-        return new RateLimits(maxConcurrency, requestsPerSecond(name), maxRetryTime);
+        return new RateLimits(maxConcurrency, requestsPerSecond(name), maxRetryTime,
+                seconds(name, ModelKeys.CONNECT_TIMEOUT_SECONDS), seconds(name, ModelKeys.FIRST_BYTE_TIMEOUT_SECONDS));
+    }
+
+    /** A positive number of seconds, when set; the default follows from the others. */
+    private Optional<Duration> seconds(String name, String modelKey) {
+        String key = key(name, modelKey);
+        return config.getInt(key).map(value -> Duration.ofSeconds(config.getPositiveInt(key, value)));
     }
 
     private OptionalDouble requestsPerSecond(String name) {

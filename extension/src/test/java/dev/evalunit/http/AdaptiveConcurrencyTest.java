@@ -70,12 +70,62 @@ class AdaptiveConcurrencyTest {
     }
 
     @Nested
+    @DisplayName("in a 429 storm")
+    class Storm {
+
+        @Test
+        @DisplayName("stops at its floor, an eighth of the maximum, however many windows of 429s")
+        void floor() throws InterruptedException {
+            AdaptiveConcurrency limit = new AdaptiveConcurrency(64);
+
+            for (int i = 0; i < 20; i++) {
+                limit.rateLimited(limit.acquire());
+            }
+
+            assertThat(limit.limit()).isEqualTo(8);
+            assertThat(limit.history()).isEqualTo(new AdaptiveConcurrency.History(3, 8, 8, 64));
+            assertThat(AdaptiveConcurrency.floor(4)).isEqualTo(1);
+            assertThat(AdaptiveConcurrency.floor(9)).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("decreases once for a window full of 429s, not once per 429")
+        void oncePerWindow() throws InterruptedException {
+            AdaptiveConcurrency limit = new AdaptiveConcurrency(64);
+            for (int window = 0; window < 2; window++) {
+                List<Permit> inFlight = new ArrayList<>();
+                for (int i = 0; i < limit.limit(); i++) {
+                    inFlight.add(limit.acquire());
+                }
+                inFlight.forEach(limit::rateLimited);
+            }
+
+            assertThat(limit.history().decreases()).as("96 429s in two windows").isEqualTo(2);
+            assertThat(limit.limit()).isEqualTo(16);
+        }
+
+        @Test
+        @DisplayName("keeps its limit on a 429 that names a wait (the endpoint pauses instead), and gives the permit back")
+        void pausedKeepsLimit() throws InterruptedException {
+            AdaptiveConcurrency limit = new AdaptiveConcurrency(4);
+
+            for (int i = 0; i < 10; i++) {
+                limit.paused(limit.acquire());
+            }
+
+            assertThat(limit.limit()).isEqualTo(4);
+            assertThat(limit.inFlight()).isZero();
+            assertThat(limit.history().decreases()).isZero();
+        }
+    }
+
+    @Nested
     @DisplayName("after successes")
     class Increase {
 
         @Test
-        @DisplayName("grows by one after as many consecutive successes as the limit, up to the maximum")
-        void additiveIncrease() throws InterruptedException {
+        @DisplayName("doubles back after a window of successes (as many in a row as the limit), up to the maximum")
+        void recoversQuickly() throws InterruptedException {
             AdaptiveConcurrency limit = new AdaptiveConcurrency(8);
             limit.rateLimited(limit.acquire());
             limit.rateLimited(limit.acquire());
@@ -84,10 +134,10 @@ class AdaptiveConcurrencyTest {
             succeed(limit, 1);
             assertThat(limit.limit()).isEqualTo(2);
             succeed(limit, 1);
-            assertThat(limit.limit()).isEqualTo(3);
+            assertThat(limit.limit()).isEqualTo(4);
             succeed(limit, 3);
             assertThat(limit.limit()).isEqualTo(4);
-            succeed(limit, 4 + 5 + 6 + 7);
+            succeed(limit, 1);
             assertThat(limit.limit()).isEqualTo(8);
             succeed(limit, 100);
             assertThat(limit.limit()).isEqualTo(8);
@@ -105,6 +155,8 @@ class AdaptiveConcurrencyTest {
             succeed(limit, 3);
 
             assertThat(limit.limit()).isEqualTo(4);
+            succeed(limit, 1);
+            assertThat(limit.limit()).isEqualTo(8);
         }
 
         @Test

@@ -611,6 +611,13 @@ class BadInputCatalogueTest {
                     "Configuration error: [evalunit.autorater.reask-attempts] must be 0 or more, but was -1. Use 0 to ask"
                             + " a judge whose reply holds no verdict only once.");
         }
+
+        @Test
+        @DisplayName("a first-byte timeout of 0 in the configuration")
+        void firstByteTimeout() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.first-byte-timeout-seconds", "0"),
+                    "Configuration error: [evalunit.models.judge.first-byte-timeout-seconds] must be positive, but was 0.");
+        }
     }
 
     @Nested

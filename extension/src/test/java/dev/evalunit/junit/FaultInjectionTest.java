@@ -384,7 +384,7 @@ class FaultInjectionTest {
             case TOO_MANY_REQUESTS -> "HTTP 429 after " + MAX_ATTEMPTS + " attempts";
             case SERVER_ERROR -> "HTTP 500 after " + MAX_ATTEMPTS + " attempts";
             case UNAVAILABLE, UNAVAILABLE_RETRY_NOW -> "HTTP 503 after " + MAX_ATTEMPTS + " attempts";
-            case STALL -> "timed out after 1 s (" + MAX_ATTEMPTS + " attempts)";
+            case STALL -> "timed out after 333 ms waiting for the first byte (" + MAX_ATTEMPTS + " attempts)";
             case RESET -> "connection failed after " + MAX_ATTEMPTS + " attempts";
             case TRUNCATED_JSON -> "unreadable reply after " + MAX_ATTEMPTS + " attempts: HTTP 200, not JSON: ";
             case PROSE -> "the reply has no JSON object with a \"choice\"";

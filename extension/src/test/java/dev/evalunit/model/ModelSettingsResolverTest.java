@@ -96,6 +96,23 @@ class ModelSettingsResolverTest {
         }
 
         @Test
+        @DisplayName("takes the connect and first-byte timeouts from the configuration, and leaves them to their defaults")
+        void timeouts() {
+            Map<String, String> config = fullConfiguration();
+            config.put("evalunit.models.judge.connect-timeout-seconds", "3");
+            config.put("evalunit.models.judge.first-byte-timeout-seconds", "25");
+
+            RateLimits limits = resolve(config, Optional.empty()).rateLimits();
+            RateLimits defaults = resolve(fullConfiguration(), Optional.empty()).rateLimits();
+
+            assertThat(limits.connectTimeout(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(3));
+            assertThat(limits.firstByteTimeout(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(25));
+            assertThat(defaults.connectTimeout(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(10));
+            assertThat(defaults.firstByteTimeout(Duration.ofSeconds(30))).as("a third of timeout-seconds")
+                    .isEqualTo(Duration.ofSeconds(10));
+        }
+
+        @Test
         @DisplayName("lets every attribute set inline win over the configuration, and keeps the rest from it")
         void inlineWins() {
             ModelSettings settings = resolve(fullConfiguration(), inline(FullyDeclared.class));
@@ -355,6 +372,16 @@ class ModelSettingsResolverTest {
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("Configuration error: [evalunit.models.judge.requests-per-second] must be a number, "
                             + "but was 'fast'.");
+        }
+
+        @Test
+        @DisplayName("a connect timeout that is not a whole number of seconds")
+        void connectTimeoutWithUnit() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.connect-timeout-seconds", "5s"),
+                    inline(OnlyBaseUrl.class)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [evalunit.models.judge.connect-timeout-seconds] must be a whole"
+                            + " number, but was '5s'.");
         }
 
         @Test

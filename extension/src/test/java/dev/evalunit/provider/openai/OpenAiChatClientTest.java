@@ -425,7 +425,7 @@ class OpenAiChatClientTest {
 
             assertThatThrownBy(() -> client(settings).complete(ModelRequest.ofUser("Hi")))
                     .isInstanceOf(ModelCallException.class)
-                    .hasMessage("model [judge]: timed out after 100 ms (1 attempt)");
+                    .hasMessage("model [judge]: timed out after 33 ms waiting for the first byte (1 attempt)");
         }
     }
 
