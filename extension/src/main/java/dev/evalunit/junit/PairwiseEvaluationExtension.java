@@ -53,7 +53,7 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         PairwiseResult result;
         Progress progress = new Progress(plan.name(), plan.dataset().size(), counts);
         try (ConsoleProgress console = ConsoleProgress.start(progress)) {
-            result = new PairwiseRunner(runtime.workers()).run(plan, progress);
+            result = new PairwiseRunner(runtime.workers(), runtime.callPhases()).run(plan, progress);
         }
         Stores.putResult(context, result);
         CacheReport.print(context, result.name(), counts);

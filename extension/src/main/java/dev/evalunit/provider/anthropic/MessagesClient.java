@@ -5,6 +5,8 @@ import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.api.spi.ModelSpec;
+import dev.evalunit.batch.spi.BatchApi;
+import dev.evalunit.batch.spi.BatchCapable;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
@@ -15,6 +17,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import java.time.Duration;
 
 /**
  * A model behind Anthropic's Messages API: {@code POST {baseUrl}/v1/messages} with the
@@ -30,7 +33,7 @@ import okhttp3.RequestBody;
  * <p>A reply that is not an answer fails the call ({@link NotAnAnswer}): {@code stop_reason}
  * {@code "max_tokens"} (cut at the token limit) or {@code "refusal"}.
  */
-final class MessagesClient implements ModelClient {
+final class MessagesClient implements ModelClient, BatchCapable {
 
     static final String API_KEY_HEADER = "x-api-key";
     static final String VERSION_HEADER = "anthropic-version";
@@ -88,8 +91,13 @@ final class MessagesClient implements ModelClient {
         if (!exchange.successful()) {
             throw http.httpError(exchange);
         }
-        MessagesReply reply = MessagesReply.parse(exchange.body())
-                .orElseThrow(() -> http.failure("the reply is not JSON: " + http.excerpt(exchange.body())));
+        return reply(exchange.body(), exchange.latency());
+    }
+
+    /** The answer in a Messages body (a live reply's, or a batch line's {@code result.message}). */
+    ModelReply reply(String body, Duration latency) throws ModelCallException {
+        MessagesReply reply = MessagesReply.parse(body)
+                .orElseThrow(() -> http.failure("the reply is not JSON: " + http.excerpt(body)));
         if (STOP_REFUSAL.equals(reply.stopReason())) {
             throw NotAnAnswer.refused(http, "stop_reason \"refusal\"", reply.text());
         }
@@ -100,6 +108,16 @@ final class MessagesClient implements ModelClient {
         if (answer == null) {
             throw http.failure("the reply has no text or tool_use block in its content");
         }
-        return new ModelReply(answer, reply.inputTokens(), reply.outputTokens(), exchange.latency());
+        return new ModelReply(answer, reply.inputTokens(), reply.outputTokens(), latency);
+    }
+
+    /** The {@code params} of a batch request: the live request's body, with the schema's tool. */
+    String batchBody(ModelRequest request) {
+        return bodies.of(request, true);
+    }
+
+    @Override
+    public BatchApi batchApi() {
+        return new AnthropicBatchApi(this, apiKey, version, http);
     }
 }

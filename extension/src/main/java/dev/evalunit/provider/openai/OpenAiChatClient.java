@@ -5,6 +5,8 @@ import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.api.spi.ModelSpec;
+import dev.evalunit.batch.spi.BatchApi;
+import dev.evalunit.batch.spi.BatchCapable;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
@@ -17,6 +19,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import java.time.Duration;
 
 /**
  * A model behind an OpenAI-compatible {@code POST {baseUrl}/chat/completions} endpoint. Thread safe.
@@ -31,7 +34,7 @@ import okhttp3.RequestBody;
  * <p>A reply that is not an answer fails the call ({@link NotAnAnswer}): {@code message.refusal},
  * {@code finish_reason "length"} (cut at the token limit) or {@code "content_filter"}.
  */
-final class OpenAiChatClient implements ModelClient {
+final class OpenAiChatClient implements ModelClient, BatchCapable {
 
     // With its charset: given none, OkHttp parses "application/json; charset=utf-8" again on every request.
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -88,15 +91,29 @@ final class OpenAiChatClient implements ModelClient {
         if (!exchange.successful()) {
             throw http.httpError(exchange);
         }
+        return reply(exchange.body(), exchange.latency());
+    }
+
+    /** The answer in a chat-completions body (a live reply's, or a batch line's {@code response.body}). */
+    ModelReply reply(String body, Duration latency) throws ModelCallException {
         ChatCompletion completion;
         try {
-            completion = ChatResponseParser.parse(exchange.body());
+            completion = ChatResponseParser.parse(body);
         } catch (MalformedReplyException e) {
-            throw http.failure(e.getMessage() + (e.worthQuoting() ? ": " + http.excerpt(exchange.body()) : ""));
+            throw http.failure(e.getMessage() + (e.worthQuoting() ? ": " + http.excerpt(body) : ""));
         }
         checkAnswer(completion);
-        return new ModelReply(completion.text(), completion.promptTokens(), completion.completionTokens(),
-                exchange.latency());
+        return new ModelReply(completion.text(), completion.promptTokens(), completion.completionTokens(), latency);
+    }
+
+    /** The body a batch line sends: the live request's, with structured output where the endpoint takes it. */
+    String batchBody(ModelRequest request) {
+        return bodies.of(request, true);
+    }
+
+    @Override
+    public BatchApi batchApi() {
+        return new OpenAiBatchApi(this, apiKey, http, endpoint);
     }
 
     /** A refusal, an answer cut at the token limit or a filtered one is not an answer: an error, never cached. */
