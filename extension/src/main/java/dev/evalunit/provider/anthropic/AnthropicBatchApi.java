@@ -9,7 +9,7 @@ import dev.evalunit.batch.spi.BatchStatus;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
 import dev.evalunit.json.JsonText;
-import dev.evalunit.provider.ReplyJson;
+import dev.evalunit.provider.BatchHttp;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,17 +76,11 @@ final class AnthropicBatchApi implements BatchApi {
         if (url == null) {
             return lines;
         }
-        call(new Request.Builder().url(url).get()).body().lines()
-                .filter(line -> !line.isBlank())
-                .forEach(line -> read(line, lines));
+        BatchHttp.lines(call(new Request.Builder().url(url).get()), line -> read(line, lines));
         return lines;
     }
 
-    private void read(String line, Map<String, BatchLine> lines) {
-        JsonNode node = ReplyJson.object(line).orElse(null);
-        if (node == null || !node.path("custom_id").isTextual()) {
-            return;
-        }
+    private void read(JsonNode node, Map<String, BatchLine> lines) {
         JsonNode result = node.path("result");
         String type = result.path("type").asText("");
         BatchLine outcome;
@@ -111,15 +105,10 @@ final class AnthropicBatchApi implements BatchApi {
         if (apiKey != null) {
             request.header(MessagesClient.API_KEY_HEADER, apiKey);
         }
-        HttpExchange exchange = http.execute(request);
-        if (!exchange.successful()) {
-            throw http.httpError(exchange);
-        }
-        return exchange;
+        return BatchHttp.call(http, request);
     }
 
     private JsonNode object(HttpExchange exchange) throws ModelCallException {
-        return ReplyJson.object(exchange.body())
-                .orElseThrow(() -> http.failure("the batch API's reply is not JSON: " + http.excerpt(exchange.body())));
+        return BatchHttp.object(http, exchange);
     }
 }

@@ -9,7 +9,7 @@ import dev.evalunit.batch.spi.BatchStatus;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
 import dev.evalunit.json.JsonText;
-import dev.evalunit.provider.ReplyJson;
+import dev.evalunit.provider.BatchHttp;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,20 +95,14 @@ final class OpenAiBatchApi implements BatchApi {
             String fileId = status.locations().get(file);
             if (fileId != null) {
                 HttpUrl content = files.newBuilder().addPathSegment(fileId).addPathSegment("content").build();
-                call(new Request.Builder().url(content).get()).body().lines()
-                        .filter(line -> !line.isBlank())
-                        .forEach(line -> read(line, lines));
+                BatchHttp.lines(call(new Request.Builder().url(content).get()), line -> read(line, lines));
             }
         }
         return lines;
     }
 
     /** One line of an output or error file: {@code {custom_id, response: {status_code, body}, error}}. */
-    private void read(String line, Map<String, BatchLine> lines) {
-        JsonNode node = ReplyJson.object(line).orElse(null);
-        if (node == null || !node.path("custom_id").isTextual()) {
-            return;
-        }
+    private void read(JsonNode node, Map<String, BatchLine> lines) {
         JsonNode response = node.path("response");
         int code = response.path("status_code").asInt(0);
         BatchLine result;
@@ -133,16 +127,11 @@ final class OpenAiBatchApi implements BatchApi {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        HttpExchange exchange = http.execute(request);
-        if (!exchange.successful()) {
-            throw http.httpError(exchange);
-        }
-        return exchange;
+        return BatchHttp.call(http, request);
     }
 
     private JsonNode object(HttpExchange exchange) throws ModelCallException {
-        return ReplyJson.object(exchange.body())
-                .orElseThrow(() -> http.failure("the batch API's reply is not JSON: " + http.excerpt(exchange.body())));
+        return BatchHttp.object(http, exchange);
     }
 
     private String field(HttpExchange exchange, String name) throws ModelCallException {
