@@ -43,6 +43,10 @@ public final class BatchApiServer implements AutoCloseable {
     public final AtomicInteger batchesCreated = new AtomicInteger();
     public final AtomicInteger polls = new AtomicInteger();
     public final AtomicInteger liveCalls = new AtomicInteger();
+    /** The credential headers of every request ({@code Authorization}, else {@code x-api-key}). */
+    public final List<String> credentials = new CopyOnWriteArrayList<>();
+    /** Appended to every answer, verdict explanation and error message: e.g. a key, to check it is masked. */
+    public volatile String echo = "";
     /** The number of requests in each batch created, in order. */
     public final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     private final Map<String, List<JsonNode>> uploads = new ConcurrentHashMap<>();
@@ -59,6 +63,8 @@ public final class BatchApiServer implements AutoCloseable {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
+                String credential = request.getHeaders().get("Authorization");
+                credentials.add(String.valueOf(credential != null ? credential : request.getHeaders().get("x-api-key")));
                 try {
                     return route(request.getMethod(), request.getUrl().encodedPath(),
                             request.getBody() == null ? "" : request.getBody().utf8());
@@ -188,7 +194,7 @@ public final class BatchApiServer implements AutoCloseable {
                 case ANSWER -> line.putObject("response").put("status_code", 200).put("request_id", "req")
                         .set("body", completion(request.path("body")));
                 case ERROR -> line.putObject("response").put("status_code", 400).put("request_id", "req")
-                        .putObject("body").putObject("error").put("message", "Invalid content in this request")
+                        .putObject("body").putObject("error").put("message", "Invalid content in this request" + echo)
                         .put("type", "invalid_request_error");
                 case EXPIRED -> line.putNull("response").putObject("error").put("code", "batch_expired")
                         .put("message", "This request could not be executed before the completion window expired.");
@@ -220,7 +226,7 @@ public final class BatchApiServer implements AutoCloseable {
             switch (outcomeOf(request.path("params"))) {
                 case ANSWER -> result.put("type", "succeeded").set("message", message(request.path("params")));
                 case ERROR -> result.put("type", "errored").putObject("error").put("type", "error").putObject("error")
-                        .put("type", "invalid_request_error").put("message", "Invalid content in this request");
+                        .put("type", "invalid_request_error").put("message", "Invalid content in this request" + echo);
                 case EXPIRED -> result.put("type", "expired");
                 case CANCELED -> result.put("type", "canceled");
             }
@@ -230,12 +236,12 @@ public final class BatchApiServer implements AutoCloseable {
     }
 
     /** A judge's verdict (the request holds the autorater's system message), else an answer. */
-    private static String answer(JsonNode request) {
-        return request.toString().contains("impartial judge") ? ChatServer.verdict("A", "A is better")
-                : "an answer";
+    private String answer(JsonNode request) {
+        return request.toString().contains("impartial judge") ? ChatServer.verdict("A", "A is better" + echo)
+                : "an answer" + echo;
     }
 
-    private static ObjectNode completion(JsonNode request) {
+    private ObjectNode completion(JsonNode request) {
         ObjectNode body = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion");
         ObjectNode choice = body.putArray("choices").addObject();
         choice.put("index", 0).put("finish_reason", "stop");
@@ -244,7 +250,7 @@ public final class BatchApiServer implements AutoCloseable {
         return body;
     }
 
-    private static ObjectNode message(JsonNode request) {
+    private ObjectNode message(JsonNode request) {
         ObjectNode body = JSON.createObjectNode().put("id", "msg_1").put("type", "message").put("role", "assistant");
         JsonNode tool = request.path("tool_choice").path("name");
         String text = answer(request);

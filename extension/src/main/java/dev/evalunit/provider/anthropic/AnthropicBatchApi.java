@@ -93,7 +93,7 @@ final class AnthropicBatchApi implements BatchApi {
         } else {
             JsonNode error = result.path("error").path("error").isObject() ? result.path("error").path("error")
                     : result.path("error");
-            String why = error.path("message").isTextual() ? ": " + error.path("message").asText() : "";
+            String why = error.path("message").isTextual() ? ": " + http.excerpt(error.path("message").asText()) : "";
             outcome = BatchLine.failed(http.failure("batch line " + (type.isEmpty() ? "without a result" : type) + why)
                     .getMessage());
         }

@@ -83,7 +83,8 @@ final class OpenAiBatchApi implements BatchApi {
         }
         String detail = null;
         for (JsonNode error : batch.path("errors").path("data")) {
-            detail = detail == null ? error.path("message").asText() : detail + "; " + error.path("message").asText();
+            String message = http.excerpt(error.path("message").asText());
+            detail = detail == null ? message : detail + "; " + message;
         }
         return new BatchStatus(batchId, state, ENDED.contains(state), detail, locations);
     }
@@ -107,12 +108,12 @@ final class OpenAiBatchApi implements BatchApi {
         int code = response.path("status_code").asInt(0);
         BatchLine result;
         if (node.path("error").isObject()) {
-            result = BatchLine.failed(http.failure("batch line error: " + node.path("error").path("message").asText(
-                    node.path("error").toString())).getMessage());
+            result = BatchLine.failed(http.failure("batch line error: " + http.excerpt(node.path("error").path("message")
+                    .asText(node.path("error").toString()))).getMessage());
         } else if (code != 200) {
             JsonNode message = response.path("body").path("error").path("message");
-            result = BatchLine.failed(http.failure("batch line " + code + ": " + (message.isTextual()
-                    ? message.asText() : http.excerpt(response.path("body").toString()))).getMessage());
+            result = BatchLine.failed(http.failure("batch line " + code + ": " + http.excerpt(message.isTextual()
+                    ? message.asText() : response.path("body").toString())).getMessage());
         } else {
             try {
                 result = BatchLine.succeeded(client.reply(response.path("body").toString(), Duration.ZERO));
