@@ -10,6 +10,7 @@ import dev.evalunit.api.PairwiseEval;
 import dev.evalunit.api.Prompt;
 import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
+import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.testing.BatchApiServer;
 import dev.evalunit.testing.BatchApiServer.Outcome;
@@ -199,6 +200,28 @@ class BatchExecutionTest {
     }
 
     @Nested
+    @DisplayName("of an experiment set")
+    class ExperimentSet {
+
+        @Test
+        @DisplayName("generates every row in one batch, then the judge metric scores them in a second")
+        void phaseByPhase() throws IOException {
+            server = new BatchApiServer(1, ALL_ANSWER);
+            Map<String, String> config = openAi(server);
+            config.put("evalunit.models.m1.base-url", server.openAiBaseUrl());
+            config.put("evalunit.experiments.allow-empty-metrics", "true");
+
+            passed(EngineRuns.run(ExperimentSetTestCase.class, config));
+
+            assertThat(server.batchSizes).as("3 generations, then 3 judgments").containsExactly(3, 3);
+            assertThat(server.liveCalls).hasValue(0);
+            List<String> rows = Files.readAllLines(dir.resolve("reports").resolve("prose_judge/only/observations.jsonl"));
+            assertThat(rows).hasSize(3).allSatisfy(row ->
+                    assertThat(JSON.readTree(row).at("/metrics/judge_precision/judge_text").asText()).isEqualTo("an answer"));
+        }
+    }
+
+    @Nested
     @DisplayName("through Anthropic's Message Batches API")
     class Anthropic {
 
@@ -231,6 +254,12 @@ class BatchExecutionTest {
     }
 
     // Fixtures: run only through the engine above.
+
+    static class ExperimentSetTestCase {
+        @dev.evalunit.api.ExperimentSet("expsets/prose-judge.json")
+        void eachExperiment(ExperimentResult experiment) {
+        }
+    }
 
     static class BatchTestCase {
         @PairwiseEval(dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
