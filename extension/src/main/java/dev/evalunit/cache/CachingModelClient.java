@@ -8,7 +8,6 @@ import dev.evalunit.cache.CacheStore.RecordedElsewhere;
 import dev.evalunit.cache.CacheStore.UnreadableEntryException;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.model.ModelSettings;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -74,12 +73,7 @@ final class CachingModelClient implements ModelClient {
         counts.addCall();
         // Masked here too, so that this run sees what a rerun will read, and an echoed key goes no further.
         ModelReply reply = cache.masked(delegate.complete(request));
-        try {
-            cache.store().write(key, anyEndpointHash, reply);
-        } catch (IOException | RuntimeException e) {
-            // The call succeeded: its reply is worth more to this run than the entry is to the next.
-            cache.writeFailed(e);
-        }
+        cache.write(key, anyEndpointHash, reply);
         return reply;
     }
 

@@ -150,6 +150,23 @@ public final class ModelCache implements ClientDecorator {
         return store;
     }
 
+    /** Reads and writes one model's entries directly, for replies that come from elsewhere (a batch API). */
+    public ModelEntries entries(ModelSettings settings) {
+        return new ModelEntries(this, settings);
+    }
+
+    /**
+     * Stores a reply already masked; a failure to write is said once and the run goes on: the call
+     * succeeded, and its reply is worth more to this run than the entry is to the next.
+     */
+    void write(CacheKey key, String anyEndpointHash, ModelReply reply) {
+        try {
+            store.write(key, anyEndpointHash, reply);
+        } catch (IOException | RuntimeException e) {
+            writeFailed(e);
+        }
+    }
+
     /** {@code reply} with every known API key masked in its text. */
     ModelReply masked(ModelReply reply) {
         String text = mask.apply(reply.text());

@@ -134,6 +134,19 @@ public final class ConfigKeys {
      */
     public static final String ALLOW_EMPTY_METRICS = "evalunit.experiments.allow-empty-metrics";
 
+    // Batch execution (batch package).
+    /** How an evaluation's calls are made: {@code live} (default) or {@code batch}, through the providers' batch APIs. */
+    public static final String EXECUTION = "evalunit.execution";
+    public static final String DEFAULT_EXECUTION = "live";
+    /** How long to wait between two polls of a batch, e.g. {@code 30s}, {@code 2m}, {@code 500ms}. Default 30s. */
+    public static final String BATCH_POLL_INTERVAL = "evalunit.batch.poll-interval";
+    public static final String DEFAULT_BATCH_POLL_INTERVAL = "30s";
+    /** The longest a run waits for one batch before its requests become errors (a rerun resumes polling). Default 25h. */
+    public static final String BATCH_MAX_WAIT = "evalunit.batch.max-wait";
+    public static final String DEFAULT_BATCH_MAX_WAIT = "25h";
+    /** {@code true} sends a request whose batch line failed, expired or was cancelled again live. Default {@code false}. */
+    public static final String BATCH_RETRY_LIVE = "evalunit.batch.retry-live";
+
     /**
      * Every key outside {@code evalunit.models.}: the values of this class's own {@code public static
      * final String} constants that are keys (prefixes, which end with a dot, left out), read from the

@@ -1,5 +1,6 @@
 package dev.evalunit.experiment;
 
+import dev.evalunit.execution.CallPhases;
 import dev.evalunit.execution.Progress;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -45,10 +46,17 @@ import org.apiguardian.api.API;
 public final class ExperimentSetRunner {
 
     private final ExecutorService workers;
+    private final CallPhases phases;
 
     /** @param workers the run's worker threads (shared with other evaluations; not shut down here) */
     public ExperimentSetRunner(ExecutorService workers) {
+        this(workers, CallPhases.LIVE);
+    }
+
+    /** @param phases what runs before the rows do (batch execution), e.g. the runtime's */
+    public ExperimentSetRunner(ExecutorService workers, CallPhases phases) {
         this.workers = workers;
+        this.phases = phases;
     }
 
     /**
@@ -63,6 +71,12 @@ public final class ExperimentSetRunner {
     public ExperimentSetRun run(ExperimentSetPlan plan, Progress progress) {
         List<List<Future<RowResult>>> submitted = new ArrayList<>();
         Map<Integer, String> stopped = new ConcurrentHashMap<>();
+        phases.prepare(plan.name(), () -> plan.experiments().forEach(experiment -> {
+            List<DatasetRow> rows = experiment.dataset().rows();
+            for (int i = 0; i < rows.size(); i++) {
+                row(experiment, rows.get(i), i, new ConcurrentHashMap<>());
+            }
+        }));
         try {
             for (ExperimentPlan experiment : plan.experiments()) {
                 List<Future<RowResult>> rows = new ArrayList<>();

@@ -43,7 +43,7 @@ final class ExperimentSetEvaluations {
         Progress progress = new Progress("experiment set " + plan.name(),
                 plan.experiments().stream().mapToLong(e -> e.dataset().size()).sum(), counts);
         try (ConsoleProgress console = ConsoleProgress.start(progress)) {
-            run = new ExperimentSetRunner(runtime.workers()).run(plan, progress);
+            run = new ExperimentSetRunner(runtime.workers(), runtime.callPhases()).run(plan, progress);
         }
         ExperimentSetResult result = run.result();
         CacheReport.print(entries, "experiment set " + result.name(), counts);

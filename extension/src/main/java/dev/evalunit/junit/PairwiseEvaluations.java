@@ -44,7 +44,7 @@ final class PairwiseEvaluations {
         PairwiseResult result;
         Progress progress = new Progress(plan.name(), plan.dataset().size(), counts);
         try (ConsoleProgress console = ConsoleProgress.start(progress)) {
-            result = new PairwiseRunner(runtime.workers()).run(plan, progress);
+            result = new PairwiseRunner(runtime.workers(), runtime.callPhases()).run(plan, progress);
         }
         CacheReport.print(publisher::entries, result.name(), counts);
         List<Path> files = PairwiseReports.write(result);

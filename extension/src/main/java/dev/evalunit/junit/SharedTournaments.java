@@ -106,7 +106,7 @@ final class SharedTournaments {
             Progress progress = new Progress(pairing.plan().name(), pairing.plan().dataset().size(), runtime.newCacheCounts());
             PairwiseResult result;
             try (ConsoleProgress console = ConsoleProgress.start(progress)) {
-                result = new PairwiseRunner(runtime.workers()).run(pairing.plan(), progress);
+                result = new PairwiseRunner(runtime.workers(), runtime.callPhases()).run(pairing.plan(), progress);
             }
             files.put(index, PairwiseReports.write(result));
             results.put(index, result);

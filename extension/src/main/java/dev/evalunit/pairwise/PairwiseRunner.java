@@ -1,5 +1,6 @@
 package dev.evalunit.pairwise;
 
+import dev.evalunit.execution.CallPhases;
 import dev.evalunit.execution.Progress;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -34,10 +35,17 @@ import org.apiguardian.api.API;
 public final class PairwiseRunner {
 
     private final ExecutorService workers;
+    private final CallPhases phases;
 
     /** @param workers the run's worker threads (shared with other evaluations; not shut down here) */
     public PairwiseRunner(ExecutorService workers) {
+        this(workers, CallPhases.LIVE);
+    }
+
+    /** @param phases what runs before the examples do (batch execution), e.g. the runtime's */
+    public PairwiseRunner(ExecutorService workers, CallPhases phases) {
         this.workers = workers;
+        this.phases = phases;
     }
 
     public PairwiseResult run(PairwisePlan plan) {
@@ -49,6 +57,7 @@ public final class PairwiseRunner {
         Autorater autorater = new Autorater(plan.judge(), plan.task(), plan.samples(), plan.maxInputTokens(),
                 plan.reaskAttempts());
         String defaultInstruction = DefaultInstructions.forTask(plan.task());
+        phases.prepare(plan.name(), () -> plan.dataset().rows().forEach(row -> judge(plan, autorater, defaultInstruction, row)));
         List<Future<Judgment>> futures = new ArrayList<>(plan.dataset().size());
         try {
             for (DatasetRow row : plan.dataset().rows()) {

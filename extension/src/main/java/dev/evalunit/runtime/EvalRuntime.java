@@ -2,6 +2,7 @@ package dev.evalunit.runtime;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evalunit.batch.BatchExecution;
 import dev.evalunit.budget.EmptyMetrics;
 import dev.evalunit.budget.ErrorBudget;
 import dev.evalunit.cache.CacheCounts;
@@ -10,11 +11,14 @@ import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.DatasetLoader;
+import dev.evalunit.execution.CallPhases;
 import dev.evalunit.execution.Workers;
 import dev.evalunit.http.Backoff;
 import dev.evalunit.metrics.MetricRegistry;
+import dev.evalunit.model.ClientDecorator;
 import dev.evalunit.model.ModelClients;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.apiguardian.api.API;
 
@@ -41,6 +45,8 @@ public final class EvalRuntime implements AutoCloseable {
     private MetricRegistry metrics;
     private final ModelCache cache;
     private final ModelClients clients;
+    /** Batch execution, when {@value ConfigKeys#EXECUTION} asks for it. */
+    private final Optional<BatchExecution> batch;
     private final ExecutorService workers;
 
     private EvalRuntime(EvalConfig config, SecretReference secrets, ClassLoader classLoader, Path baseDirectory) {
@@ -53,7 +59,8 @@ public final class EvalRuntime implements AutoCloseable {
         this.cache = ModelCache.from(config, secrets);
         this.datasets = new DatasetLoader(classLoader, baseDirectory);
         this.classLoader = classLoader;
-        this.clients = new ModelClients(Backoff.standard(), cache);
+        this.batch = BatchExecution.from(config, cache);
+        this.clients = new ModelClients(Backoff.standard(), decorated(cache));
         this.workers = Workers.pool(concurrency, "evalunit-worker-");
     }
 
@@ -118,7 +125,20 @@ public final class EvalRuntime implements AutoCloseable {
      * from the response cache and how many calls were made.
      */
     public ModelClients clients(CacheCounts counts) {
-        return clients.decoratedBy(cache.countingInto(counts));
+        return clients.decoratedBy(decorated(cache.countingInto(counts)));
+    }
+
+    /** The cache, and around it batch execution when configured. */
+    private ClientDecorator decorated(ClientDecorator cached) {
+        return batch.map(b -> b.around(cached)).orElse(cached);
+    }
+
+    /**
+     * What runs before each evaluation's examples ({@value ConfigKeys#EXECUTION}): nothing live; in batch
+     * execution, the phases that send the evaluation's calls through the providers' batch APIs.
+     */
+    public CallPhases callPhases() {
+        return batch.<CallPhases>map(b -> b).orElse(CallPhases.LIVE);
     }
 
     /**

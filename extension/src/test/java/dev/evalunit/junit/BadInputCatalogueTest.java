@@ -360,6 +360,53 @@ class BadInputCatalogueTest {
     }
 
     @Nested
+    @DisplayName("batch execution (evalunit.execution=batch)")
+    class BatchExecution {
+        private Map<String, String> batch(String... keysAndValues) {
+            Map<String, String> config = new HashMap<>(Map.of("evalunit.execution", "batch", "evalunit.cache.mode", "live",
+                    "evalunit.cache.dir", reports.resolve("cache").toString()));
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                config.put(keysAndValues[i], keysAndValues[i + 1]);
+            }
+            return config;
+        }
+
+        @Test
+        @DisplayName("with a model whose provider has no batch API names the provider and the model")
+        void unsupportedProvider() {
+            assertRefused(ValidTestCase.class, batch("evalunit.models.judge.provider", "gemini"),
+                    "Configuration error: batch execution is not supported for provider [gemini] (model [judge],"
+                            + " evalunit.execution=batch). Use a provider with a batch API (openai, anthropic) for this"
+                            + " model, or set evalunit.execution=live.");
+        }
+
+        @Test
+        @DisplayName("without the response cache in live mode says the replies need it")
+        void cacheOff() {
+            assertRefused(ValidTestCase.class, batch("evalunit.cache.mode", "off"),
+                    "Configuration error: [evalunit.execution=batch] needs the response cache in live mode, but"
+                            + " [evalunit.cache.mode] is [off]. Set evalunit.cache.mode=live: the batches' replies are"
+                            + " stored in the cache, where the evaluation finds them.");
+        }
+
+        @Test
+        @DisplayName("an unknown execution names the two there are")
+        void unknownExecution() {
+            assertRefused(ValidTestCase.class, batch("evalunit.execution", "bulk"),
+                    "Configuration error: [evalunit.execution] must be live or batch, but was 'bulk'. Set live to call"
+                            + " the models as the evaluation runs, or batch to use the providers' batch APIs.");
+        }
+
+        @Test
+        @DisplayName("a malformed wait names the key and the forms it takes")
+        void malformedWait() {
+            assertRefused(ValidTestCase.class, batch("evalunit.batch.max-wait", "a day"),
+                    "Configuration error: [evalunit.batch.max-wait] must be a duration such as 30s, 10m, 24h or 500ms,"
+                            + " but was 'a day'. Correct it, or remove it for the default of 25h.");
+        }
+    }
+
+    @Nested
     @DisplayName("an unknown model name")
     class UnknownModel {
         @Test

@@ -9,6 +9,7 @@ import dev.evalunit.api.Prompt;
 import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
 import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.testing.BatchApiServer;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
 import dev.evalunit.testing.GenerateContentServer;
@@ -253,6 +254,30 @@ class SecretsTest {
             }
         }
     }
+    @Nested
+    @DisplayName("in batch execution (evalunit.execution=batch)")
+    class InBatchExecution {
+
+        @Test
+        @DisplayName("is sent to the batch API as a bearer token only, and batch lines that quote it in every form"
+                + " (answers and error lines) leave it in no judgment, report, cache file or console line")
+        void batchRun() throws IOException {
+            try (BatchApiServer server = new BatchApiServer(1,
+                    text -> text.contains("spider") ? BatchApiServer.Outcome.ERROR : BatchApiServer.Outcome.ANSWER)) {
+                server.echo = " quoting " + String.join(" | ", FORMS);
+                Run run = run(EvaluationTestCase.class, server.openAiBaseUrl(), Map.of("evalunit.execution", "batch",
+                        "evalunit.cache.mode", "live", "evalunit.batch.poll-interval", "10ms"));
+
+                assertThat(server.credentials).isNotEmpty().containsOnly("Bearer " + KEY);
+                assertThat(server.batchesCreated).as("generation, then judging").hasValue(2);
+                assertThat(EngineRuns.failures(run.results())).as("the fixture fails on its error row").hasSize(1);
+                assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
+                        .contains("an answer quoting ***").contains("Invalid content in this request quoting ***");
+                assertNoKeyAnywhere(run);
+            }
+        }
+    }
+
     @Nested
     @DisplayName("of an anthropic model, sent in x-api-key")
     class InXApiKey {

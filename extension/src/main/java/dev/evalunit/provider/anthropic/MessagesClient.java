@@ -5,6 +5,8 @@ import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.api.spi.ModelSpec;
+import dev.evalunit.batch.spi.BatchApi;
+import dev.evalunit.batch.spi.BatchCapable;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
@@ -17,6 +19,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import java.time.Duration;
 
 /**
  * A model behind Anthropic's Messages API: {@code POST {baseUrl}/v1/messages} with the
@@ -32,7 +35,7 @@ import okhttp3.RequestBody;
  * <p>A reply that is not an answer fails the call ({@link NotAnAnswer}): {@code stop_reason}
  * {@code "max_tokens"} (cut at the token limit) or {@code "refusal"}.
  */
-final class MessagesClient implements ModelClient {
+final class MessagesClient implements ModelClient, BatchCapable {
 
     static final String API_KEY_HEADER = "x-api-key";
     static final String VERSION_HEADER = "anthropic-version";
@@ -105,7 +108,21 @@ final class MessagesClient implements ModelClient {
         if (!exchange.successful()) {
             throw http.httpError(exchange);
         }
-        MessagesReply reply = read.value();
+        return answer(read.value(), exchange.latency());
+    }
+
+    /** The answer in a Messages body (a batch line's {@code result.message}); a live reply is read by the pipeline. */
+    ModelReply reply(String body, Duration latency) throws ModelCallException {
+        MessagesReply reply;
+        try {
+            reply = read(body);
+        } catch (IncompleteReplyException e) {
+            throw http.failure("unreadable reply: " + e.getMessage() + ": " + http.excerpt(body));
+        }
+        return answer(reply, latency);
+    }
+
+    private ModelReply answer(MessagesReply reply, Duration latency) throws ModelCallException {
         if (STOP_REFUSAL.equals(reply.stopReason())) {
             throw NotAnAnswer.refused(http, "stop_reason \"refusal\"", reply.text());
         }
@@ -113,6 +130,16 @@ final class MessagesClient implements ModelClient {
             throw NotAnAnswer.cut(http, "stop_reason \"max_tokens\"", maxTokensKey);
         }
         String answer = reply.toolInput() != null ? reply.toolInput() : reply.text();
-        return new ModelReply(answer, reply.inputTokens(), reply.outputTokens(), exchange.latency());
+        return new ModelReply(answer, reply.inputTokens(), reply.outputTokens(), latency);
+    }
+
+    /** The {@code params} of a batch request: the live request's body, with the schema's tool. */
+    String batchBody(ModelRequest request) {
+        return bodies.of(request, true);
+    }
+
+    @Override
+    public BatchApi batchApi() {
+        return new AnthropicBatchApi(this, apiKey, version, http);
     }
 }

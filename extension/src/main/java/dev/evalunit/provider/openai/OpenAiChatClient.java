@@ -5,6 +5,8 @@ import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.api.spi.ModelSpec;
+import dev.evalunit.batch.spi.BatchApi;
+import dev.evalunit.batch.spi.BatchCapable;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.http.HttpExchange;
 import dev.evalunit.http.HttpPipeline;
@@ -19,6 +21,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import java.time.Duration;
 
 /**
  * A model behind an OpenAI-compatible {@code POST {baseUrl}/chat/completions} endpoint. Thread safe.
@@ -33,7 +36,7 @@ import okhttp3.RequestBody;
  * <p>A reply that is not an answer fails the call ({@link NotAnAnswer}): {@code message.refusal},
  * {@code finish_reason "length"} (cut at the token limit) or {@code "content_filter"}.
  */
-final class OpenAiChatClient implements ModelClient {
+final class OpenAiChatClient implements ModelClient, BatchCapable {
 
     // With its charset: given none, OkHttp parses "application/json; charset=utf-8" again on every request.
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -101,10 +104,33 @@ final class OpenAiChatClient implements ModelClient {
         if (!exchange.successful()) {
             throw http.httpError(exchange);
         }
-        ChatCompletion completion = check.value();
+        return answer(check.value(), exchange.latency());
+    }
+
+    /** The answer in a chat-completions body (a batch line's {@code response.body}); a live reply is read by the pipeline. */
+    ModelReply reply(String body, Duration latency) throws ModelCallException {
+        ChatCompletion completion;
+        try {
+            completion = read(body);
+        } catch (IncompleteReplyException e) {
+            throw http.failure("unreadable reply: " + e.getMessage() + ": " + http.excerpt(body));
+        }
+        return answer(completion, latency);
+    }
+
+    private ModelReply answer(ChatCompletion completion, Duration latency) throws ModelCallException {
         checkAnswer(completion);
-        return new ModelReply(completion.text(), completion.promptTokens(), completion.completionTokens(),
-                exchange.latency());
+        return new ModelReply(completion.text(), completion.promptTokens(), completion.completionTokens(), latency);
+    }
+
+    /** The body a batch line sends: the live request's, with structured output where the endpoint takes it. */
+    String batchBody(ModelRequest request) {
+        return bodies.of(request, true);
+    }
+
+    @Override
+    public BatchApi batchApi() {
+        return new OpenAiBatchApi(this, apiKey, http, endpoint);
     }
 
     /** A refusal, an answer cut at the token limit or a filtered one is not an answer: an error, never cached. */
