@@ -2,6 +2,7 @@ package dev.evalunit.cache;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evalunit.cost.TokenCounts;
 import java.util.concurrent.atomic.LongAdder;
 import org.apiguardian.api.API;
 
@@ -17,6 +18,7 @@ public final class CacheCounts {
     private final LongAdder fromCache = new LongAdder();
     private final LongAdder calls = new LongAdder();
     private final LongAdder missing = new LongAdder();
+    private final TokenCounts tokens = new TokenCounts();
     private final String cache;
 
     /** @param cache how the cache is set up, as the summary ends, e.g. {@code cache: replay, .evalunit/cache} */
@@ -34,6 +36,11 @@ public final class CacheCounts {
 
     void addMissing() {
         missing.increment();
+    }
+
+    /** The tokens of every reply, per model, those from the cache among them. */
+    public TokenCounts tokens() {
+        return tokens;
     }
 
     /** Replies the cache gave, without a call. */

@@ -38,6 +38,12 @@ public final class ConfigKeys {
     /** Prefix of a declared model's keys: {@code evalunit.models.<name>.<key>}. */
     public static final String MODELS_PREFIX = "evalunit.models.";
 
+    /**
+     * Prefix of a model's prices: {@code evalunit.prices.<name>.<key>}, the keys and their checks in
+     * {@code cost.PriceTable}.
+     */
+    public static final String PRICES_PREFIX = "evalunit.prices.";
+
     /** Keys under {@code evalunit.models.<name>.}. */
     public static final class ModelKeys {
         public static final String PROVIDER = "provider";

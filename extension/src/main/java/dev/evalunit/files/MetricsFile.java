@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -32,14 +34,31 @@ public final class MetricsFile {
 
     /** Writes {@code metrics} into {@code directory} (which exists); returns the file. */
     public static Path write(PairwiseMetrics metrics, Path directory) throws IOException {
+        return write(metrics, Map.of(), directory);
+    }
+
+    /**
+     * Writes {@code metrics} and, after its figures, the {@code extra} fields (e.g. the evaluation's
+     * {@code tokens} and {@code cost_usd}, which the judgments alone cannot give) into {@code directory}.
+     */
+    public static Path write(PairwiseMetrics metrics, Map<String, Object> extra, Path directory) throws IOException {
         Path file = directory.resolve(NAME);
-        Files.writeString(file, text(metrics) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, text(metrics, extra) + "\n", StandardCharsets.UTF_8);
         return file;
     }
 
     /** The metrics JSON object, pretty-printed, without a final line end. */
     public static String text(PairwiseMetrics metrics) {
-        return JsonWriting.prettyText(metrics.asMap());
+        return text(metrics, Map.of());
+    }
+
+    private static String text(PairwiseMetrics metrics, Map<String, Object> extra) {
+        if (extra.isEmpty()) {
+            return JsonWriting.prettyText(metrics.asMap());
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(metrics.asMap());
+        fields.putAll(extra);
+        return JsonWriting.prettyText(fields);
     }
 
     /**

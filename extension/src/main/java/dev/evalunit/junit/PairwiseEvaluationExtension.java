@@ -4,6 +4,7 @@ import dev.evalunit.api.Model;
 import dev.evalunit.api.PairwiseEval;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.cache.CacheCounts;
+import dev.evalunit.cost.UsageFields;
 import dev.evalunit.execution.ConsoleProgress;
 import dev.evalunit.execution.Progress;
 import dev.evalunit.execution.ReportDirectories;
@@ -57,10 +58,11 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         }
         Stores.putResult(context, result);
         CacheReport.print(context, result.name(), counts);
-        List<Path> files = PairwiseReports.write(result);
+        UsageFields usage = UsageFields.of(counts.tokens(), runtime.prices());
+        List<Path> files = PairwiseReports.write(result, usage.asMap());
         publish(context, result, files);
         Path root = ReportDirectories.root(runtime.config());
-        RunSummaryListener.record(root, context.getUniqueId(), RunEntry.of(result, root));
+        RunSummaryListener.record(root, context.getUniqueId(), RunEntry.of(result, root, usage.figure()));
         // After the files are written and attached, so that the failure points at judgments one can read.
         runtime.budget().check(result);
     }

@@ -36,6 +36,9 @@ public final class ConfigurationKeys {
         for (String key : new TreeSet<>(keys)) {
             if (key.startsWith(ConfigKeys.MODELS_PREFIX)) {
                 checkModelKey(key, config);
+            } else if (key.startsWith(ConfigKeys.PRICES_PREFIX)) {
+                // Checked, with the values, by cost.PriceTable when the run starts.
+                continue;
             } else if (key.startsWith(ConfigKeys.PREFIX) && !ConfigKeys.topLevelKeys().contains(key)) {
                 throw unknown(key, ClosestName.to(key, ConfigKeys.topLevelKeys()));
             }
@@ -68,7 +71,8 @@ public final class ConfigurationKeys {
     private static ConfigurationException unknown(String key, Optional<String> closest) {
         return new ConfigurationException("[" + key + "] is not a configuration key. "
                 + closest.map(known -> "Did you mean [" + known + "]? ").orElse("Keys: " + String.join(", ",
-                        ConfigKeys.topLevelKeys()) + " and " + ConfigKeys.MODELS_PREFIX + "NAME.<key>"
+                        ConfigKeys.topLevelKeys()) + ", " + ConfigKeys.MODELS_PREFIX + "NAME.<key>"
+                        + " and " + ConfigKeys.PRICES_PREFIX + "NAME.<key>"
                         + " (docs/configuration.md). ")
                 + "Correct it, or remove it.");
     }

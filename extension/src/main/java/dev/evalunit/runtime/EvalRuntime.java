@@ -9,6 +9,7 @@ import dev.evalunit.cache.ModelCache;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
+import dev.evalunit.cost.PriceTable;
 import dev.evalunit.dataset.DatasetLoader;
 import dev.evalunit.execution.Workers;
 import dev.evalunit.http.Backoff;
@@ -36,6 +37,7 @@ public final class EvalRuntime implements AutoCloseable {
     private final SecretReference secrets;
     private final ErrorBudget budget;
     private final EmptyMetrics emptyMetrics;
+    private final PriceTable prices;
     private final DatasetLoader datasets;
     private final ClassLoader classLoader;
     private MetricRegistry metrics;
@@ -49,6 +51,7 @@ public final class EvalRuntime implements AutoCloseable {
         // Read first: a malformed setting is a configuration error, found before any call.
         this.budget = ErrorBudget.from(config);
         this.emptyMetrics = EmptyMetrics.from(config);
+        this.prices = PriceTable.from(config);
         int concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
         this.cache = ModelCache.from(config, secrets);
         this.datasets = new DatasetLoader(classLoader, baseDirectory);
@@ -85,6 +88,11 @@ public final class EvalRuntime implements AutoCloseable {
     /** Whether an experiment may pass with a metric that has no value on any row ({@value ConfigKeys#ALLOW_EMPTY_METRICS}). */
     public EmptyMetrics emptyMetrics() {
         return emptyMetrics;
+    }
+
+    /** The models' prices ({@code evalunit.prices.*}), empty when none is set. */
+    public PriceTable prices() {
+        return prices;
     }
 
     public DatasetLoader datasets() {
