@@ -2,6 +2,7 @@ package dev.evalunit.junit;
 
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.cache.CacheCounts;
+import dev.evalunit.cost.UsageFields;
 import dev.evalunit.execution.ConsoleProgress;
 import dev.evalunit.execution.Progress;
 import dev.evalunit.execution.ReportDirectories;
@@ -59,7 +60,8 @@ final class SharedExperimentSets {
         }
         ExperimentSetResult result = run.result();
         CacheReport.print(context, "experiment set " + result.name(), counts);
-        List<Path> files = ExperimentReports.write(result);
+        UsageFields usage = UsageFields.of(counts.tokens(), runtime.prices());
+        List<Path> files = ExperimentReports.write(result, usage.asMap());
         System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
                 + " experiments, summary written to " + files.get(0));
         // The set's own files go to the test that ran it (the first experiment's, or a set-level test's):
@@ -69,7 +71,7 @@ final class SharedExperimentSets {
         String gate = context.getParent().filter(parent -> parent.getTestMethod().isPresent())
                 .map(ExtensionContext::getUniqueId).orElse(context.getUniqueId());
         Path root = ReportDirectories.root(runtime.config());
-        RunSummaryListener.record(root, gate, RunEntry.of(result, root));
+        RunSummaryListener.record(root, gate, RunEntry.of(result, root, usage.figure()));
         return run;
     }
 

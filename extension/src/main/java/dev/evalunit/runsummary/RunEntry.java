@@ -53,6 +53,11 @@ public record RunEntry(String run, Instant started, RunEvaluation evaluation) {
 
     /** Per metric, the best configuration with its mean and interval over its repeats. */
     public static RunEntry of(ExperimentSetResult result, Path reportRoot) {
+        return of(result, reportRoot, null);
+    }
+
+    /** @param usage the set's tokens and cost, as for a pairwise evaluation; {@code null} for none */
+    public static RunEntry of(ExperimentSetResult result, Path reportRoot, String usage) {
         List<String> figures = new ArrayList<>();
         List<Share> shares = new ArrayList<>();
         for (String metric : result.rankings().keySet()) {
@@ -63,8 +68,13 @@ public record RunEntry(String run, Instant started, RunEvaluation evaluation) {
                         shares.add(new Share(metric + ": " + label(best), s.mean(), s.ciLow(), s.ciHigh())));
             });
         }
-        return entry(new RunEvaluation(RunEvaluation.SET, result.name(), "",
-                figures.isEmpty() ? "no ranking" : String.join("; ", figures), link(reportRoot, result.reportDirectory()),
+        if (figures.isEmpty()) {
+            figures.add("no ranking");
+        }
+        if (usage != null) {
+            figures.add(usage);
+        }
+        return entry(new RunEvaluation(RunEvaluation.SET, result.name(), "", String.join("; ", figures), link(reportRoot, result.reportDirectory()),
                 shares.isEmpty() ? null : shares.get(0)));
     }
 
