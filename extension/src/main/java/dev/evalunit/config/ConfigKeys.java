@@ -98,6 +98,12 @@ public final class ConfigKeys {
     public static final double DEFAULT_ERROR_BUDGET = 0.10;
 
     /**
+     * The most one evaluation may spend, in US dollars at the prices of {@code evalunit.prices.*} (cost
+     * package). Default: no limit.
+     */
+    public static final String MAX_COST_USD = "evalunit.budget.max-cost-usd";
+
+    /**
      * {@code true} lets an experiment pass although one of its metrics produced no value on any row (budget
      * package). Default {@code false}: such an experiment fails, with the commonest reasons.
      */

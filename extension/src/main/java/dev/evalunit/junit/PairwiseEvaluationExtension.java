@@ -64,6 +64,7 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         Path root = ReportDirectories.root(runtime.config());
         RunSummaryListener.record(root, context.getUniqueId(), RunEntry.of(result, root, usage.figure()));
         // After the files are written and attached, so that the failure points at judgments one can read.
+        counts.spending().check(result.name());
         runtime.budget().check(result);
     }
 

@@ -72,6 +72,7 @@ final class SharedExperimentSets {
                 .map(ExtensionContext::getUniqueId).orElse(context.getUniqueId());
         Path root = ReportDirectories.root(runtime.config());
         RunSummaryListener.record(root, gate, RunEntry.of(result, root, usage.figure()));
+        counts.spending().check("experiment set " + result.name());
         return run;
     }
 

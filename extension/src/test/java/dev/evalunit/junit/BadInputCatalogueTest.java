@@ -680,6 +680,23 @@ class BadInputCatalogueTest {
         }
 
         @Test
+        @DisplayName("a cost budget without prices says to set them")
+        void budgetWithoutPrices() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.budget.max-cost-usd", "5"),
+                    "Configuration error: [evalunit.budget.max-cost-usd] is set, but no model has a price. Set"
+                            + " evalunit.prices.<model>.input-per-mtok and .output-per-mtok for the models the evaluations"
+                            + " call (docs/cost.md).");
+        }
+
+        @Test
+        @DisplayName("a cost budget that is not a positive number names the value")
+        void budgetNotPositive() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.budget.max-cost-usd", "0"),
+                    "Configuration error: [evalunit.budget.max-cost-usd] must be a number of US dollars > 0, not '0'."
+                            + " Give e.g. 5.00, or remove it for no cost budget.");
+        }
+
+        @Test
         @DisplayName("with an input price but no output price names the one missing")
         void half() {
             assertRefused(ValidTestCase.class, Map.of("evalunit.prices.judge.input-per-mtok", "1"),

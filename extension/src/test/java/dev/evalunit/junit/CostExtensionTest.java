@@ -14,6 +14,7 @@ import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -130,6 +131,66 @@ class CostExtensionTest {
             assertThat(tokens.path("judge").path("input_from_cache").asLong()).isEqualTo((long) EXAMPLES * SAMPLES * PROMPT_TOKENS);
             assertThat(tokens.path("candidate").path("output_from_cache").asLong()).isEqualTo((long) EXAMPLES * COMPLETION_TOKENS);
             assertThat(live).contains("\"input_from_cache\":0");
+        }
+    }
+
+    @Nested
+    @DisplayName("under a cost budget (evalunit.budget.max-cost-usd)")
+    class Budget {
+
+        private final Map<String, String> prices = Map.of(
+                "evalunit.prices.candidate.input-per-mtok", "3.00", "evalunit.prices.candidate.output-per-mtok", "15.00",
+                "evalunit.prices.judge.input-per-mtok", "0.50", "evalunit.prices.judge.output-per-mtok", "1.50",
+                "evalunit.models.candidate.max-tokens", "100", "evalunit.models.judge.max-tokens", "100",
+                "evalunit.concurrency", "1");
+
+        private EngineExecutionResults runWithin(String limit) {
+            Map<String, String> config = new HashMap<>(prices);
+            config.put("evalunit.budget.max-cost-usd", limit);
+            return run(config);
+        }
+
+        @Test
+        @DisplayName("runs as without one when the evaluation fits")
+        void fits() throws IOException {
+            runWithin("1.00").testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+            assertThat(metrics().path("cost_usd").path("total").asDouble()).isEqualTo(0.00052);
+        }
+
+        @Test
+        @DisplayName("makes no call that could exceed it: the rest become Error rows, and the test fails naming spent and limit")
+        void stops() throws IOException {
+            EngineExecutionResults results = runWithin("0.0005");
+
+            // Each candidate call is bounded at (tokens of the prompt + 4) x $3 + 100 x $15 per million, about
+            // $0.0015: over the limit, so no example gets its answer and no call is made.
+            assertThat(server.requestCount()).isZero();
+            assertThat(EngineRuns.failures(results)).singleElement().satisfies(failure -> assertThat(failure)
+                    .isInstanceOf(dev.evalunit.budget.EvaluationInfrastructureException.class)
+                    .hasMessage("evaluation [PricedTestCase.evaluation] stopped at its cost budget: $0.000000 spent of"
+                            + " $0.000500 (evalunit.budget.max-cost-usd), 4 calls were not made; their examples are Error"
+                            + " rows (cost budget reached). Raise evalunit.budget.max-cost-usd, or evaluate fewer examples."));
+            List<String> judgments = Files.readAllLines(reports.resolve("PricedTestCase.evaluation/judgments.jsonl"));
+            assertThat(judgments).hasSize(EXAMPLES).allSatisfy(line -> assertThat(JSON.readTree(line).path("explanation")
+                    .asText()).startsWith("model A [candidate] failed: cost budget reached: $0.000000 spent of $0.000500"));
+        }
+
+        @Test
+        @DisplayName("stops part way, having spent no more than it")
+        void partWay() throws IOException {
+            // A candidate call is bounded at just over $0.0015 (its 100 output tokens alone cost that), and costs
+            // $0.000105; the first example fits, the second's answer would not: spent + bound > $0.0016.
+            EngineExecutionResults results = runWithin("0.0016");
+
+            assertThat(EngineRuns.failures(results)).singleElement().satisfies(failure -> assertThat(failure)
+                    .hasMessageStartingWith("evaluation [PricedTestCase.evaluation] stopped at its cost budget: $")
+                    .hasMessageContaining(" spent of $0.001600 (evalunit.budget.max-cost-usd), 3 calls were not made"));
+            JsonNode metrics = metrics();
+            assertThat(metrics.path("cost_usd").path("total").asDouble()).isEqualTo(0.00013);
+            assertThat(metrics.path("error_count").asInt()).isEqualTo(EXAMPLES - 1);
+            assertThat(Files.readString(reports.resolve("PricedTestCase.evaluation/judgments.jsonl")))
+                    .contains("cost budget reached");
         }
     }
 
