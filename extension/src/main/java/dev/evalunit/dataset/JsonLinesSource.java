@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.evalunit.api.spi.DatasetRecord;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.json.JsonTrees;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,12 +39,14 @@ public final class JsonLinesSource extends FileDatasetSource {
     }
 
     @Override
-    List<DatasetRecord> parse(String location, String text) {
+    List<DatasetRecord> parse(String location, BufferedReader text) throws IOException {
         List<DatasetRecord> records = new ArrayList<>();
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                records.add(new DatasetRecord(lineLocation(i + 1), parseObject(location, i + 1, lines[i])));
+        // Line by line: the file is never held whole, only its rows.
+        int number = 0;
+        for (String line = text.readLine(); line != null; line = text.readLine()) {
+            number++;
+            if (!line.isBlank()) {
+                records.add(new DatasetRecord(lineLocation(number), parseObject(location, number, line)));
             }
         }
         return records;
