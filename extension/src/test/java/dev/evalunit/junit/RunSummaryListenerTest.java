@@ -114,7 +114,9 @@ class RunSummaryListenerTest {
                     "| fail | PassingAndFailingTestCase.losing | pairwise | " + winRate + "; 0/4 errors; " + tokens + " |  |",
                     "| pass | PassingAndFailingTestCase.winning | pairwise | " + winRate + "; 0/4 errors; " + tokens + " |  |",
                     "| error | flaky_model | set | output_length: best model=m2 " + String.format(Locale.ROOT, "%.3f",
-                            SetTestCase.healthy.metric("output_length").orElseThrow().mean()) + " |  |");
+                            SetTestCase.healthy.metric("output_length").orElseThrow().mean())
+                            // The set's 3 replies (its other model fails every call).
+                            + "; 30 tokens in, 15 out |  |");
         }
 
         @Test
