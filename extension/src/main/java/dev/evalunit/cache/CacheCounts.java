@@ -2,6 +2,8 @@ package dev.evalunit.cache;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evalunit.cost.Spending;
+import dev.evalunit.cost.TokenCounts;
 import java.util.concurrent.atomic.LongAdder;
 import org.apiguardian.api.API;
 
@@ -17,11 +19,17 @@ public final class CacheCounts {
     private final LongAdder fromCache = new LongAdder();
     private final LongAdder calls = new LongAdder();
     private final LongAdder missing = new LongAdder();
+    private final TokenCounts tokens = new TokenCounts();
+    private final Spending spending;
     private final String cache;
 
-    /** @param cache how the cache is set up, as the summary ends, e.g. {@code cache: replay, .evalunit/cache} */
-    CacheCounts(String cache) {
+    /**
+     * @param cache how the cache is set up, as the summary ends, e.g. {@code cache: replay, .evalunit/cache}
+     * @param spending the evaluation's spending against its cost budget: calls the cache does not answer go through it
+     */
+    CacheCounts(String cache, Spending spending) {
         this.cache = cache;
+        this.spending = spending;
     }
 
     void addFromCache() {
@@ -34,6 +42,16 @@ public final class CacheCounts {
 
     void addMissing() {
         missing.increment();
+    }
+
+    /** The tokens of every reply, per model, those from the cache among them. */
+    public TokenCounts tokens() {
+        return tokens;
+    }
+
+    /** The evaluation's spending against its cost budget ({@code evalunit.budget.max-cost-usd}). */
+    public Spending spending() {
+        return spending;
     }
 
     /** Replies the cache gave, without a call. */

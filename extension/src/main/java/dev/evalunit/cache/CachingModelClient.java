@@ -7,6 +7,7 @@ import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.cache.CacheStore.RecordedElsewhere;
 import dev.evalunit.cache.CacheStore.UnreadableEntryException;
 import dev.evalunit.config.ConfigKeys;
+import dev.evalunit.cost.TokenCounts;
 import dev.evalunit.model.ModelSettings;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +28,8 @@ final class CachingModelClient implements ModelClient {
     private final ModelCache cache;
     private final CacheKeyWriter keys;
     private final CacheCounts counts;
+    /** This model's token sums in the evaluation, found once: a reply adds to them without a look-up. */
+    private final TokenCounts.Tally tokens;
     /** Where this model's requests are recorded now, as the key names it. */
     private final String endpoint;
     private final AtomicBoolean toldElsewhere = new AtomicBoolean();
@@ -36,6 +39,7 @@ final class CachingModelClient implements ModelClient {
         this.cache = cache;
         this.keys = new CacheKeyWriter(settings);
         this.counts = counts;
+        this.tokens = counts.tokens().of(settings.name());
         this.endpoint = EndpointIdentity.of(settings.baseUrl());
     }
 
@@ -49,13 +53,16 @@ final class CachingModelClient implements ModelClient {
         CacheMode mode = cache.mode();
         if (mode == CacheMode.OFF) {
             counts.addCall();
-            return delegate.complete(request);
+            ModelReply reply = delegate.complete(request);
+            tokens.add(reply, false);
+            return reply;
         }
         CacheKey key = keys.keyOf(request);
         if (mode != CacheMode.RECORD) {
             Optional<ModelReply> cached = lookUp(key);
             if (cached.isPresent()) {
                 counts.addFromCache();
+                tokens.add(cached.get(), true);
                 return cached.get();
             }
         }
@@ -73,6 +80,7 @@ final class CachingModelClient implements ModelClient {
         counts.addCall();
         // Masked here too, so that this run sees what a rerun will read, and an echoed key goes no further.
         ModelReply reply = cache.masked(delegate.complete(request));
+        tokens.add(reply, false);
         cache.write(key, anyEndpointHash, reply);
         return reply;
     }

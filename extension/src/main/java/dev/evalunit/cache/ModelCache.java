@@ -8,6 +8,8 @@ import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
+import dev.evalunit.cost.CostBudget;
+import dev.evalunit.cost.Spending;
 import dev.evalunit.model.ClientDecorator;
 import dev.evalunit.model.ModelSettings;
 import java.io.IOException;
@@ -101,7 +103,12 @@ public final class ModelCache implements ClientDecorator {
 
     /** New counts, zero, whose summary ends with this cache's mode and directory. */
     public CacheCounts newCounts() {
-        return new CacheCounts("cache: " + mode.id() + ", " + shown(directory()));
+        return newCounts(CostBudget.none().newSpending());
+    }
+
+    /** New counts, zero, whose calls are held to {@code spending} (one evaluation's, against its cost budget). */
+    public CacheCounts newCounts(Spending spending) {
+        return new CacheCounts("cache: " + mode.id() + ", " + shown(directory()), spending);
     }
 
     /** Wraps clients as {@link #decorate} does, counting their replies and calls into {@code counts}. */
@@ -136,7 +143,8 @@ public final class ModelCache implements ClientDecorator {
         if (mode != CacheMode.OFF && callsModels()) {
             mask.learn(settings);
         }
-        return new CachingModelClient(client, settings, this, into);
+        // Inside the cache: a reply the cache gives costs nothing, so only calls are held to the budget.
+        return new CachingModelClient(into.spending().guard(client, settings), settings, this, into);
     }
 
     /** Relative to the working directory when inside it ({@code .evalunit/cache}), else absolute. */

@@ -70,6 +70,12 @@ public final class ConfigKeys {
     /** Prefix of a declared model's keys: {@code evalunit.models.<name>.<key>}. */
     public static final String MODELS_PREFIX = "evalunit.models.";
 
+    /**
+     * Prefix of a model's prices: {@code evalunit.prices.<name>.<key>}, the keys and their checks in
+     * {@code cost.PriceTable}.
+     */
+    public static final String PRICES_PREFIX = "evalunit.prices.";
+
     /** Keys under {@code evalunit.models.<name>.}. */
     public static final class ModelKeys {
         public static final String PROVIDER = "provider";
@@ -127,6 +133,12 @@ public final class ConfigKeys {
      */
     public static final String ERROR_BUDGET = "evalunit.error-budget";
     public static final double DEFAULT_ERROR_BUDGET = 0.10;
+
+    /**
+     * The most one evaluation may spend, in US dollars at the prices of {@code evalunit.prices.*} (cost
+     * package). Default: no limit.
+     */
+    public static final String MAX_COST_USD = "evalunit.budget.max-cost-usd";
 
     /**
      * {@code true} lets an experiment pass although one of its metrics produced no value on any row (budget

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.evalunit.api.spi.DatasetRecord;
 import dev.evalunit.config.ConfigurationException;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +39,14 @@ public final class CsvSource extends FileDatasetSource {
     }
 
     @Override
-    List<DatasetRecord> parse(String reference, String text) {
+    List<DatasetRecord> parse(String reference, BufferedReader reader) throws IOException {
+        StringWriter whole = new StringWriter();
+        // CSV is read whole: a quoted field may span lines, and the records are located in the text.
+        reader.transferTo(whole);
+        return parse(reference, whole.toString());
+    }
+
+    private List<DatasetRecord> parse(String reference, String text) {
         try (CsvParser parser = CSV.createParser(text)) {
             return new Records(reference, text, parser).read();
         } catch (IOException e) {

@@ -3,11 +3,13 @@ package dev.evalunit.dataset;
 import dev.evalunit.api.spi.DatasetRecord;
 import dev.evalunit.api.spi.DatasetSource;
 import dev.evalunit.config.ConfigurationException;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URL;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +34,13 @@ abstract class FileDatasetSource implements DatasetSource {
         this.extensions = List.of(extensions);
     }
 
-    /** Parses the decoded text; {@code reference} is for messages only. */
-    abstract List<DatasetRecord> parse(String reference, String text);
+    /**
+     * Parses the decoded text, read from {@code text} (so that a large file is never held whole);
+     * {@code reference} is for messages only.
+     *
+     * @throws CharacterCodingException when the file is not UTF-8 (reported as such by the caller)
+     */
+    abstract List<DatasetRecord> parse(String reference, BufferedReader text) throws IOException;
 
     static String lineLocation(int line) {
         return "line " + line;
@@ -53,46 +60,46 @@ abstract class FileDatasetSource implements DatasetSource {
     @Override
     public final List<DatasetRecord> load(String reference, ClassLoader classLoader, Path baseDirectory)
             throws IOException {
-        Optional<byte[]> resource = readResource(reference, classLoader);
-        byte[] bytes = (resource.isPresent() ? resource : readFile(reference, baseDirectory))
+        Optional<InputStream> resource = openResource(reference, classLoader);
+        try (InputStream in = (resource.isPresent() ? resource : openFile(reference, baseDirectory))
                 .orElseThrow(() -> new ConfigurationException("dataset [" + reference
                         + "] was not found on the class path or as a file. Check the path; class path resources live in src/test/resources."));
-        return parse(reference, decode(reference, bytes));
+             BufferedReader text = new BufferedReader(new InputStreamReader(in, strictUtf8()))) {
+            skipByteOrderMark(text);
+            return parse(reference, text);
+        } catch (CharacterCodingException e) {
+            throw new ConfigurationException("dataset [" + reference + "] is not UTF-8 text. Save it as UTF-8.");
+        }
     }
 
-    private static Optional<byte[]> readResource(String reference, ClassLoader classLoader) throws IOException {
+    private static Optional<InputStream> openResource(String reference, ClassLoader classLoader) throws IOException {
         // ClassLoader resource names never start with a slash, though Class.getResource's do; accept both.
         String name = reference.startsWith("/") ? reference.substring(1) : reference;
         URL url = classLoader.getResource(name);
-        if (url == null) {
-            return Optional.empty();
-        }
-        try (InputStream in = url.openStream()) {
-            return Optional.of(in.readAllBytes());
-        }
+        return url == null ? Optional.empty() : Optional.of(url.openStream());
     }
 
-    private static Optional<byte[]> readFile(String reference, Path baseDirectory) throws IOException {
+    private static Optional<InputStream> openFile(String reference, Path baseDirectory) throws IOException {
         Path path;
         try {
             path = baseDirectory.resolve(reference);
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
-        return Files.isRegularFile(path) ? Optional.of(Files.readAllBytes(path)) : Optional.empty();
+        return Files.isRegularFile(path) ? Optional.of(Files.newInputStream(path)) : Optional.empty();
     }
 
     // Strict decoding: a file saved as Latin-1 would otherwise show replacement characters in every prompt.
-    private static String decode(String reference, byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new ConfigurationException("dataset [" + reference + "] is not UTF-8 text. Save it as UTF-8.");
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private static void skipByteOrderMark(BufferedReader text) throws IOException {
+        text.mark(1);
+        if (text.read() != '\uFEFF') {
+            text.reset();
         }
     }
 }

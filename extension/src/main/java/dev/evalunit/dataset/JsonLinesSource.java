@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.evalunit.api.spi.DatasetRecord;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.json.JsonTrees;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,15 +43,19 @@ public final class JsonLinesSource extends FileDatasetSource {
     }
 
     @Override
-    List<DatasetRecord> parse(String location, String text) {
+    List<DatasetRecord> parse(String location, BufferedReader text) throws IOException {
         List<DatasetRecord> records = new ArrayList<>();
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                if (records.isEmpty() && isPrettyPrinted(lines[i])) {
-                    return PrettyJsonRecords.parse(JSON, location, text);
+        // Line by line: the file is never held whole, only its rows (a pretty-printed file is read whole).
+        int number = 0;
+        for (String line = text.readLine(); line != null; line = text.readLine()) {
+            number++;
+            if (!line.isBlank()) {
+                if (records.isEmpty() && isPrettyPrinted(line)) {
+                    // Blank lines before keep their place, so that positions in errors stay right.
+                    String whole = "\n".repeat(number - 1) + line + "\n" + text.lines().collect(java.util.stream.Collectors.joining("\n"));
+                    return PrettyJsonRecords.parse(JSON, location, whole);
                 }
-                records.add(new DatasetRecord(lineLocation(i + 1), parseObject(location, i + 1, lines[i])));
+                records.add(new DatasetRecord(lineLocation(number), parseObject(location, number, line)));
             }
         }
         return records;

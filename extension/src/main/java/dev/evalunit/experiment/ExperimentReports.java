@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.apiguardian.api.API;
 
@@ -30,11 +31,24 @@ public final class ExperimentReports {
 
     /** @return the set's own files: {@code set-summary.json} first, then what the reporters wrote for the set */
     public static List<Path> write(ExperimentSetResult set) {
-        return write(set, ServiceLoader.load(ExperimentReporter.class, ExperimentReports.class.getClassLoader())
+        return write(set, Map.of());
+    }
+
+    /**
+     * @param usage fields added to {@code set-summary.json} after the rankings: the set's {@code tokens} and
+     *     {@code cost_usd} ({@code cost.UsageFields})
+     * @return the set's own files: {@code set-summary.json} first, then what the reporters wrote for the set
+     */
+    public static List<Path> write(ExperimentSetResult set, Map<String, Object> usage) {
+        return write(set, usage, ServiceLoader.load(ExperimentReporter.class, ExperimentReports.class.getClassLoader())
                 .stream().map(ServiceLoader.Provider::get).toList());
     }
 
     static List<Path> write(ExperimentSetResult set, List<ExperimentReporter> reporters) {
+        return write(set, Map.of(), reporters);
+    }
+
+    private static List<Path> write(ExperimentSetResult set, Map<String, Object> usage, List<ExperimentReporter> reporters) {
         try {
             Files.createDirectories(set.reportDirectory());
             for (ExperimentResult experiment : set.experiments()) {
@@ -47,7 +61,7 @@ public final class ExperimentReports {
                 }
             }
             List<Path> files = new ArrayList<>();
-            files.add(SetSummaryFile.write(set, set.reportDirectory()));
+            files.add(SetSummaryFile.write(set, usage, set.reportDirectory()));
             for (ExperimentReporter reporter : reporters) {
                 files.addAll(reporter.reportSet(set, set.reportDirectory()));
             }

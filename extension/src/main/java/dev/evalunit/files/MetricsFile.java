@@ -43,8 +43,17 @@ public final class MetricsFile {
      * @param errorsByKind the {@code Error} rows counted by kind ({@link #errorsByKind})
      */
     public static Path write(PairwiseMetrics metrics, Map<String, Long> errorsByKind, Path directory) throws IOException {
+        return write(metrics, errorsByKind, Map.of(), directory);
+    }
+
+    /**
+     * Writes {@code metrics}, its errors by kind and, last, the {@code extra} fields (e.g. the evaluation's
+     * {@code tokens} and {@code cost_usd}, which the judgments alone cannot give) into {@code directory}.
+     */
+    public static Path write(PairwiseMetrics metrics, Map<String, Long> errorsByKind, Map<String, Object> extra,
+            Path directory) throws IOException {
         Path file = directory.resolve(NAME);
-        Files.writeString(file, text(metrics, errorsByKind) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, text(metrics, errorsByKind, extra) + "\n", StandardCharsets.UTF_8);
         return file;
     }
 
@@ -54,8 +63,13 @@ public final class MetricsFile {
      * {@code Error} rows, the commonest first ({@code {}} without errors).
      */
     public static String text(PairwiseMetrics metrics, Map<String, Long> errorsByKind) {
+        return text(metrics, errorsByKind, Map.of());
+    }
+
+    private static String text(PairwiseMetrics metrics, Map<String, Long> errorsByKind, Map<String, Object> extra) {
         Map<String, Object> figures = new LinkedHashMap<>(metrics.asMap());
         figures.put(ERRORS_BY_KIND, errorsByKind);
+        figures.putAll(extra);
         return JsonWriting.prettyText(figures);
     }
 

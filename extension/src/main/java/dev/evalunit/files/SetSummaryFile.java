@@ -33,7 +33,15 @@ public final class SetSummaryFile {
 
     /** Writes {@code result}'s summary into {@code directory} (which exists); returns the file. */
     public static Path write(ExperimentSetResult result, Path directory) throws IOException {
-        return JsonFiles.writePretty(directory, NAME, generator -> writeSummary(generator, result));
+        return write(result, Map.of(), directory);
+    }
+
+    /**
+     * Writes {@code result}'s summary and, after the rankings, the {@code extra} fields (the set's
+     * {@code tokens} and {@code cost_usd}, which the results alone cannot give); returns the file.
+     */
+    public static Path write(ExperimentSetResult result, Map<String, Object> extra, Path directory) throws IOException {
+        return JsonFiles.writePretty(directory, NAME, generator -> writeSummary(generator, result, extra));
     }
 
     /**
@@ -76,7 +84,8 @@ public final class SetSummaryFile {
                 configuration.map("configuration"), configuration.texts("experiments"), statistics);
     }
 
-    private static void writeSummary(JsonGenerator generator, ExperimentSetResult result) throws IOException {
+    private static void writeSummary(JsonGenerator generator, ExperimentSetResult result, Map<String, Object> extra)
+            throws IOException {
         generator.writeStartObject();
         generator.writeStringField("name", result.name());
         generator.writeStringField("readme", result.readme());
@@ -105,6 +114,10 @@ public final class SetSummaryFile {
             generator.writeEndObject();
         }
         generator.writeEndObject();
+        for (Map.Entry<String, Object> field : extra.entrySet()) {
+            generator.writeFieldName(field.getKey());
+            JsonWriting.writeValue(generator, field.getValue());
+        }
         generator.writeEndObject();
     }
 

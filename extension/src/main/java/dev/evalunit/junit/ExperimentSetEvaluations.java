@@ -2,6 +2,7 @@ package dev.evalunit.junit;
 
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.cache.CacheCounts;
+import dev.evalunit.cost.UsageFields;
 import dev.evalunit.execution.ConsoleProgress;
 import dev.evalunit.execution.Progress;
 import dev.evalunit.execution.ReportDirectories;
@@ -47,12 +48,14 @@ final class ExperimentSetEvaluations {
         }
         ExperimentSetResult result = run.result();
         CacheReport.print(entries, "experiment set " + result.name(), counts);
-        List<Path> written = ExperimentReports.write(result);
+        UsageFields usage = UsageFields.of(counts.tokens(), runtime.prices());
+        List<Path> written = ExperimentReports.write(result, usage.asMap());
         System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
                 + " experiments, summary written to " + written.get(0));
         files.accept(result, written);
         Path root = ReportDirectories.root(runtime.config());
-        RunSummaryListener.record(root, gateUniqueId, RunEntry.of(result, root));
+        RunSummaryListener.record(root, gateUniqueId, RunEntry.of(result, root, usage.figure()));
+        counts.spending().check("experiment set " + result.name());
         return run;
     }
 }

@@ -2,6 +2,7 @@ package dev.evalunit.junit;
 
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.cache.CacheCounts;
+import dev.evalunit.cost.UsageFields;
 import dev.evalunit.execution.ConsoleProgress;
 import dev.evalunit.execution.Progress;
 import dev.evalunit.execution.ReportDirectories;
@@ -47,13 +48,16 @@ final class PairwiseEvaluations {
             result = new PairwiseRunner(runtime.workers(), runtime.callPhases()).run(plan, progress);
         }
         CacheReport.print(publisher::entries, result.name(), counts);
-        List<Path> files = PairwiseReports.write(result);
+        UsageFields usage = UsageFields.of(counts.tokens(), runtime.prices());
+        List<Path> files = PairwiseReports.write(result, usage.asMap());
         Path judgments = result.judgmentsFile();
         System.out.println("[evalunit] " + result.name() + ": " + result.judgments().size() + " judgments written to " + judgments);
         publisher.entries(Map.of("evalunit.judgments", judgments.toString()));
         publisher.files(result, files);
         Path root = ReportDirectories.root(runtime.config());
-        RunSummaryListener.record(root, uniqueId, RunEntry.of(result, root));
+        RunSummaryListener.record(root, uniqueId, RunEntry.of(result, root, usage.figure()));
+        // After the files are written and published, so that the failure points at judgments one can read.
+        counts.spending().check(result.name());
         return result;
     }
 }

@@ -36,6 +36,8 @@ public final class ConfigurationKeys {
         for (String key : new TreeSet<>(keys)) {
             if (key.startsWith(ConfigKeys.MODELS_PREFIX)) {
                 checkModelKey(key, config);
+            } else if (key.startsWith(ConfigKeys.PRICES_PREFIX)) {
+                continue; // checked, with the values, by cost.PriceTable when the run starts
             } else if (key.startsWith(ConfigKeys.DATASETS_PREFIX) && key.length() > ConfigKeys.DATASETS_PREFIX.length()
                     || key.startsWith(ConfigKeys.BASE_URLS_PREFIX) && key.length() > ConfigKeys.BASE_URLS_PREFIX.length()) {
                 continue; // a named dataset, a base-URL route: any name
@@ -71,7 +73,8 @@ public final class ConfigurationKeys {
     private static ConfigurationException unknown(String key, Optional<String> closest) {
         return new ConfigurationException("[" + key + "] is not a configuration key. "
                 + closest.map(known -> "Did you mean [" + known + "]? ").orElse("Keys: " + String.join(", ",
-                        ConfigKeys.topLevelKeys()) + ", " + ConfigKeys.DATASETS_PREFIX + "NAME, " + ConfigKeys.BASE_URLS_PREFIX + "URL and " + ConfigKeys.MODELS_PREFIX + "NAME.<key>"
+                        ConfigKeys.topLevelKeys()) + ", " + ConfigKeys.DATASETS_PREFIX + "NAME, " + ConfigKeys.BASE_URLS_PREFIX + "URL, " + ConfigKeys.MODELS_PREFIX + "NAME.<key>"
+                        + " and " + ConfigKeys.PRICES_PREFIX + "NAME.<key>"
                         + " (docs/configuration.md). ")
                 + "Correct it, or remove it.");
     }

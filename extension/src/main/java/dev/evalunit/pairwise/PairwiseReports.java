@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.apiguardian.api.API;
 
@@ -27,16 +28,29 @@ public final class PairwiseReports {
 
     /** @return the files written, the judgments file first */
     public static List<Path> write(PairwiseResult result) {
-        return write(result, ServiceLoader.load(PairwiseReporter.class, PairwiseReports.class.getClassLoader()));
+        return write(result, Map.of());
+    }
+
+    /**
+     * @param usage fields added to {@code metrics.json} after the figures: the evaluation's
+     *     {@code tokens} and {@code cost_usd} ({@code cost.UsageFields})
+     * @return the files written, the judgments file first
+     */
+    public static List<Path> write(PairwiseResult result, Map<String, Object> usage) {
+        return write(result, usage, ServiceLoader.load(PairwiseReporter.class, PairwiseReports.class.getClassLoader()));
     }
 
     static List<Path> write(PairwiseResult result, Iterable<PairwiseReporter> reporters) {
+        return write(result, Map.of(), reporters);
+    }
+
+    private static List<Path> write(PairwiseResult result, Map<String, Object> usage, Iterable<PairwiseReporter> reporters) {
         Path directory = result.reportDirectory();
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(directory);
             written.add(JudgmentsFile.write(result, directory));
-            written.add(MetricsFile.write(result.metrics(), MetricsFile.errorsByKind(result.judgments()), directory));
+            written.add(MetricsFile.write(result.metrics(), MetricsFile.errorsByKind(result.judgments()), usage, directory));
             for (PairwiseReporter reporter : reporters) {
                 written.addAll(reporter.report(result, directory));
             }

@@ -28,12 +28,23 @@ public record RunEntry(String run, Instant started, RunEvaluation evaluation) {
 
     /** A win rate with its interval, and the binary kappa with its interval when there are human preferences. */
     public static RunEntry of(PairwiseResult result, Path reportRoot) {
+        return of(result, reportRoot, null);
+    }
+
+    /**
+     * @param usage the evaluation's tokens and cost, e.g. {@code 1234 tokens in, 567 out, $0.0123}
+     *     ({@code cost.UsageFields#figure()}), shown last; {@code null} for none
+     */
+    public static RunEntry of(PairwiseResult result, Path reportRoot, String usage) {
         PairwiseMetrics m = result.metrics();
         List<String> figures = new ArrayList<>();
         figures.add("A wins " + percent(m.modelAWinRate()) + interval(m.modelAWinRateCiLow(), m.modelAWinRateCiHigh(), true));
         m.human().ifPresent(h -> figures.add("κ " + number(h.cohensKappa())
                 + interval(h.cohensKappaCiLow(), h.cohensKappaCiHigh(), false)));
         figures.add(m.errorCount() + "/" + m.exampleCount() + " errors");
+        if (usage != null) {
+            figures.add(usage);
+        }
         Share share = m.modelAWinRate() == null ? null
                 : new Share("A wins", m.modelAWinRate(), m.modelAWinRateCiLow(), m.modelAWinRateCiHigh());
         return entry(new RunEvaluation(RunEvaluation.PAIRWISE, result.name(), "", String.join("; ", figures),
@@ -42,6 +53,11 @@ public record RunEntry(String run, Instant started, RunEvaluation evaluation) {
 
     /** Per metric, the best configuration with its mean and interval over its repeats. */
     public static RunEntry of(ExperimentSetResult result, Path reportRoot) {
+        return of(result, reportRoot, null);
+    }
+
+    /** @param usage the set's tokens and cost, as for a pairwise evaluation; {@code null} for none */
+    public static RunEntry of(ExperimentSetResult result, Path reportRoot, String usage) {
         List<String> figures = new ArrayList<>();
         List<Share> shares = new ArrayList<>();
         for (String metric : result.rankings().keySet()) {
@@ -52,8 +68,13 @@ public record RunEntry(String run, Instant started, RunEvaluation evaluation) {
                         shares.add(new Share(metric + ": " + label(best), s.mean(), s.ciLow(), s.ciHigh())));
             });
         }
-        return entry(new RunEvaluation(RunEvaluation.SET, result.name(), "",
-                figures.isEmpty() ? "no ranking" : String.join("; ", figures), link(reportRoot, result.reportDirectory()),
+        if (figures.isEmpty()) {
+            figures.add("no ranking");
+        }
+        if (usage != null) {
+            figures.add(usage);
+        }
+        return entry(new RunEvaluation(RunEvaluation.SET, result.name(), "", String.join("; ", figures), link(reportRoot, result.reportDirectory()),
                 shares.isEmpty() ? null : shares.get(0)));
     }
 

@@ -10,6 +10,8 @@ import dev.evalunit.cache.ModelCache;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
+import dev.evalunit.cost.CostBudget;
+import dev.evalunit.cost.PriceTable;
 import dev.evalunit.dataset.DatasetLoader;
 import dev.evalunit.execution.CallPhases;
 import dev.evalunit.execution.Workers;
@@ -40,6 +42,8 @@ public final class EvalRuntime implements AutoCloseable {
     private final SecretReference secrets;
     private final ErrorBudget budget;
     private final EmptyMetrics emptyMetrics;
+    private final PriceTable prices;
+    private final CostBudget costBudget;
     private final DatasetLoader datasets;
     private final ClassLoader classLoader;
     private MetricRegistry metrics;
@@ -55,6 +59,8 @@ public final class EvalRuntime implements AutoCloseable {
         // Read first: a malformed setting is a configuration error, found before any call.
         this.budget = ErrorBudget.from(config);
         this.emptyMetrics = EmptyMetrics.from(config);
+        this.prices = PriceTable.from(config);
+        this.costBudget = CostBudget.from(config, prices);
         int concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
         this.cache = ModelCache.from(config, secrets);
         this.datasets = new DatasetLoader(classLoader, baseDirectory);
@@ -94,6 +100,11 @@ public final class EvalRuntime implements AutoCloseable {
         return emptyMetrics;
     }
 
+    /** The models' prices ({@code evalunit.prices.*}), empty when none is set. */
+    public PriceTable prices() {
+        return prices;
+    }
+
     public DatasetLoader datasets() {
         return datasets;
     }
@@ -115,9 +126,12 @@ public final class EvalRuntime implements AutoCloseable {
         return clients;
     }
 
-    /** Zero counts for one evaluation, to pass to {@link #clients(CacheCounts)} and print when it has run. */
+    /**
+     * Zero counts for one evaluation, to pass to {@link #clients(CacheCounts)} and print when it has run;
+     * they hold its calls to the cost budget ({@value ConfigKeys#MAX_COST_USD}), if one is set.
+     */
     public CacheCounts newCacheCounts() {
-        return cache.newCounts();
+        return cache.newCounts(costBudget.newSpending());
     }
 
     /**

@@ -785,7 +785,8 @@ class BadInputCatalogueTest {
         void farFromAny() {
             assertRefused(ValidTestCase.class, Map.of("evalunit.colour", "blue"),
                     "Configuration error: [evalunit.colour] is not a configuration key. Keys: " + String.join(", ",
-                            ConfigKeys.topLevelKeys()) + ", evalunit.datasets.NAME, evalunit.base-urls.URL and evalunit.models.NAME.<key> (docs/configuration.md)."
+                            ConfigKeys.topLevelKeys()) + ", evalunit.datasets.NAME, evalunit.base-urls.URL, evalunit.models.NAME.<key> and evalunit.prices.NAME.<key>"
+                            + " (docs/configuration.md)."
                             + " Correct it, or remove it.");
         }
 
@@ -794,8 +795,76 @@ class BadInputCatalogueTest {
         void modelWithoutSetting() {
             assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge", "gpt-4o"),
                     "Configuration error: [evalunit.models.judge] is not a configuration key. Keys: " + String.join(", ",
-                            ConfigKeys.topLevelKeys()) + ", evalunit.datasets.NAME, evalunit.base-urls.URL and evalunit.models.NAME.<key> (docs/configuration.md)."
+                            ConfigKeys.topLevelKeys()) + ", evalunit.datasets.NAME, evalunit.base-urls.URL, evalunit.models.NAME.<key> and evalunit.prices.NAME.<key>"
+                            + " (docs/configuration.md)."
                             + " Correct it, or remove it.");
+        }
+    }
+
+    @Nested
+    @DisplayName("a price table (evalunit.prices.*)")
+    class PriceTable {
+        @Test
+        @DisplayName("with a negative price names the key and the value")
+        void negative() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.prices.judge.input-per-mtok", "-1",
+                    "evalunit.prices.judge.output-per-mtok", "1"),
+                    "Configuration error: [evalunit.prices.judge.input-per-mtok] must be a number of US dollars per"
+                            + " million tokens, >= 0, not '-1'. Give e.g. 3.00.");
+        }
+
+        @Test
+        @DisplayName("with a price that is not a number names the key and the value")
+        void notANumber() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.prices.judge.input-per-mtok", "$3",
+                    "evalunit.prices.judge.output-per-mtok", "1"),
+                    "Configuration error: [evalunit.prices.judge.input-per-mtok] must be a number of US dollars per"
+                            + " million tokens, >= 0, not '$3'. Give e.g. 3.00.");
+        }
+
+        @Test
+        @DisplayName("for a model that is not declared suggests the closest declared one")
+        void undeclared() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.prices.judg.input-per-mtok", "1",
+                    "evalunit.prices.judg.output-per-mtok", "1"),
+                    "Configuration error: model [judg] of [evalunit.prices.judg.*] is not declared. Did you mean [judge]?"
+                            + " Declared models: candidate, judge, m1. Price a declared model, or declare it"
+                            + " (evalunit.models.judg.base-url).");
+        }
+
+        @Test
+        @DisplayName("with a misspelt key names the key meant and the keys there are")
+        void misspelt() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.prices.judge.input-per-mtoks", "1"),
+                    "Configuration error: [evalunit.prices.judge.input-per-mtoks] is not a price key. Did you mean"
+                            + " [evalunit.prices.judge.input-per-mtok]? Name a price evalunit.prices.<model>.<key>, the"
+                            + " key one of batch-input-per-mtok, batch-output-per-mtok, input-per-mtok, output-per-mtok"
+                            + " (docs/cost.md).");
+        }
+
+        @Test
+        @DisplayName("a cost budget without prices says to set them")
+        void budgetWithoutPrices() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.budget.max-cost-usd", "5"),
+                    "Configuration error: [evalunit.budget.max-cost-usd] is set, but no model has a price. Set"
+                            + " evalunit.prices.<model>.input-per-mtok and .output-per-mtok for the models the evaluations"
+                            + " call (docs/cost.md).");
+        }
+
+        @Test
+        @DisplayName("a cost budget that is not a positive number names the value")
+        void budgetNotPositive() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.budget.max-cost-usd", "0"),
+                    "Configuration error: [evalunit.budget.max-cost-usd] must be a number of US dollars > 0, not '0'."
+                            + " Give e.g. 5.00, or remove it for no cost budget.");
+        }
+
+        @Test
+        @DisplayName("with an input price but no output price names the one missing")
+        void half() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.prices.judge.input-per-mtok", "1"),
+                    "Configuration error: [evalunit.prices.judge.output-per-mtok] is not set, but [judge] has other"
+                            + " prices. Set it: a priced model needs both input-per-mtok and output-per-mtok.");
         }
     }
 

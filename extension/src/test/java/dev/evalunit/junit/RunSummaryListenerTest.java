@@ -104,15 +104,19 @@ class RunSummaryListenerTest {
             String winRate = String.format(Locale.ROOT, "A wins %.1f%% [%.1f%%, %.1f%%]; κ %.3f [%.3f, %.3f]",
                     m.modelAWinRate() * 100, m.modelAWinRateCiLow() * 100, m.modelAWinRateCiHigh() * 100,
                     h.cohensKappa(), h.cohensKappaCiLow(), h.cohensKappaCiHigh());
+            // ChatServer's usage is 10 in, 5 out per reply: 4 examples x (1 answer + 4 autorater samples) = 20 replies.
+            String tokens = "200 tokens in, 100 out";
             assertThat(Files.readAllLines(reports.resolve("summary.md"))).containsExactly(
                     "## evalunit",
                     "",
                     "| outcome | evaluation | kind | key figures (95% CI) | report |",
                     "|---|---|---|---|---|",
-                    "| fail | PassingAndFailingTestCase.losing | pairwise | " + winRate + "; 0/4 errors |  |",
-                    "| pass | PassingAndFailingTestCase.winning | pairwise | " + winRate + "; 0/4 errors |  |",
+                    "| fail | PassingAndFailingTestCase.losing | pairwise | " + winRate + "; 0/4 errors; " + tokens + " |  |",
+                    "| pass | PassingAndFailingTestCase.winning | pairwise | " + winRate + "; 0/4 errors; " + tokens + " |  |",
                     "| error | flaky_model | set | output_length: best model=m2 " + String.format(Locale.ROOT, "%.3f",
-                            SetTestCase.healthy.metric("output_length").orElseThrow().mean()) + " |  |");
+                            SetTestCase.healthy.metric("output_length").orElseThrow().mean())
+                            // The set's 3 replies (its other model fails every call).
+                            + "; 30 tokens in, 15 out |  |");
         }
 
         @Test

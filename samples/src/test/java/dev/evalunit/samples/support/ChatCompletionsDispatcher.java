@@ -26,8 +26,9 @@ import mockwebserver3.RecordedRequest;
  *   <li>{@link ScriptedAnswerer} otherwise.</li>
  * </ul>
  * Token counts are word counts. Anything else is a 404 (or a 400 for an unreadable body or a metric
- * without a script) with an OpenAI-style error object. Its only state is how many times it saw each
- * quiz request, kept thread-safe, so concurrent calls are safe.
+ * without a script) with an OpenAI-style error object. Its state is how many times it saw each
+ * quiz request and the usage it reported per model ({@link #usageSent}), kept thread-safe, so
+ * concurrent calls are safe.
  */
 public final class ChatCompletionsDispatcher extends Dispatcher {
 
@@ -39,6 +40,17 @@ public final class ChatCompletionsDispatcher extends Dispatcher {
     private final AtomicLong ids = new AtomicLong();
     // Per (model, temperature, prompt): how many times it was asked, which makes repeats differ.
     private final ConcurrentMap<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+    // Per request "model" field: the sums of the usage fields sent, prompt_tokens then completion_tokens.
+    private final ConcurrentMap<String, AtomicLong[]> usage = new ConcurrentHashMap<>();
+
+    /**
+     * The sums of the {@code usage} fields of every reply sent for {@code model} (the request's
+     * {@code model} field, e.g. {@code gpt-4o}): {@code [prompt_tokens, completion_tokens]}.
+     */
+    public long[] usageSent(String model) {
+        AtomicLong[] sums = usage.get(model);
+        return sums == null ? new long[2] : new long[] {sums[0].get(), sums[1].get()};
+    }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
@@ -110,6 +122,10 @@ public final class ChatCompletionsDispatcher extends Dispatcher {
         choice.put("finish_reason", "stop");
         reply.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
+        AtomicLong[] sums = usage.computeIfAbsent(body.path("model").asText("stand-in"),
+                model -> new AtomicLong[] {new AtomicLong(), new AtomicLong()});
+        sums[0].addAndGet(promptTokens);
+        sums[1].addAndGet(completionTokens);
         return json(200, reply);
     }
 
