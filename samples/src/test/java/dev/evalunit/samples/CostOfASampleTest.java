@@ -47,6 +47,8 @@ class CostOfASampleTest {
             }
             config.put("evalunit.report.dir", reports.toString());
             config.put("evalunit.cache.mode", "off");
+            // Only the class: not the samples' spec files under evals/, which class selectors also reach.
+            config.put("evalunit.specs.with-test-classes", "false");
             SummaryGeneratingListener listener = new SummaryGeneratingListener();
             LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
                     .selectors(DiscoverySelectors.selectClass(QuestionAnsweringEvalTest.class))
