@@ -9,10 +9,13 @@ import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.SignTest;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.json.JsonWriting;
+import dev.evalunit.shard.Shard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -26,14 +29,33 @@ import org.apiguardian.api.API;
 public final class MetricsFile {
 
     public static final String NAME = "metrics.json";
+    /** The field a partial run's file starts with: which shard's figures these are. */
+    public static final String SHARD = "shard";
 
     private MetricsFile() {
     }
 
     /** Writes {@code metrics} into {@code directory} (which exists); returns the file. */
     public static Path write(PairwiseMetrics metrics, Path directory) throws IOException {
+        return write(metrics, directory, null);
+    }
+
+    /**
+     * Writes the metrics of a partial run: {@value #SHARD} ({@code K/N}) first, then the figures, which are
+     * the shard's own; {@code null} writes a whole run's file.
+     */
+    public static Path write(PairwiseMetrics metrics, Path directory, Shard shard) throws IOException {
         Path file = directory.resolve(NAME);
-        Files.writeString(file, text(metrics) + "\n", StandardCharsets.UTF_8);
+        String text;
+        if (shard == null) {
+            text = text(metrics);
+        } else {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put(SHARD, shard.label());
+            json.putAll(metrics.asMap());
+            text = JsonWriting.prettyText(json);
+        }
+        Files.writeString(file, text + "\n", StandardCharsets.UTF_8);
         return file;
     }
 

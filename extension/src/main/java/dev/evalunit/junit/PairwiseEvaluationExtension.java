@@ -12,9 +12,11 @@ import dev.evalunit.pairwise.PairwisePlan;
 import dev.evalunit.pairwise.PairwisePlanner;
 import dev.evalunit.pairwise.PairwiseReports;
 import dev.evalunit.pairwise.PairwiseRunner;
+import dev.evalunit.pairwise.PairwiseShards;
 import dev.evalunit.pairwise.PairwiseSpec;
 import dev.evalunit.runsummary.RunEntry;
 import dev.evalunit.runtime.EvalRuntime;
+import dev.evalunit.shard.Shard;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +51,9 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         CacheCounts counts = runtime.newCacheCounts();
         PairwisePlanner planner = new PairwisePlanner(runtime.config(), runtime.datasets(), runtime.clients(counts),
                 runtime.secrets(), new TestMethodBinder(context));
-        PairwisePlan plan = planner.plan(spec);
+        PairwisePlan whole = planner.plan(spec);
+        Shard shard = runtime.shard();
+        PairwisePlan plan = shard.isPartial() ? PairwiseShards.select(whole, shard) : whole;
         PairwiseResult result;
         Progress progress = new Progress(plan.name(), plan.dataset().size(), counts);
         try (ConsoleProgress console = ConsoleProgress.start(progress)) {
@@ -57,10 +61,14 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         }
         Stores.putResult(context, result);
         CacheReport.print(context, result.name(), counts);
-        List<Path> files = PairwiseReports.write(result);
+        List<Path> files = PairwiseReports.write(result, shard.isPartial()
+                ? PairwiseShards.manifest(whole, plan, result, shard, runtime.budget().share()) : null);
         publish(context, result, files);
         Path root = ReportDirectories.root(runtime.config());
         RunSummaryListener.record(root, context.getUniqueId(), RunEntry.of(result, root));
+        if (shard.isPartial()) {
+            ShardGates.skip(result.name(), shard, plan.dataset().size(), whole.dataset().size());
+        }
         // After the files are written and attached, so that the failure points at judgments one can read.
         runtime.budget().check(result);
     }

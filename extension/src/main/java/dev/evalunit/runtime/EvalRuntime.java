@@ -14,6 +14,7 @@ import dev.evalunit.execution.Workers;
 import dev.evalunit.http.Backoff;
 import dev.evalunit.metrics.MetricRegistry;
 import dev.evalunit.model.ModelClients;
+import dev.evalunit.shard.Shard;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import org.apiguardian.api.API;
@@ -36,6 +37,7 @@ public final class EvalRuntime implements AutoCloseable {
     private final SecretReference secrets;
     private final ErrorBudget budget;
     private final EmptyMetrics emptyMetrics;
+    private final Shard shard;
     private final DatasetLoader datasets;
     private final ClassLoader classLoader;
     private MetricRegistry metrics;
@@ -49,6 +51,7 @@ public final class EvalRuntime implements AutoCloseable {
         // Read first: a malformed setting is a configuration error, found before any call.
         this.budget = ErrorBudget.from(config);
         this.emptyMetrics = EmptyMetrics.from(config);
+        this.shard = Shard.from(config);
         int concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
         this.cache = ModelCache.from(config, secrets);
         this.datasets = new DatasetLoader(classLoader, baseDirectory);
@@ -85,6 +88,11 @@ public final class EvalRuntime implements AutoCloseable {
     /** Whether an experiment may pass with a metric that has no value on any row ({@value ConfigKeys#ALLOW_EMPTY_METRICS}). */
     public EmptyMetrics emptyMetrics() {
         return emptyMetrics;
+    }
+
+    /** The part of every evaluation this run runs ({@value ConfigKeys#SHARD}); {@link Shard#WHOLE} when unset. */
+    public Shard shard() {
+        return shard;
     }
 
     public DatasetLoader datasets() {
