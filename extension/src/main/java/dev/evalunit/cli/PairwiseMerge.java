@@ -27,10 +27,10 @@ final class PairwiseMerge {
      * @throws ConfigurationException when a shard's judgments do not match its shard file, or the shards
      *     together do not cover every example exactly once
      */
-    static PairwiseResult merge(ShardedEvaluation evaluation, Path output) {
+    static PairwiseResult merge(ShardedEvaluation<ShardManifest> evaluation, Path output) {
         ShardManifest first = evaluation.parts().get(0).manifest();
         Judgment[] byRow = new Judgment[first.datasetSize()];
-        for (ShardedEvaluation.Part part : evaluation.parts()) {
+        for (ShardedEvaluation.Part<ShardManifest> part : evaluation.parts()) {
             ShardManifest manifest = part.manifest();
             Path file = part.directory().resolve(PairwiseResult.JUDGMENTS_FILE);
             ReadJudgments read = JudgmentsFile.read(file, manifest.humanPreferenceColumn());

@@ -7,6 +7,8 @@ import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.spi.ExperimentReporter;
 import dev.evalunit.files.ExperimentSummaryFile;
 import dev.evalunit.files.ObservationsFile;
+import dev.evalunit.files.SetShardFile;
+import dev.evalunit.files.SetShardManifest;
 import dev.evalunit.files.SetSummaryFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,18 +32,32 @@ public final class ExperimentReports {
 
     /** @return the set's own files: {@code set-summary.json} first, then what the reporters wrote for the set */
     public static List<Path> write(ExperimentSetResult set) {
-        return write(set, ServiceLoader.load(ExperimentReporter.class, ExperimentReports.class.getClassLoader())
+        return write(set, (SetShardManifest) null);
+    }
+
+    /**
+     * Writes a partial run's files: as {@link #write(ExperimentSetResult)}, with every {@code summary.json}
+     * marked as the shard's, and the set's shard file ({@link SetShardFile}) last.
+     *
+     * @param shard what the partial run covers, or {@code null} for a whole run
+     */
+    public static List<Path> write(ExperimentSetResult set, SetShardManifest shard) {
+        return write(set, shard, ServiceLoader.load(ExperimentReporter.class, ExperimentReports.class.getClassLoader())
                 .stream().map(ServiceLoader.Provider::get).toList());
     }
 
     static List<Path> write(ExperimentSetResult set, List<ExperimentReporter> reporters) {
+        return write(set, null, reporters);
+    }
+
+    static List<Path> write(ExperimentSetResult set, SetShardManifest shard, List<ExperimentReporter> reporters) {
         try {
             Files.createDirectories(set.reportDirectory());
             for (ExperimentResult experiment : set.experiments()) {
                 Path directory = experiment.reportDirectory();
                 Files.createDirectories(directory);
                 ObservationsFile.write(experiment, directory);
-                ExperimentSummaryFile.write(experiment, directory);
+                ExperimentSummaryFile.write(experiment, directory, shard == null ? null : shard.shard());
                 for (ExperimentReporter reporter : reporters) {
                     reporter.reportExperiment(experiment, directory);
                 }
@@ -50,6 +66,9 @@ public final class ExperimentReports {
             files.add(SetSummaryFile.write(set, set.reportDirectory()));
             for (ExperimentReporter reporter : reporters) {
                 files.addAll(reporter.reportSet(set, set.reportDirectory()));
+            }
+            if (shard != null) {
+                files.add(SetShardFile.write(shard, set.reportDirectory()));
             }
             return List.copyOf(files);
         } catch (IOException e) {

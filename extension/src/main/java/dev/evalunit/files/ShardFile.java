@@ -49,16 +49,19 @@ public final class ShardFile {
      */
     public static ShardManifest read(Path file) {
         Fields json = JsonFiles.readObject(file, "shard file");
-        Shard shard;
+        return new ShardManifest(shard(json, file), json.text("spec"), json.text("evaluation"), json.text("task"),
+                json.texts("id_columns"), json.text("human_preference_column"), json.text(JudgmentsFile.MODEL_A),
+                json.text(JudgmentsFile.MODEL_B), json.integer("dataset_size"), json.number("error_budget"),
+                json.integers("rows"));
+    }
+
+    /** The {@code shard} field of a shard file. */
+    static Shard shard(Fields json, Path file) {
         try {
-            shard = Shard.parse(json.text("shard"));
+            return Shard.parse(json.text("shard"));
         } catch (ConfigurationException e) {
             throw new ConfigurationException("shard file [" + file + "] has field [shard] '" + json.text("shard")
                     + "', not K/N. Use the shard files evalunit wrote.");
         }
-        return new ShardManifest(shard, json.text("spec"), json.text("evaluation"), json.text("task"),
-                json.texts("id_columns"), json.text("human_preference_column"), json.text(JudgmentsFile.MODEL_A),
-                json.text(JudgmentsFile.MODEL_B), json.integer("dataset_size"), json.number("error_budget"),
-                json.integers("rows"));
     }
 }

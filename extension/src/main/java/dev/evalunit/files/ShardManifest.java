@@ -25,7 +25,8 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public record ShardManifest(Shard shard, String spec, String evaluation, String task, List<String> idColumns,
                             String humanPreferenceColumn, String modelA, String modelB, int datasetSize,
-                            double errorBudget, List<Integer> rows) {
+                            double errorBudget, List<Integer> rows)
+        implements ShardIdentity {
 
     public ShardManifest {
         idColumns = List.copyOf(idColumns);

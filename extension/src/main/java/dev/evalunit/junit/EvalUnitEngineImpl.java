@@ -45,6 +45,20 @@ public final class EvalUnitEngineImpl implements EvalUnitEngine {
         return ExperimentSetInvocations.of(context);
     }
 
+    /**
+     * In a sharded run, a set-level test (one taking {@link ExperimentSetResults}) is aborted like the set's
+     * experiments, before its parameters are resolved: an exception from a parameter resolver would fail it.
+     */
+    @Override
+    public void beforeTestExecution(ExtensionContext context) {
+        for (java.lang.reflect.Parameter parameter : context.getRequiredTestMethod().getParameters()) {
+            ExperimentSetResults set = parameter.getAnnotation(ExperimentSetResults.class);
+            if (set != null && parameter.getType() == ExperimentSetResult.class && Stores.runtime(context).shard().isPartial()) {
+                SharedExperimentSets.runOf(ExperimentSetDeclarations.named(set.value(), context), context);
+            }
+        }
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();

@@ -67,7 +67,8 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
         Path root = ReportDirectories.root(runtime.config());
         RunSummaryListener.record(root, context.getUniqueId(), RunEntry.of(result, root));
         if (shard.isPartial()) {
-            ShardGates.skip(result.name(), shard, plan.dataset().size(), whole.dataset().size());
+            ShardGates.abort(ShardGates.announce(result.name(), shard, plan.dataset().size(), whole.dataset().size(),
+                    "examples"));
         }
         // After the files are written and attached, so that the failure points at judgments one can read.
         runtime.budget().check(result);

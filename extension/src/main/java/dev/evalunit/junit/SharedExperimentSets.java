@@ -10,6 +10,8 @@ import dev.evalunit.experiment.ExperimentPlanner;
 import dev.evalunit.experiment.ExperimentSetPlan;
 import dev.evalunit.experiment.ExperimentSetRun;
 import dev.evalunit.experiment.ExperimentSetRunner;
+import dev.evalunit.experiment.ExperimentShards;
+import dev.evalunit.shard.Shard;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
 import dev.evalunit.runsummary.RunEntry;
 import dev.evalunit.runtime.EvalRuntime;
@@ -42,24 +44,29 @@ final class SharedExperimentSets {
         if (outcome.failure() != null) {
             throw SetFailures.report(key, "experiment set [" + spec.name() + "]", outcome.failure(), context);
         }
+        if (outcome.shardSkip() != null) {
+            ShardGates.abort(outcome.shardSkip());
+        }
         return outcome.result();
     }
 
-    private static ExperimentSetRun run(ExperimentSetSpec spec, ExtensionContext context) {
+    private static Outcome run(ExperimentSetSpec spec, ExtensionContext context) {
         EvalRuntime runtime = Stores.runtime(context);
         CacheCounts counts = runtime.newCacheCounts();
         ExperimentPlanner planner = new ExperimentPlanner(runtime.config(), runtime.datasets(), runtime.metrics(),
                 runtime.clients(counts), runtime.secrets(), new TestMethodBinder(context));
         ExperimentSetPlan plan = planner.plan(spec);
         ExperimentSetRun run;
-        Progress progress = new Progress("experiment set " + plan.name(),
-                plan.experiments().stream().mapToLong(e -> e.dataset().size()).sum(), counts);
+        Shard shard = runtime.shard();
+        long rows = ExperimentShards.rowCount(plan, shard);
+        Progress progress = new Progress("experiment set " + plan.name(), rows, counts);
         try (ConsoleProgress console = ConsoleProgress.start(progress)) {
-            run = new ExperimentSetRunner(runtime.workers()).run(plan, progress);
+            run = new ExperimentSetRunner(runtime.workers(), shard).run(plan, progress);
         }
         ExperimentSetResult result = run.result();
         CacheReport.print(context, "experiment set " + result.name(), counts);
-        List<Path> files = ExperimentReports.write(result);
+        List<Path> files = ExperimentReports.write(result, shard.isPartial()
+                ? ExperimentShards.manifest(plan, shard, runtime.budget().share()) : null);
         System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
                 + " experiments, summary written to " + files.get(0));
         // The set's own files go to the test that ran it (the first experiment's, or a set-level test's):
@@ -70,16 +77,18 @@ final class SharedExperimentSets {
                 .map(ExtensionContext::getUniqueId).orElse(context.getUniqueId());
         Path root = ReportDirectories.root(runtime.config());
         RunSummaryListener.record(root, gate, RunEntry.of(result, root));
-        return run;
+        String shardSkip = shard.isPartial() ? ShardGates.announce("experiment set " + result.name(), shard, rows,
+                ExperimentShards.rowCount(plan, Shard.WHOLE), "rows") : null;
+        return new Outcome(run, null, shardSkip);
     }
 
     /** A set's run, or the exception that prevented it: every test that needs the set sees the same. */
-    private record Outcome(ExperimentSetRun result, RuntimeException failure) {
-        static Outcome of(java.util.function.Supplier<ExperimentSetRun> run) {
+    private record Outcome(ExperimentSetRun result, RuntimeException failure, String shardSkip) {
+        static Outcome of(java.util.function.Supplier<Outcome> run) {
             try {
-                return new Outcome(run.get(), null);
+                return run.get();
             } catch (RuntimeException e) {
-                return new Outcome(null, e);
+                return new Outcome(null, e, null);
             }
         }
     }

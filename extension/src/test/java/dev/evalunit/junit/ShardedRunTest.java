@@ -162,7 +162,7 @@ class ShardedRunTest {
             assertThat(cli.exitCode()).as(cli.err()).isZero();
             assertThat(cli.out()).contains("[evalunit] " + EVALUATION + ": merged 3 shards, 12 judgments written to "
                     + merged.resolve(EVALUATION).resolve("judgments.jsonl").toAbsolutePath().normalize(),
-                    "[evalunit] merge: 1 evaluation, every gate holds");
+                    "[evalunit] merge: every gate holds on 1 evaluation");
             Path expected = single.resolve(EVALUATION);
             Path actual = merged.resolve(EVALUATION);
             assertThat(files(actual)).isEqualTo(files(expected)).contains("judgments.jsonl", "metrics.json");
@@ -180,7 +180,7 @@ class ShardedRunTest {
             assertThat(cli.exitCode()).isEqualTo(1);
             assertThat(cli.err()).contains("evaluation [" + EVALUATION + "] gate [autosxs_model_a_win_rate>=0.9] failed:"
                     + " autosxs_model_a_win_rate is 0.7273");
-            assertThat(cli.out()).contains("[evalunit] merge: 1 evaluation, 1 failed a gate");
+            assertThat(cli.out()).contains("[evalunit] merge: 1 of 1 evaluation failed a gate");
         }
 
         @Test
@@ -265,7 +265,8 @@ class ShardedRunTest {
 
             assertThat(noShards.exitCode()).isEqualTo(2);
             assertThat(noShards.err().strip()).isEqualTo("Configuration error: directory [" + empty + "] holds no shard"
-                    + " file (shard.json). Name the report directories (evalunit.report.dir) of runs with evalunit.shard=K/N.");
+                    + " file (shard.json or set-shard.json). Name the report directories (evalunit.report.dir) of runs"
+                    + " with evalunit.shard=K/N.");
             assertThat(badGate.exitCode()).isEqualTo(2);
             assertThat(badGate.err()).startsWith("evalunit: option [--gate] needs metric>=value (or >, <=, <),"
                     + " e.g. autosxs_model_b_win_rate>=0.5, not [win rate high]. Usage:");
