@@ -81,9 +81,20 @@ class ShardedRunScriptTest {
         assertThat(Files.readAllLines(merged.resolve("judgments.jsonl")))
                 .hasSize(Files.readAllLines(shard1).size() + Files.readAllLines(shard2).size())
                 .containsAll(Files.readAllLines(shard1)).containsAll(Files.readAllLines(shard2));
-        // The reporters on the class path wrote the pages a run writes.
-        assertThat(merged.resolve("summary.md")).exists();
-        assertThat(merged.resolve("report.html")).exists();
+        // The reporters on the class path wrote the pages a run writes, the same as a single run's.
+        Process single = new ProcessBuilder(mvn.toString(), "test", "-Devalunit.report.dir=single").directory(work.toFile())
+                .redirectErrorStream(true).start();
+        String singleOutput = new String(single.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(single.waitFor()).as(singleOutput).isZero();
+        Path whole = work.resolve("single/QuestionAnsweringEvalTest.candidateBeatsBaseline");
+        List<String> files;
+        try (var list = Files.list(whole)) {
+            files = list.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertThat(files).contains("judgments.jsonl", "metrics.json", "summary.md", "report.html");
+        for (String file : files) {
+            assertThat(Files.readString(merged.resolve(file))).as(file).isEqualTo(Files.readString(whole.resolve(file)));
+        }
     }
 
     @Test
