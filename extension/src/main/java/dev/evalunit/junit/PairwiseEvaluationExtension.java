@@ -65,7 +65,8 @@ final class PairwiseEvaluationExtension implements BeforeTestExecutionCallback, 
                 ? PairwiseShards.manifest(whole, plan, result, shard, runtime.budget().share()) : null);
         publish(context, result, files);
         Path root = ReportDirectories.root(runtime.config());
-        RunSummaryListener.record(root, context.getUniqueId(), RunEntry.of(result, root));
+        RunEntry entry = RunEntry.of(result, root);
+        RunSummaryListener.record(root, context.getUniqueId(), shard.isPartial() ? entry.inShard(shard.label()) : entry);
         if (shard.isPartial()) {
             ShardGates.abort(ShardGates.announce(result.name(), shard, plan.dataset().size(), whole.dataset().size(),
                     "examples"));

@@ -76,7 +76,8 @@ final class SharedExperimentSets {
         String gate = context.getParent().filter(parent -> parent.getTestMethod().isPresent())
                 .map(ExtensionContext::getUniqueId).orElse(context.getUniqueId());
         Path root = ReportDirectories.root(runtime.config());
-        RunSummaryListener.record(root, gate, RunEntry.of(result, root));
+        RunEntry entry = RunEntry.of(result, root);
+        RunSummaryListener.record(root, gate, shard.isPartial() ? entry.inShard(shard.label()) : entry);
         String shardSkip = shard.isPartial() ? ShardGates.announce("experiment set " + result.name(), shard, rows,
                 ExperimentShards.rowCount(plan, Shard.WHOLE), "rows") : null;
         return new Outcome(run, null, shardSkip);

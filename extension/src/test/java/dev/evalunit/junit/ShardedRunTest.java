@@ -130,7 +130,7 @@ class ShardedRunTest {
 
         @Test
         @DisplayName("does not apply the gates: its test is aborted, saying so, and the console says so too")
-        void skipsTheGates() {
+        void skipsTheGates() throws IOException {
             ShardedTestCase.bodyRan = false;
             EngineRuns.Captured run = run(work.resolve("shard-1"), "1/3");
 
@@ -142,6 +142,11 @@ class ShardedRunTest {
                     .containsExactly(reason);
             assertThat(run.console()).contains(reason);
             assertThat(ShardedTestCase.bodyRan).isFalse();
+            // The run summary's row (recorded for the run's summary.md) says the figures are the shard's.
+            try (Stream<Path> index = Files.list(work.resolve("shard-1").resolve(".evalunit-index"))) {
+                assertThat(index.filter(f -> f.toString().endsWith(".properties")).toList()).singleElement()
+                        .satisfies(entry -> assertThat(Files.readString(entry)).contains("figures=shard 1/3, gates at merge; A wins"));
+            }
         }
     }
 
