@@ -6,13 +6,10 @@ import dev.evalunit.api.ExperimentSet;
 import dev.evalunit.api.ExperimentSetResults;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
-import dev.evalunit.cli.Main;
 import dev.evalunit.testing.ChatServer;
+import dev.evalunit.testing.CommandLine;
 import dev.evalunit.testing.EngineRuns;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +90,7 @@ class ShardedExperimentSetTest {
         assertThat(Files.readString(firstExperiment.resolve("summary.json"))).startsWith("{\n  \"shard\": \"1/3\",\n  \"name\": \"sharded_grid__0\",");
 
         Path merged = work.resolve("merged");
-        Cli cli = merge("--output", merged.toString(), shards.get(2).toString(), shards.get(0).toString(),
+        CommandLine cli = merge("--output", merged.toString(), shards.get(2).toString(), shards.get(0).toString(),
                 shards.get(1).toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
@@ -118,7 +115,7 @@ class ShardedExperimentSetTest {
             shards.add(directory);
         }
 
-        Cli cli = merge("--output", work.resolve("merged").toString(), "--gate", "judge_precision>=0.7",
+        CommandLine cli = merge("--output", work.resolve("merged").toString(), "--gate", "judge_precision>=0.7",
                 shards.get(0).toString(), shards.get(1).toString());
 
         assertThat(cli.exitCode()).isEqualTo(1);
@@ -127,18 +124,11 @@ class ShardedExperimentSetTest {
         assertThat(cli.out()).contains("[evalunit] merge: 4 of 8 evaluations failed a gate");
     }
 
-    private record Cli(int exitCode, String out, String err) {
-    }
-
-    private static Cli merge(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private static CommandLine merge(String... args) {
         String[] command = new String[args.length + 1];
         command[0] = "merge";
         System.arraycopy(args, 0, command, 1, args.length);
-        int code = Main.run(command, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CommandLine.run(command);
     }
 
     /** Every file under {@code directory} but the shard files, relative, sorted. */

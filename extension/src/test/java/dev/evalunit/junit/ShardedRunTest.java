@@ -9,13 +9,10 @@ import dev.evalunit.api.Prompt;
 import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
 import dev.evalunit.api.pairwise.PairwiseResult;
-import dev.evalunit.cli.Main;
 import dev.evalunit.testing.ChatServer;
+import dev.evalunit.testing.CommandLine;
 import dev.evalunit.testing.EngineRuns;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,18 +80,11 @@ class ShardedRunTest {
         return shards;
     }
 
-    private record Cli(int exitCode, String out, String err) {
-    }
-
-    private static Cli merge(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private static CommandLine merge(String... args) {
         String[] command = new String[args.length + 1];
         command[0] = "merge";
         System.arraycopy(args, 0, command, 1, args.length);
-        int code = Main.run(command, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CommandLine.run(command);
     }
 
     private static String[] mergeArgs(Path output, List<Path> shards, String... extra) {
@@ -162,7 +152,7 @@ class ShardedRunTest {
             List<Path> shards = runShards();
 
             Path merged = work.resolve("merged");
-            Cli cli = merge(mergeArgs(merged, shards, "--gate", "autosxs_model_a_win_rate>=0.5"));
+            CommandLine cli = merge(mergeArgs(merged, shards, "--gate", "autosxs_model_a_win_rate>=0.5"));
 
             assertThat(cli.exitCode()).as(cli.err()).isZero();
             assertThat(cli.out()).contains("[evalunit] " + EVALUATION + ": merged 3 shards, 12 judgments written to "
@@ -180,7 +170,7 @@ class ShardedRunTest {
         @Test
         @DisplayName("exits 1, naming the evaluation and the figure, when a --gate fails")
         void gateFails() {
-            Cli cli = merge(mergeArgs(work.resolve("merged"), runShards(), "--gate", "autosxs_model_a_win_rate>=0.9"));
+            CommandLine cli = merge(mergeArgs(work.resolve("merged"), runShards(), "--gate", "autosxs_model_a_win_rate>=0.9"));
 
             assertThat(cli.exitCode()).isEqualTo(1);
             assertThat(cli.err()).contains("evaluation [" + EVALUATION + "] gate [autosxs_model_a_win_rate>=0.9] failed:"
@@ -205,7 +195,7 @@ class ShardedRunTest {
                 shards.add(directory);
             }
 
-            Cli cli = merge(mergeArgs(work.resolve("merged"), shards));
+            CommandLine cli = merge(mergeArgs(work.resolve("merged"), shards));
 
             assertThat(cli.exitCode()).isEqualTo(1);
             assertThat(cli.err()).contains("evaluation [" + EVALUATION + "] exceeded its error budget: 1 of 12 examples (8.3%)");
@@ -216,7 +206,7 @@ class ShardedRunTest {
         void missingShard() {
             List<Path> shards = runShards();
 
-            Cli cli = merge(mergeArgs(work.resolve("merged"), shards.subList(0, 2)));
+            CommandLine cli = merge(mergeArgs(work.resolve("merged"), shards.subList(0, 2)));
 
             assertThat(cli.exitCode()).isEqualTo(2);
             assertThat(cli.err().strip()).isEqualTo("Configuration error: shard [3/3] of [" + EVALUATION + "] is missing"
@@ -230,7 +220,7 @@ class ShardedRunTest {
         void duplicatedShard() {
             List<Path> shards = runShards();
 
-            Cli cli = merge(mergeArgs(work.resolve("merged"), List.of(shards.get(0), shards.get(1), shards.get(1))));
+            CommandLine cli = merge(mergeArgs(work.resolve("merged"), List.of(shards.get(0), shards.get(1), shards.get(1))));
 
             assertThat(cli.exitCode()).isEqualTo(2);
             assertThat(cli.err().strip()).isEqualTo("Configuration error: shard [2/3] of [" + EVALUATION + "] is given"
@@ -251,7 +241,7 @@ class ShardedRunTest {
             config.put("evalunit.autorater.samples", "2");
             EngineRuns.run(ShardedTestCase.class, config);
 
-            Cli cli = merge(mergeArgs(work.resolve("merged"), List.of(shards.get(0), shards.get(1), other)));
+            CommandLine cli = merge(mergeArgs(work.resolve("merged"), List.of(shards.get(0), shards.get(1), other)));
 
             assertThat(cli.exitCode()).isEqualTo(2);
             assertThat(cli.err()).startsWith("Configuration error: the shards of [" + EVALUATION + "] come from different"
@@ -265,8 +255,8 @@ class ShardedRunTest {
         void badInput() throws IOException {
             Path empty = Files.createDirectories(work.resolve("empty"));
 
-            Cli noShards = merge(mergeArgs(work.resolve("merged"), List.of(empty)));
-            Cli badGate = merge(mergeArgs(work.resolve("merged"), List.of(empty), "--gate", "win rate high"));
+            CommandLine noShards = merge(mergeArgs(work.resolve("merged"), List.of(empty)));
+            CommandLine badGate = merge(mergeArgs(work.resolve("merged"), List.of(empty), "--gate", "win rate high"));
 
             assertThat(noShards.exitCode()).isEqualTo(2);
             assertThat(noShards.err().strip()).isEqualTo("Configuration error: directory [" + empty + "] holds no shard"
