@@ -10,6 +10,7 @@ import dev.evalunit.api.TournamentResults;
 import dev.evalunit.api.pairwise.TournamentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.spi.EvalUnitEngine;
+import dev.evalunit.experiment.spec.ExperimentSetSpec;
 import java.lang.reflect.Method;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -54,7 +55,9 @@ public final class EvalUnitEngineImpl implements EvalUnitEngine {
         for (java.lang.reflect.Parameter parameter : context.getRequiredTestMethod().getParameters()) {
             ExperimentSetResults set = parameter.getAnnotation(ExperimentSetResults.class);
             if (set != null && parameter.getType() == ExperimentSetResult.class && Stores.runtime(context).shard().isPartial()) {
-                SharedExperimentSets.runOf(ExperimentSetDeclarations.named(set.value(), context), context);
+                ExperimentSetSpec spec = ExperimentSetDeclarations.named(set.value(), context);
+                SharedExperimentSets.runOf(spec, context);
+                SharedExperimentSets.skipIfShard(spec, context);
             }
         }
     }

@@ -38,16 +38,32 @@ final class SharedExperimentSets {
 
     /** The set's result and the experiments that stopped. */
     static ExperimentSetRun runOf(ExperimentSetSpec spec, ExtensionContext context) {
-        String key = spec.source() + "#" + spec.name();
-        Outcome outcome = StoreValues.computeIfAbsent(context.getRoot().getStore(NAMESPACE), key,
-                k -> Outcome.of(() -> run(spec, context)), Outcome.class);
+        Outcome outcome = outcome(spec, context);
         if (outcome.failure() != null) {
-            throw SetFailures.report(key, "experiment set [" + spec.name() + "]", outcome.failure(), context);
-        }
-        if (outcome.shardSkip() != null) {
-            ShardGates.abort(outcome.shardSkip());
+            throw SetFailures.report(key(spec), "experiment set [" + spec.name() + "]", outcome.failure(), context);
         }
         return outcome.result();
+    }
+
+    /**
+     * In a sharded run, ends the calling test as aborted: the set's gates are applied by the merge. Call it
+     * after {@link #runOf} and the checks a shard still makes (a stopped experiment fails its test).
+     */
+    static void skipIfShard(ExperimentSetSpec spec, ExtensionContext context) {
+        String reason = outcome(spec, context).shardSkip();
+        if (reason != null) {
+            ShardGates.abort(reason);
+        }
+    }
+
+    /** The set's run, once per test run, whichever test asks first. */
+    private static Outcome outcome(ExperimentSetSpec spec, ExtensionContext context) {
+        return StoreValues.computeIfAbsent(context.getRoot().getStore(NAMESPACE), key(spec),
+                k -> Outcome.of(() -> run(spec, context)), Outcome.class);
+    }
+
+    private static String key(ExperimentSetSpec spec) {
+        return spec.source() + "#" + spec.name();
     }
 
     private static Outcome run(ExperimentSetSpec spec, ExtensionContext context) {

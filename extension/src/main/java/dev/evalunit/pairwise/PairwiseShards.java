@@ -51,7 +51,7 @@ public final class PairwiseShards {
     /** What no two different evaluations share: names, the dataset's source and size, and the settings (no secret). */
     static String identity(PairwisePlan plan) {
         return SpecIdentity.of(List.of("pairwise", plan.name(), plan.dataset().source(), plan.dataset().size(),
-                plan.idColumns(), plan.task().id(), plan.sideA().name(), plan.sideB().name(),
+                plan.idColumns(), plan.task().id(), plan.sideA().name(), plan.sideB().name(), plan.judge().name(),
                 String.valueOf(plan.humanPreferenceColumn()), plan.samples(), plan.maxInputTokens()));
     }
 }

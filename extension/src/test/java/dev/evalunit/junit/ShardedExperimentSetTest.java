@@ -6,6 +6,7 @@ import dev.evalunit.api.ExperimentSet;
 import dev.evalunit.api.ExperimentSetResults;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.budget.EvaluationInfrastructureException;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.CommandLine;
 import dev.evalunit.testing.EngineRuns;
@@ -17,7 +18,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.net.InetAddress;
 import java.util.stream.Stream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -122,6 +128,34 @@ class ShardedExperimentSetTest {
         assertThat(cli.err()).contains("experiment [model=m2, temperature=0.2 · run 1/2 (sharded_grid__4)] of set [" + SET + "] gate"
                 + " [judge_precision>=0.7] failed: judge_precision is 0.4444");
         assertThat(cli.out()).contains("[evalunit] merge: 4 of 8 evaluations failed a gate");
+    }
+
+    @Test
+    @DisplayName("a shard still fails the experiments whose model cannot work (they stopped); the others are aborted")
+    void stoppedExperimentsFail() throws IOException {
+        try (MockWebServer broken = new MockWebServer()) {
+            broken.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    return new MockResponse.Builder().code(401).body("{\"error\": {\"message\": \"Incorrect API key\"}}").build();
+                }
+            });
+            broken.start(InetAddress.getLoopbackAddress(), 0);
+            Map<String, String> config = new HashMap<>();
+            for (String model : List.of("m1", "judge")) {
+                config.put("evalunit.models." + model + ".base-url", server.baseUrl());
+            }
+            config.put("evalunit.models.m2.base-url", broken.url("/v1").toString());
+            config.put("evalunit.report.dir", work.resolve("shard-1").toString());
+            config.put("evalunit.shard", "1/3");
+
+            EngineExecutionResults results = EngineRuns.run(GridTestCase.class, config);
+
+            // m2's four experiments stopped and fail; m1's four and the set-level test are aborted.
+            results.testEvents().assertStatistics(stats -> stats.started(9).failed(4).aborted(5));
+            assertThat(EngineRuns.failures(results)).allSatisfy(failure -> assertThat(failure)
+                    .isInstanceOf(EvaluationInfrastructureException.class).hasMessageContaining("stopped: model [m2]"));
+        }
     }
 
     private static CommandLine merge(String... args) {
