@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
  * is not on the test class path (the pattern jqwik uses).
  */
 @API(status = INTERNAL, since = "0.1")
-public final class EvalUnitFacade implements TestTemplateInvocationContextProvider, ParameterResolver {
+public final class EvalUnitFacade implements TestTemplateInvocationContextProvider, ParameterResolver,
+        BeforeTestExecutionCallback {
 
     static final String MISSING_ENGINE = "Configuration error: evalunit-extension is not on the test class path."
             + " Add the test-scoped dependency dev.evalunit:evalunit-extension.";
@@ -47,6 +49,11 @@ public final class EvalUnitFacade implements TestTemplateInvocationContextProvid
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return engine().resolveParameter(parameterContext, extensionContext);
+    }
+
+    @Override
+    public void beforeTestExecution(ExtensionContext context) throws Exception {
+        engine().beforeTestExecution(context);
     }
 
     private static EvalUnitEngine engine() {

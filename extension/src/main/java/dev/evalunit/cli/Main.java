@@ -18,7 +18,8 @@ import org.apiguardian.api.API;
 /**
  * The command line: {@code java -jar evalunit-cli.jar metrics --judgments FILE} computes the
  * metrics of an existing judgments file without calling any model (AutoSxS's metrics step);
- * {@code rank --judgments FILE...} ranks the models those files name ({@link RankCommand}).
+ * {@code rank --judgments FILE...} ranks the models those files name ({@link RankCommand});
+ * {@code merge --output DIR SHARD_DIR...} merges a sharded run's files and applies its gates ({@link MergeCommand}).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Main {
@@ -30,11 +31,15 @@ public final class Main {
     static final String USAGE = """
             Usage: evalunit metrics --judgments FILE [--human-preference-column NAME]
                    evalunit rank --judgments FILE... [--baseline NAME] [--bootstrap-rounds R] [--seed S]
+                   evalunit merge --output DIR [--gate METRIC>=VALUE]... SHARD_DIR...
               --judgments FILE                 the judgments file (JSON Lines) to compute the metrics of; for rank, one or more
               --human-preference-column NAME   the key holding human preferences (A, B or TIE), for the agreement figures
               --baseline NAME                  rank: the model scores are measured against (default: the one in most battles)
               --bootstrap-rounds R             rank: bootstrap rounds of the 95% intervals (default 100)
               --seed S                         rank: the bootstrap's seed (default 0)
+              --output DIR                     merge: where the merged files go (a report directory)
+              --gate METRIC>=VALUE             merge: a threshold on a figure of every merged metrics.json (also >, <=, <)
+              SHARD_DIR                        merge: the report directory of one shard (evalunit.shard=K/N), one per shard
               --help                           print this help""";
 
     private Main() {
@@ -55,6 +60,9 @@ public final class Main {
             return OK;
         }
         String[] options = Arrays.copyOfRange(args, 1, args.length);
+        if (args[0].equals("merge")) {
+            return MergeCommand.run(options, out, err);
+        }
         if (args[0].equals("rank")) {
             return runCommand(err, () -> RankCommand.run(RankCommand.Options.parse(options), out));
         }

@@ -160,6 +160,12 @@ public final class ConfigKeys {
     public static final String BATCH_RETRY_LIVE = "evalunit.batch.retry-live";
 
     /**
+     * The part of every evaluation a run runs, {@code K/N} (shard package, {@code Shard}): the K-th of N
+     * deterministic parts, by a stable hash of each example's ids. Default: all of it.
+     */
+    public static final String SHARD = "evalunit.shard";
+
+    /**
      * Every key outside {@code evalunit.models.}: the values of this class's own {@code public static
      * final String} constants that are keys (prefixes, which end with a dot, left out), read from the
      * class itself so that no list of keys is kept twice. Sorted.

@@ -7,6 +7,8 @@ import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.spi.ExperimentReporter;
 import dev.evalunit.files.ExperimentSummaryFile;
 import dev.evalunit.files.ObservationsFile;
+import dev.evalunit.files.SetShardFile;
+import dev.evalunit.files.SetShardManifest;
 import dev.evalunit.files.SetSummaryFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,31 +33,34 @@ public final class ExperimentReports {
 
     /** @return the set's own files: {@code set-summary.json} first, then what the reporters wrote for the set */
     public static List<Path> write(ExperimentSetResult set) {
-        return write(set, Map.of());
+        return write(set, Map.of(), null);
     }
 
     /**
      * @param usage fields added to {@code set-summary.json} after the rankings: the set's {@code tokens} and
      *     {@code cost_usd} ({@code cost.UsageFields})
+     * @param shard what a partial run covers (every {@code summary.json} is marked as the shard's and the set's
+     *     shard file ({@link SetShardFile}) is written last), or {@code null} for a whole run
      * @return the set's own files: {@code set-summary.json} first, then what the reporters wrote for the set
      */
-    public static List<Path> write(ExperimentSetResult set, Map<String, Object> usage) {
-        return write(set, usage, ServiceLoader.load(ExperimentReporter.class, ExperimentReports.class.getClassLoader())
+    public static List<Path> write(ExperimentSetResult set, Map<String, Object> usage, SetShardManifest shard) {
+        return write(set, usage, shard, ServiceLoader.load(ExperimentReporter.class, ExperimentReports.class.getClassLoader())
                 .stream().map(ServiceLoader.Provider::get).toList());
     }
 
     static List<Path> write(ExperimentSetResult set, List<ExperimentReporter> reporters) {
-        return write(set, Map.of(), reporters);
+        return write(set, Map.of(), null, reporters);
     }
 
-    private static List<Path> write(ExperimentSetResult set, Map<String, Object> usage, List<ExperimentReporter> reporters) {
+    private static List<Path> write(ExperimentSetResult set, Map<String, Object> usage, SetShardManifest shard,
+                                    List<ExperimentReporter> reporters) {
         try {
             Files.createDirectories(set.reportDirectory());
             for (ExperimentResult experiment : set.experiments()) {
                 Path directory = experiment.reportDirectory();
                 Files.createDirectories(directory);
                 ObservationsFile.write(experiment, directory);
-                ExperimentSummaryFile.write(experiment, directory);
+                ExperimentSummaryFile.write(experiment, directory, shard == null ? null : shard.shard());
                 for (ExperimentReporter reporter : reporters) {
                     reporter.reportExperiment(experiment, directory);
                 }
@@ -64,6 +69,9 @@ public final class ExperimentReports {
             files.add(SetSummaryFile.write(set, usage, set.reportDirectory()));
             for (ExperimentReporter reporter : reporters) {
                 files.addAll(reporter.reportSet(set, set.reportDirectory()));
+            }
+            if (shard != null) {
+                files.add(SetShardFile.write(shard, set.reportDirectory()));
             }
             return List.copyOf(files);
         } catch (IOException e) {

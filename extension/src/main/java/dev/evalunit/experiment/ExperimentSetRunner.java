@@ -21,6 +21,7 @@ import dev.evalunit.budget.EvaluationInfrastructureException;
 import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.execution.ReportDirectories;
 import dev.evalunit.experiment.spec.ExperimentConfiguration;
+import dev.evalunit.shard.Shard;
 import dev.evalunit.metrics.MetricColumns;
 import dev.evalunit.stats.experiment.ExperimentSetAggregation;
 import dev.evalunit.stats.experiment.ExperimentSummaries;
@@ -47,16 +48,22 @@ public final class ExperimentSetRunner {
 
     private final ExecutorService workers;
     private final CallPhases phases;
+    private final Shard shard;
 
     /** @param workers the run's worker threads (shared with other evaluations; not shut down here) */
     public ExperimentSetRunner(ExecutorService workers) {
-        this(workers, CallPhases.LIVE);
+        this(workers, CallPhases.LIVE, Shard.WHOLE);
     }
 
-    /** @param phases what runs before the rows do (batch execution), e.g. the runtime's */
-    public ExperimentSetRunner(ExecutorService workers, CallPhases phases) {
+    /**
+     * @param phases what runs before the rows do (batch execution), e.g. the runtime's
+     * @param shard the part of every experiment's rows to run ({@link ExperimentShards#selected}): the same rows
+     *     in every experiment of one dataset, so that every shard sees every configuration
+     */
+    public ExperimentSetRunner(ExecutorService workers, CallPhases phases, Shard shard) {
         this.workers = workers;
         this.phases = phases;
+        this.shard = shard;
     }
 
     /**
@@ -81,8 +88,7 @@ public final class ExperimentSetRunner {
             for (ExperimentPlan experiment : plan.experiments()) {
                 List<Future<RowResult>> rows = new ArrayList<>();
                 List<DatasetRow> datasetRows = experiment.dataset().rows();
-                for (int i = 0; i < datasetRows.size(); i++) {
-                    int index = i;
+                for (int index : ExperimentShards.selected(experiment, shard)) {
                     rows.add(workers.submit(() -> {
                         progress.started();
                         RowResult result = row(experiment, datasetRows.get(index), index, stopped);
@@ -141,7 +147,7 @@ public final class ExperimentSetRunner {
     }
 
     /** The {@code id} cell, or the 1-based row number when the row has none (missing, null or blank). */
-    private static Object rowId(DatasetRow row, int index) {
+    static Object rowId(DatasetRow row, int index) {
         Object id = row.get("id");
         return id == null || id.toString().isBlank() ? index + 1 : id;
     }

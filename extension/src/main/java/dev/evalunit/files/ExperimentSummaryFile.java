@@ -7,6 +7,7 @@ import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.MetricSummary;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.json.JsonWriting;
+import dev.evalunit.shard.Shard;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,13 +23,23 @@ import org.apiguardian.api.API;
 public final class ExperimentSummaryFile {
 
     public static final String NAME = "summary.json";
+    /** The field a partial run's file starts with: which shard's figures these are. */
+    public static final String SHARD = MetricsFile.SHARD;
 
     private ExperimentSummaryFile() {
     }
 
     /** Writes {@code result}'s summary into {@code directory} (which exists); returns the file. */
     public static Path write(ExperimentResult result, Path directory) throws IOException {
-        return JsonFiles.writePretty(directory, NAME, generator -> writeSummary(generator, result));
+        return write(result, directory, null);
+    }
+
+    /**
+     * Writes the summary of a partial run: {@value #SHARD} ({@code K/N}) first, then the figures, which are the
+     * shard's own; {@code null} writes a whole run's file.
+     */
+    public static Path write(ExperimentResult result, Path directory, Shard shard) throws IOException {
+        return JsonFiles.writePretty(directory, NAME, generator -> writeSummary(generator, result, shard));
     }
 
     /**
@@ -54,8 +65,11 @@ public final class ExperimentSummaryFile {
                 summaries, directory);
     }
 
-    private static void writeSummary(JsonGenerator generator, ExperimentResult result) throws IOException {
+    private static void writeSummary(JsonGenerator generator, ExperimentResult result, Shard shard) throws IOException {
         generator.writeStartObject();
+        if (shard != null) {
+            generator.writeStringField(SHARD, shard.label());
+        }
         generator.writeStringField("name", result.name());
         generator.writeStringField("set", result.setName());
         generator.writeNumberField("index", result.index());

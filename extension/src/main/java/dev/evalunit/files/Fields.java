@@ -124,6 +124,18 @@ final class Fields {
         return texts;
     }
 
+    /** An array of whole numbers. */
+    List<Integer> integers(String name) {
+        List<Integer> integers = new ArrayList<>();
+        for (Object item : list(name)) {
+            if (!(item instanceof Integer number)) {
+                throw wrongType(name, item, "an array of whole numbers");
+            }
+            integers.add(number);
+        }
+        return integers;
+    }
+
     /** An array of objects. */
     List<Fields> objects(String name) {
         List<Fields> objects = new ArrayList<>();

@@ -11,6 +11,7 @@ import dev.evalunit.api.pairwise.SignTest;
 import dev.evalunit.budget.ErrorKinds;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.json.JsonWriting;
+import dev.evalunit.shard.Shard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,8 @@ public final class MetricsFile {
     public static final String NAME = "metrics.json";
     /** An addition to the contract's figures: the {@code Error} rows counted by kind. */
     public static final String ERRORS_BY_KIND = "errors_by_kind";
+    /** The field a partial run's file starts with: which shard's figures these are. */
+    public static final String SHARD = "shard";
 
     private MetricsFile() {
     }
@@ -43,17 +46,21 @@ public final class MetricsFile {
      * @param errorsByKind the {@code Error} rows counted by kind ({@link #errorsByKind})
      */
     public static Path write(PairwiseMetrics metrics, Map<String, Long> errorsByKind, Path directory) throws IOException {
-        return write(metrics, errorsByKind, Map.of(), directory);
+        return write(metrics, errorsByKind, Map.of(), directory, null);
     }
 
     /**
      * Writes {@code metrics}, its errors by kind and, last, the {@code extra} fields (e.g. the evaluation's
      * {@code tokens} and {@code cost_usd}, which the judgments alone cannot give) into {@code directory}.
+     * A partial run's file starts with {@value #SHARD} ({@code K/N}): its figures are the shard's own.
+     *
+     * @param shard the part of the run these figures cover, or {@code null} for a whole run
      */
     public static Path write(PairwiseMetrics metrics, Map<String, Long> errorsByKind, Map<String, Object> extra,
-            Path directory) throws IOException {
+            Path directory, Shard shard) throws IOException {
         Path file = directory.resolve(NAME);
-        Files.writeString(file, text(metrics, errorsByKind, extra) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, JsonWriting.prettyText(fields(metrics, errorsByKind, extra, shard)) + "\n",
+                StandardCharsets.UTF_8);
         return file;
     }
 
@@ -63,14 +70,19 @@ public final class MetricsFile {
      * {@code Error} rows, the commonest first ({@code {}} without errors).
      */
     public static String text(PairwiseMetrics metrics, Map<String, Long> errorsByKind) {
-        return text(metrics, errorsByKind, Map.of());
+        return JsonWriting.prettyText(fields(metrics, errorsByKind, Map.of(), null));
     }
 
-    private static String text(PairwiseMetrics metrics, Map<String, Long> errorsByKind, Map<String, Object> extra) {
-        Map<String, Object> figures = new LinkedHashMap<>(metrics.asMap());
-        figures.put(ERRORS_BY_KIND, errorsByKind);
-        figures.putAll(extra);
-        return JsonWriting.prettyText(figures);
+    private static Map<String, Object> fields(PairwiseMetrics metrics, Map<String, Long> errorsByKind,
+                                              Map<String, Object> extra, Shard shard) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (shard != null) {
+            fields.put(SHARD, shard.label());
+        }
+        fields.putAll(metrics.asMap());
+        fields.put(ERRORS_BY_KIND, errorsByKind);
+        fields.putAll(extra);
+        return fields;
     }
 
     /**

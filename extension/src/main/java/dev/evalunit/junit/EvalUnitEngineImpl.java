@@ -10,6 +10,7 @@ import dev.evalunit.api.TournamentResults;
 import dev.evalunit.api.pairwise.TournamentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.spi.EvalUnitEngine;
+import dev.evalunit.experiment.spec.ExperimentSetSpec;
 import java.lang.reflect.Method;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -43,6 +44,22 @@ public final class EvalUnitEngineImpl implements EvalUnitEngine {
             return TournamentInvocations.of(context);
         }
         return ExperimentSetInvocations.of(context);
+    }
+
+    /**
+     * In a sharded run, a set-level test (one taking {@link ExperimentSetResults}) is aborted like the set's
+     * experiments, before its parameters are resolved: an exception from a parameter resolver would fail it.
+     */
+    @Override
+    public void beforeTestExecution(ExtensionContext context) {
+        for (java.lang.reflect.Parameter parameter : context.getRequiredTestMethod().getParameters()) {
+            ExperimentSetResults set = parameter.getAnnotation(ExperimentSetResults.class);
+            if (set != null && parameter.getType() == ExperimentSetResult.class && Stores.runtime(context).shard().isPartial()) {
+                ExperimentSetSpec spec = ExperimentSetDeclarations.named(set.value(), context);
+                SharedExperimentSets.runOf(spec, context);
+                SharedExperimentSets.skipIfShard(spec, context);
+            }
+        }
     }
 
     @Override

@@ -11,10 +11,12 @@ import dev.evalunit.experiment.ExperimentReports;
 import dev.evalunit.experiment.ExperimentSetPlan;
 import dev.evalunit.experiment.ExperimentSetRun;
 import dev.evalunit.experiment.ExperimentSetRunner;
+import dev.evalunit.experiment.ExperimentShards;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
 import dev.evalunit.pairwise.MethodBinder;
 import dev.evalunit.runsummary.RunEntry;
 import dev.evalunit.runtime.EvalRuntime;
+import dev.evalunit.shard.Shard;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,28 +36,40 @@ final class ExperimentSetEvaluations {
      * @param entries takes the report entries of the test that ran the set
      * @param files takes the set's files, to attach to that test where the launcher can
      */
-    static ExperimentSetRun run(EvalRuntime runtime, ExperimentSetSpec spec, MethodBinder methods, String gateUniqueId,
+    static Ran run(EvalRuntime runtime, ExperimentSetSpec spec, MethodBinder methods, String gateUniqueId,
                                 Consumer<Map<String, String>> entries, BiConsumer<ExperimentSetResult, List<Path>> files) {
         CacheCounts counts = runtime.newCacheCounts();
         ExperimentPlanner planner = new ExperimentPlanner(runtime.config(), runtime.datasets(), runtime.metrics(),
                 runtime.clients(counts), runtime.secrets(), methods);
         ExperimentSetPlan plan = planner.plan(spec);
         ExperimentSetRun run;
-        Progress progress = new Progress("experiment set " + plan.name(),
-                plan.experiments().stream().mapToLong(e -> e.dataset().size()).sum(), counts);
+        Shard shard = runtime.shard();
+        long rows = ExperimentShards.rowCount(plan, shard);
+        Progress progress = new Progress("experiment set " + plan.name(), rows, counts);
         try (ConsoleProgress console = ConsoleProgress.start(progress)) {
-            run = new ExperimentSetRunner(runtime.workers(), runtime.callPhases()).run(plan, progress);
+            run = new ExperimentSetRunner(runtime.workers(), runtime.callPhases(), shard).run(plan, progress);
         }
         ExperimentSetResult result = run.result();
         CacheReport.print(entries, "experiment set " + result.name(), counts);
         UsageFields usage = UsageFields.of(counts.tokens(), runtime.prices());
-        List<Path> written = ExperimentReports.write(result, usage.asMap());
+        List<Path> written = ExperimentReports.write(result, usage.asMap(), shard.isPartial()
+                ? ExperimentShards.manifest(plan, shard, runtime.budget().share()) : null);
         System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
                 + " experiments, summary written to " + written.get(0));
         files.accept(result, written);
         Path root = ReportDirectories.root(runtime.config());
-        RunSummaryListener.record(root, gateUniqueId, RunEntry.of(result, root, usage.figure()));
+        RunEntry entry = RunEntry.of(result, root, usage.figure());
+        RunSummaryListener.record(root, gateUniqueId, shard.isPartial() ? entry.inShard(shard.label()) : entry);
+        String shardSkip = shard.isPartial() ? ShardGates.announce("experiment set " + result.name(), shard, rows,
+                ExperimentShards.rowCount(plan, Shard.WHOLE), "rows") : null;
         counts.spending().check("experiment set " + result.name());
-        return run;
+        return new Ran(run, shardSkip);
+    }
+
+    /**
+     * @param shardSkip in a sharded run, why the set's tests end as aborted once the checks a shard still makes
+     *     have passed (a stopped experiment fails its test); {@code null} in a whole run
+     */
+    record Ran(ExperimentSetRun run, String shardSkip) {
     }
 }

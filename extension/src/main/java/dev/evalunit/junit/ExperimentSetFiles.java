@@ -7,6 +7,7 @@ import dev.evalunit.runtime.EvalRuntime;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
+import org.opentest4j.TestAbortedException;
 import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
@@ -23,9 +24,10 @@ final class ExperimentSetFiles {
         if (file.invalid() != null) {
             throw file.invalid();
         }
-        ExperimentSetRun run = ExperimentSetEvaluations.run(runtime, file.spec(), MethodBinder.NONE,
+        ExperimentSetEvaluations.Ran ran = ExperimentSetEvaluations.run(runtime, file.spec(), MethodBinder.NONE,
                 file.getUniqueId().toString(), entries -> listener.reportingEntryPublished(file, ReportEntry.from(entries)),
                 (result, files) -> { });
+        ExperimentSetRun run = ran.run();
         for (TestDescriptor child : file.getChildren()) {
             int index = ((ExperimentSetFileDescriptor.Child) child).index();
             listener.executionStarted(child);
@@ -35,8 +37,15 @@ final class ExperimentSetFiles {
                     listener.reportingEntryPublished(child, ReportEntry.from(ExperimentSetInvocations.REPORT_ENTRY,
                             own.reportDirectory().toString()));
                     run.checkNotStopped(index);
+                    if (ran.shardSkip() != null) {
+                        listener.executionFinished(child, TestExecutionResult.aborted(new TestAbortedException(ran.shardSkip())));
+                        continue;
+                    }
                     runtime.budget().check(own);
                     runtime.emptyMetrics().check(own);
+                } else if (ran.shardSkip() != null) {
+                    listener.executionFinished(child, TestExecutionResult.aborted(new TestAbortedException(ran.shardSkip())));
+                    continue;
                 }
                 listener.executionFinished(child, TestExecutionResult.successful());
             } catch (Throwable e) {

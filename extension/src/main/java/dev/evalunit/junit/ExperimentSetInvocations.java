@@ -64,6 +64,7 @@ final class ExperimentSetInvocations {
             // Before any check, so that a failing experiment's test points at files one can read.
             publish(context, own);
             run.checkNotStopped(experiment.index());
+            SharedExperimentSets.skipIfShard(set, context);
             Stores.runtime(context).budget().check(own);
             Stores.runtime(context).emptyMetrics().check(own);
         }

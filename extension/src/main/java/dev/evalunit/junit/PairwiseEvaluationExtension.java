@@ -6,6 +6,7 @@ import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.pairwise.AnnotationSpecs;
 import dev.evalunit.pairwise.PairwiseSpec;
 import dev.evalunit.runtime.EvalRuntime;
+import dev.evalunit.shard.Shard;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -11,9 +11,11 @@ import dev.evalunit.pairwise.PairwisePlan;
 import dev.evalunit.pairwise.PairwisePlanner;
 import dev.evalunit.pairwise.PairwiseReports;
 import dev.evalunit.pairwise.PairwiseRunner;
+import dev.evalunit.pairwise.PairwiseShards;
 import dev.evalunit.pairwise.PairwiseSpec;
 import dev.evalunit.runsummary.RunEntry;
 import dev.evalunit.runtime.EvalRuntime;
+import dev.evalunit.shard.Shard;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,9 @@ final class PairwiseEvaluations {
         CacheCounts counts = runtime.newCacheCounts();
         PairwisePlanner planner = new PairwisePlanner(runtime.config(), runtime.datasets(), runtime.clients(counts),
                 runtime.secrets(), methods);
-        PairwisePlan plan = planner.plan(spec);
+        PairwisePlan whole = planner.plan(spec);
+        Shard shard = runtime.shard();
+        PairwisePlan plan = shard.isPartial() ? PairwiseShards.select(whole, shard) : whole;
         PairwiseResult result;
         Progress progress = new Progress(plan.name(), plan.dataset().size(), counts);
         try (ConsoleProgress console = ConsoleProgress.start(progress)) {
@@ -49,13 +53,19 @@ final class PairwiseEvaluations {
         }
         CacheReport.print(publisher::entries, result.name(), counts);
         UsageFields usage = UsageFields.of(counts.tokens(), runtime.prices());
-        List<Path> files = PairwiseReports.write(result, usage.asMap());
+        List<Path> files = PairwiseReports.write(result, usage.asMap(), shard.isPartial()
+                ? PairwiseShards.manifest(whole, plan, result, shard, runtime.budget().share()) : null);
         Path judgments = result.judgmentsFile();
         System.out.println("[evalunit] " + result.name() + ": " + result.judgments().size() + " judgments written to " + judgments);
         publisher.entries(Map.of("evalunit.judgments", judgments.toString()));
         publisher.files(result, files);
         Path root = ReportDirectories.root(runtime.config());
-        RunSummaryListener.record(root, uniqueId, RunEntry.of(result, root, usage.figure()));
+        RunEntry entry = RunEntry.of(result, root, usage.figure());
+        RunSummaryListener.record(root, uniqueId, shard.isPartial() ? entry.inShard(shard.label()) : entry);
+        if (shard.isPartial()) {
+            ShardGates.abort(ShardGates.announce(result.name(), shard, plan.dataset().size(), whole.dataset().size(),
+                    "examples"));
+        }
         // After the files are written and published, so that the failure points at judgments one can read.
         counts.spending().check(result.name());
         return result;

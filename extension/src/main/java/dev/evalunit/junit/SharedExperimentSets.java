@@ -24,16 +24,35 @@ final class SharedExperimentSets {
 
     /** The set's result and the experiments that stopped. */
     static ExperimentSetRun runOf(ExperimentSetSpec spec, ExtensionContext context) {
-        String key = spec.source() + "#" + spec.name();
-        Outcome outcome = StoreValues.computeIfAbsent(context.getRoot().getStore(NAMESPACE), key,
-                k -> Outcome.of(() -> run(spec, context)), Outcome.class);
+        Outcome outcome = outcome(spec, context);
         if (outcome.failure() != null) {
-            throw SetFailures.report(key, "experiment set [" + spec.name() + "]", outcome.failure(), context);
+            throw SetFailures.report(key(spec), "experiment set [" + spec.name() + "]", outcome.failure(), context);
         }
         return outcome.result();
     }
 
-    private static ExperimentSetRun run(ExperimentSetSpec spec, ExtensionContext context) {
+    /**
+     * In a sharded run, ends the calling test as aborted: the set's gates are applied by the merge. Call it
+     * after {@link #runOf} and the checks a shard still makes (a stopped experiment fails its test).
+     */
+    static void skipIfShard(ExperimentSetSpec spec, ExtensionContext context) {
+        String reason = outcome(spec, context).shardSkip();
+        if (reason != null) {
+            ShardGates.abort(reason);
+        }
+    }
+
+    /** The set's run, once per test run, whichever test asks first. */
+    private static Outcome outcome(ExperimentSetSpec spec, ExtensionContext context) {
+        return StoreValues.computeIfAbsent(context.getRoot().getStore(NAMESPACE), key(spec),
+                k -> Outcome.of(() -> run(spec, context)), Outcome.class);
+    }
+
+    private static String key(ExperimentSetSpec spec) {
+        return spec.source() + "#" + spec.name();
+    }
+
+    private static ExperimentSetEvaluations.Ran run(ExperimentSetSpec spec, ExtensionContext context) {
         // The set's row is gated by all its experiments: the tests under the template, when a template ran it.
         String gate = context.getParent().filter(parent -> parent.getTestMethod().isPresent())
                 .map(ExtensionContext::getUniqueId).orElse(context.getUniqueId());
@@ -46,12 +65,13 @@ final class SharedExperimentSets {
     }
 
     /** A set's run, or the exception that prevented it: every test that needs the set sees the same. */
-    private record Outcome(ExperimentSetRun result, RuntimeException failure) {
-        static Outcome of(java.util.function.Supplier<ExperimentSetRun> run) {
+    private record Outcome(ExperimentSetRun result, RuntimeException failure, String shardSkip) {
+        static Outcome of(java.util.function.Supplier<ExperimentSetEvaluations.Ran> run) {
             try {
-                return new Outcome(run.get(), null);
+                ExperimentSetEvaluations.Ran ran = run.get();
+                return new Outcome(ran.run(), null, ran.shardSkip());
             } catch (RuntimeException e) {
-                return new Outcome(null, e);
+                return new Outcome(null, e, null);
             }
         }
     }

@@ -24,6 +24,7 @@ import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
+import org.opentest4j.TestAbortedException;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
@@ -97,6 +98,9 @@ public final class SpecFilesEngine implements TestEngine {
                             try {
                                 run(file, runtime, listener);
                                 listener.executionFinished(file.evaluation(), TestExecutionResult.successful());
+                            } catch (TestAbortedException e) {
+                                // A shard of a sharded run: the merge applies the gates.
+                                listener.executionFinished(file.evaluation(), TestExecutionResult.aborted(e));
                             } catch (Throwable e) {
                                 listener.executionFinished(file.evaluation(), TestExecutionResult.failed(e));
                             }

@@ -26,6 +26,12 @@ public record PairwisePlan(String name, Dataset dataset, List<String> idColumns,
         idColumns = List.copyOf(idColumns);
     }
 
+    /** This plan over other rows of its dataset: one shard's. */
+    PairwisePlan withDataset(Dataset rows) {
+        return new PairwisePlan(name, rows, idColumns, task, instruction, context, sideA, sideB, humanPreferenceColumn,
+                judge, samples, maxInputTokens, reaskAttempts, concurrency, reportDirectory);
+    }
+
     /** This plan with other sides and folder, and no human preferences: one pairing of a tournament. */
     PairwisePlan forPairing(AnswerSource a, AnswerSource b, Path directory) {
         return new PairwisePlan(name, dataset, idColumns, task, instruction, context, a, b, null, judge, samples,

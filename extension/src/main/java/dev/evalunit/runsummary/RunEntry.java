@@ -89,6 +89,18 @@ public record RunEntry(String run, Instant started, RunEvaluation evaluation) {
         return new RunEntry(id, started, evaluation);
     }
 
+    /**
+     * The entry of a partial run: its figures are the shard's own, so they say so first, e.g.
+     * {@code shard 2/3, gates at merge; A wins 60% ...}.
+     *
+     * @param shard {@code K/N}
+     */
+    public RunEntry inShard(String shard) {
+        RunEvaluation e = evaluation;
+        return new RunEntry(run, started, new RunEvaluation(e.kind(), e.name(), e.outcome(),
+                "shard " + shard + ", gates at merge; " + e.figures(), e.report(), e.share()));
+    }
+
     RunEntry withOutcome(String value) {
         return new RunEntry(run, started, evaluation.withOutcome(value));
     }

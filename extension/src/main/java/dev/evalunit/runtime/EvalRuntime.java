@@ -19,6 +19,7 @@ import dev.evalunit.http.Backoff;
 import dev.evalunit.metrics.MetricRegistry;
 import dev.evalunit.model.ClientDecorator;
 import dev.evalunit.model.ModelClients;
+import dev.evalunit.shard.Shard;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,7 @@ public final class EvalRuntime implements AutoCloseable {
     private final EmptyMetrics emptyMetrics;
     private final PriceTable prices;
     private final CostBudget costBudget;
+    private final Shard shard;
     private final DatasetLoader datasets;
     private final ClassLoader classLoader;
     private MetricRegistry metrics;
@@ -61,6 +63,7 @@ public final class EvalRuntime implements AutoCloseable {
         this.emptyMetrics = EmptyMetrics.from(config);
         this.prices = PriceTable.from(config);
         this.costBudget = CostBudget.from(config, prices);
+        this.shard = Shard.from(config);
         int concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
         this.cache = ModelCache.from(config, secrets);
         this.datasets = new DatasetLoader(classLoader, baseDirectory);
@@ -103,6 +106,11 @@ public final class EvalRuntime implements AutoCloseable {
     /** The models' prices ({@code evalunit.prices.*}), empty when none is set. */
     public PriceTable prices() {
         return prices;
+    }
+
+    /** The part of every evaluation this run runs ({@value ConfigKeys#SHARD}); {@link Shard#WHOLE} when unset. */
+    public Shard shard() {
+        return shard;
     }
 
     public DatasetLoader datasets() {

@@ -27,6 +27,7 @@ class MainTest {
             "Usage: evalunit metrics --judgments FILE [--human-preference-column NAME]";
     private static final String RANK_USAGE_LINE =
             "       evalunit rank --judgments FILE... [--baseline NAME] [--bootstrap-rounds R] [--seed S]";
+    private static final String MERGE_USAGE_LINE = "       evalunit merge --output DIR [--gate METRIC>=VALUE]... SHARD_DIR...";
 
     /**
      * Three valid judgments (A, A, B) and one error. Humans say A, B, B, A: one true positive, one
@@ -358,8 +359,11 @@ class MainTest {
             assertThat(run("--help")).isZero();
 
             assertThat(out().lines()).first().isEqualTo(USAGE_LINE);
-            assertThat(out().lines().skip(1).toList()).hasSize(7)
-                    .startsWith(RANK_USAGE_LINE)
+            assertThat(out().lines().skip(1).toList()).hasSize(11)
+                    .startsWith(RANK_USAGE_LINE, MERGE_USAGE_LINE)
+                    .anySatisfy(line -> assertThat(line).startsWith("  --output DIR "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  --gate METRIC>=VALUE "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  SHARD_DIR "))
                     .anySatisfy(line -> assertThat(line).startsWith("  --judgments FILE "))
                     .anySatisfy(line -> assertThat(line).startsWith("  --human-preference-column NAME "))
                     .anySatisfy(line -> assertThat(line).startsWith("  --baseline NAME "))
@@ -390,7 +394,8 @@ class MainTest {
 
             assertThat(out()).isEmpty();
             assertThat(err()).startsWith("evalunit: unknown option [--x]. " + USAGE_LINE + System.lineSeparator()
-                    + RANK_USAGE_LINE + System.lineSeparator() + "  --judgments FILE");
+                    + RANK_USAGE_LINE + System.lineSeparator() + MERGE_USAGE_LINE + System.lineSeparator()
+                    + "  --judgments FILE");
         }
 
         @Test

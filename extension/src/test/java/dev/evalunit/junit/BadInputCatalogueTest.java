@@ -754,6 +754,29 @@ class BadInputCatalogueTest {
     }
 
     @Nested
+    @DisplayName("a shard that is not K/N with 1 <= K <= N")
+    class ShardOutOfRange {
+        @Test
+        @DisplayName("a shard past the number of shards names the key, an example and the value")
+        void pastTheCount() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.shard", "4/3"),
+                    "Configuration error: [evalunit.shard] must be K/N with 1 <= K <= N, e.g. 2/4, but was '4/3'."
+                            + " Give the shard's number and the number of shards.");
+        }
+
+        @Test
+        @DisplayName("a shard that is not a fraction, or counts from 0, likewise")
+        void notAFraction() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.shard", "0/3"),
+                    "Configuration error: [evalunit.shard] must be K/N with 1 <= K <= N, e.g. 2/4, but was '0/3'."
+                            + " Give the shard's number and the number of shards.");
+            assertRefused(ValidTestCase.class, Map.of("evalunit.shard", "half"),
+                    "Configuration error: [evalunit.shard] must be K/N with 1 <= K <= N, e.g. 2/4, but was 'half'."
+                            + " Give the shard's number and the number of shards.");
+        }
+    }
+
+    @Nested
     @DisplayName("a configuration key the engine does not read")
     class UnknownConfigurationKey {
         @Test

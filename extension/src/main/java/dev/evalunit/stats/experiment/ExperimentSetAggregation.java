@@ -41,6 +41,20 @@ public final class ExperimentSetAggregation {
     public static ExperimentSetResult aggregate(String setName, String readme, List<ExperimentResult> experiments,
                                                 Map<String, MetricDescriptor> descriptors,
                                                 Map<String, String> labelsByConfigurationId, Path reportDirectory) {
+        Map<String, Boolean> higherIsBetter = new LinkedHashMap<>();
+        descriptors.forEach((metric, descriptor) -> higherIsBetter.put(metric, descriptor.higherIsBetter()));
+        return aggregateByDirection(setName, readme, experiments, higherIsBetter, labelsByConfigurationId, reportDirectory);
+    }
+
+    /**
+     * As {@link #aggregate}, with only what the aggregation reads of each metric's descriptor: its direction.
+     * The merge of a sharded run's files calls this, with the directions its shards recorded.
+     *
+     * @param higherIsBetter by metric name: whether a higher value ranks first; every metric must have one
+     */
+    public static ExperimentSetResult aggregateByDirection(String setName, String readme, List<ExperimentResult> experiments,
+                                                           Map<String, Boolean> higherIsBetter,
+                                                           Map<String, String> labelsByConfigurationId, Path reportDirectory) {
         Map<String, List<ExperimentResult>> repeatsById = new LinkedHashMap<>();
         Set<String> metrics = new LinkedHashSet<>();
         for (ExperimentResult experiment : experiments) {
@@ -55,12 +69,11 @@ public final class ExperimentSetAggregation {
 
         Map<String, MetricRanking> rankings = new LinkedHashMap<>();
         for (String metric : metrics) {
-            MetricDescriptor descriptor = descriptors.get(metric);
-            if (descriptor == null) {
+            Boolean higher = higherIsBetter.get(metric);
+            if (higher == null) {
                 throw new IllegalArgumentException("no descriptor for metric [" + metric + "]: its direction is unknown");
             }
-            rankings.put(metric, Rankings.rank(metric, descriptor.higherIsBetter(), configurations, repeatsById,
-                    RANKING_SEED));
+            rankings.put(metric, Rankings.rank(metric, higher, configurations, repeatsById, RANKING_SEED));
         }
         return new ExperimentSetResult(setName, readme, experiments, configurations, rankings, reportDirectory);
     }

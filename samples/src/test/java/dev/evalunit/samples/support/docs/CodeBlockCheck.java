@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Whether a documentation code block is compiled or run by something in the repository:
  * <ul>
- *   <li>{@code java}, {@code properties}, {@code json}, {@code xml}: the block's lines (compared
+ *   <li>{@code java}, {@code properties}, {@code json}, {@code xml}, {@code yaml}: the block's lines (compared
  *       without indentation, blank lines ignored) appear one after the other, in order, in one file
  *       under a {@code src/} folder; a line {@code ...} in the block skips any number of lines;</li>
  *   <li>{@code sh}, {@code shell}, {@code console}: each command (comments and a leading {@code $ }
@@ -24,7 +24,7 @@ public final class CodeBlockCheck {
     /** The line that stands for any number of lines of the quoted file. */
     public static final String ELISION = "...";
 
-    private static final Set<String> QUOTED = Set.of("java", "properties", "json", "xml");
+    private static final Set<String> QUOTED = Set.of("java", "properties", "json", "xml", "yaml");
     private static final Set<String> COMMANDS = Set.of("sh", "shell", "console");
     private static final Set<String> EXEMPT = Set.of("text");
 
@@ -47,7 +47,7 @@ public final class CodeBlockCheck {
             return Optional.empty();
         }
         return Optional.of(block.location() + ": code block has language [" + language + "], one of "
-                + "java, properties, json, xml (quoted from a source), sh, shell, console (commands run by "
+                + "java, properties, json, xml, yaml (quoted from a source), sh, shell, console (commands run by "
                 + "the repository) or text (output) is needed");
     }
 

@@ -1,0 +1,142 @@
+package dev.evalunit.cli;
+
+import dev.evalunit.api.experiment.ExperimentResult;
+import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.budget.ErrorBudget;
+import dev.evalunit.budget.EvaluationInfrastructureException;
+import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.files.SetShardFile;
+import dev.evalunit.files.SetShardManifest;
+import dev.evalunit.files.ShardFile;
+import dev.evalunit.files.ShardManifest;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code evalunit merge --output DIR SHARD_DIR...}: combines the files of the shards of a sharded run
+ * ({@code evalunit.shard=K/N}) into the files a single run would have written, then applies the gates: the
+ * error budget each shard recorded (to a pairwise evaluation, and to each experiment of a set), and every
+ * {@code --gate} (on a pairwise evaluation's {@code metrics.json} figures, or on an experiment's metric means,
+ * wherever the figure exists). Exits 0 when every gate holds, 1 when one
+ * fails, 2 on bad input (a usage mistake, or shards that do not make up whole evaluations).
+ */
+final class MergeCommand {
+
+    private MergeCommand() {
+    }
+
+    /** The options of the {@code merge} command. */
+    record Options(Path output, List<Path> shards, List<Gate> gates) {
+
+        static Options parse(String[] args) {
+            Path output = null;
+            List<Path> shards = new ArrayList<>();
+            List<Gate> gates = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                switch (option) {
+                    case "--output" -> output = Path.of(Main.value(args, ++i, option));
+                    case "--gate" -> gates.add(Gate.parse(Main.value(args, ++i, option)));
+                    default -> {
+                        if (option.startsWith("--")) {
+                            throw new Main.UsageException("unknown option [" + option + "]");
+                        }
+                        shards.add(Path.of(option));
+                    }
+                }
+            }
+            if (output == null) {
+                throw new Main.UsageException("missing option [--output]");
+            }
+            if (shards.isEmpty()) {
+                throw new Main.UsageException("merge needs the report directories of the shards");
+            }
+            return new Options(output, shards, gates);
+        }
+    }
+
+    /**
+     * One merged evaluation, or one experiment of a merged set: what the gates are applied to.
+     *
+     * @param name how failures name it
+     * @param budget the error budget check, throwing when it is exceeded
+     * @param figures the figures {@code --gate} can name
+     */
+    private record Gated(String name, Runnable budget, Map<String, Object> figures) {
+    }
+
+    /** Merges, writes, gates; returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        List<Gated> gated = new ArrayList<>();
+        try {
+            options = Options.parse(args);
+            ShardedEvaluation.requireShardFiles(options.shards());
+            List<ShardedEvaluation<ShardManifest>> pairwise = ShardedEvaluation.find(options.shards(), ShardFile.NAME,
+                    ShardFile::read);
+            List<ShardedEvaluation<SetShardManifest>> sets = ShardedEvaluation.find(options.shards(), SetShardFile.NAME,
+                    SetShardFile::read);
+            for (ShardedEvaluation<ShardManifest> evaluation : pairwise) {
+                PairwiseResult result = PairwiseMerge.merge(evaluation, options.output());
+                ErrorBudget budget = new ErrorBudget(evaluation.parts().get(0).manifest().errorBudget());
+                gated.add(new Gated("evaluation [" + result.name() + "]", () -> budget.check(result),
+                        result.metrics().asMap()));
+                out.println("[evalunit] " + result.name() + ": merged " + evaluation.parts().size() + " shards, "
+                        + result.judgments().size() + " judgments written to " + result.judgmentsFile());
+            }
+            for (ShardedEvaluation<SetShardManifest> set : sets) {
+                ExperimentSetResult result = SetMerge.merge(set, options.output());
+                ErrorBudget budget = new ErrorBudget(set.parts().get(0).manifest().errorBudget());
+                for (ExperimentResult experiment : result.experiments()) {
+                    Map<String, Object> means = new LinkedHashMap<>();
+                    experiment.metrics().forEach((metric, summary) -> means.put(metric, summary.mean()));
+                    gated.add(new Gated("experiment [" + experiment.description() + "] of set [" + result.name() + "]",
+                            () -> budget.check(experiment), means));
+                }
+                out.println("[evalunit] experiment set " + result.name() + ": merged " + set.parts().size() + " shards, "
+                        + result.experiments().size() + " experiments written to " + result.reportDirectory());
+            }
+            for (Gate gate : options.gates()) {
+                if (gated.stream().noneMatch(g -> g.figures().containsKey(gate.metric()))) {
+                    throw new Main.UsageException("gate [" + gate + "] names no figure of the merged evaluations");
+                }
+            }
+        } catch (Main.UsageException e) {
+            err.println("evalunit: " + e.getMessage() + ". " + Main.USAGE);
+            return Main.USAGE_ERROR;
+        } catch (ConfigurationException e) {
+            err.println(e.getMessage());
+            return Main.USAGE_ERROR;
+        } catch (UncheckedIOException e) {
+            err.println("evalunit: " + e.getMessage() + ": " + e.getCause().getMessage());
+            return Main.USAGE_ERROR;
+        }
+        int failed = 0;
+        for (Gated evaluation : gated) {
+            List<String> failures = new ArrayList<>();
+            try {
+                evaluation.budget().run();
+            } catch (EvaluationInfrastructureException e) {
+                failures.add(e.getMessage());
+            }
+            for (Gate gate : options.gates()) {
+                String failure = evaluation.figures().containsKey(gate.metric()) ? gate.failure(evaluation.figures()) : null;
+                if (failure != null) {
+                    failures.add(evaluation.name() + " " + failure);
+                }
+            }
+            failures.forEach(err::println);
+            failed += failures.isEmpty() ? 0 : 1;
+        }
+        String evaluations = gated.size() + (gated.size() == 1 ? " evaluation" : " evaluations");
+        out.println("[evalunit] merge: " + (failed == 0 ? "every gate holds on " + evaluations
+                : failed + " of " + evaluations + " failed a gate"));
+        return failed == 0 ? Main.OK : Main.FAILED;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.evalunit.junit;
+
+import dev.evalunit.shard.Shard;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * What a test of a sharded run does once its evaluation's part has run and its files are written: it does
+ * not hold a part to the evaluation's gates (the error budget, the assertions in its body, a set's checks),
+ * whose figures only the merge of every shard has. The run says so on the console, once per evaluation, and
+ * the test ends as aborted (skipped) with the same reason, so that a shard's build passes and
+ * {@code evalunit merge} applies the gates.
+ */
+final class ShardGates {
+
+    private ShardGates() {
+    }
+
+    /**
+     * Prints why the gates are not applied; returns the reason.
+     *
+     * @param unit what the evaluation counts: examples, rows
+     */
+    static String announce(String evaluation, Shard shard, long ran, long total, String unit) {
+        String reason = "[evalunit] " + evaluation + ": shard " + shard.label() + " ran " + ran + " of " + total + " "
+                + unit + "; gates (error budget, assertions) are not applied to a partial run: evalunit merge applies them";
+        System.out.println(reason);
+        return reason;
+    }
+
+    /**
+     * @throws org.opentest4j.TestAbortedException always, with {@code reason}
+     */
+    static void abort(String reason) {
+        Assumptions.abort(reason);
+    }
+}
