@@ -5,8 +5,10 @@ import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.files.JudgmentsFile;
+import dev.evalunit.files.MetricsFile;
 import dev.evalunit.files.ReadJudgments;
 import dev.evalunit.files.ShardManifest;
+import dev.evalunit.files.UsageSums;
 import dev.evalunit.pairwise.PairwiseReports;
 import dev.evalunit.stats.pairwise.PairwiseStatistics;
 import java.nio.file.Path;
@@ -61,7 +63,8 @@ final class PairwiseMerge {
         PairwiseResult result = new PairwiseResult(first.evaluation(), first.task(), first.idColumns(),
                 first.humanPreferenceColumn(), judgments, metrics, output.resolve(evaluation.relative()).toAbsolutePath()
                 .normalize(), first.modelA(), first.modelB());
-        PairwiseReports.write(result);
+        PairwiseReports.write(result, UsageSums.of(evaluation.parts().stream()
+                .map(part -> part.directory().resolve(MetricsFile.NAME)).toList(), "metrics file"), null);
         return result;
     }
 }

@@ -8,6 +8,7 @@ import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.experiment.ExperimentReports;
 import dev.evalunit.files.SetShardManifest;
 import dev.evalunit.files.SetSummaryFile;
+import dev.evalunit.files.UsageSums;
 import dev.evalunit.stats.experiment.ExperimentSetAggregation;
 import dev.evalunit.stats.experiment.ExperimentSummaries;
 import java.nio.file.Path;
@@ -56,7 +57,8 @@ final class SetMerge {
         }
         ExperimentSetResult result = ExperimentSetAggregation.aggregateByDirection(anyShard.name(), anyShard.readme(),
                 experiments, first.higherIsBetter(), labels, directory);
-        ExperimentReports.write(result);
+        ExperimentReports.write(result, UsageSums.of(set.parts().stream()
+                .map(part -> part.directory().resolve(SetSummaryFile.NAME)).toList(), "set summary file"), null);
         return result;
     }
 
