@@ -30,8 +30,11 @@ public final class ShardRun {
                 parameters.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             }
         }
+        // The sample class alone, as `mvn test -Dtest=...` would: not the samples' spec files beside it.
+        Map<String, String> launched = new LinkedHashMap<>(parameters);
+        launched.put("evalunit.specs.with-test-classes", "false");
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(SAMPLE))
-                .configurationParameters(parameters).build();
+                .configurationParameters(launched).build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         launcher.execute(request, listener);
