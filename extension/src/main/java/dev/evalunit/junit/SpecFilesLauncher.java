@@ -85,7 +85,8 @@ public final class SpecFilesLauncher {
         public void executionFinished(TestIdentifier test, TestExecutionResult result) {
             if (test.isTest()) {
                 String container = plan.getParent(test).map(TestIdentifier::getDisplayName).orElse("");
-                tests.add(new TestOutcome(container.isEmpty() ? test.getDisplayName() : container + " > " + test.getDisplayName(),
+                tests.add(new TestOutcome(container.isEmpty() || container.equals(test.getDisplayName()) ? test.getDisplayName()
+                        : container + " > " + test.getDisplayName(),
                         result.getStatus() == TestExecutionResult.Status.FAILED ? result.getThrowable().orElseGet(() -> new AssertionError(test.getDisplayName() + " failed")) : null));
             }
         }
