@@ -27,6 +27,8 @@ class MainTest {
             "Usage: evalunit metrics --judgments FILE [--human-preference-column NAME]";
     private static final String RANK_USAGE_LINE =
             "       evalunit rank --judgments FILE... [--baseline NAME] [--bootstrap-rounds R] [--seed S]";
+    private static final String RUN_USAGE_LINE =
+            "       evalunit run FILE... [--output DIR] [--gate METRIC>=VALUE]... [-DKEY=VALUE]...";
 
     /**
      * Three valid judgments (A, A, B) and one error. Humans say A, B, B, A: one true positive, one
@@ -358,13 +360,17 @@ class MainTest {
             assertThat(run("--help")).isZero();
 
             assertThat(out().lines()).first().isEqualTo(USAGE_LINE);
-            assertThat(out().lines().skip(1).toList()).hasSize(7)
-                    .startsWith(RANK_USAGE_LINE)
+            assertThat(out().lines().skip(1).toList()).hasSize(12)
+                    .startsWith(RANK_USAGE_LINE, RUN_USAGE_LINE)
                     .anySatisfy(line -> assertThat(line).startsWith("  --judgments FILE "))
                     .anySatisfy(line -> assertThat(line).startsWith("  --human-preference-column NAME "))
                     .anySatisfy(line -> assertThat(line).startsWith("  --baseline NAME "))
                     .anySatisfy(line -> assertThat(line).startsWith("  --bootstrap-rounds R "))
                     .anySatisfy(line -> assertThat(line).startsWith("  --seed S "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  FILE... "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  --output DIR "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  --gate METRIC>=VALUE "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  -DKEY=VALUE "))
                     .anySatisfy(line -> assertThat(line).startsWith("  --help "));
             assertThat(err()).isEmpty();
         }
@@ -390,7 +396,7 @@ class MainTest {
 
             assertThat(out()).isEmpty();
             assertThat(err()).startsWith("evalunit: unknown option [--x]. " + USAGE_LINE + System.lineSeparator()
-                    + RANK_USAGE_LINE + System.lineSeparator() + "  --judgments FILE");
+                    + RANK_USAGE_LINE + System.lineSeparator() + RUN_USAGE_LINE + System.lineSeparator() + "  --judgments FILE");
         }
 
         @Test
