@@ -322,7 +322,8 @@ class BadInputCatalogueTest {
         @DisplayName("in a JSON file with a misspelt key names the key and the keys it takes")
         void misspeltKey() {
             assertRefused(MisspeltTournamentKeyTestCase.class, "Configuration error: tournament file"
-                    + " [tournaments/misspelt.json] has unknown key [bootstrap_round]. Use only name, evaluation_dataset,"
+                    + " [tournaments/misspelt.json] has unknown key [bootstrap_round]. Did you mean [bootstrap_rounds]?"
+                    + " Use only name, evaluation_dataset,"
                     + " id_columns, task, autorater, candidates, baseline, round_robin, bootstrap_rounds, seed.");
         }
 
