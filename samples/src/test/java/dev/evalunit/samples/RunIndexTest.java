@@ -72,6 +72,8 @@ class RunIndexTest {
             }
             config.put("evalunit.report.dir", reports.toString());
             config.put("evalunit.cache.mode", "off");
+            // Only the two classes: not the samples' spec files beside them (docs/spec-files.md).
+            config.put("evalunit.specs.with-test-classes", "false");
             SummaryGeneratingListener listener = new SummaryGeneratingListener();
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             try {
