@@ -19,7 +19,8 @@ import org.apiguardian.api.API;
  * The command line: {@code java -jar evalunit-cli.jar metrics --judgments FILE} computes the
  * metrics of an existing judgments file without calling any model (AutoSxS's metrics step);
  * {@code rank --judgments FILE...} ranks the models those files name ({@link RankCommand});
- * {@code merge --output DIR SHARD_DIR...} merges a sharded run's files and applies its gates ({@link MergeCommand}).
+ * {@code merge --output DIR SHARD_DIR...} merges a sharded run's files and applies its gates ({@link MergeCommand});
+ * {@code run FILE...} runs spec files through the JUnit Platform Launcher ({@link RunCommand}).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Main {
@@ -32,6 +33,7 @@ public final class Main {
             Usage: evalunit metrics --judgments FILE [--human-preference-column NAME]
                    evalunit rank --judgments FILE... [--baseline NAME] [--bootstrap-rounds R] [--seed S]
                    evalunit merge --output DIR [--gate METRIC>=VALUE]... SHARD_DIR...
+                   evalunit run FILE... [--output DIR] [--gate METRIC>=VALUE]... [-DKEY=VALUE]...
               --judgments FILE                 the judgments file (JSON Lines) to compute the metrics of; for rank, one or more
               --human-preference-column NAME   the key holding human preferences (A, B or TIE), for the agreement figures
               --baseline NAME                  rank: the model scores are measured against (default: the one in most battles)
@@ -40,6 +42,10 @@ public final class Main {
               --output DIR                     merge: where the merged files go (a report directory)
               --gate METRIC>=VALUE             merge: a threshold on a figure of every merged metrics.json (also >, <=, <)
               SHARD_DIR                        merge: the report directory of one shard (evalunit.shard=K/N), one per shard
+              FILE...                          run: spec files (*.autosxs.json, *.experiment-set.json) to run as tests
+              --output DIR                     run: where the reports and TEST-evalunit-specs.xml go (default target/evalunit)
+              --gate METRIC>=VALUE             run: a gate every AutoSxS file must pass (>=, >, <=, <); may be repeated
+              -DKEY=VALUE                      run: a configuration key, e.g. -Devalunit.models.judge.base-url=URL
               --help                           print this help""";
 
     private Main() {
@@ -49,7 +55,10 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs one command; returns the exit code: 0 done, 1 a configuration error, 2 a usage error. */
+    /**
+     * Runs one command; returns the exit code: 0 done, 1 a configuration error (for {@code run}: a gate or an
+     * evaluation failed), 2 a usage error (for {@code run}: any bad input).
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             out.println(USAGE);
@@ -65,6 +74,9 @@ public final class Main {
         }
         if (args[0].equals("rank")) {
             return runCommand(err, () -> RankCommand.run(RankCommand.Options.parse(options), out));
+        }
+        if (args[0].equals("run")) {
+            return runSpecFiles(options, out, err);
         }
         if (!args[0].equals("metrics")) {
             return usageError(err, args[0].startsWith("-") ? "unknown option [" + args[0] + "]"
@@ -92,6 +104,18 @@ public final class Main {
         } catch (UncheckedIOException e) {
             err.println("evalunit: " + e.getMessage() + ": " + e.getCause().getMessage());
             return FAILED;
+        }
+    }
+
+    /** {@code run}: bad input of any kind, configuration errors included, exits 2; a failed gate or evaluation 1. */
+    private static int runSpecFiles(String[] options, PrintStream out, PrintStream err) {
+        try {
+            return RunCommand.run(RunCommand.Options.parse(options), out, err);
+        } catch (UsageException e) {
+            return usageError(err, e.getMessage());
+        } catch (ConfigurationException e) {
+            err.println(e.getMessage());
+            return USAGE_ERROR;
         }
     }
 

@@ -52,6 +52,12 @@ public final class ConfigKeys {
      * root selectors still find them. Default {@code true}.
      */
     public static final String SPECS_WITH_TEST_CLASSES = "evalunit.specs.with-test-classes";
+    /**
+     * Gates every AutoSxS spec file must pass besides those of its {@code evalunit} block, comma-separated, each
+     * {@code metric>=value} (e.g. {@code autosxs_model_a_win_rate>=0.5,cohens_kappa>=0.4}); what
+     * {@code evalunit run --gate} sets. Default none.
+     */
+    public static final String SPECS_GATES = "evalunit.specs.gates";
     /** The judge (a declared model's name) of a spec file, or of an experiment, that names none. */
     public static final String JUDGE_DEFAULT = "evalunit.judge.default";
     /**

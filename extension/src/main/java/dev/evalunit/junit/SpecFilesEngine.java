@@ -3,6 +3,7 @@ package dev.evalunit.junit;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretProperties;
@@ -10,6 +11,7 @@ import dev.evalunit.model.ConfigurationKeys;
 import dev.evalunit.pairwise.MethodBinder;
 import dev.evalunit.runtime.EvalRuntime;
 import dev.evalunit.specfiles.AutoSxsFile;
+import dev.evalunit.specfiles.Gate;
 import dev.evalunit.specfiles.SpecFile;
 import dev.evalunit.specfiles.SpecFileJson;
 import java.nio.file.Path;
@@ -76,7 +78,16 @@ public final class SpecFilesEngine implements TestEngine {
         if (!engine.getChildren().isEmpty()) {
             SecretProperties.scrubSystemProperties();
             EvalConfig config = config(request.getConfigurationParameters());
-            RuntimeException configurationError = checkKeys(config);
+            RuntimeException configurationError = null;
+            List<Gate> gates = List.of();
+            try {
+                ConfigurationKeys.check(config.keys(), config);
+                gates = Gate.ofArguments(config.get(ConfigKeys.SPECS_GATES).orElse(""),
+                        "configuration key [" + ConfigKeys.SPECS_GATES + "]");
+            } catch (ConfigurationException e) {
+                // A misspelt key or a bad gate fails every spec file with the same message, before any model call.
+                configurationError = e;
+            }
             EvalRuntime runtime = null;
             try {
                 for (TestDescriptor child : engine.getChildren()) {
@@ -96,7 +107,7 @@ public final class SpecFilesEngine implements TestEngine {
                             SpecFileDescriptor file = (SpecFileDescriptor) child;
                             listener.executionStarted(file.evaluation());
                             try {
-                                run(file, runtime, listener);
+                                run(file, runtime, listener, gates);
                                 listener.executionFinished(file.evaluation(), TestExecutionResult.successful());
                             } catch (TestAbortedException e) {
                                 // A shard of a sharded run: the merge applies the gates.
@@ -122,7 +133,8 @@ public final class SpecFilesEngine implements TestEngine {
         listener.executionFinished(engine, TestExecutionResult.successful());
     }
 
-    private static void run(SpecFileDescriptor file, EvalRuntime runtime, EngineExecutionListener listener) {
+    /** @param gates checked after the file's own, e.g. {@code evalunit run --gate} */
+    private static void run(SpecFileDescriptor file, EvalRuntime runtime, EngineExecutionListener listener, List<Gate> gates) {
         SpecFile spec = AutoSxsFile.read(file.resource(), SpecFileJson.read(file.resource(), file.location()), runtime.config());
         PairwiseResult result = PairwiseEvaluations.run(runtime, spec.spec(), MethodBinder.NONE,
                 file.getUniqueId().toString(), new PairwiseEvaluations.Publisher() {
@@ -138,16 +150,7 @@ public final class SpecFilesEngine implements TestEngine {
                 });
         runtime.budget().check(result);
         spec.gates().forEach(gate -> gate.check(result));
-    }
-
-    /** A misspelt key fails every spec file with the same message, before any model call. */
-    private static RuntimeException checkKeys(EvalConfig config) {
-        try {
-            ConfigurationKeys.check(config.keys(), config);
-            return null;
-        } catch (ConfigurationException e) {
-            return e;
-        }
+        gates.forEach(gate -> gate.check(result));
     }
 
     private static EvalConfig config(ConfigurationParameters parameters) {

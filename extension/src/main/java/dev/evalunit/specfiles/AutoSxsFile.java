@@ -44,7 +44,8 @@ public final class AutoSxsFile {
             Gates.BLOCK);
     private static final List<String> AUTORATER_KEYS = List.of("inference_instruction", "inference_context");
     private static final List<String> PROMPT_KEYS = List.of("column", "template");
-    private static final Set<String> FIGURES = Gates.constantsOf(MetricNames.class);
+    /** The figures of a pairwise evaluation's {@code metrics.json}, which gates may name. */
+    static final Set<String> FIGURES = Gates.constantsOf(MetricNames.class);
 
     private AutoSxsFile() {
     }

@@ -7,6 +7,8 @@ import dev.evalunit.assertj.PairwiseResultAssert;
 import dev.evalunit.assertj.StatisticAssert;
 import dev.evalunit.config.ConfigurationException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -24,6 +26,36 @@ import org.apiguardian.api.API;
 public record Gate(String metric, String comparison, double threshold) {
 
     private static final Pattern CONDITION = Pattern.compile("\\s*(>=|<=|>|<)\\s*(-?[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)\\s*");
+    /** A gate in one piece, as a command line or a configuration key gives it: {@code autosxs_model_a_win_rate>=0.5}. */
+    private static final Pattern ARGUMENT = Pattern.compile("\\s*([A-Za-z0-9_.-]+)\\s*((?:>=|<=|>|<).*)");
+
+    /**
+     * A gate on a pairwise evaluation's figures written in one piece, {@code metric>=value} (e.g. the command
+     * line's {@code --gate autosxs_model_a_win_rate>=0.5}): one parser for every command and key that takes one.
+     *
+     * @param owner e.g. {@code option [--gate]}, for messages
+     * @throws ConfigurationException when {@code text} is not a figure of {@code metrics.json}, a comparison and a number
+     */
+    public static Gate ofArgument(String text, String owner) {
+        Matcher matcher = ARGUMENT.matcher(text);
+        if (!matcher.matches()) {
+            throw new ConfigurationException(owner + " gives the gate [" + text + "]. Write a figure of metrics.json,"
+                    + " a comparison and a number, e.g. autosxs_model_a_win_rate>=0.5 (one of >=, >, <=, <).");
+        }
+        Gates.requireFigure(matcher.group(1), AutoSxsFile.FIGURES, owner);
+        return parse(matcher.group(1), matcher.group(2), owner);
+    }
+
+    /** Gates written as {@link #ofArgument}, separated by commas; none for a blank text. */
+    public static List<Gate> ofArguments(String text, String owner) {
+        List<Gate> gates = new ArrayList<>();
+        for (String gate : text.split(",")) {
+            if (!gate.isBlank()) {
+                gates.add(ofArgument(gate, owner));
+            }
+        }
+        return List.copyOf(gates);
+    }
 
     /**
      * @param owner e.g. {@code spec file [evals/qa.autosxs.json]}, for messages

@@ -32,14 +32,19 @@ final class Gates {
         SpecValues.object(object.get(GATES) == null ? Map.of() : object.get(GATES), BLOCK + "." + GATES, owner)
                 .forEach((name, condition) -> {
                     String metric = String.valueOf(name);
-                    if (!figures.contains(metric)) {
-                        throw new ConfigurationException(owner + " gates [" + metric + "], which is not a figure of "
-                                + "metrics.json." + ClosestName.to(metric, figures).map(k -> " Did you mean [" + k + "]?")
-                                .orElse(" Figures: " + String.join(", ", figures) + "."));
-                    }
+                    requireFigure(metric, figures, owner);
                     gates.add(Gate.parse(metric, condition, owner));
                 });
         return List.copyOf(gates);
+    }
+
+    /** @throws ConfigurationException when {@code metric} is not one of {@code figures}, suggesting the closest */
+    static void requireFigure(String metric, Set<String> figures, String owner) {
+        if (!figures.contains(metric)) {
+            throw new ConfigurationException(owner + " gates [" + metric + "], which is not a figure of "
+                    + "metrics.json." + ClosestName.to(metric, figures).map(k -> " Did you mean [" + k + "]?")
+                    .orElse(" Figures: " + String.join(", ", figures) + "."));
+        }
     }
 
     /** The names a class declares as {@code public static final String} constants, e.g. a list of metric names. */

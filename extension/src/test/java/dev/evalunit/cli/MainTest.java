@@ -28,6 +28,8 @@ class MainTest {
     private static final String RANK_USAGE_LINE =
             "       evalunit rank --judgments FILE... [--baseline NAME] [--bootstrap-rounds R] [--seed S]";
     private static final String MERGE_USAGE_LINE = "       evalunit merge --output DIR [--gate METRIC>=VALUE]... SHARD_DIR...";
+    private static final String RUN_USAGE_LINE =
+            "       evalunit run FILE... [--output DIR] [--gate METRIC>=VALUE]... [-DKEY=VALUE]...";
 
     /**
      * Three valid judgments (A, A, B) and one error. Humans say A, B, B, A: one true positive, one
@@ -359,8 +361,8 @@ class MainTest {
             assertThat(run("--help")).isZero();
 
             assertThat(out().lines()).first().isEqualTo(USAGE_LINE);
-            assertThat(out().lines().skip(1).toList()).hasSize(11)
-                    .startsWith(RANK_USAGE_LINE, MERGE_USAGE_LINE)
+            assertThat(out().lines().skip(1).toList()).hasSize(16)
+                    .startsWith(RANK_USAGE_LINE, MERGE_USAGE_LINE, RUN_USAGE_LINE)
                     .anySatisfy(line -> assertThat(line).startsWith("  --output DIR "))
                     .anySatisfy(line -> assertThat(line).startsWith("  --gate METRIC>=VALUE "))
                     .anySatisfy(line -> assertThat(line).startsWith("  SHARD_DIR "))
@@ -369,6 +371,10 @@ class MainTest {
                     .anySatisfy(line -> assertThat(line).startsWith("  --baseline NAME "))
                     .anySatisfy(line -> assertThat(line).startsWith("  --bootstrap-rounds R "))
                     .anySatisfy(line -> assertThat(line).startsWith("  --seed S "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  FILE... "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  --output DIR "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  --gate METRIC>=VALUE "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  -DKEY=VALUE "))
                     .anySatisfy(line -> assertThat(line).startsWith("  --help "));
             assertThat(err()).isEmpty();
         }
@@ -395,7 +401,7 @@ class MainTest {
             assertThat(out()).isEmpty();
             assertThat(err()).startsWith("evalunit: unknown option [--x]. " + USAGE_LINE + System.lineSeparator()
                     + RANK_USAGE_LINE + System.lineSeparator() + MERGE_USAGE_LINE + System.lineSeparator()
-                    + "  --judgments FILE");
+                    + RUN_USAGE_LINE + System.lineSeparator() + "  --judgments FILE");
         }
 
         @Test

@@ -14,6 +14,7 @@ import dev.evalunit.api.Task;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.budget.EvaluationInfrastructureException;
+import dev.evalunit.cli.Main;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
@@ -29,10 +30,15 @@ import dev.evalunit.pairwise.PromptSpec;
 import dev.evalunit.pairwise.SideSpec;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,12 +225,71 @@ class BadInputCatalogueTest {
         }
 
         @Test
+        @DisplayName("run with a gate key that is not metric>=value shows how to write one")
+        void badGateKey() {
+            assertSpecRefused("no-judge.autosxs.json", Map.of(ConfigKeys.SPECS_GATES, "autosxs_model_a_win_rate at least 0.5"),
+                    "Configuration error: configuration key [evalunit.specs.gates] gives the gate [autosxs_model_a_win_rate"
+                    + " at least 0.5]. Write a figure of metrics.json, a comparison and a number, e.g."
+                    + " autosxs_model_a_win_rate>=0.5 (one of >=, >, <=, <).");
+        }
+
+        @Test
+        @DisplayName("run with a gate key on a figure metrics.json does not have suggests the closest")
+        void unknownFigureKey() {
+            assertSpecRefused("no-judge.autosxs.json", Map.of(ConfigKeys.SPECS_GATES, "autosxs_model_a_win_rate>=0.5, cohen_kappa>0.4"),
+                    "Configuration error: configuration key [evalunit.specs.gates] gates [cohen_kappa], which is not a"
+                    + " figure of metrics.json. Did you mean [cohens_kappa]?");
+        }
+
+        @Test
         @DisplayName("whose pretty-printed dataset is broken names line and column")
         void brokenPrettyDataset() {
             assertSpecRefused("broken-dataset.autosxs.json", Map.of(), "Configuration error: dataset"
                     + " [bad-input/specs/broken-pretty.jsonl] is not valid JSON at line 10:3: Unexpected character"
                     + " ('\"' (code 34)): was expecting comma to separate Object entries. Fix it there: the file holds"
                     + " JSON Lines, JSON objects one after another, or one JSON array of objects.");
+        }
+    }
+
+    /** {@code evalunit run} with {@code args}: exit code 2, {@code message} on standard error, no request. */
+    private void assertRunRefused(String message, String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> command = new ArrayList<>(List.of(args));
+        configuration().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        int status = Main.run(command.toArray(String[]::new), new PrintStream(
+                OutputStream.nullOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(message + System.lineSeparator());
+        assertThat(server.requestCount()).as("requests that reached the server").isZero();
+    }
+
+    @Nested
+    @DisplayName("the run command (evalunit run)")
+    class RunCommand {
+        private static final String SPEC = "src/test/resources/bad-input/specs/no-judge.autosxs.json";
+
+        @Test
+        @DisplayName("with a --gate that is not metric>=value shows how to write one")
+        void badGate() {
+            assertRunRefused("Configuration error: option [--gate] gives the gate [win rate at least 0.5]. Write a"
+                    + " figure of metrics.json, a comparison and a number, e.g. autosxs_model_a_win_rate>=0.5 (one of"
+                    + " >=, >, <=, <).", "run", SPEC, "--gate", "win rate at least 0.5");
+        }
+
+        @Test
+        @DisplayName("with a --gate whose number is not one names it")
+        void badThreshold() {
+            assertRunRefused("Configuration error: option [--gate] gives gate [autosxs_model_a_win_rate] the condition"
+                    + " [>=half]. Write a comparison with a number, e.g. \">= 0.5\" (one of >=, >, <=, <).",
+                    "run", SPEC, "--gate", "autosxs_model_a_win_rate>=half");
+        }
+
+        @Test
+        @DisplayName("with a file that is not a spec file says which names it takes")
+        void notASpecFile() {
+            assertRunRefused("Configuration error: file [src/test/resources/bad-input/specs/broken-pretty.jsonl] is not a"
+                    + " spec file. Give an AutoSxS pipeline definition named *.autosxs.json or an EvalAP experiment set"
+                    + " named *.experiment-set.json.", "run", "src/test/resources/bad-input/specs/broken-pretty.jsonl");
         }
     }
 

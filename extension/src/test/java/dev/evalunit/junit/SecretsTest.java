@@ -10,11 +10,14 @@ import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.testing.BatchApiServer;
+import dev.evalunit.cli.Main;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
 import dev.evalunit.testing.GenerateContentServer;
 import dev.evalunit.testing.MessagesServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -109,10 +112,16 @@ class SecretsTest {
         List<String> texts = new ArrayList<>();
         EngineRuns.failures(run.results()).forEach(failure -> texts.add(stackText(failure)));
         texts.add(run.console());
+        assertNoKeyIn(texts);
+    }
+
+    /** No form of the key in {@code texts}, nor in the reports or the cache. */
+    private void assertNoKeyIn(List<String> texts) throws IOException {
+        List<String> all = new ArrayList<>(texts);
         for (Path file : files(reports, cache)) {
-            texts.add(Files.readString(file));
+            all.add(Files.readString(file));
         }
-        for (String text : texts) {
+        for (String text : all) {
             for (String form : FORMS) {
                 assertThat(text).doesNotContain(form);
             }
@@ -161,20 +170,7 @@ class SecretsTest {
         @DisplayName("a failing run whose server echoes it in every form leaves it in no judgment, report, message or"
                 + " console line")
         void failingRun() throws Exception {
-            MockWebServer server = new MockWebServer();
-            // A hostile server: every failure echoes the Authorization header, as is, URL-encoded and JSON-escaped.
-            server.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) {
-                    String echoed = String.valueOf(request.getHeaders().get("Authorization"));
-                    int code = request.getBody().utf8().contains("impartial judge") ? 500 : 400;
-                    String escaped = echoed.replace("/", "\\/");
-                    String encoded = URLEncoder.encode(echoed, StandardCharsets.UTF_8);
-                    return new MockResponse.Builder().code(code).body("{\"error\": {\"message\": \"bad key " + echoed
-                            + "\", \"escaped\": \"" + escaped + "\", \"url\": \"/v1?key=" + encoded + "\"}}").build();
-                }
-            });
-            server.start(InetAddress.getLoopbackAddress(), 0);
+            MockWebServer server = hostileServer();
             try {
                 Run run = run(EvaluationTestCase.class, server.url("/v1").toString());
 
@@ -189,6 +185,54 @@ class SecretsTest {
                 assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
                         .contains("HTTP 400").contains("***");
                 assertNoKeyAnywhere(run);
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    /** A hostile server: every failure echoes the Authorization header, as is, URL-encoded and JSON-escaped. */
+    private static MockWebServer hostileServer() throws IOException {
+        MockWebServer server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String echoed = String.valueOf(request.getHeaders().get("Authorization"));
+                int code = request.getBody().utf8().contains("impartial judge") ? 500 : 400;
+                String escaped = echoed.replace("/", "\\/");
+                String encoded = URLEncoder.encode(echoed, StandardCharsets.UTF_8);
+                return new MockResponse.Builder().code(code).body("{\"error\": {\"message\": \"bad key " + echoed
+                        + "\", \"escaped\": \"" + escaped + "\", \"url\": \"/v1?key=" + encoded + "\"}}").build();
+            }
+        });
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        return server;
+    }
+
+    @Nested
+    @DisplayName("given to evalunit run")
+    class ThroughTheRunCommand {
+
+        @Test
+        @DisplayName("a failing run whose server echoes it leaves it in no output line, report or JUnit XML")
+        void failingRun() throws Exception {
+            MockWebServer server = hostileServer();
+            try {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                int status = Main.run(new String[] {"run", "src/test/resources/specfiles/evals/autosxs/pregenerated.autosxs.json",
+                        "--output", reports.toString(),
+                        "-Devalunit.models.judge.base-url=" + server.url("/v1"),
+                        "-Devalunit.models.judge.api-key=" + reference,
+                        "-Devalunit.models.judge.max-retries=0",
+                        "-Devalunit.judge.default=judge",
+                        "-Devalunit.datasets.gs://my-bucket/autosxs/evaluation_dataset.jsonl=specfiles/evals/data/evaluation_dataset.jsonl",
+                        "-Devalunit.cache.mode=record", "-Devalunit.cache.dir=" + cache},
+                        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+                assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+                assertThat(status).as("the error budget fails the evaluation").isEqualTo(1);
+                assertThat(reports.resolve("TEST-evalunit-specs.xml")).exists();
+                assertNoKeyIn(List.of(out.toString(StandardCharsets.UTF_8)));
             } finally {
                 server.close();
             }
