@@ -46,15 +46,16 @@ final class ExperimentSetEvaluations {
         try (ConsoleProgress console = ConsoleProgress.start(progress)) {
             run = new ExperimentSetRunner(runtime.workers(), runtime.callPhases()).run(plan, progress);
         }
+        CacheReport.print(entries, "experiment set " + run.result().name(), counts);
+        run = new ExperimentSetRun(run.result().withUsage(UsageFields.of(counts.tokens(), runtime.prices()).usage()),
+                run.stopped());
         ExperimentSetResult result = run.result();
-        CacheReport.print(entries, "experiment set " + result.name(), counts);
-        UsageFields usage = UsageFields.of(counts.tokens(), runtime.prices());
-        List<Path> written = ExperimentReports.write(result, usage.asMap());
+        List<Path> written = ExperimentReports.write(result, UsageFields.asMap(result.usage()));
         System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
                 + " experiments, summary written to " + written.get(0));
         files.accept(result, written);
         Path root = ReportDirectories.root(runtime.config());
-        RunSummaryListener.record(root, gateUniqueId, RunEntry.of(result, root, usage.figure()));
+        RunSummaryListener.record(root, gateUniqueId, RunEntry.of(result, root, result.usage().figure()));
         counts.spending().check("experiment set " + result.name());
         return run;
     }

@@ -48,14 +48,14 @@ final class PairwiseEvaluations {
             result = new PairwiseRunner(runtime.workers(), runtime.callPhases()).run(plan, progress);
         }
         CacheReport.print(publisher::entries, result.name(), counts);
-        UsageFields usage = UsageFields.of(counts.tokens(), runtime.prices());
-        List<Path> files = PairwiseReports.write(result, usage.asMap());
+        result = result.withUsage(UsageFields.of(counts.tokens(), runtime.prices()).usage());
+        List<Path> files = PairwiseReports.write(result, UsageFields.asMap(result.usage()));
         Path judgments = result.judgmentsFile();
         System.out.println("[evalunit] " + result.name() + ": " + result.judgments().size() + " judgments written to " + judgments);
         publisher.entries(Map.of("evalunit.judgments", judgments.toString()));
         publisher.files(result, files);
         Path root = ReportDirectories.root(runtime.config());
-        RunSummaryListener.record(root, uniqueId, RunEntry.of(result, root, usage.figure()));
+        RunSummaryListener.record(root, uniqueId, RunEntry.of(result, root, result.usage().figure()));
         // After the files are written and published, so that the failure points at judgments one can read.
         counts.spending().check(result.name());
         return result;
