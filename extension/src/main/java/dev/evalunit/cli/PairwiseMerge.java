@@ -4,6 +4,7 @@ import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.cost.UsageFields;
 import dev.evalunit.files.JudgmentsFile;
 import dev.evalunit.files.MetricsFile;
 import dev.evalunit.files.ReadJudgments;
@@ -63,8 +64,9 @@ final class PairwiseMerge {
         PairwiseResult result = new PairwiseResult(first.evaluation(), first.task(), first.idColumns(),
                 first.humanPreferenceColumn(), judgments, metrics, output.resolve(evaluation.relative()).toAbsolutePath()
                 .normalize(), first.modelA(), first.modelB());
-        PairwiseReports.write(result, UsageSums.of(evaluation.parts().stream()
-                .map(part -> part.directory().resolve(MetricsFile.NAME)).toList(), "metrics file"), null);
+        result = result.withUsage(UsageSums.of(evaluation.parts().stream()
+                .map(part -> part.directory().resolve(MetricsFile.NAME)).toList(), "metrics file"));
+        PairwiseReports.write(result, UsageFields.asMap(result.usage()), null);
         return result;
     }
 }

@@ -5,6 +5,7 @@ import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.experiment.RowResult;
 import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.cost.UsageFields;
 import dev.evalunit.experiment.ExperimentReports;
 import dev.evalunit.files.SetShardManifest;
 import dev.evalunit.files.SetSummaryFile;
@@ -57,8 +58,9 @@ final class SetMerge {
         }
         ExperimentSetResult result = ExperimentSetAggregation.aggregateByDirection(anyShard.name(), anyShard.readme(),
                 experiments, first.higherIsBetter(), labels, directory);
-        ExperimentReports.write(result, UsageSums.of(set.parts().stream()
-                .map(part -> part.directory().resolve(SetSummaryFile.NAME)).toList(), "set summary file"), null);
+        result = result.withUsage(UsageSums.of(set.parts().stream()
+                .map(part -> part.directory().resolve(SetSummaryFile.NAME)).toList(), "set summary file"));
+        ExperimentReports.write(result, UsageFields.asMap(result.usage()), null);
         return result;
     }
 

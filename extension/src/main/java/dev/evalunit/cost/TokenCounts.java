@@ -37,6 +37,22 @@ public final class TokenCounts {
         return usage;
     }
 
+    /**
+     * What was counted since {@code before} (an earlier {@link #snapshot}), per model that had a reply since:
+     * the tokens of the calls made in between, e.g. by one pairing of a tournament whose pairings share clients
+     * and run one at a time.
+     */
+    public SortedMap<String, TokenUsage> since(SortedMap<String, TokenUsage> before) {
+        SortedMap<String, TokenUsage> usage = new TreeMap<>();
+        snapshot().forEach((model, now) -> {
+            TokenUsage made = before.containsKey(model) ? now.minus(before.get(model)) : now;
+            if (made.replies() > 0) {
+                usage.put(model, made);
+            }
+        });
+        return usage;
+    }
+
     /** One model's running sums. */
     @API(status = INTERNAL, since = "0.1")
     public static final class Tally {

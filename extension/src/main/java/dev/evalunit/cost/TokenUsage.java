@@ -17,4 +17,10 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public record TokenUsage(long input, long output, long inputFromCache, long outputFromCache, long replies,
                          long repliesFromCache) {
+
+    /** What was counted since {@code before}, a snapshot of the same running sums. */
+    public TokenUsage minus(TokenUsage before) {
+        return new TokenUsage(input - before.input, output - before.output, inputFromCache - before.inputFromCache,
+                outputFromCache - before.outputFromCache, replies - before.replies, repliesFromCache - before.repliesFromCache);
+    }
 }

@@ -2,9 +2,11 @@ package dev.evalunit.cost;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evalunit.api.usage.Usage;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.apiguardian.api.API;
@@ -35,24 +37,42 @@ public record UsageFields(SortedMap<String, TokenUsage> tokens, PriceTable price
         return new UsageFields(counts.snapshot(), prices);
     }
 
+    /**
+     * The public figures of {@link dev.evalunit.api.pairwise.PairwiseResult#usage()} and
+     * {@link dev.evalunit.api.experiment.ExperimentSetResult#usage()}: the same numbers as {@link #asMap()}, so
+     * that the reports and the files agree.
+     */
+    public Usage usage() {
+        List<Usage.ModelUsage> models = new ArrayList<>();
+        tokens.forEach((model, usage) -> models.add(new Usage.ModelUsage(model, usage.input(), usage.output(),
+                usage.inputFromCache(), usage.outputFromCache(), usage.replies(), usage.repliesFromCache(),
+                cost(model))));
+        BigDecimal total = prices.isEmpty() ? null : total();
+        return new Usage(models, !prices.isEmpty(), total == null ? null : total.doubleValue());
+    }
+
     /** The fields to add to {@code metrics.json}: {@value #TOKENS}, then {@value #COST_USD} when prices are set. */
     public Map<String, Object> asMap() {
+        return asMap(usage());
+    }
+
+    /** {@code usage} as the fields of {@code metrics.json}: {@value #TOKENS}, then {@value #COST_USD} when priced. */
+    public static Map<String, Object> asMap(Usage usage) {
         Map<String, Object> fields = new LinkedHashMap<>();
         Map<String, Object> byModel = new LinkedHashMap<>();
-        tokens.forEach((model, usage) -> {
+        for (Usage.ModelUsage model : usage.models()) {
             Map<String, Object> counts = new LinkedHashMap<>();
-            counts.put(INPUT, usage.input());
-            counts.put(OUTPUT, usage.output());
-            counts.put(INPUT_FROM_CACHE, usage.inputFromCache());
-            counts.put(OUTPUT_FROM_CACHE, usage.outputFromCache());
-            byModel.put(model, counts);
-        });
+            counts.put(INPUT, model.input());
+            counts.put(OUTPUT, model.output());
+            counts.put(INPUT_FROM_CACHE, model.inputFromCache());
+            counts.put(OUTPUT_FROM_CACHE, model.outputFromCache());
+            byModel.put(model.model(), counts);
+        }
         fields.put(TOKENS, byModel);
-        if (!prices.isEmpty()) {
+        if (usage.priced()) {
             Map<String, Object> cost = new LinkedHashMap<>();
-            tokens.keySet().forEach(model -> cost.put(model, cost(model)));
-            BigDecimal total = total();
-            cost.put(TOTAL, total == null ? null : total.doubleValue());
+            usage.models().forEach(model -> cost.put(model.model(), model.costUsd()));
+            cost.put(TOTAL, usage.costUsd());
             fields.put(COST_USD, cost);
         }
         return fields;
@@ -60,16 +80,10 @@ public record UsageFields(SortedMap<String, TokenUsage> tokens, PriceTable price
 
     /**
      * The run summary's figure, e.g. {@code 1234 tokens in, 567 out, $0.0123}; the cost only with prices for
-     * every model; {@code (all from cache)} when no call was made.
+     * every model; {@code (all from cache)} when no call was made ({@link Usage#figure()}).
      */
     public String figure() {
-        long in = tokens.values().stream().mapToLong(TokenUsage::input).sum();
-        long out = tokens.values().stream().mapToLong(TokenUsage::output).sum();
-        long replies = tokens.values().stream().mapToLong(TokenUsage::replies).sum();
-        long cached = tokens.values().stream().mapToLong(TokenUsage::repliesFromCache).sum();
-        BigDecimal total = prices.isEmpty() ? null : total();
-        return in + " tokens in, " + out + " out" + (total == null ? "" : String.format(Locale.ROOT, ", $%.4f", total))
-                + (replies > 0 && cached == replies ? " (all from cache)" : "");
+        return usage().figure();
     }
 
     /** The evaluation's cost in dollars, or {@code null} when a model that replied has no price. */

@@ -21,7 +21,8 @@ import org.apiguardian.api.API;
  * The tournament file ({@value TournamentResult#TOURNAMENT_FILE}), beside the pairings' folders:
  * {@code name}, {@code baseline}, {@code bootstrap_rounds}, {@code seed}, {@code ranking} (per candidate,
  * best first: {@code model}, {@code rank}, {@code score}, {@code ci_low}, {@code ci_high}, {@code battles}),
- * {@code unranked}, and {@code pairings} ({@code name}, {@code model_a}, {@code model_b}, {@code folder}).
+ * {@code unranked}, {@code pairings} ({@code name}, {@code model_a}, {@code model_b}, {@code folder}), then the
+ * whole tournament's {@code tokens} and {@code cost_usd} when given (as in {@code metrics.json}).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class TournamentFile {
@@ -31,10 +32,18 @@ public final class TournamentFile {
 
     /** Writes the file into the tournament's folder (created if needed); returns it. */
     public static Path write(TournamentResult result) {
+        return write(result, Map.of());
+    }
+
+    /**
+     * @param usage fields added after the pairings: the tournament's {@code tokens} and {@code cost_usd}
+     *     ({@code cost.UsageFields})
+     */
+    public static Path write(TournamentResult result, Map<String, Object> usage) {
         try {
             Files.createDirectories(result.reportDirectory());
             Path file = result.reportDirectory().resolve(TournamentResult.TOURNAMENT_FILE);
-            Files.writeString(file, text(result) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, text(result, usage) + "\n", StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("evalunit could not write the tournament file of [" + result.name() + "] to "
@@ -44,6 +53,10 @@ public final class TournamentFile {
 
     /** The file's JSON object, pretty-printed, without a final line end. */
     public static String text(TournamentResult result) {
+        return text(result, Map.of());
+    }
+
+    private static String text(TournamentResult result, Map<String, Object> usage) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", result.name());
         json.put("baseline", result.baseline());
@@ -65,6 +78,7 @@ public final class TournamentFile {
             pairings.add(row);
         }
         json.put("pairings", pairings);
+        json.putAll(usage);
         return JsonWriting.prettyText(json);
     }
 }

@@ -2,9 +2,11 @@ package dev.evalunit.files;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evalunit.api.usage.Usage;
 import dev.evalunit.cost.UsageFields;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,10 @@ public final class UsageSums {
 
     /**
      * @param kind what the files are, for messages: e.g. {@code metrics file}
-     * @return the two fields in the order a run writes them; empty when no file has tokens
+     * @return the usage a single run would have had ({@link UsageFields#asMap} writes it as the files hold it),
+     *     without reply counts, which the files do not keep; {@link Usage#NONE} when no file has tokens
      */
-    public static Map<String, Object> of(List<Path> files, String kind) {
+    public static Usage of(List<Path> files, String kind) {
         SortedMap<String, long[]> tokens = new TreeMap<>();
         Map<String, BigDecimal> costs = new LinkedHashMap<>();
         Map<String, Boolean> unpriced = new LinkedHashMap<>();
@@ -62,28 +65,14 @@ public final class UsageSums {
                 }
             }
         }
-        Map<String, Object> fields = new LinkedHashMap<>();
         if (tokens.isEmpty()) {
-            return fields;
+            return Usage.NONE;
         }
-        Map<String, Object> tokenFields = new LinkedHashMap<>();
-        tokens.forEach((model, sum) -> {
-            Map<String, Object> counts = new LinkedHashMap<>();
-            for (int i = 0; i < COUNTS.size(); i++) {
-                counts.put(COUNTS.get(i), sum[i]);
-            }
-            tokenFields.put(model, counts);
-        });
-        fields.put(UsageFields.TOKENS, tokenFields);
-        if (priced) {
-            Map<String, Object> cost = new LinkedHashMap<>();
-            for (String name : tokens.keySet()) {
-                cost.put(name, sum(name, costs, unpriced));
-            }
-            cost.put(UsageFields.TOTAL, sum(UsageFields.TOTAL, costs, unpriced));
-            fields.put(UsageFields.COST_USD, cost);
-        }
-        return fields;
+        List<Usage.ModelUsage> models = new ArrayList<>();
+        boolean pricedAtAll = priced;
+        tokens.forEach((model, sum) -> models.add(new Usage.ModelUsage(model, sum[0], sum[1], sum[2], sum[3], 0, 0,
+                pricedAtAll ? sum(model, costs, unpriced) : null)));
+        return new Usage(models, priced, priced ? sum(UsageFields.TOTAL, costs, unpriced) : null);
     }
 
     private static Double sum(String name, Map<String, BigDecimal> costs, Map<String, Boolean> unpriced) {

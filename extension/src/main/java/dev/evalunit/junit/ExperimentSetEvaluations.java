@@ -49,16 +49,17 @@ final class ExperimentSetEvaluations {
         try (ConsoleProgress console = ConsoleProgress.start(progress)) {
             run = new ExperimentSetRunner(runtime.workers(), runtime.callPhases(), shard).run(plan, progress);
         }
+        CacheReport.print(entries, "experiment set " + run.result().name(), counts);
+        run = new ExperimentSetRun(run.result().withUsage(UsageFields.of(counts.tokens(), runtime.prices()).usage()),
+                run.stopped());
         ExperimentSetResult result = run.result();
-        CacheReport.print(entries, "experiment set " + result.name(), counts);
-        UsageFields usage = UsageFields.of(counts.tokens(), runtime.prices());
-        List<Path> written = ExperimentReports.write(result, usage.asMap(), shard.isPartial()
+        List<Path> written = ExperimentReports.write(result, UsageFields.asMap(result.usage()), shard.isPartial()
                 ? ExperimentShards.manifest(plan, shard, runtime.budget().share()) : null);
         System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
                 + " experiments, summary written to " + written.get(0));
         files.accept(result, written);
         Path root = ReportDirectories.root(runtime.config());
-        RunEntry entry = RunEntry.of(result, root, usage.figure());
+        RunEntry entry = RunEntry.of(result, root, result.usage().figure());
         RunSummaryListener.record(root, gateUniqueId, shard.isPartial() ? entry.inShard(shard.label()) : entry);
         String shardSkip = shard.isPartial() ? ShardGates.announce("experiment set " + result.name(), shard, rows,
                 ExperimentShards.rowCount(plan, Shard.WHOLE), "rows") : null;

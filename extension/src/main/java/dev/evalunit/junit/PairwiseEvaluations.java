@@ -52,15 +52,15 @@ final class PairwiseEvaluations {
             result = new PairwiseRunner(runtime.workers(), runtime.callPhases()).run(plan, progress);
         }
         CacheReport.print(publisher::entries, result.name(), counts);
-        UsageFields usage = UsageFields.of(counts.tokens(), runtime.prices());
-        List<Path> files = PairwiseReports.write(result, usage.asMap(), shard.isPartial()
+        result = result.withUsage(UsageFields.of(counts.tokens(), runtime.prices()).usage());
+        List<Path> files = PairwiseReports.write(result, UsageFields.asMap(result.usage()), shard.isPartial()
                 ? PairwiseShards.manifest(whole, plan, result, shard, runtime.budget().share()) : null);
         Path judgments = result.judgmentsFile();
         System.out.println("[evalunit] " + result.name() + ": " + result.judgments().size() + " judgments written to " + judgments);
         publisher.entries(Map.of("evalunit.judgments", judgments.toString()));
         publisher.files(result, files);
         Path root = ReportDirectories.root(runtime.config());
-        RunEntry entry = RunEntry.of(result, root, usage.figure());
+        RunEntry entry = RunEntry.of(result, root, result.usage().figure());
         RunSummaryListener.record(root, uniqueId, shard.isPartial() ? entry.inShard(shard.label()) : entry);
         if (shard.isPartial()) {
             ShardGates.abort(ShardGates.announce(result.name(), shard, plan.dataset().size(), whole.dataset().size(),

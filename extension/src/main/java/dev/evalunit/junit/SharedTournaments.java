@@ -6,6 +6,8 @@ import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.api.pairwise.TournamentResult;
 import dev.evalunit.cache.CacheCounts;
 import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.cost.TokenUsage;
+import dev.evalunit.cost.UsageFields;
 import dev.evalunit.execution.ConsoleProgress;
 import dev.evalunit.execution.Progress;
 import dev.evalunit.files.TournamentFile;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -44,7 +47,7 @@ final class SharedTournaments {
     static Tournament of(Method method, ExtensionContext context) {
         String key = method.getDeclaringClass().getName() + "#" + method.getName();
         Planned planned = StoreValues.computeIfAbsent(context.getRoot().getStore(NAMESPACE), key,
-                k -> Planned.of(() -> new Tournament(plan(method, context))), Planned.class);
+                k -> Planned.of(() -> plan(method, context)), Planned.class);
         if (planned.failure() != null) {
             throw SetFailures.report(key, "the tournament of " + method.getDeclaringClass().getSimpleName() + "."
                     + method.getName(), planned.failure(), context);
@@ -69,26 +72,32 @@ final class SharedTournaments {
                 + (names.isEmpty() ? "none" : String.join(", ", names)) + ".");
     }
 
-    private static TournamentPlan plan(Method method, ExtensionContext context) {
+    private static Tournament plan(Method method, ExtensionContext context) {
         List<Model> inline = new ArrayList<>(AnnotationSupport.findRepeatableAnnotations(method, Model.class));
         inline.addAll(AnnotationSupport.findRepeatableAnnotations(method.getDeclaringClass(), Model.class));
         EvalRuntime runtime = Stores.runtime(context);
         CacheCounts counts = runtime.newCacheCounts();
         PairwisePlanner pairwise = new PairwisePlanner(runtime.config(), runtime.datasets(), runtime.clients(counts),
                 runtime.secrets(), new TestMethodBinder(context));
-        return new TournamentPlanner(runtime.config(), pairwise, runtime.clients(counts), runtime.secrets())
-                .plan(TournamentDeclarations.of(method, inline));
+        return new Tournament(new TournamentPlanner(runtime.config(), pairwise, runtime.clients(counts), runtime.secrets())
+                .plan(TournamentDeclarations.of(method, inline)), counts);
     }
 
-    /** A planned tournament and the pairings run so far. */
+    /**
+     * A planned tournament and the pairings run so far. Its pairings share the clients (and so the token counts)
+     * made when it was planned, and run one at a time: a pairing's tokens are what the counts gained while it ran,
+     * so an answer shared by several pairings counts in the pairing that made the call.
+     */
     static final class Tournament {
         private final TournamentPlan plan;
+        private final CacheCounts counts;
         private final Map<Integer, PairwiseResult> results = new ConcurrentHashMap<>();
         private final Map<Integer, List<Path>> files = new ConcurrentHashMap<>();
         private TournamentResult result;
 
-        Tournament(TournamentPlan plan) {
+        Tournament(TournamentPlan plan, CacheCounts counts) {
             this.plan = plan;
+            this.counts = counts;
         }
 
         TournamentPlan plan() {
@@ -105,10 +114,12 @@ final class SharedTournaments {
             TournamentPlan.Pairing pairing = plan.pairings().get(index);
             Progress progress = new Progress(pairing.plan().name(), pairing.plan().dataset().size(), runtime.newCacheCounts());
             PairwiseResult result;
+            SortedMap<String, TokenUsage> before = counts.tokens().snapshot();
             try (ConsoleProgress console = ConsoleProgress.start(progress)) {
                 result = new PairwiseRunner(runtime.workers(), runtime.callPhases()).run(pairing.plan(), progress);
             }
-            files.put(index, PairwiseReports.write(result));
+            result = result.withUsage(new UsageFields(counts.tokens().since(before), runtime.prices()).usage());
+            files.put(index, PairwiseReports.write(result, UsageFields.asMap(result.usage()), null));
             results.put(index, result);
             return result;
         }
@@ -126,7 +137,8 @@ final class SharedTournaments {
                     pairings.add(pairing(i, context));
                 }
                 result = TournamentRanking.of(plan, pairings);
-                Path file = TournamentFile.write(result);
+                Path file = TournamentFile.write(result,
+                        UsageFields.of(counts.tokens(), Stores.runtime(context).prices()).asMap());
                 System.out.println("[evalunit] tournament " + plan.name() + ": " + String.join(" > ", result.ranking())
                         + ", written to " + file);
             }

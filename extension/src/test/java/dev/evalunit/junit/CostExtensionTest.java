@@ -11,6 +11,7 @@ import dev.evalunit.api.Prompt;
 import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
 import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.api.usage.Usage;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.EngineRuns;
 import java.io.IOException;
@@ -135,6 +136,45 @@ class CostExtensionTest {
     }
 
     @Nested
+    @DisplayName("in the result the test and the reporters see (PairwiseResult.usage())")
+    class Result {
+
+        @Test
+        @DisplayName("has the same tokens and cost as metrics.json")
+        void sameAsMetrics() throws IOException {
+            run(Map.of("evalunit.prices.candidate.input-per-mtok", "3.00",
+                    "evalunit.prices.candidate.output-per-mtok", "15.00",
+                    "evalunit.prices.judge.input-per-mtok", "0.50",
+                    "evalunit.prices.judge.output-per-mtok", "1.50")).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+            Usage usage = PricedTestCase.seen.usage();
+            JsonNode metrics = metrics();
+            assertThat(usage.priced()).isTrue();
+            assertThat(usage.models()).extracting(Usage.ModelUsage::model).containsExactly("candidate", "judge");
+            for (Usage.ModelUsage model : usage.models()) {
+                JsonNode tokens = metrics.path("tokens").path(model.model());
+                assertThat(model.input()).isEqualTo(tokens.path("input").asLong());
+                assertThat(model.output()).isEqualTo(tokens.path("output").asLong());
+                assertThat(model.inputFromCache()).isEqualTo(tokens.path("input_from_cache").asLong());
+                assertThat(model.costUsd()).isEqualTo(metrics.path("cost_usd").path(model.model()).asDouble());
+            }
+            assertThat(usage.costUsd()).isEqualTo(metrics.path("cost_usd").path("total").asDouble()).isEqualTo(0.00052);
+            assertThat(usage.figure()).isEqualTo("120 tokens in, 60 out, $0.0005");
+        }
+
+        @Test
+        @DisplayName("has no cost without a price table")
+        void unpriced() {
+            run(Map.of()).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+            Usage usage = PricedTestCase.seen.usage();
+            assertThat(usage.priced()).isFalse();
+            assertThat(usage.costUsd()).isNull();
+            assertThat(usage.input()).isEqualTo((long) EXAMPLES * PROMPT_TOKENS + EXAMPLES * SAMPLES * PROMPT_TOKENS);
+        }
+    }
+
+    @Nested
     @DisplayName("under a cost budget (evalunit.budget.max-cost-usd)")
     class Budget {
 
@@ -197,11 +237,15 @@ class CostExtensionTest {
     // Fixture: run only through the engine above, never directly (not @Nested).
 
     static class PricedTestCase {
+        /** The result the last run injected. */
+        static volatile PairwiseResult seen;
+
         @PairwiseEval(dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
                 autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
                 modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
                 modelB = @Candidate(responseColumn = "answer_b"))
         void evaluation(PairwiseResult result) {
+            seen = result;
         }
     }
 }

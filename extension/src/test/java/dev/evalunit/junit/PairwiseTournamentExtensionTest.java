@@ -144,6 +144,28 @@ class PairwiseTournamentExtensionTest {
         }
 
         @Test
+        @DisplayName("gives each pairing's metrics.json the tokens of its own calls (a shared answer where it was made), and tournament.json the totals")
+        void tokens() throws IOException {
+            run(BaselineTestCase.class);
+
+            // ChatServer: 10 input and 5 output tokens per reply; 4 examples, 2 autorater samples each.
+            Path tournament = reports.resolve("qa_tournament");
+            JsonNode first = JSON.readTree(tournament.resolve("m2-vs-m1").resolve("metrics.json").toFile()).get("tokens");
+            JsonNode second = JSON.readTree(tournament.resolve("m3-vs-m1").resolve("metrics.json").toFile()).get("tokens");
+            JsonNode total = JSON.readTree(tournament.resolve("tournament.json").toFile()).get("tokens");
+            assertThat(first.fieldNames()).toIterable().containsExactly("judge", "m1", "m2");
+            assertThat(first.path("m1").path("input").asLong()).isEqualTo(40);
+            assertThat(first.path("judge").path("output").asLong()).isEqualTo(40);
+            assertThat(second.fieldNames()).toIterable().as("m1's answers were made in the first pairing")
+                    .containsExactly("judge", "m3");
+            assertThat(second.path("m3").path("output").asLong()).isEqualTo(20);
+            assertThat(total.fieldNames()).toIterable().containsExactly("judge", "m1", "m2", "m3");
+            assertThat(total.path("judge").path("input").asLong()).isEqualTo(160);
+            assertThat(total.path("m1").path("input").asLong()).isEqualTo(40);
+            assertThat(RECEIVED.get().pairings().get(1).usage().input()).isEqualTo(40 + 80);
+        }
+
+        @Test
         @DisplayName("ranks by a Bradley-Terry fit over the pairings' votes, as computed from the judgments files")
         void ranking() {
             run(BaselineTestCase.class);

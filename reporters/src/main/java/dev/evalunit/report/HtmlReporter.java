@@ -45,6 +45,7 @@ public final class HtmlReporter implements PairwiseReporter {
         if (result.humanPreferenceColumn() != null) {
             HumanAgreement.append(html, result);
         }
+        UsageTable.html(html, result.usage());
         ExampleTable.append(html, result);
         return Page.end(html, SCRIPT);
     }

@@ -59,6 +59,7 @@ public final class SetHtmlReporter implements ExperimentReporter {
             appendMetric(html, set, metrics.get(i), i);
         }
         appendFailureRates(html, set, metrics);
+        UsageTable.html(html, set.usage());
         AnswerTable.append(html, set, metrics);
         return Page.end(html, null);
     }

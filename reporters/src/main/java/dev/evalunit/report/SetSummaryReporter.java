@@ -63,6 +63,7 @@ public final class SetSummaryReporter implements ExperimentReporter {
             }
             md.append('\n');
         }
+        UsageTable.markdown(md, set.usage());
         return md.toString();
     }
 

@@ -48,6 +48,7 @@ public final class SummaryReporter implements PairwiseReporter {
         }
         md.append("\n\n");
         appendFigures(md, result.metrics());
+        UsageTable.markdown(md, result.usage());
         md.append('\n');
         appendExamples(md, result);
         return md.toString();
@@ -128,7 +129,7 @@ public final class SummaryReporter implements PairwiseReporter {
     }
 
     /** A table cell: a pipe would end the cell, so it is escaped. */
-    private static String cell(String text) {
+    static String cell(String text) {
         return oneLine(text).replace("|", "\\|");
     }
 
