@@ -10,12 +10,14 @@ import dev.evalunit.files.SetShardFile;
 import dev.evalunit.files.SetShardManifest;
 import dev.evalunit.files.ShardFile;
 import dev.evalunit.files.ShardManifest;
+import dev.evalunit.specfiles.Gate;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,7 +44,7 @@ final class MergeCommand {
                 String option = args[i];
                 switch (option) {
                     case "--output" -> output = Path.of(Main.value(args, ++i, option));
-                    case "--gate" -> gates.add(Gate.parse(Main.value(args, ++i, option)));
+                    case "--gate" -> gates.add(Gate.ofText(Main.value(args, ++i, option), "option [--gate]"));
                     default -> {
                         if (option.startsWith("--")) {
                             throw new Main.UsageException("unknown option [" + option + "]");
@@ -104,7 +106,7 @@ final class MergeCommand {
             }
             for (Gate gate : options.gates()) {
                 if (gated.stream().noneMatch(g -> g.figures().containsKey(gate.metric()))) {
-                    throw new Main.UsageException("gate [" + gate + "] names no figure of the merged evaluations");
+                    throw new Main.UsageException("gate [" + label(gate) + "] names no figure of the merged evaluations");
                 }
             }
         } catch (Main.UsageException e) {
@@ -126,7 +128,7 @@ final class MergeCommand {
                 failures.add(e.getMessage());
             }
             for (Gate gate : options.gates()) {
-                String failure = evaluation.figures().containsKey(gate.metric()) ? gate.failure(evaluation.figures()) : null;
+                String failure = evaluation.figures().containsKey(gate.metric()) ? failure(gate, evaluation.figures()) : null;
                 if (failure != null) {
                     failures.add(evaluation.name() + " " + failure);
                 }
@@ -138,5 +140,21 @@ final class MergeCommand {
         out.println("[evalunit] merge: " + (failed == 0 ? "every gate holds on " + evaluations
                 : failed + " of " + evaluations + " failed a gate"));
         return failed == 0 ? Main.OK : Main.FAILED;
+    }
+
+    /** {@code null} when {@code gate} holds on {@code figures}; otherwise why not. A figure that is null fails. */
+    private static String failure(Gate gate, Map<String, Object> figures) {
+        if (!(figures.get(gate.metric()) instanceof Number number)) {
+            return "gate [" + label(gate) + "] failed: " + gate.metric() + " is null (it could not be computed)";
+        }
+        return gate.holds(number.doubleValue()) ? null
+                : "gate [" + label(gate) + "] failed: " + gate.metric() + " is " + String.format(Locale.ROOT, "%.4f", number.doubleValue());
+    }
+
+    /** The gate as the command line gave it: {@code autosxs_model_a_win_rate>=0.9}. */
+    private static String label(Gate gate) {
+        double value = gate.threshold();
+        return gate.metric() + gate.comparison() + (value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.valueOf((long) value) : String.valueOf(value));
     }
 }

@@ -46,6 +46,22 @@ public record Gate(String metric, String comparison, double threshold) {
         return parse(matcher.group(1), matcher.group(2), owner);
     }
 
+    /**
+     * A gate written in one piece, {@code name>=value}, on any figure (a merged experiment's metric mean as well
+     * as a figure of {@code metrics.json}): the caller says which names exist.
+     *
+     * @param owner e.g. {@code option [--gate]}, for messages
+     * @throws ConfigurationException when {@code text} is not a name, a comparison and a number
+     */
+    public static Gate ofText(String text, String owner) {
+        Matcher matcher = ARGUMENT.matcher(text);
+        if (!matcher.matches()) {
+            throw new ConfigurationException(owner + " gives the gate [" + text + "]. Write a figure's name, a comparison"
+                    + " and a number, e.g. autosxs_model_a_win_rate>=0.5 (one of >=, >, <=, <).");
+        }
+        return parse(matcher.group(1), matcher.group(2), owner);
+    }
+
     /** Gates written as {@link #ofArgument}, separated by commas; none for a blank text. */
     public static List<Gate> ofArguments(String text, String owner) {
         List<Gate> gates = new ArrayList<>();
@@ -85,6 +101,17 @@ public record Gate(String metric, String comparison, double threshold) {
             case "<" -> figure.isLessThan(threshold);
             default -> throw new IllegalStateException("unknown comparison " + comparison);
         }
+    }
+
+    /** Whether {@code actual} passes this gate. */
+    public boolean holds(double actual) {
+        return switch (comparison) {
+            case ">=" -> actual >= threshold;
+            case ">" -> actual > threshold;
+            case "<=" -> actual <= threshold;
+            case "<" -> actual < threshold;
+            default -> throw new IllegalStateException("unknown comparison " + comparison);
+        };
     }
 
     @Override

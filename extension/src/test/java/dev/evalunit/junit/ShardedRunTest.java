@@ -263,8 +263,8 @@ class ShardedRunTest {
                     + " file (shard.json or set-shard.json). Name the report directories (evalunit.report.dir) of runs"
                     + " with evalunit.shard=K/N.");
             assertThat(badGate.exitCode()).isEqualTo(2);
-            assertThat(badGate.err()).startsWith("evalunit: option [--gate] needs metric>=value (or >, <=, <),"
-                    + " e.g. autosxs_model_b_win_rate>=0.5, not [win rate high]. Usage:");
+            assertThat(badGate.err().strip()).isEqualTo("Configuration error: option [--gate] gives the gate [win rate high]."
+                    + " Write a figure's name, a comparison and a number, e.g. autosxs_model_a_win_rate>=0.5 (one of >=, >, <=, <).");
         }
     }
 
