@@ -180,6 +180,18 @@ public final class HttpPipeline {
         return scrubber.excerpt(text);
     }
 
+    /**
+     * Reads a body that did not come through this pipeline (a line of a batch's results) as a live 2xx reply
+     * is read; a body that is not a complete reply fails at once, with a scrubbed quote: nothing retries it.
+     */
+    public <T> T read(String body, ReplyCheck.Reader<T> reader) throws ModelCallException {
+        try {
+            return reader.read(body);
+        } catch (IncompleteReplyException e) {
+            throw failure("unreadable reply: " + e.getMessage() + ": " + excerpt(body));
+        }
+    }
+
     private ModelCallException failure(IOException e, AttemptRecord record) {
         if (e instanceof UnreadableAttempt unreadable) {
             String quote = scrubber.excerpt(unreadable.body());

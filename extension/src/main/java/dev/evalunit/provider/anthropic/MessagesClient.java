@@ -113,13 +113,7 @@ final class MessagesClient implements ModelClient, BatchCapable {
 
     /** The answer in a Messages body (a batch line's {@code result.message}); a live reply is read by the pipeline. */
     ModelReply reply(String body, Duration latency) throws ModelCallException {
-        MessagesReply reply;
-        try {
-            reply = read(body);
-        } catch (IncompleteReplyException e) {
-            throw http.failure("unreadable reply: " + e.getMessage() + ": " + http.excerpt(body));
-        }
-        return answer(reply, latency);
+        return answer(http.read(body, MessagesClient::read), latency);
     }
 
     private ModelReply answer(MessagesReply reply, Duration latency) throws ModelCallException {

@@ -109,13 +109,7 @@ final class OpenAiChatClient implements ModelClient, BatchCapable {
 
     /** The answer in a chat-completions body (a batch line's {@code response.body}); a live reply is read by the pipeline. */
     ModelReply reply(String body, Duration latency) throws ModelCallException {
-        ChatCompletion completion;
-        try {
-            completion = read(body);
-        } catch (IncompleteReplyException e) {
-            throw http.failure("unreadable reply: " + e.getMessage() + ": " + http.excerpt(body));
-        }
-        return answer(completion, latency);
+        return answer(http.read(body, OpenAiChatClient::read), latency);
     }
 
     private ModelReply answer(ChatCompletion completion, Duration latency) throws ModelCallException {
