@@ -45,7 +45,9 @@ public final class AutoSxsFile {
     private static final List<String> AUTORATER_KEYS = List.of("inference_instruction", "inference_context");
     private static final List<String> PROMPT_KEYS = List.of("column", "template");
     /** The figures of a pairwise evaluation's {@code metrics.json}, which gates may name. */
-    static final Set<String> FIGURES = Gates.constantsOf(MetricNames.class);
+    public static final Set<String> FIGURES = Gates.constantsOf(MetricNames.class);
+    /** What {@link #FIGURES} are, for messages. */
+    public static final String FIGURE = Gates.FIGURE;
 
     private AutoSxsFile() {
     }
@@ -81,7 +83,7 @@ public final class AutoSxsFile {
             }
         }
         UnknownKeys.require(parameters, PARAMETERS, "[parameterValues] of " + owner);
-        List<Gate> gates = Gates.read(body.get(Gates.BLOCK), FIGURES, owner);
+        List<Gate> gates = Gates.read(body.get(Gates.BLOCK), FIGURES, Gates.FIGURE, owner);
         Map<?, ?> autorater = SpecValues.object(parameters.get("autorater_prompt_parameters") == null ? Map.of()
                 : parameters.get("autorater_prompt_parameters"), "autorater_prompt_parameters", owner);
         UnknownKeys.require(autorater, AUTORATER_KEYS, "[autorater_prompt_parameters] of " + owner);

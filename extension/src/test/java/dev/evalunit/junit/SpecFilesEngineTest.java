@@ -220,6 +220,37 @@ class SpecFilesEngineTest {
                 assertThat(fileRows).allSatisfy(row -> assertThat(row).contains("judge_precision"));
             }
         }
+
+        @Nested
+        @DisplayName("gates: an evalunit block, or evalunit.specs.gates, on each experiment's mean of a metric")
+        class SetGates {
+
+            private static final String GATED_SET = "specfiles/gates/manual-gated.experiment-set.json";
+
+            @Test
+            @DisplayName("the file's gate fails the experiment below it with the AssertJ message; the others pass")
+            void fileGate() {
+                EngineExecutionResults results = runSpecs(evalApConfiguration(reports), selectClasspathResource(GATED_SET));
+                results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(2).failed(1));
+                Event failed = results.testEvents().failed().list().get(0);
+                assertThat(failed.getTestDescriptor().getDisplayName()).isEqualTo("model=m2 · run 1/1");
+                assertThat(EngineRuns.failures(results).get(0)).isInstanceOf(AssertionError.class).hasMessage(
+                        "Expected judge_precision mean to be greater than or equal to 0.5, but was 0; experiment"
+                                + " [model=m2 · run 1/1 (m2_candidate)] over 3 rows; observations: "
+                                + reports.resolve("manual_qa_gated").resolve("m2_candidate").resolve("observations.jsonl"));
+            }
+
+            @Test
+            @DisplayName("the run's gate (evalunit run --gate) applies to the set's metric as well")
+            void runGate() {
+                Map<String, String> config = evalApConfiguration(reports);
+                config.put("evalunit.specs.gates", "output_length<1");
+                EngineExecutionResults results = runSpecs(config, selectClasspathResource(MANUAL));
+                results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(1).failed(2));
+                assertThat(EngineRuns.failures(results)).allSatisfy(failure -> assertThat(failure)
+                        .isInstanceOf(AssertionError.class).hasMessageStartingWith("Expected output_length mean to be less than 1, but was 6; experiment [model=m"));
+            }
+        }
     }
 
     @Nested
