@@ -120,11 +120,18 @@ public final class AutoSxsFile {
         Map<?, ?> given = SpecValues.object(parameters.get(key) == null ? Map.of() : parameters.get(key), key, owner);
         Map<String, PromptSpec> params = new LinkedHashMap<>();
         given.forEach((param, value) -> params.put(String.valueOf(param), prompt(value, key + "." + param, owner)));
-        // A generating model's prompt may have any name (e.g. QUESTION): when it is the only one, it is the prompt.
-        if (params.size() == 1 && !model.isBlank() && !params.containsKey(PairwisePlanner.PROMPT_PARAMETER)) {
-            return new SideSpec(model, "", column, Map.of(PairwisePlanner.PROMPT_PARAMETER, params.values().iterator().next()));
+        if (model.isBlank() || params.isEmpty()) {
+            return new SideSpec(model, "", column, params);
         }
-        return new SideSpec(model, "", column, params);
+        // AutoSxS names a Gemini model's input [prompt] and another model type's inputs as that model names them
+        // (e.g. QUESTION); a model called here takes one user message, so the file's one parameter is that message.
+        if (params.size() > 1) {
+            throw new ConfigurationException(owner + " gives [" + key + "] the parameters " + params.keySet() + ". A model"
+                    + " called here receives one user message: give one parameter (of any name, e.g. [prompt] as AutoSxS"
+                    + " names a Gemini model's) whose template joins the columns it needs, e.g. {\"prompt\": {\"template\":"
+                    + " \"{{ context }}\\n{{ question }}\"}}.");
+        }
+        return new SideSpec(model, "", column, Map.of(PairwisePlanner.PROMPT_PARAMETER, params.values().iterator().next()));
     }
 
     /** {@code {"column": c}} or {@code {"template": t}}; absent is empty. */

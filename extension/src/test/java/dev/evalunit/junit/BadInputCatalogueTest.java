@@ -259,6 +259,16 @@ class BadInputCatalogueTest {
         }
 
         @Test
+        @DisplayName("several prompt parameters for a generating model: one user message, so one parameter")
+        void severalPromptParameters() {
+            assertSpecRefused("several-prompt-parameters.autosxs.json", Map.of(), "Configuration error: spec file"
+                    + " [bad-input/specs/several-prompt-parameters.autosxs.json] gives [model_a_prompt_parameters] the"
+                    + " parameters [QUESTION, CONTEXT]. A model called here receives one user message: give one parameter"
+                    + " (of any name, e.g. [prompt] as AutoSxS names a Gemini model's) whose template joins the columns it"
+                    + " needs, e.g. {\"prompt\": {\"template\": \"{{ context }}\\n{{ question }}\"}}.");
+        }
+
+        @Test
         @DisplayName("whose pretty-printed dataset is broken names line and column")
         void brokenPrettyDataset() {
             assertSpecRefused("broken-dataset.autosxs.json", Map.of(), "Configuration error: dataset"

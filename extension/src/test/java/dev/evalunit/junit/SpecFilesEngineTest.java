@@ -254,6 +254,24 @@ class SpecFilesEngineTest {
     }
 
     @Nested
+    @DisplayName("model_a_prompt_parameters, as AutoSxS names them")
+    class PromptParameters {
+
+        @Test
+        @DisplayName("a single parameter of any name ({'QUESTION': {'template': ...}}) is the generating model's user message")
+        void anyName() {
+            runSpecs(configuration(reports), selectClasspathResource("specfiles/prompts/question-parameter.autosxs.json"))
+                    .testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+            List<String> messages = server.requests().stream()
+                    .filter(body -> body.path("model").asText().equals(VERTEX_MODEL))
+                    .map(body -> body.path("messages").get(0).path("content").asText()).toList();
+            assertThat(messages).containsExactlyInAnyOrder("QUESTION: What is the capital of France?",
+                    "QUESTION: How many legs has a spider?", "QUESTION: What colour is the sky?",
+                    "QUESTION: At what temperature does water boil at sea level?");
+        }
+    }
+
+    @Nested
     @DisplayName("gates in the file")
     class Gates {
 
