@@ -15,6 +15,7 @@ import dev.evalunit.specfiles.ExperimentSetSpecFile;
 import dev.evalunit.specfiles.Gate;
 import dev.evalunit.specfiles.SpecFile;
 import dev.evalunit.specfiles.SpecFileJson;
+import dev.evalunit.specfiles.VertexResourceModels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +187,8 @@ public final class SpecFilesEngine implements TestEngine {
     }
 
     private static EvalConfig config(ConfigurationParameters parameters) {
-        return new EvalConfig(parameters::get, () -> ConfiguredKeys.of(parameters.keySet(), ConfiguredKeys.classLoader()));
+        // A Vertex AI resource name as an AutoSxS model_a is called through the one vertex model declared.
+        return VertexResourceModels.resolving(new EvalConfig(parameters::get,
+                () -> ConfiguredKeys.of(parameters.keySet(), ConfiguredKeys.classLoader())));
     }
 }

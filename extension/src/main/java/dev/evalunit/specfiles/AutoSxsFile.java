@@ -100,8 +100,8 @@ public final class AutoSxsFile {
                 prompt(autorater.get("inference_instruction"), "autorater_prompt_parameters.inference_instruction", owner),
                 prompt(autorater.get("inference_context"), "autorater_prompt_parameters.inference_context", owner),
                 null, null,
-                side(parameters, "a", owner),
-                side(parameters, "b", owner),
+                side(parameters, "a", owner, config),
+                side(parameters, "b", owner, config),
                 SpecValues.text(parameters.get("human_preference_column"), "human_preference_column", owner),
                 List.of());
         return new SpecFile(resource, spec, gates);
@@ -113,8 +113,9 @@ public final class AutoSxsFile {
         return file.endsWith(SUFFIX) ? file.substring(0, file.length() - SUFFIX.length()) : file;
     }
 
-    private static SideSpec side(Map<?, ?> parameters, String side, String owner) {
+    private static SideSpec side(Map<?, ?> parameters, String side, String owner, EvalConfig config) {
         String model = SpecValues.text(parameters.get("model_" + side), "model_" + side, owner);
+        VertexResourceModels.requireCallable(model, "model_" + side, config, owner);
         String column = SpecValues.text(parameters.get("response_column_" + side), "response_column_" + side, owner);
         String key = "model_" + side + "_prompt_parameters";
         Map<?, ?> given = SpecValues.object(parameters.get(key) == null ? Map.of() : parameters.get(key), key, owner);

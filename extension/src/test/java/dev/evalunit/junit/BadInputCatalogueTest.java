@@ -269,6 +269,18 @@ class BadInputCatalogueTest {
         }
 
         @Test
+        @DisplayName("a Vertex AI resource name as model_a, with no vertex model to call it through, says what to set")
+        void vertexResourceName() {
+            assertSpecRefused("vertex-resource-name.autosxs.json", Map.of(), "Configuration error: spec file"
+                    + " [bad-input/specs/vertex-resource-name.autosxs.json] names model_a"
+                    + " [publishers/google/models/gemini-2.0-flash-001], a Vertex AI model that is not declared, and no"
+                    + " model is declared with provider=vertex to call it through. Declare one Vertex AI model"
+                    + " (evalunit.models.<name>.provider=vertex and evalunit.models.<name>.project=<project>; its location"
+                    + " and credentials serve too), or declare this one under"
+                    + " evalunit.models.publishers/google/models/gemini-2.0-flash-001.*.");
+        }
+
+        @Test
         @DisplayName("whose pretty-printed dataset is broken names line and column")
         void brokenPrettyDataset() {
             assertSpecRefused("broken-dataset.autosxs.json", Map.of(), "Configuration error: dataset"

@@ -272,6 +272,46 @@ class SpecFilesEngineTest {
     }
 
     @Nested
+    @DisplayName("model_a as a Vertex AI resource name")
+    class VertexResourceName {
+
+        private static final String FILE = "specfiles/vertex/resource-name.autosxs.json";
+        // Built at run time so that no key-shaped literal sits in the sources.
+        private final String token = "ya29." + "test-" + java.util.UUID.randomUUID();
+
+        @Test
+        @DisplayName("not declared, it is called through the one vertex model declared (its project, location, token)")
+        void throughTheVertexModel() throws IOException {
+            try (dev.evalunit.testing.GenerateContentServer vertex = dev.evalunit.testing.GenerateContentServer.start(
+                    prompt -> "good: " + prompt, ChatServer.judgePreferring("good"))) {
+                Path tokenFile = Files.writeString(reports.resolve("vertex.token"), token + "\n");
+                Map<String, String> config = configuration(reports);
+                config.remove("evalunit.models.judge.base-url");
+                config.put("evalunit.models.judge.provider", "vertex");
+                config.put("evalunit.models.judge.model", "gemini-2.5-pro");
+                config.put("evalunit.models.judge.project", "evals-project");
+                config.put("evalunit.models.judge.location", "europe-west4");
+                config.put("evalunit.models.judge.base-url", vertex.baseUrl());
+                config.put("evalunit.models.judge.api-key", "${file:" + tokenFile + "}");
+                config.put("evalunit.models.judge.temperature", "0.125");
+
+                EngineExecutionResults results = runSpecs(config, selectClasspathResource(FILE));
+                assertThat(EngineRuns.failures(results)).isEmpty();
+                results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+
+                String candidate = "/v1/projects/evals-project/locations/europe-west4/publishers/google/models/"
+                        + "gemini-2.0-flash-001:generateContent";
+                assertThat(vertex.paths().stream().filter(candidate::equals).count()).as("4 answers").isEqualTo(4);
+                assertThat(vertex.authorizations()).containsOnly("Bearer " + token);
+                assertThat(vertex.requests()).filteredOn(body -> !body.path("generationConfig").has("responseJsonSchema"))
+                        .hasSize(4).allSatisfy(body -> assertThat(body.path("generationConfig").has("temperature"))
+                                .as("the judge's sampling is its own").isFalse());
+                assertThat(file(reports, "autosxs-vertex-resource-name", "metrics.json")).contains("autosxs_model_a_win_rate");
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("gates in the file")
     class Gates {
 
