@@ -287,10 +287,12 @@ class SpecFilesEngineTest {
                 Path tokenFile = Files.writeString(reports.resolve("vertex.token"), token + "\n");
                 Map<String, String> config = configuration(reports);
                 config.remove("evalunit.models.judge.base-url");
-                config.put("evalunit.models.judge.provider", "vertex");
-                config.put("evalunit.models.judge.model", "gemini-2.5-pro");
-                config.put("evalunit.models.judge.project", "evals-project");
-                config.put("evalunit.models.judge.location", "europe-west4");
+                // The keys docs/spec-files.md shows, then the stand-in's address and token.
+                java.util.Properties judge = new java.util.Properties();
+                try (var in = getClass().getResourceAsStream("/specfiles/vertex/vertex-judge.properties")) {
+                    judge.load(in);
+                }
+                judge.stringPropertyNames().forEach(key -> config.put(key, judge.getProperty(key)));
                 config.put("evalunit.models.judge.base-url", vertex.baseUrl());
                 config.put("evalunit.models.judge.api-key", "${file:" + tokenFile + "}");
                 config.put("evalunit.models.judge.temperature", "0.125");
