@@ -73,11 +73,8 @@ final class RunCommand {
     static int run(Options options, PrintStream out, PrintStream err) {
         options.files().forEach(RunCommand::requireSpecFile);
         List<Gate> gates = new ArrayList<>();
-        options.gates().forEach(gate -> gates.add(Gate.ofArgument(gate, "option [" + GATE_OPTION + "]")));
-        if (!gates.isEmpty() && options.files().stream().noneMatch(f -> f.getFileName().toString().endsWith(AutoSxsFile.SUFFIX))) {
-            throw new ConfigurationException("option [" + GATE_OPTION + "] gates a pairwise evaluation's figures, and files "
-                    + options.files() + " hold none. Give an AutoSxS file (*" + AutoSxsFile.SUFFIX + "), or drop the gate.");
-        }
+        // Written right here; whether a file has the gate's figure or metric is the engine's rule (SpecFilesEngine).
+        options.gates().forEach(gate -> gates.add(Gate.ofText(gate, "option [" + GATE_OPTION + "]")));
         Map<String, String> parameters = new LinkedHashMap<>(options.parameters());
         Path output = options.output() != null ? options.output()
                 : Path.of(parameters.getOrDefault(ConfigKeys.REPORT_DIR, ConfigKeys.DEFAULT_REPORT_DIR));

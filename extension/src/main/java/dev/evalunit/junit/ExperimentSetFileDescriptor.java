@@ -1,11 +1,12 @@
 package dev.evalunit.junit;
 
 import dev.evalunit.experiment.spec.ExperimentConfiguration;
-import dev.evalunit.experiment.spec.ExperimentSetParser;
 import dev.evalunit.experiment.spec.ExperimentSetSpec;
+import dev.evalunit.specfiles.ExperimentSetSpecFile;
+import dev.evalunit.specfiles.Gate;
 import dev.evalunit.specfiles.SpecFileJson;
 import java.net.URL;
-import java.util.Map;
+import java.util.List;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -20,19 +21,21 @@ final class ExperimentSetFileDescriptor extends AbstractTestDescriptor {
     static final String EXPERIMENT = "experiment";
     static final String SET = "set";
 
+    private final ExperimentSetSpecFile file;
     private final ExperimentSetSpec spec;
     private final RuntimeException invalid;
 
     ExperimentSetFileDescriptor(UniqueId parent, String resource, URL location, TestSource source) {
         super(parent.append(SEGMENT, resource), resource, source);
-        ExperimentSetSpec parsed = null;
+        ExperimentSetSpecFile parsed = null;
         RuntimeException failure = null;
         try {
-            parsed = ExperimentSetParser.parse(object(resource, SpecFileJson.read(resource, location)), resource);
+            parsed = ExperimentSetSpecFile.read(resource, SpecFileJson.read(resource, location));
         } catch (RuntimeException e) {
             failure = e;
         }
-        this.spec = parsed;
+        this.file = parsed;
+        this.spec = parsed == null ? null : parsed.spec();
         this.invalid = failure;
         if (spec != null) {
             for (ExperimentConfiguration experiment : spec.experiments()) {
@@ -44,13 +47,9 @@ final class ExperimentSetFileDescriptor extends AbstractTestDescriptor {
                 "experiment set" + (spec == null ? "" : " " + spec.name()), source, -1));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(String resource, Object json) {
-        if (json instanceof Map<?, ?> map) {
-            return (Map<String, Object>) map;
-        }
-        throw new dev.evalunit.config.ConfigurationException("spec file [" + resource + "] is not a JSON object."
-                + " Give the experiment set's body, as EvalAP takes it.");
+    /** The set's own gates, from its {@code evalunit} block; none when the file is not a valid set. */
+    List<Gate> gates() {
+        return file == null ? List.of() : file.gates();
     }
 
     /** The set, or {@code null} when the file is not a valid set. */

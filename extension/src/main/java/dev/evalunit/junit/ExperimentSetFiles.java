@@ -4,6 +4,8 @@ import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.experiment.ExperimentSetRun;
 import dev.evalunit.pairwise.MethodBinder;
 import dev.evalunit.runtime.EvalRuntime;
+import dev.evalunit.specfiles.Gate;
+import java.util.List;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -20,7 +22,12 @@ final class ExperimentSetFiles {
     }
 
     /** @throws RuntimeException when the set cannot run at all; {@link #failAll} then reports it on each test */
-    static void execute(ExperimentSetFileDescriptor file, EvalRuntime runtime, EngineExecutionListener listener) {
+    /**
+     * @param gates the run's own gates ({@code evalunit run --gate}), checked after the file's on each experiment
+     *     that measures their metric
+     */
+    static void execute(ExperimentSetFileDescriptor file, EvalRuntime runtime, EngineExecutionListener listener,
+                        List<Gate> gates) {
         if (file.invalid() != null) {
             throw file.invalid();
         }
@@ -43,6 +50,8 @@ final class ExperimentSetFiles {
                     }
                     runtime.budget().check(own);
                     runtime.emptyMetrics().check(own);
+                    file.gates().forEach(gate -> gate.check(own));
+                    gates.stream().filter(gate -> gate.appliesTo(own.metrics().keySet())).forEach(gate -> gate.check(own));
                 } else if (ran.shardSkip() != null) {
                     listener.executionFinished(child, TestExecutionResult.aborted(new TestAbortedException(ran.shardSkip())));
                     continue;

@@ -11,13 +11,18 @@ import dev.evalunit.model.ConfigurationKeys;
 import dev.evalunit.pairwise.MethodBinder;
 import dev.evalunit.runtime.EvalRuntime;
 import dev.evalunit.specfiles.AutoSxsFile;
+import dev.evalunit.specfiles.ExperimentSetSpecFile;
 import dev.evalunit.specfiles.Gate;
 import dev.evalunit.specfiles.SpecFile;
 import dev.evalunit.specfiles.SpecFileJson;
+import dev.evalunit.specfiles.VertexResourceModels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -84,6 +89,7 @@ public final class SpecFilesEngine implements TestEngine {
                 ConfigurationKeys.check(config.keys(), config);
                 gates = Gate.ofArguments(config.get(ConfigKeys.SPECS_GATES).orElse(""),
                         "configuration key [" + ConfigKeys.SPECS_GATES + "]");
+                requireNamed(gates, engine.getChildren());
             } catch (ConfigurationException e) {
                 // A misspelt key or a bad gate fails every spec file with the same message, before any model call.
                 configurationError = e;
@@ -101,7 +107,7 @@ public final class SpecFilesEngine implements TestEngine {
                             runtime = EvalRuntime.start(config, ConfiguredKeys.classLoader(), Path.of("").toAbsolutePath());
                         }
                         if (child instanceof ExperimentSetFileDescriptor set) {
-                            ExperimentSetFiles.execute(set, runtime, listener);
+                            ExperimentSetFiles.execute(set, runtime, listener, gates);
                             result = TestExecutionResult.successful();
                         } else {
                             SpecFileDescriptor file = (SpecFileDescriptor) child;
@@ -150,10 +156,39 @@ public final class SpecFilesEngine implements TestEngine {
                 });
         runtime.budget().check(result);
         spec.gates().forEach(gate -> gate.check(result));
-        gates.forEach(gate -> gate.check(result));
+        gates.stream().filter(gate -> gate.appliesTo(AutoSxsFile.FIGURES)).forEach(gate -> gate.check(result));
+    }
+
+    /**
+     * The rule for the run's own gates ({@value ConfigKeys#SPECS_GATES}, {@code evalunit run --gate}): a gate is
+     * checked on every file that has its name (a figure of an AutoSxS file's metrics.json, a metric of an experiment
+     * set), and refused before any call when none of the files run has it.
+     */
+    private static void requireNamed(List<Gate> gates, Set<? extends TestDescriptor> files) {
+        if (gates.isEmpty()) {
+            return;
+        }
+        Set<String> names = new TreeSet<>();
+        Set<String> what = new LinkedHashSet<>();
+        for (TestDescriptor file : files) {
+            if (file instanceof ExperimentSetFileDescriptor set) {
+                if (set.spec() != null) {
+                    names.addAll(ExperimentSetSpecFile.metrics(set.spec()));
+                    what.add(ExperimentSetSpecFile.what(set.spec()));
+                }
+            } else {
+                names.addAll(AutoSxsFile.FIGURES);
+                what.add(AutoSxsFile.FIGURE);
+            }
+        }
+        String owner = "configuration key [" + ConfigKeys.SPECS_GATES + "]";
+        gates.forEach(gate -> gate.requireNamed(names, what.isEmpty() ? "a name of the files run"
+                : String.join(" or ", what), owner));
     }
 
     private static EvalConfig config(ConfigurationParameters parameters) {
-        return new EvalConfig(parameters::get, () -> ConfiguredKeys.of(parameters.keySet(), ConfiguredKeys.classLoader()));
+        // A Vertex AI resource name as an AutoSxS model_a is called through the one vertex model declared.
+        return VertexResourceModels.resolving(new EvalConfig(parameters::get,
+                () -> ConfiguredKeys.of(parameters.keySet(), ConfiguredKeys.classLoader())));
     }
 }

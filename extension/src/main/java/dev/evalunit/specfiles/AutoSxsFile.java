@@ -45,7 +45,9 @@ public final class AutoSxsFile {
     private static final List<String> AUTORATER_KEYS = List.of("inference_instruction", "inference_context");
     private static final List<String> PROMPT_KEYS = List.of("column", "template");
     /** The figures of a pairwise evaluation's {@code metrics.json}, which gates may name. */
-    static final Set<String> FIGURES = Gates.constantsOf(MetricNames.class);
+    public static final Set<String> FIGURES = Gates.constantsOf(MetricNames.class);
+    /** What {@link #FIGURES} are, for messages. */
+    public static final String FIGURE = Gates.FIGURE;
 
     private AutoSxsFile() {
     }
@@ -81,7 +83,7 @@ public final class AutoSxsFile {
             }
         }
         UnknownKeys.require(parameters, PARAMETERS, "[parameterValues] of " + owner);
-        List<Gate> gates = Gates.read(body.get(Gates.BLOCK), FIGURES, owner);
+        List<Gate> gates = Gates.read(body.get(Gates.BLOCK), FIGURES, Gates.FIGURE, owner);
         Map<?, ?> autorater = SpecValues.object(parameters.get("autorater_prompt_parameters") == null ? Map.of()
                 : parameters.get("autorater_prompt_parameters"), "autorater_prompt_parameters", owner);
         UnknownKeys.require(autorater, AUTORATER_KEYS, "[autorater_prompt_parameters] of " + owner);
@@ -98,8 +100,8 @@ public final class AutoSxsFile {
                 prompt(autorater.get("inference_instruction"), "autorater_prompt_parameters.inference_instruction", owner),
                 prompt(autorater.get("inference_context"), "autorater_prompt_parameters.inference_context", owner),
                 null, null,
-                side(parameters, "a", owner),
-                side(parameters, "b", owner),
+                side(parameters, "a", owner, config),
+                side(parameters, "b", owner, config),
                 SpecValues.text(parameters.get("human_preference_column"), "human_preference_column", owner),
                 List.of());
         return new SpecFile(resource, spec, gates);
@@ -111,18 +113,26 @@ public final class AutoSxsFile {
         return file.endsWith(SUFFIX) ? file.substring(0, file.length() - SUFFIX.length()) : file;
     }
 
-    private static SideSpec side(Map<?, ?> parameters, String side, String owner) {
+    private static SideSpec side(Map<?, ?> parameters, String side, String owner, EvalConfig config) {
         String model = SpecValues.text(parameters.get("model_" + side), "model_" + side, owner);
+        VertexResourceModels.requireCallable(model, "model_" + side, config, owner);
         String column = SpecValues.text(parameters.get("response_column_" + side), "response_column_" + side, owner);
         String key = "model_" + side + "_prompt_parameters";
         Map<?, ?> given = SpecValues.object(parameters.get(key) == null ? Map.of() : parameters.get(key), key, owner);
         Map<String, PromptSpec> params = new LinkedHashMap<>();
         given.forEach((param, value) -> params.put(String.valueOf(param), prompt(value, key + "." + param, owner)));
-        // A generating model's prompt may have any name (e.g. QUESTION): when it is the only one, it is the prompt.
-        if (params.size() == 1 && !model.isBlank() && !params.containsKey(PairwisePlanner.PROMPT_PARAMETER)) {
-            return new SideSpec(model, "", column, Map.of(PairwisePlanner.PROMPT_PARAMETER, params.values().iterator().next()));
+        if (model.isBlank() || params.isEmpty()) {
+            return new SideSpec(model, "", column, params);
         }
-        return new SideSpec(model, "", column, params);
+        // AutoSxS names a Gemini model's input [prompt] and another model type's inputs as that model names them
+        // (e.g. QUESTION); a model called here takes one user message, so the file's one parameter is that message.
+        if (params.size() > 1) {
+            throw new ConfigurationException(owner + " gives [" + key + "] the parameters " + params.keySet() + ". A model"
+                    + " called here receives one user message: give one parameter (of any name, e.g. [prompt] as AutoSxS"
+                    + " names a Gemini model's) whose template joins the columns it needs, e.g. {\"prompt\": {\"template\":"
+                    + " \"{{ context }}\\n{{ question }}\"}}.");
+        }
+        return new SideSpec(model, "", column, Map.of(PairwisePlanner.PROMPT_PARAMETER, params.values().iterator().next()));
     }
 
     /** {@code {"column": c}} or {@code {"template": t}}; absent is empty. */

@@ -2,13 +2,16 @@ package dev.evalunit.specfiles;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.assertj.ExperimentResultAssert;
 import dev.evalunit.assertj.PairwiseResultAssert;
 import dev.evalunit.assertj.StatisticAssert;
 import dev.evalunit.config.ConfigurationException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -30,23 +33,6 @@ public record Gate(String metric, String comparison, double threshold) {
     private static final Pattern ARGUMENT = Pattern.compile("\\s*([A-Za-z0-9_.-]+)\\s*((?:>=|<=|>|<).*)");
 
     /**
-     * A gate on a pairwise evaluation's figures written in one piece, {@code metric>=value} (e.g. the command
-     * line's {@code --gate autosxs_model_a_win_rate>=0.5}): one parser for every command and key that takes one.
-     *
-     * @param owner e.g. {@code option [--gate]}, for messages
-     * @throws ConfigurationException when {@code text} is not a figure of {@code metrics.json}, a comparison and a number
-     */
-    public static Gate ofArgument(String text, String owner) {
-        Matcher matcher = ARGUMENT.matcher(text);
-        if (!matcher.matches()) {
-            throw new ConfigurationException(owner + " gives the gate [" + text + "]. Write a figure of metrics.json,"
-                    + " a comparison and a number, e.g. autosxs_model_a_win_rate>=0.5 (one of >=, >, <=, <).");
-        }
-        Gates.requireFigure(matcher.group(1), AutoSxsFile.FIGURES, owner);
-        return parse(matcher.group(1), matcher.group(2), owner);
-    }
-
-    /**
      * A gate written in one piece, {@code name>=value}, on any figure (a merged experiment's metric mean as well
      * as a figure of {@code metrics.json}): the caller says which names exist.
      *
@@ -56,18 +42,18 @@ public record Gate(String metric, String comparison, double threshold) {
     public static Gate ofText(String text, String owner) {
         Matcher matcher = ARGUMENT.matcher(text);
         if (!matcher.matches()) {
-            throw new ConfigurationException(owner + " gives the gate [" + text + "]. Write a figure's name, a comparison"
+            throw new ConfigurationException(owner + " gives the gate [" + text + "]. Write a figure or metric name, a comparison"
                     + " and a number, e.g. autosxs_model_a_win_rate>=0.5 (one of >=, >, <=, <).");
         }
         return parse(matcher.group(1), matcher.group(2), owner);
     }
 
-    /** Gates written as {@link #ofArgument}, separated by commas; none for a blank text. */
+    /** Gates written as {@link #ofText}, separated by commas; none for a blank text. */
     public static List<Gate> ofArguments(String text, String owner) {
         List<Gate> gates = new ArrayList<>();
         for (String gate : text.split(",")) {
             if (!gate.isBlank()) {
-                gates.add(ofArgument(gate, owner));
+                gates.add(ofText(gate, owner));
             }
         }
         return List.copyOf(gates);
@@ -93,7 +79,37 @@ public record Gate(String metric, String comparison, double threshold) {
      * @throws AssertionError when the gate does not hold
      */
     public void check(PairwiseResult result) {
-        StatisticAssert figure = new PairwiseResultAssert(result).figure(metric);
+        compare(new PairwiseResultAssert(result).figure(metric));
+    }
+
+    /**
+     * Checks the gate on one experiment's mean of the metric, as {@code assertThat(experiment).metric(m).mean()
+     * .isGreaterThanOrEqualTo(v)} would, with the same message.
+     *
+     * @throws AssertionError when the gate does not hold
+     */
+    public void check(ExperimentResult experiment) {
+        compare(new ExperimentResultAssert(experiment).metric(metric).mean());
+    }
+
+    /**
+     * Whether this gate names one of {@code names}; see {@link #requireNamed} for a gate that must.
+     */
+    public boolean appliesTo(Set<String> names) {
+        return names.contains(metric);
+    }
+
+    /**
+     * @param names the figures and metrics of what the gate is checked on
+     * @param what what those names are, for the message, e.g. {@code a figure of metrics.json}
+     * @param owner who gives the gate, e.g. {@code option [--gate]}
+     * @throws ConfigurationException when the gate names none of {@code names}, suggesting the closest
+     */
+    public void requireNamed(Set<String> names, String what, String owner) {
+        Gates.requireName(metric, names, what, owner);
+    }
+
+    private void compare(StatisticAssert figure) {
         switch (comparison) {
             case ">=" -> figure.isGreaterThanOrEqualTo(threshold);
             case ">" -> figure.isGreaterThan(threshold);

@@ -6,6 +6,7 @@ import dev.evalunit.experiment.spec.UnknownKeys;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +22,15 @@ final class Gates {
     private Gates() {
     }
 
-    /** @param block the {@code evalunit} value, or {@code null} when the file has none */
-    static List<Gate> read(Object block, Set<String> figures, String owner) {
+    /** What a pairwise evaluation's gates name, for messages. */
+    static final String FIGURE = "a figure of metrics.json";
+
+    /**
+     * @param block the {@code evalunit} value, or {@code null} when the file has none
+     * @param names what the gates may name
+     * @param what what those names are, for messages, e.g. {@value #FIGURE}
+     */
+    static List<Gate> read(Object block, Set<String> names, String what, String owner) {
         if (block == null) {
             return List.of();
         }
@@ -32,24 +40,24 @@ final class Gates {
         SpecValues.object(object.get(GATES) == null ? Map.of() : object.get(GATES), BLOCK + "." + GATES, owner)
                 .forEach((name, condition) -> {
                     String metric = String.valueOf(name);
-                    requireFigure(metric, figures, owner);
+                    requireName(metric, names, what, owner);
                     gates.add(Gate.parse(metric, condition, owner));
                 });
         return List.copyOf(gates);
     }
 
-    /** @throws ConfigurationException when {@code metric} is not one of {@code figures}, suggesting the closest */
-    static void requireFigure(String metric, Set<String> figures, String owner) {
-        if (!figures.contains(metric)) {
-            throw new ConfigurationException(owner + " gates [" + metric + "], which is not a figure of "
-                    + "metrics.json." + ClosestName.to(metric, figures).map(k -> " Did you mean [" + k + "]?")
-                    .orElse(" Figures: " + String.join(", ", figures) + "."));
+    /** @throws ConfigurationException when {@code metric} is not one of {@code names}, suggesting the closest */
+    static void requireName(String metric, Set<String> names, String what, String owner) {
+        if (!names.contains(metric)) {
+            throw new ConfigurationException(owner + " gates [" + metric + "], which is not " + what + "."
+                    + ClosestName.to(metric, names).map(k -> " Did you mean [" + k + "]?")
+                    .orElse(" Names: " + String.join(", ", new TreeSet<>(names)) + "."));
         }
     }
 
     /** The names a class declares as {@code public static final String} constants, e.g. a list of metric names. */
     static Set<String> constantsOf(Class<?> names) {
-        Set<String> values = new TreeSet<>();
+        TreeSet<String> values = new TreeSet<>();
         for (Field field : names.getFields()) {
             int modifiers = field.getModifiers();
             if (field.getType() == String.class && Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)) {
@@ -60,6 +68,6 @@ final class Gates {
                 }
             }
         }
-        return values;
+        return Collections.unmodifiableSortedSet(values);
     }
 }

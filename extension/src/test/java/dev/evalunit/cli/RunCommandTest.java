@@ -188,15 +188,26 @@ class RunCommandTest {
         @DisplayName("a --gate on a figure metrics.json does not have")
         void unknownFigure() {
             assertThat(run(List.of(PREGENERATED), "--gate", "cohen_kappa>=0.4")).isEqualTo(2);
-            assertThat(err()).contains("Configuration error: option [--gate] gates [cohen_kappa], which is not a figure"
-                    + " of metrics.json. Did you mean [cohens_kappa]?");
+            assertThat(out()).contains("ERROR ").contains("Configuration error: configuration key [evalunit.specs.gates]"
+                    + " gates [cohen_kappa], which is not a figure of metrics.json. Did you mean [cohens_kappa]?");
         }
 
         @Test
-        @DisplayName("a --gate with no AutoSxS file to gate")
-        void gateWithoutPairwiseFile() {
+        @DisplayName("a --gate that none of the files has: a pairwise figure over an experiment set")
+        void gateOnNoFile() {
             assertThat(run(List.of(MANUAL_SET), "--gate", "cohens_kappa>=0.4")).isEqualTo(2);
-            assertThat(err()).contains("Configuration error: option [--gate] gates a pairwise evaluation's figures");
+            assertThat(out()).contains("Configuration error: configuration key [evalunit.specs.gates] gates"
+                    + " [cohens_kappa], which is not a metric of experiment set [manual_qa_v1]. Names: judge_precision,"
+                    + " output_length.");
+        }
+
+        @Test
+        @DisplayName("a --gate that one of the files has is checked on it, and passes over the other")
+        void gateOnOneFile() {
+            assertThat(run(List.of(MANUAL_SET, PREGENERATED), "--gate", "cohen_kappa>=0.4")).isEqualTo(2);
+            assertThat(out()).contains("Configuration error: configuration key [evalunit.specs.gates] gates"
+                    + " [cohen_kappa], which is not a figure of metrics.json or a metric of experiment set [manual_qa_v1]."
+                    + " Did you mean [cohens_kappa]?");
         }
 
         @Test

@@ -145,9 +145,10 @@ class BadInputCatalogueTest {
                 .selectors(DiscoverySelectors.selectClasspathResource("bad-input/specs/" + resource));
         config.forEach(kit::configurationParameter);
         EngineExecutionResults results = kit.execute();
-        assertThat(results.testEvents().started().count()).as("spec files run").isEqualTo(1);
+        long tests = results.testEvents().started().count();
+        assertThat(tests).as("tests of the spec file run").isPositive();
         List<Throwable> failures = results.testEvents().failed().stream().map(BadInputCatalogueTest::throwable).toList();
-        assertThat(failures).hasSize(1).allSatisfy(failure -> assertThat(failure)
+        assertThat(failures).as("each test fails").hasSize((int) tests).allSatisfy(failure -> assertThat(failure)
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage(message));
         assertThat(server.requestCount()).as("requests that reached the server").isZero();
@@ -229,7 +230,7 @@ class BadInputCatalogueTest {
         void badGateKey() {
             assertSpecRefused("no-judge.autosxs.json", Map.of(ConfigKeys.SPECS_GATES, "autosxs_model_a_win_rate at least 0.5"),
                     "Configuration error: configuration key [evalunit.specs.gates] gives the gate [autosxs_model_a_win_rate"
-                    + " at least 0.5]. Write a figure of metrics.json, a comparison and a number, e.g."
+                    + " at least 0.5]. Write a figure or metric name, a comparison and a number, e.g."
                     + " autosxs_model_a_win_rate>=0.5 (one of >=, >, <=, <).");
         }
 
@@ -239,6 +240,44 @@ class BadInputCatalogueTest {
             assertSpecRefused("no-judge.autosxs.json", Map.of(ConfigKeys.SPECS_GATES, "autosxs_model_a_win_rate>=0.5, cohen_kappa>0.4"),
                     "Configuration error: configuration key [evalunit.specs.gates] gates [cohen_kappa], which is not a"
                     + " figure of metrics.json. Did you mean [cohens_kappa]?");
+        }
+
+        @Test
+        @DisplayName("an experiment-set file's gate on a metric the set does not measure suggests the closest")
+        void unknownSetMetric() {
+            assertSpecRefused("unknown-metric.experiment-set.json", Map.of(), "Configuration error: spec file"
+                    + " [bad-input/specs/unknown-metric.experiment-set.json] gates [judge_precison], which is not a metric"
+                    + " of experiment set [unknown_metric]. Did you mean [judge_precision]?");
+        }
+
+        @Test
+        @DisplayName("run with a gate key that no file run has (an AutoSxS figure over an experiment set) is refused")
+        void gateKeyOnNoFile() {
+            assertSpecRefused("judged.experiment-set.json", Map.of(ConfigKeys.SPECS_GATES, "judge_precison>=0.5"),
+                    "Configuration error: configuration key [evalunit.specs.gates] gates [judge_precison], which is not a"
+                    + " metric of experiment set [judged]. Did you mean [judge_precision]?");
+        }
+
+        @Test
+        @DisplayName("several prompt parameters for a generating model: one user message, so one parameter")
+        void severalPromptParameters() {
+            assertSpecRefused("several-prompt-parameters.autosxs.json", Map.of(), "Configuration error: spec file"
+                    + " [bad-input/specs/several-prompt-parameters.autosxs.json] gives [model_a_prompt_parameters] the"
+                    + " parameters [QUESTION, CONTEXT]. A model called here receives one user message: give one parameter"
+                    + " (of any name, e.g. [prompt] as AutoSxS names a Gemini model's) whose template joins the columns it"
+                    + " needs, e.g. {\"prompt\": {\"template\": \"{{ context }}\\n{{ question }}\"}}.");
+        }
+
+        @Test
+        @DisplayName("a Vertex AI resource name as model_a, with no vertex model to call it through, says what to set")
+        void vertexResourceName() {
+            assertSpecRefused("vertex-resource-name.autosxs.json", Map.of(), "Configuration error: spec file"
+                    + " [bad-input/specs/vertex-resource-name.autosxs.json] names model_a"
+                    + " [publishers/google/models/gemini-2.0-flash-001], a Vertex AI model that is not declared, and no"
+                    + " model is declared with provider=vertex to call it through. Declare one Vertex AI model"
+                    + " (evalunit.models.<name>.provider=vertex and evalunit.models.<name>.project=<project>; its location"
+                    + " and credentials serve too), or declare this one under"
+                    + " evalunit.models.publishers/google/models/gemini-2.0-flash-001.*.");
         }
 
         @Test
@@ -272,7 +311,7 @@ class BadInputCatalogueTest {
         @DisplayName("with a --gate that is not metric>=value shows how to write one")
         void badGate() {
             assertRunRefused("Configuration error: option [--gate] gives the gate [win rate at least 0.5]. Write a"
-                    + " figure of metrics.json, a comparison and a number, e.g. autosxs_model_a_win_rate>=0.5 (one of"
+                    + " figure or metric name, a comparison and a number, e.g. autosxs_model_a_win_rate>=0.5 (one of"
                     + " >=, >, <=, <).", "run", SPEC, "--gate", "win rate at least 0.5");
         }
 

@@ -264,7 +264,7 @@ class ShardedRunTest {
                     + " with evalunit.shard=K/N.");
             assertThat(badGate.exitCode()).isEqualTo(2);
             assertThat(badGate.err().strip()).isEqualTo("Configuration error: option [--gate] gives the gate [win rate high]."
-                    + " Write a figure's name, a comparison and a number, e.g. autosxs_model_a_win_rate>=0.5 (one of >=, >, <=, <).");
+                    + " Write a figure or metric name, a comparison and a number, e.g. autosxs_model_a_win_rate>=0.5 (one of >=, >, <=, <).");
         }
     }
 

@@ -220,6 +220,97 @@ class SpecFilesEngineTest {
                 assertThat(fileRows).allSatisfy(row -> assertThat(row).contains("judge_precision"));
             }
         }
+
+        @Nested
+        @DisplayName("gates: an evalunit block, or evalunit.specs.gates, on each experiment's mean of a metric")
+        class SetGates {
+
+            private static final String GATED_SET = "specfiles/gates/manual-gated.experiment-set.json";
+
+            @Test
+            @DisplayName("the file's gate fails the experiment below it with the AssertJ message; the others pass")
+            void fileGate() {
+                EngineExecutionResults results = runSpecs(evalApConfiguration(reports), selectClasspathResource(GATED_SET));
+                results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(2).failed(1));
+                Event failed = results.testEvents().failed().list().get(0);
+                assertThat(failed.getTestDescriptor().getDisplayName()).isEqualTo("model=m2 · run 1/1");
+                assertThat(EngineRuns.failures(results).get(0)).isInstanceOf(AssertionError.class).hasMessage(
+                        "Expected judge_precision mean to be greater than or equal to 0.5, but was 0; experiment"
+                                + " [model=m2 · run 1/1 (m2_candidate)] over 3 rows; observations: "
+                                + reports.resolve("manual_qa_gated").resolve("m2_candidate").resolve("observations.jsonl"));
+            }
+
+            @Test
+            @DisplayName("the run's gate (evalunit run --gate) applies to the set's metric as well")
+            void runGate() {
+                Map<String, String> config = evalApConfiguration(reports);
+                config.put("evalunit.specs.gates", "output_length<1");
+                EngineExecutionResults results = runSpecs(config, selectClasspathResource(MANUAL));
+                results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(1).failed(2));
+                assertThat(EngineRuns.failures(results)).allSatisfy(failure -> assertThat(failure)
+                        .isInstanceOf(AssertionError.class).hasMessageStartingWith("Expected output_length mean to be less than 1, but was 6; experiment [model=m"));
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("model_a_prompt_parameters, as AutoSxS names them")
+    class PromptParameters {
+
+        @Test
+        @DisplayName("a single parameter of any name ({'QUESTION': {'template': ...}}) is the generating model's user message")
+        void anyName() {
+            runSpecs(configuration(reports), selectClasspathResource("specfiles/prompts/question-parameter.autosxs.json"))
+                    .testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+            List<String> messages = server.requests().stream()
+                    .filter(body -> body.path("model").asText().equals(VERTEX_MODEL))
+                    .map(body -> body.path("messages").get(0).path("content").asText()).toList();
+            assertThat(messages).containsExactlyInAnyOrder("QUESTION: What is the capital of France?",
+                    "QUESTION: How many legs has a spider?", "QUESTION: What colour is the sky?",
+                    "QUESTION: At what temperature does water boil at sea level?");
+        }
+    }
+
+    @Nested
+    @DisplayName("model_a as a Vertex AI resource name")
+    class VertexResourceName {
+
+        private static final String FILE = "specfiles/vertex/resource-name.autosxs.json";
+        // Built at run time so that no key-shaped literal sits in the sources.
+        private final String token = "ya29." + "test-" + java.util.UUID.randomUUID();
+
+        @Test
+        @DisplayName("not declared, it is called through the one vertex model declared (its project, location, token)")
+        void throughTheVertexModel() throws IOException {
+            try (dev.evalunit.testing.GenerateContentServer vertex = dev.evalunit.testing.GenerateContentServer.start(
+                    prompt -> "good: " + prompt, ChatServer.judgePreferring("good"))) {
+                Path tokenFile = Files.writeString(reports.resolve("vertex.token"), token + "\n");
+                Map<String, String> config = configuration(reports);
+                config.remove("evalunit.models.judge.base-url");
+                // The keys docs/spec-files.md shows, then the stand-in's address and token.
+                java.util.Properties judge = new java.util.Properties();
+                try (var in = getClass().getResourceAsStream("/specfiles/vertex/vertex-judge.properties")) {
+                    judge.load(in);
+                }
+                judge.stringPropertyNames().forEach(key -> config.put(key, judge.getProperty(key)));
+                config.put("evalunit.models.judge.base-url", vertex.baseUrl());
+                config.put("evalunit.models.judge.api-key", "${file:" + tokenFile + "}");
+                config.put("evalunit.models.judge.temperature", "0.125");
+
+                EngineExecutionResults results = runSpecs(config, selectClasspathResource(FILE));
+                assertThat(EngineRuns.failures(results)).isEmpty();
+                results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+
+                String candidate = "/v1/projects/evals-project/locations/europe-west4/publishers/google/models/"
+                        + "gemini-2.0-flash-001:generateContent";
+                assertThat(vertex.paths().stream().filter(candidate::equals).count()).as("4 answers").isEqualTo(4);
+                assertThat(vertex.authorizations()).containsOnly("Bearer " + token);
+                assertThat(vertex.requests()).filteredOn(body -> !body.path("generationConfig").has("responseJsonSchema"))
+                        .hasSize(4).allSatisfy(body -> assertThat(body.path("generationConfig").has("temperature"))
+                                .as("the judge's sampling is its own").isFalse());
+                assertThat(file(reports, "autosxs-vertex-resource-name", "metrics.json")).contains("autosxs_model_a_win_rate");
+            }
+        }
     }
 
     @Nested
