@@ -63,8 +63,9 @@ public final class Backoff {
         return Duration.ofMillis((long) (random.getAsDouble() * ceiling));
     }
 
+    /** Waits {@code delay}, giving the calling worker's {@link CallSlots place} to another task meanwhile. */
     public void sleep(Duration delay) throws InterruptedException {
-        sleeper.sleep(delay);
+        CallSlots.whileWaiting(sleeper, delay);
     }
 
     Clock clock() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -13,8 +15,12 @@ import okhttp3.Response;
  * endpoint:
  * <ul>
  *   <li>after a 429 (or 503, 529) that says how long to wait ({@code Retry-After}, {@code retry-after-ms},
- *       the rate-limit reset headers): no attempt starts before then. The endpoint's concurrency limit
- *       stays as it is, so calls flow at full width again once the pause is over;</li>
+ *       the rate-limit reset headers), when the rate limits cluster: at least {@value #STORM_REPLIES} of the
+ *       endpoint's last {@value #STORM_WINDOW} replies were rate-limited, or the reply said the request budget
+ *       is used up. Then no attempt starts before the time asked. The endpoint's concurrency limit stays as it
+ *       is, so calls flow at full width again once the pause is over. An isolated 429 pauses no one but its
+ *       own call, which waits as asked before retrying ({@link RetryInterceptor}): a 429 now and then is
+ *       a busy server, not a quota every call shares;</li>
  *   <li>after a success that reported the request budget used up ({@code x-ratelimit-remaining-requests: 0},
  *       or Anthropic's {@code anthropic-ratelimit-requests-remaining: 0}), until the reset it gave: waiting
  *       is cheaper than collecting the 429s the next attempts would get.</li>
@@ -29,7 +35,17 @@ final class EndpointHold implements Interceptor {
     record Pauses(int count, Duration total) {
     }
 
+    /** How many of the endpoint's latest replies are looked at to tell a storm from an isolated 429. */
+    static final int STORM_WINDOW = 8;
+    /** How many rate-limited replies among the latest {@value #STORM_WINDOW} make a storm. */
+    static final int STORM_REPLIES = 4;
+
     private final Backoff time;
+    /** Replies seen, numbered: the one counter every attempt moves. */
+    private final AtomicLong replies = new AtomicLong();
+    /** The reply numbers of the latest {@value #STORM_REPLIES} rate-limited replies, a ring. */
+    private final long[] rateLimited = new long[STORM_REPLIES];
+    private int nextRateLimited;
     private Instant heldUntil = Instant.MIN;
     private Instant pauseBegan = Instant.MIN;
     private int pauses;
@@ -51,12 +67,29 @@ final class EndpointHold implements Interceptor {
         }
         Instant sent = held ? now.plus(wait) : now;
         Response response = chain.proceed(chain.request());
+        long reply = replies.incrementAndGet();
         if (response.isSuccessful()) {
             RateLimitHeaders.requestsExhausted(response.headers(), time.clock()).ifPresent(this::holdFor);
         } else if (RetryInterceptor.RATE_LIMIT_CODES.contains(response.code())) {
-            RateLimitHeaders.retryWait(response.headers(), time.clock()).ifPresent(asked -> pauseFor(asked, sent));
+            Optional<Duration> asked = RateLimitHeaders.retryWait(response.headers(), time.clock());
+            boolean storm = (response.code() == 429 || asked.isPresent()) && rateLimited(reply);
+            boolean exhausted = RateLimitHeaders.requestsExhausted(response.headers(), time.clock()).isPresent();
+            if (asked.isPresent() && (storm || exhausted)) {
+                pauseFor(asked.get(), sent);
+            }
         }
         return response;
+    }
+
+    /**
+     * Notes rate-limited reply number {@code reply}; true when it makes {@value #STORM_REPLIES} of the
+     * latest {@value #STORM_WINDOW} replies.
+     */
+    private synchronized boolean rateLimited(long reply) {
+        rateLimited[nextRateLimited] = reply;
+        nextRateLimited = (nextRateLimited + 1) % STORM_REPLIES;
+        long oldest = rateLimited[nextRateLimited];
+        return oldest > 0 && reply - oldest < STORM_WINDOW;
     }
 
     /**

@@ -18,9 +18,14 @@ import okhttp3.Response;
  * time the call queued for a concurrency permit or a paused endpoint ({@link AttemptRecord#queued()}; the rate
  * cap, the model's own declared pace, counts):
  * a call that waited behind slow ones still gets its retries. It waits as {@link Backoff} says or, on 429, 503 and 529,
- * as the server's rate-limit headers say ({@link RateLimitHeaders}). A call therefore sends at most
- * {@code maxRetries + 1} requests. The client's own connection retries are off, so every attempt is
- * one counted here; the interceptors after this one run once per attempt.
+ * as the server's rate-limit headers say ({@link RateLimitHeaders}).
+ *
+ * <p>A 429 that names a wait longer than zero is the server scheduling the call, not a failure of it: it
+ * is not counted against {@code maxRetries}; the call waits as asked and tries again, as long as the retry
+ * time limit allows (a 429 storm with {@code Retry-After: 2} and the default 120 s lets a call wait out
+ * some 60 of them). Every other retried reply or failure counts, so a call sends at most
+ * {@code maxRetries + 1} requests that were not so scheduled. The client's own connection retries are
+ * off, so every attempt is one seen here; the interceptors after this one run once per attempt.
  */
 final class RetryInterceptor implements Interceptor {
 
@@ -47,40 +52,58 @@ final class RetryInterceptor implements Interceptor {
         AttemptRecord record = request.tag(AttemptRecord.class);
         Clock clock = backoff.clock();
         Instant firstAttempt = clock.instant();
-        for (int retry = 1; ; retry++) {
+        Duration scheduledWaits = Duration.ZERO;
+        for (int retry = 1; ; ) {
             boolean lastAttempt = retry > maxRetries;
             record.attemptStarted();
             Duration delay;
             try {
                 Response response = chain.proceed(request);
-                if (lastAttempt || !RETRYABLE_CODES.contains(response.code())) {
+                if (!RETRYABLE_CODES.contains(response.code())) {
                     return response;
                 }
                 Optional<Duration> asked = serverDelay(response);
+                boolean scheduled = response.code() == 429 && asked.isPresent() && !asked.get().isZero();
+                if (lastAttempt && !scheduled) {
+                    return response;
+                }
                 delay = asked.isPresent() ? asked.get() : backoff.delayBefore(retry);
-                if (beyondTimeLimit(firstAttempt, delay, clock, record)) {
+                if (beyondTimeLimit(firstAttempt, scheduledWaits, delay, clock, record)) {
                     record.retryTimeLimitReached();
                     return response;
                 }
                 response.close();
+                if (scheduled) {
+                    scheduledWaits = scheduledWaits.plus(delay);
+                } else {
+                    retry++;
+                }
             } catch (IOException e) {
                 if (lastAttempt || chain.call().isCanceled() || interrupted(e)) {
                     throw e;
                 }
                 delay = backoff.delayBefore(retry);
-                if (beyondTimeLimit(firstAttempt, delay, clock, record)) {
+                if (beyondTimeLimit(firstAttempt, scheduledWaits, delay, clock, record)) {
                     record.retryTimeLimitReached();
                     throw e;
                 }
+                retry++;
             }
             record.waitingUntil(clock.instant().plus(delay));
             pause(delay);
         }
     }
 
-    private boolean beyondTimeLimit(Instant firstAttempt, Duration delay, Clock clock, AttemptRecord record) {
+    /**
+     * Whether waiting {@code delay} more would pass the retry time limit: the time since the first attempt
+     * without the queueing, and at least the waits the server scheduled (so that the limit binds a 429 storm
+     * even on a clock that does not move while a test's sleeper does not sleep).
+     */
+    private boolean beyondTimeLimit(Instant firstAttempt, Duration scheduledWaits, Duration delay, Clock clock,
+                                    AttemptRecord record) {
         Duration retrying = Duration.between(firstAttempt, clock.instant()).minus(record.queued());
-        return retrying.plus(delay).compareTo(maxRetryTime) > 0;
+        Duration spent = retrying.compareTo(scheduledWaits) >= 0 ? retrying : scheduledWaits;
+        return spent.plus(delay).compareTo(maxRetryTime) > 0;
     }
 
     private Optional<Duration> serverDelay(Response response) {

@@ -101,7 +101,8 @@ public record ModelSettings(String name, String provider, String model, String b
      * The most HTTP requests one call sends: the first attempt and {@link #maxRetries()} retries. Fewer
      * when the retry time limit ({@link RateLimits#maxRetryTime()}) is reached first. A request with a
      * response schema that the server refuses (400/422) is sent once more without it, so such a call
-     * may send one request more than this.
+     * may send one request more than this. A 429 that names a wait is not counted: the server scheduled
+     * the call, and the retry time limit alone bounds how long it waits for its turn.
      */
     public int maxAttempts() {
         return maxRetries + 1;

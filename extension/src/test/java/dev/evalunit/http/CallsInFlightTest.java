@@ -258,13 +258,35 @@ class CallsInFlightTest {
     class Storm {
 
         @Test
-        @DisplayName("with Retry-After pauses the endpoint: a call that starts during the pause waits it out first")
-        void pauseHoldsNewCalls() throws Exception {
-            HttpPipeline pipeline = answeredOnce(0, limits(8, Duration.ofSeconds(120), null));
+        @DisplayName("an isolated 429 with Retry-After does not pause other calls: the next one goes at once")
+        void isolatedDoesNotPause() throws Exception {
+            // A retry time limit of 2 s ends the 429'd call at once instead of waiting its 5 s.
+            HttpPipeline pipeline = answeredOnce(0, limits(8, Duration.ofSeconds(2), null));
             server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "5").build());
             server.enqueue(ok());
 
             assertThat(pipeline.execute(post(pipeline)).code()).isEqualTo(429);
+            HttpExchange next = pipeline.execute(post(pipeline));
+
+            assertThat(next.successful()).isTrue();
+            assertThat(time.sleeps()).as("no pause").isEmpty();
+            assertThat(pipelines.concurrencyLimit(server.url("/").toString())).as("not lowered").hasValue(8);
+        }
+
+        @Test
+        @DisplayName("clustered 429s with Retry-After (4 of the last 8 replies) pause the endpoint: a call that starts"
+                + " during the pause waits it out first")
+        void clusterPausesNewCalls() throws Exception {
+            HttpPipeline pipeline = answeredOnce(0, limits(8, Duration.ofSeconds(2), null));
+            for (int i = 0; i < EndpointHold.STORM_REPLIES; i++) {
+                server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "5").build());
+            }
+            server.enqueue(ok());
+
+            for (int i = 0; i < EndpointHold.STORM_REPLIES; i++) {
+                assertThat(pipeline.execute(post(pipeline)).code()).isEqualTo(429);
+            }
+            assertThat(time.sleeps()).as("the first three 429s paused no one").isEmpty();
             HttpExchange next = pipeline.execute(post(pipeline));
 
             assertThat(next.successful()).isTrue();

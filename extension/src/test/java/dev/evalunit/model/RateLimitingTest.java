@@ -420,10 +420,18 @@ class RateLimitingTest {
             }
         };
 
+        /** 429s that ask no wait: each is a failed attempt, counted against max-retries. */
+        private final Dispatcher busy = new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(429).addHeader("Retry-After", "0").build();
+            }
+        };
+
         @Test
-        @DisplayName("in count: a 429 storm with max-retries 3 makes exactly 4 requests per call")
+        @DisplayName("in count: a 429 storm that asks no wait, with max-retries 3, makes exactly 4 requests per call")
         void count() throws Exception {
-            server.setDispatcher(storm);
+            server.setDispatcher(busy);
 
             List<String> outcomes = concurrently(5, client(3, RateLimits.DEFAULT));
 
@@ -499,9 +507,33 @@ class RateLimitingTest {
         }
 
         @Test
-        @DisplayName("so that a call never sends more requests than its settings' maxAttempts()")
-        void maxAttempts() {
+        @DisplayName("not counting a 429 that names a wait: the server scheduled the call, which waits its turn")
+        void scheduledNotCounted() throws Exception {
+            for (int i = 0; i < 6; i++) {
+                server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
+            }
+            server.enqueue(ok());
+
+            client(2, RateLimits.DEFAULT).complete(ModelRequest.ofUser("Hi"));
+
+            assertThat(server.getRequestCount()).as("six 429s with max-retries 2, then the answer").isEqualTo(7);
+        }
+
+        @Test
+        @DisplayName("bounding a storm of 429s that name a wait by the retry time limit alone")
+        void scheduledBoundedInTime() {
             server.setDispatcher(storm);
+            ModelClient client = client(0, new RateLimits(64, OptionalDouble.empty(), Duration.ofSeconds(5)));
+
+            assertThatThrownBy(() -> client.complete(ModelRequest.ofUser("Hi")))
+                    .hasMessage("model [judge]: HTTP 429 after 6 attempts (retry time limit of 5 s reached)");
+            assertThat(server.getRequestCount()).as("five waits of 1 s fit in 5 s").isEqualTo(6);
+        }
+
+        @Test
+        @DisplayName("so that a call never sends more requests than its settings' maxAttempts(), 429s that name a wait aside")
+        void maxAttempts() {
+            server.setDispatcher(busy);
             ModelSettings settings = settings("judge", 2, RateLimits.DEFAULT);
 
             assertThatThrownBy(() -> clients.create(settings, NO_SECRETS).complete(ModelRequest.ofUser("Hi")))
