@@ -40,6 +40,7 @@ final class CacheStore {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final DateTimeFormatter SEGMENT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     private static final AtomicInteger SEGMENTS = new AtomicInteger();
+    private static final String UNKNOWN_ENDPOINT = "an unknown endpoint";
 
     private final Path directory;
     private final SecretMask mask;
@@ -76,7 +77,11 @@ final class CacheStore {
         }
         Map<String, JsonNode> reply;
         try {
-            reply = replyFields(readLine(location));
+            byte[] entry = readLine(location);
+            if (!SegmentIndex.holds(entry, key.hash())) {
+                return Optional.empty(); // another key with the same first 128 bits: the index is not exact
+            }
+            reply = replyFields(entry);
         } catch (IOException e) {
             throw new UnreadableEntryException(location, firstLine(e));
         }
@@ -100,15 +105,33 @@ final class CacheStore {
         SegmentIndex entries = index();
         EntryLocation other = entries.anyEndpoint(anyEndpointHash);
         if (other != null) {
-            return Optional.of(new RecordedElsewhere(other, recordedEndpoint(other)));
+            byte[] entry = readLineOrNull(other);
+            if (entry == null) {
+                return Optional.of(new RecordedElsewhere(other, UNKNOWN_ENDPOINT));
+            }
+            if (SegmentIndex.holdsAnyEndpoint(entry, anyEndpointHash)) {
+                return Optional.of(new RecordedElsewhere(other, recordedEndpoint(entry)));
+            }
         }
         EntryLocation unplaced = entries.get(anyEndpointHash);
-        return unplaced == null ? Optional.empty() : Optional.of(new RecordedElsewhere(unplaced, null));
+        byte[] entry = unplaced == null ? null : readLineOrNull(unplaced);
+        // An entry that cannot be read is named all the same, as before the index was compact.
+        return unplaced == null || entry != null && !SegmentIndex.holds(entry, anyEndpointHash) ? Optional.empty()
+                : Optional.of(new RecordedElsewhere(unplaced, null));
+    }
+
+    /** The line at {@code location}, or {@code null} when it cannot be read: a miss says so, if it can. */
+    private byte[] readLineOrNull(EntryLocation location) {
+        try {
+            return readLine(location);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The endpoint an entry's request names, or {@code "an unknown endpoint"} when it cannot be read. */
-    private String recordedEndpoint(EntryLocation location) {
-        try (JsonParser parser = FACTORY.createParser(readLine(location))) {
+    private String recordedEndpoint(byte[] entry) {
+        try (JsonParser parser = FACTORY.createParser(entry)) {
             parser.nextToken();
             JsonNode endpoint = JsonTrees.read(parser).path("request").path("endpoint");
             if (endpoint.isTextual()) {
@@ -117,7 +140,7 @@ final class CacheStore {
         } catch (IOException | RuntimeException e) {
             // Named as unknown: the entry is not served either way.
         }
-        return "an unknown endpoint";
+        return UNKNOWN_ENDPOINT;
     }
 
     /**
@@ -175,7 +198,7 @@ final class CacheStore {
                 segmentLines = 0;
                 throw e;
             }
-            entries.put(key.hash(), anyEndpointHash, new EntryLocation(segment, segmentLength, bytes.length, ++segmentLines));
+            entries.put(key.hash(), anyEndpointHash, segment, segmentLength, bytes.length, ++segmentLines);
             segmentLength += bytes.length;
         }
     }

@@ -11,7 +11,8 @@ import org.apiguardian.api.API;
  *
  * @param source the location the user gave, used in messages
  * @param columns every column that occurs in some row, in first-seen order
- * @param rows the examples in file order
+ * @param rows the examples in file order; a JSON Lines file's are read from it when asked for
+ *     ({@code get(i)} reads and parses a line), so that a large dataset is not held in memory
  */
 @API(status = INTERNAL, since = "0.1")
 public record Dataset(String source, List<String> columns, List<DatasetRow> rows) {
@@ -19,7 +20,8 @@ public record Dataset(String source, List<String> columns, List<DatasetRow> rows
     public Dataset {
         Objects.requireNonNull(source, "source");
         columns = List.copyOf(columns);
-        rows = List.copyOf(rows);
+        // Rows read on demand stay so: copying them would hold them all.
+        rows = rows instanceof RowsOnDemand ? rows : List.copyOf(rows);
     }
 
     public boolean hasColumn(String column) {

@@ -40,19 +40,26 @@ public final class DatasetLoader {
     public Dataset load(String reference) {
         Objects.requireNonNull(reference, "reference");
         List<String> parts = DatasetReferences.split(reference);
-        List<DatasetRecord> records = new ArrayList<>();
-        for (String part : parts.size() > 1 ? parts : List.of(reference)) {
-            // Chosen before the lookup: a misspelt extension is better reported as such than as a missing file.
-            DatasetSource source = sources.accepting(part);
-            for (DatasetRecord record : read(source, part)) {
-                // Several files are one dataset (AutoSxS's comma-separated list): a location names its file.
-                records.add(parts.size() > 1 ? new DatasetRecord(part + " " + record.location(), record.values()) : record);
-            }
-        }
+        // One source: its records as it gives them, which may be read on demand (JsonLinesFile).
+        List<DatasetRecord> records = parts.size() > 1 ? joined(parts) : read(sources.accepting(reference), reference);
         if (records.isEmpty()) {
             throw new ConfigurationException("dataset [" + reference + "] has no rows. Add at least one example.");
         }
         return dataset(reference, records);
+    }
+
+    /** Several files as one dataset (AutoSxS's comma-separated list), their rows in list order. */
+    private List<DatasetRecord> joined(List<String> parts) {
+        List<DatasetRecord> records = new ArrayList<>();
+        for (String part : parts) {
+            // Chosen before the lookup: a misspelt extension is better reported as such than as a missing file.
+            DatasetSource source = sources.accepting(part);
+            for (DatasetRecord record : read(source, part)) {
+                // A location names its file.
+                records.add(new DatasetRecord(part + " " + record.location(), record.values()));
+            }
+        }
+        return records;
     }
 
     private List<DatasetRecord> read(DatasetSource source, String reference) {
@@ -70,19 +77,29 @@ public final class DatasetLoader {
 
     /** Columns in first-seen order over all rows; every row follows that order, whatever its own. */
     private static Dataset dataset(String reference, List<DatasetRecord> records) {
+        if (records instanceof JsonLinesFile file) {
+            // Rows made when asked for: the file's rows are never all in memory at once.
+            List<String> columns = file.columns();
+            return new Dataset(reference, columns, new RowsOnDemand(file, columns));
+        }
         Set<String> columnSet = new LinkedHashSet<>();
         records.forEach(record -> columnSet.addAll(record.values().keySet()));
         List<String> columns = List.copyOf(columnSet);
         List<DatasetRow> rows = new ArrayList<>(records.size());
         for (DatasetRecord record : records) {
-            Map<String, Object> ordered = new LinkedHashMap<>();
-            for (String column : columns) {
-                if (record.values().containsKey(column)) {
-                    ordered.put(column, record.values().get(column));
-                }
-            }
-            rows.add(new DatasetRow(record.location(), ordered, rows.size() + 1));
+            rows.add(row(record, columns, rows.size() + 1));
         }
         return new Dataset(reference, columns, rows);
+    }
+
+    /** The row of {@code record}, its cells in {@code columns}' order. */
+    static DatasetRow row(DatasetRecord record, List<String> columns, int rowNumber) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (String column : columns) {
+            if (record.values().containsKey(column)) {
+                ordered.put(column, record.values().get(column));
+            }
+        }
+        return new DatasetRow(record.location(), ordered, rowNumber);
     }
 }

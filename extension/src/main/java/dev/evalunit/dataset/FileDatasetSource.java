@@ -42,6 +42,16 @@ abstract class FileDatasetSource implements DatasetSource {
      */
     abstract List<DatasetRecord> parse(String reference, BufferedReader text) throws IOException;
 
+    /**
+     * The records of {@code file}, the dataset as a file on disk, read when asked for rather than held;
+     * {@code null} (the default) to {@linkplain #parse parse} its text instead.
+     *
+     * @throws CharacterCodingException when the file is not UTF-8 (reported as such by the caller)
+     */
+    List<DatasetRecord> onDemand(String reference, Path file) throws IOException {
+        return null;
+    }
+
     static String lineLocation(int line) {
         return "line " + line;
     }
@@ -60,6 +70,15 @@ abstract class FileDatasetSource implements DatasetSource {
     @Override
     public final List<DatasetRecord> load(String reference, ClassLoader classLoader, Path baseDirectory)
             throws IOException {
+        try {
+            Optional<Path> onDisk = fileOf(reference, classLoader, baseDirectory);
+            List<DatasetRecord> records = onDisk.isPresent() ? onDemand(reference, onDisk.get()) : null;
+            if (records != null) {
+                return records;
+            }
+        } catch (CharacterCodingException e) {
+            throw notUtf8(reference);
+        }
         Optional<InputStream> resource = openResource(reference, classLoader);
         try (InputStream in = (resource.isPresent() ? resource : openFile(reference, baseDirectory))
                 .orElseThrow(() -> new ConfigurationException("dataset [" + reference
@@ -68,7 +87,25 @@ abstract class FileDatasetSource implements DatasetSource {
             skipByteOrderMark(text);
             return parse(reference, text);
         } catch (CharacterCodingException e) {
-            throw new ConfigurationException("dataset [" + reference + "] is not UTF-8 text. Save it as UTF-8.");
+            throw notUtf8(reference);
+        }
+    }
+
+    private static ConfigurationException notUtf8(String reference) {
+        return new ConfigurationException("dataset [" + reference + "] is not UTF-8 text. Save it as UTF-8.");
+    }
+
+    /** The file the reference names, as {@link #load} looks it up, when it is one on disk (not in a jar). */
+    private static Optional<Path> fileOf(String reference, ClassLoader classLoader, Path baseDirectory) {
+        URL url = classLoader.getResource(reference.startsWith("/") ? reference.substring(1) : reference);
+        try {
+            if (url != null) {
+                return "file".equals(url.getProtocol()) ? Optional.of(Path.of(url.toURI())) : Optional.empty();
+            }
+            Path path = baseDirectory.resolve(reference);
+            return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) { // InvalidPathException too
+            return Optional.empty();
         }
     }
 

@@ -13,6 +13,7 @@ import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.json.JsonTrees;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,12 @@ public final class JsonLinesSource extends FileDatasetSource {
         super("JSON Lines", ".jsonl", ".ndjson");
     }
 
+    /** A file on disk is read once through and its rows read again when asked for: {@link JsonLinesFile}. */
+    @Override
+    List<DatasetRecord> onDemand(String reference, Path file) throws IOException {
+        return JsonLinesFile.index(reference, file);
+    }
+
     @Override
     List<DatasetRecord> parse(String location, BufferedReader text) throws IOException {
         List<DatasetRecord> records = new ArrayList<>();
@@ -66,7 +73,7 @@ public final class JsonLinesSource extends FileDatasetSource {
      * (an object over several lines), or is an array (of objects). Any other mistake on the line is
      * reported as that line's.
      */
-    private static boolean isPrettyPrinted(String firstLine) {
+    static boolean isPrettyPrinted(String firstLine) {
         try (JsonParser parser = JSON.createParser(firstLine)) {
             boolean array = parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY;
             parser.skipChildren();
@@ -85,7 +92,7 @@ public final class JsonLinesSource extends FileDatasetSource {
         return values;
     }
 
-    private static Map<String, Object> parseObject(String location, int lineNumber, String line) {
+    static Map<String, Object> parseObject(String location, int lineNumber, String line) {
         JsonNode node;
         try (JsonParser parser = JSON.createParser(line)) {
             // Built by JsonTrees rather than readTree: the same tree, without warming up the general

@@ -16,23 +16,32 @@ import dev.evalunit.dataset.IdColumns;
 import dev.evalunit.prompt.DefaultInstructions;
 import dev.evalunit.prompt.PromptParameter;
 import dev.evalunit.stats.pairwise.PairwiseStatistics;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 
 /**
  * Runs a {@link PairwisePlan}: per example, the two answers, then the autorater's samples. Examples
  * run on the run's worker threads; every call blocks its thread, so at most as many calls as there are
- * workers are in flight. A failure on one example becomes that example's {@code Error} judgment; a
+ * workers are in flight. Examples are handed to the workers a few per worker at a time, not all at once. A failure on one example becomes that example's {@code Error} judgment; a
  * model that cannot work at all ({@link ModelUnusableException}) stops the evaluation instead.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class PairwiseRunner {
+
+    /** The examples in flight per worker thread, at most: {@link #windowFor}. */
+    private static final int WINDOW_PER_WORKER = 4;
+    /** Assumed for an executor that does not say how many threads it has. */
+    private static final int DEFAULT_WORKERS = 64;
 
     private final ExecutorService workers;
     private final CallPhases phases;
@@ -58,27 +67,67 @@ public final class PairwiseRunner {
                 plan.reaskAttempts());
         String defaultInstruction = DefaultInstructions.forTask(plan.task());
         phases.prepare(plan.name(), () -> plan.dataset().rows().forEach(row -> judge(plan, autorater, defaultInstruction, row)));
-        List<Future<Judgment>> futures = new ArrayList<>(plan.dataset().size());
+        List<DatasetRow> rows = plan.dataset().rows();
+        Judgment[] judgments = new Judgment[rows.size()];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        // Examples are submitted in a window, not all at once: a task per example of a large dataset,
+        // queued from the start, held memory in the size of the run. The window counts the examples
+        // submitted and not yet finished, so an example that takes long (retries, a stall) holds one
+        // place only, and the other workers go on.
+        int window = windowFor(workers);
+        Semaphore places = new Semaphore(window);
+        Deque<Future<?>> inFlight = new ArrayDeque<>(window + 1);
         try {
-            for (DatasetRow row : plan.dataset().rows()) {
-                futures.add(workers.submit(() -> {
-                    progress.started();
-                    Judgment judgment = judge(plan, autorater, defaultInstruction, row);
-                    progress.finished(judgment.isError());
-                    return judgment;
+            for (int i = 0; i < rows.size() && failure.get() == null; i++) {
+                places.acquire();
+                while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
+                    inFlight.poll();
+                }
+                if (failure.get() != null) {
+                    break;
+                }
+                int index = i;
+                DatasetRow row = rows.get(i);
+                inFlight.add(workers.submit(() -> {
+                    try {
+                        progress.started();
+                        Judgment judgment = judge(plan, autorater, defaultInstruction, row);
+                        judgments[index] = judgment;
+                        progress.finished(judgment.isError());
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        places.release();
+                    }
                 }));
             }
-            List<Judgment> judgments = new ArrayList<>(futures.size());
-            for (Future<Judgment> future : futures) {
-                judgments.add(await(future, plan.name()));
+            if (failure.get() == null) {
+                places.acquire(window); // every example submitted has finished
             }
-            PairwiseMetrics metrics = PairwiseStatistics.compute(judgments, plan.humanPreferenceColumn() != null);
-            return new PairwiseResult(plan.name(), plan.task().id(), plan.idColumns(), plan.humanPreferenceColumn(),
-                    judgments, metrics, plan.reportDirectory(), plan.sideA().name(), plan.sideB().name());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the evaluation was interrupted", e);
         } finally {
             // Only this evaluation's examples: after a failure, none of them keeps a worker busy.
-            futures.forEach(future -> future.cancel(true));
+            inFlight.forEach(future -> future.cancel(true));
         }
+        Throwable failed = failure.get();
+        if (failed instanceof EvaluationInfrastructureException stopped) {
+            throw new EvaluationInfrastructureException("evaluation [" + plan.name() + "] stopped: " + stopped.getMessage());
+        }
+        if (failed != null) {
+            // judge() turns every failure into an Error judgment; reaching here is a bug in evalunit.
+            throw new IllegalStateException("evalunit failed to judge an example", failed);
+        }
+        List<Judgment> all = Arrays.asList(judgments);
+        PairwiseMetrics metrics = PairwiseStatistics.compute(all, plan.humanPreferenceColumn() != null);
+        return new PairwiseResult(plan.name(), plan.task().id(), plan.idColumns(), plan.humanPreferenceColumn(),
+                all, metrics, plan.reportDirectory(), plan.sideA().name(), plan.sideB().name());
+    }
+
+    /** Examples submitted and not yet finished, at most: a few per worker, so that none waits for work. */
+    static int windowFor(ExecutorService workers) {
+        return WINDOW_PER_WORKER * (workers instanceof ThreadPoolExecutor pool ? pool.getMaximumPoolSize() : DEFAULT_WORKERS);
     }
 
     private static Judgment judge(PairwisePlan plan, Autorater autorater, String defaultInstruction, DatasetRow row) {
@@ -139,27 +188,6 @@ public final class PairwiseRunner {
         String message = shown.getMessage();
         return message == null || message.isBlank() ? shown.getClass().getSimpleName() : message;
     }
-
-    /**
-     * @throws EvaluationInfrastructureException when a model of the evaluation cannot work: the
-     *     evaluation stops there, its other examples are not judged (nor counted)
-     */
-    private static Judgment await(Future<Judgment> future, String evaluation) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the evaluation was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof EvaluationInfrastructureException stopped) {
-                throw new EvaluationInfrastructureException("evaluation [" + evaluation + "] stopped: "
-                        + stopped.getMessage());
-            }
-            // judge() turns every failure into an Error judgment; reaching here is a bug in evalunit.
-            throw new IllegalStateException("evalunit failed to judge an example", e.getCause());
-        }
-    }
-
 
     /** One side's answer could not be produced; the message names the side and says why. */
     private static final class GenerationFailed extends RuntimeException {

@@ -181,6 +181,21 @@ class CacheStoreTest {
         }
 
         @Test
+        @DisplayName("never for another key that shares the first 128 bits the index keeps: the line's full key is checked")
+        void noFalseHit() throws Exception {
+            CacheStore store = store();
+            store.write(KEY, KEY_ANY_ENDPOINT, ModelReply.of("stored"));
+            String twin = KEY.hash().substring(0, 32) + (KEY.hash().charAt(32) == '0' ? '1' : '0') + KEY.hash().substring(33);
+            CacheKey sharingHalf = new CacheKey(twin, KEY.canonicalJson());
+
+            assertThat(store.read(sharingHalf)).isEmpty();
+            assertThat(store().read(sharingHalf)).isEmpty();
+            assertThat(store().read(KEY).orElseThrow().text()).isEqualTo("stored");
+            assertThat(store().elsewhere(KEY_ANY_ENDPOINT.substring(0, 63) + (KEY_ANY_ENDPOINT.endsWith("0") ? '1' : '0')))
+                    .isEmpty();
+        }
+
+        @Test
         @DisplayName("past lines that are not entries (a merge conflict marker, an empty line)")
         void notEntries() throws Exception {
             Path segment = Files.createDirectories(dir).resolve("20260101-000000-000-1-1.jsonl");

@@ -10,6 +10,7 @@ import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.DatasetLoader;
+import dev.evalunit.execution.Workers;
 import dev.evalunit.http.Backoff;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.testing.ChatServer;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,6 +64,10 @@ class PairwiseRunnerTest {
 
     /** One autorater sample per example, so that each example makes one judge call. */
     private PairwiseResult run(int concurrency, SideSpec sideA, SideSpec sideB) {
+        return Runs.pairwise(plan(concurrency, sideA, sideB));
+    }
+
+    private PairwisePlan plan(int concurrency, SideSpec sideA, SideSpec sideB) {
         config.put("evalunit.concurrency", String.valueOf(concurrency));
         MethodBinder binder = (method, side) -> methods.get(method);
         PairwisePlanner planner = new PairwisePlanner(EvalConfig.of(config),
@@ -69,7 +75,7 @@ class PairwiseRunnerTest {
                 new SecretReference(name -> null, name -> null), binder);
         PairwiseSpec spec = SpecBuilder.valid().name("runner").dataset(DATASET).context(new PromptSpec("", ""))
                 .samples(1).sideA(sideA).sideB(sideB).build();
-        return Runs.pairwise(planner.plan(spec));
+        return planner.plan(spec);
     }
 
     private static SideSpec candidate() {
@@ -108,6 +114,29 @@ class PairwiseRunnerTest {
             assertThat(server.requestCount()).isEqualTo(IDS.size() * 2);
             assertThat(inFlight.max()).isEqualTo(concurrency);
             assertThat(result.judgments()).noneMatch(Judgment::isError);
+        }
+    }
+
+    @Test
+    @DisplayName("hands the examples to the workers a few per worker at a time, not all at once: the queue stays short")
+    void boundedSubmission() {
+        startServer(prompt -> "unused", ChatServer.judgePreferring("good"));
+        ThreadPoolExecutor oneWorker = (ThreadPoolExecutor) Workers.pool(1, "bounded-");
+        AtomicInteger longestQueue = new AtomicInteger();
+        methods.put("sut", params -> {
+            longestQueue.accumulateAndGet(oneWorker.getQueue().size(), Math::max);
+            return "good: " + params.get("prompt");
+        });
+        try {
+            PairwiseResult result = new PairwiseRunner(oneWorker).run(plan(1, method("sut"), baseline()));
+
+            assertThat(PairwiseRunner.windowFor(oneWorker)).isEqualTo(4);
+            // Without a window, all eight examples were queued before the first finished.
+            assertThat(longestQueue.get()).isBetween(1, 3);
+            assertThat(ids(result)).containsExactlyElementsOf(IDS);
+            assertThat(result.judgments()).noneMatch(Judgment::isError);
+        } finally {
+            oneWorker.shutdownNow();
         }
     }
 

@@ -1,0 +1,169 @@
+package dev.evalunit.dataset;
+
+import dev.evalunit.api.spi.DatasetRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.RandomAccess;
+import java.util.Set;
+
+/**
+ * The records of a JSON Lines file on disk, read when asked for: the file is read once through, every
+ * line parsed and checked as {@link JsonLinesSource} checks it (so that every mistake is still reported
+ * before the first call), and only each record's place is kept (16 bytes a row, where the rows
+ * themselves took about a kilobyte); {@link #get} reads and parses the line again. So a dataset of a
+ * hundred thousand rows does not hold the heap. Read-only; thread safe.
+ */
+final class JsonLinesFile extends AbstractList<DatasetRecord> implements RandomAccess {
+
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final String reference;
+    private final Path file;
+    private final List<String> columns;
+    private final long[] offsets;
+    private final int[] lengths;
+    private final int[] lineNumbers;
+    private volatile FileChannel channel;
+
+    private JsonLinesFile(String reference, Path file, List<String> columns, long[] offsets, int[] lengths, int[] lineNumbers) {
+        this.reference = reference;
+        this.file = file;
+        this.columns = columns;
+        this.offsets = offsets;
+        this.lengths = lengths;
+        this.lineNumbers = lineNumbers;
+    }
+
+    /**
+     * The file's records, checked, or {@code null} when it is not one JSON object per line (pretty-printed
+     * JSON, or lines ended by a lone carriage return): {@link JsonLinesSource} reads those whole.
+     *
+     * @throws java.nio.charset.CharacterCodingException when the file is not UTF-8
+     */
+    static JsonLinesFile index(String reference, Path file) throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        Set<String> columns = new LinkedHashSet<>();
+        long[] offsets = new long[1024];
+        int[] lengths = new int[1024];
+        int[] lineNumbers = new int[1024];
+        int rows = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            byte[] line = new byte[1024];
+            int lineLength = 0;
+            long lineStart = 0;
+            long position = 0;
+            int number = 0;
+            boolean first = true;
+            for (int read = in.read(buffer); ; read = in.read(buffer)) {
+                int from = 0;
+                int end = Math.max(read, 0);
+                if (first && end >= 3 && Arrays.equals(buffer, 0, 3, BYTE_ORDER_MARK, 0, 3)) {
+                    from = 3;
+                    lineStart = 3;
+                }
+                first = false;
+                for (int i = from; i <= end; i++) {
+                    boolean lastLine = read < 0 && i == end && lineLength > 0;
+                    if (i < end && buffer[i] != '\n' || i == end && !lastLine) {
+                        if (i < end) {
+                            if (lineLength == line.length) {
+                                line = Arrays.copyOf(line, line.length * 2);
+                            }
+                            line[lineLength++] = buffer[i];
+                        }
+                        continue;
+                    }
+                    number++;
+                    int length = lineLength > 0 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
+                    String text = utf8.decode(ByteBuffer.wrap(line, 0, length)).toString();
+                    if (text.indexOf('\r') >= 0) {
+                        return null;
+                    }
+                    if (!text.isBlank()) {
+                        if (rows == 0 && JsonLinesSource.isPrettyPrinted(text)) {
+                            return null;
+                        }
+                        columns.addAll(JsonLinesSource.parseObject(reference, number, text).keySet());
+                        if (rows == offsets.length) {
+                            offsets = Arrays.copyOf(offsets, rows * 2);
+                            lengths = Arrays.copyOf(lengths, rows * 2);
+                            lineNumbers = Arrays.copyOf(lineNumbers, rows * 2);
+                        }
+                        offsets[rows] = lineStart;
+                        lengths[rows] = length;
+                        lineNumbers[rows] = number;
+                        rows++;
+                    }
+                    lineStart = position + i + 1;
+                    lineLength = 0;
+                }
+                if (read < 0) {
+                    break;
+                }
+                position += read;
+            }
+        }
+        return new JsonLinesFile(reference, file, List.copyOf(columns), Arrays.copyOf(offsets, rows),
+                Arrays.copyOf(lengths, rows), Arrays.copyOf(lineNumbers, rows));
+    }
+
+    /** Every column that occurs in some record, in first-seen order. */
+    List<String> columns() {
+        return columns;
+    }
+
+    @Override
+    public int size() {
+        return offsets.length;
+    }
+
+    @Override
+    public DatasetRecord get(int index) {
+        ByteBuffer bytes = ByteBuffer.allocate(lengths[index]);
+        try {
+            FileChannel in = channel();
+            while (bytes.hasRemaining()) {
+                if (in.read(bytes, offsets[index] + bytes.position()) < 0) {
+                    throw new IOException("the file is shorter than when the run began");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("dataset [" + reference + "] could not be read again at line "
+                    + lineNumbers[index] + ": " + e.getMessage(), e);
+        }
+        String line = new String(bytes.array(), StandardCharsets.UTF_8);
+        return new DatasetRecord(FileDatasetSource.lineLocation(lineNumbers[index]),
+                JsonLinesSource.parseObject(reference, lineNumbers[index], line));
+    }
+
+    // Opened once and kept: positional reads share it, and a row read per example should not cost an
+    // open and a close. The JVM closes it when the dataset is collected.
+    private FileChannel channel() throws IOException {
+        FileChannel open = channel;
+        if (open == null) {
+            synchronized (this) {
+                if (channel == null) {
+                    channel = FileChannel.open(file, StandardOpenOption.READ);
+                }
+                open = channel;
+            }
+        }
+        return open;
+    }
+}

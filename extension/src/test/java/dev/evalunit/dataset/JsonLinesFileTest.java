@@ -1,0 +1,95 @@
+package dev.evalunit.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.evalunit.api.spi.DatasetRecord;
+import dev.evalunit.config.ConfigurationException;
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("A JSON Lines file on disk")
+class JsonLinesFileTest {
+
+    @TempDir
+    Path dir;
+
+    private Dataset load(String content) throws Exception {
+        Files.write(dir.resolve("data.jsonl"), content.getBytes(StandardCharsets.UTF_8));
+        return new DatasetLoader(getClass().getClassLoader(), dir).load("data.jsonl");
+    }
+
+    private static List<DatasetRecord> parsedWhole(String content) throws Exception {
+        BufferedReader reader = new BufferedReader(new StringReader(content.startsWith("\uFEFF") ? content.substring(1) : content));
+        return new JsonLinesSource().parse("data.jsonl", reader);
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @ValueSource(strings = {
+            "{\"id\":1,\"q\":\"a\"}\n{\"id\":2,\"q\":\"b\"}\n",
+            "{\"id\":1,\"q\":\"a\"}\r\n\r\n{\"id\":2,\"q\":\"\u00e9\u4e2d\ud83d\ude00\"}",
+            "\uFEFF\n  \n{\"id\":1}\n{\"q\":\"x\",\"id\":2,\"n\":{\"deep\":[1,2]}}\n\n",
+    })
+    @DisplayName("gives the same records as the text read whole: locations, cells, blank lines, CRLF, a byte order mark, a last line without LF")
+    void sameAsWhole(String content) throws Exception {
+        Dataset dataset = load(content);
+
+        assertThat(dataset.rows()).isInstanceOf(RowsOnDemand.class);
+        assertThat(List.copyOf(JsonLinesFile.index("data.jsonl", dir.resolve("data.jsonl")))).isEqualTo(parsedWhole(content));
+        assertThat(dataset.rows()).extracting(DatasetRow::location)
+                .containsExactlyElementsOf(parsedWhole(content).stream().map(DatasetRecord::location).toList());
+    }
+
+    @Test
+    @DisplayName("keeps only the rows' places: a row is read from the file when asked for, in the dataset's column order")
+    void readOnDemand() throws Exception {
+        Dataset dataset = load("{\"id\":1,\"q\":\"first\"}\n{\"q\":\"second\",\"id\":2}\n");
+
+        assertThat(dataset.columns()).containsExactly("id", "q");
+        assertThat(dataset.size()).isEqualTo(2);
+        assertThat(dataset.rows().get(1).values().keySet()).containsExactly("id", "q");
+        assertThat(dataset.rows().get(1).rowNumber()).isEqualTo(2);
+        // Same length, new text: what a later read sees shows that the row was not kept.
+        Files.writeString(dir.resolve("data.jsonl"), "{\"id\":1,\"q\":\"FIRST\"}\n{\"q\":\"second\",\"id\":2}\n");
+        assertThat(dataset.rows().get(0).text("q")).isEqualTo("FIRST");
+    }
+
+    @Test
+    @DisplayName("reports a mistake on any line before any row is used, by line, as the text read whole does")
+    void checkedAtLoad() {
+        assertThatThrownBy(() -> load("{\"id\":1}\n\n[1]\n"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Configuration error: dataset [data.jsonl] line 3 is not a JSON object: found an array. Fix that line.");
+        assertThatThrownBy(() -> load("{\"id\":1,\"id\":2}\n"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("Configuration error: dataset [data.jsonl] line 1 is not a JSON object: Duplicate field 'id'");
+    }
+
+    @Test
+    @DisplayName("is read whole when it is pretty-printed JSON")
+    void prettyPrinted() throws Exception {
+        Dataset dataset = load("{\n  \"id\": 1\n}\n{\n  \"id\": 2\n}\n");
+
+        assertThat(dataset.rows()).isNotInstanceOf(RowsOnDemand.class);
+        assertThat(dataset.rows()).extracting(row -> row.get("id")).containsExactly(1, 2);
+    }
+
+    @Test
+    @DisplayName("is refused when it is not UTF-8")
+    void notUtf8() throws Exception {
+        Files.write(dir.resolve("data.jsonl"), new byte[] {'{', '"', 'q', '"', ':', '"', (byte) 0xE9, '"', '}', '\n'});
+
+        assertThatThrownBy(() -> new DatasetLoader(getClass().getClassLoader(), dir).load("data.jsonl"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Configuration error: dataset [data.jsonl] is not UTF-8 text. Save it as UTF-8.");
+    }
+}
