@@ -30,21 +30,44 @@ public final class Workers {
         AtomicInteger count = new AtomicInteger();
         CallSlots slots = new CallSlots(size);
         int threads = Math.multiplyExact(size, THREADS_PER_PLACE);
-        return new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
-                    Thread thread = new Thread(runnable, namePrefix + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }) {
-            @Override
-            protected void beforeExecute(Thread thread, Runnable task) {
-                slots.enter();
-            }
+        return new Pool(size, threads, slots, runnable -> {
+            Thread thread = new Thread(runnable, namePrefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
-            @Override
-            protected void afterExecute(Runnable task, Throwable failure) {
-                slots.leave();
-            }
-        };
+    /**
+     * How many tasks of {@code pool} start work at once: its places when {@link #pool} made it, else its
+     * largest number of threads, else {@code fallback}.
+     */
+    public static int places(ExecutorService pool, int fallback) {
+        if (pool instanceof Pool ours) {
+            return ours.places;
+        }
+        return pool instanceof ThreadPoolExecutor other ? other.getMaximumPoolSize() : fallback;
+    }
+
+    /** A pool whose tasks hold one of its {@link CallSlots places} while they work. */
+    private static final class Pool extends ThreadPoolExecutor {
+
+        private final int places;
+        private final CallSlots slots;
+
+        Pool(int places, int threads, CallSlots slots, java.util.concurrent.ThreadFactory factory) {
+            super(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory);
+            this.places = places;
+            this.slots = slots;
+        }
+
+        @Override
+        protected void beforeExecute(Thread thread, Runnable task) {
+            slots.enter();
+        }
+
+        @Override
+        protected void afterExecute(Runnable task, Throwable failure) {
+            slots.leave();
+        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.evalunit.pairwise;
 
-import dev.evalunit.execution.CallPhases;
-import dev.evalunit.execution.Progress;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.pairwise.Judgment;
@@ -13,6 +11,9 @@ import dev.evalunit.autorater.AutoraterInput;
 import dev.evalunit.budget.EvaluationInfrastructureException;
 import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.dataset.IdColumns;
+import dev.evalunit.execution.CallPhases;
+import dev.evalunit.execution.Progress;
+import dev.evalunit.execution.Workers;
 import dev.evalunit.prompt.DefaultInstructions;
 import dev.evalunit.prompt.PromptParameter;
 import dev.evalunit.stats.pairwise.PairwiseStatistics;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 
@@ -38,7 +38,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class PairwiseRunner {
 
-    /** The examples in flight per worker thread, at most: {@link #windowFor}. */
+    /** The examples in flight per place of work ({@code evalunit.concurrency}), at most: {@link #windowFor}. */
     private static final int WINDOW_PER_WORKER = 4;
     /** Assumed for an executor that does not say how many threads it has. */
     private static final int DEFAULT_WORKERS = 64;
@@ -125,9 +125,9 @@ public final class PairwiseRunner {
                 all, metrics, plan.reportDirectory(), plan.sideA().name(), plan.sideB().name());
     }
 
-    /** Examples submitted and not yet finished, at most: a few per worker, so that none waits for work. */
+    /** Examples submitted and not yet finished, at most: a few per place of work, so that none waits for work. */
     static int windowFor(ExecutorService workers) {
-        return WINDOW_PER_WORKER * (workers instanceof ThreadPoolExecutor pool ? pool.getMaximumPoolSize() : DEFAULT_WORKERS);
+        return WINDOW_PER_WORKER * Workers.places(workers, DEFAULT_WORKERS);
     }
 
     private static Judgment judge(PairwisePlan plan, Autorater autorater, String defaultInstruction, DatasetRow row) {
