@@ -107,11 +107,18 @@ public final class ConfigKeys {
         public static final String CONNECT_TIMEOUT_SECONDS = "connect-timeout-seconds";
         /** Limit on waiting for a reply's first byte, in seconds. Default a third of {@code timeout-seconds} (20). */
         public static final String FIRST_BYTE_TIMEOUT_SECONDS = "first-byte-timeout-seconds";
+        /**
+         * Hedging, off unless set: an attempt without a reply after this percentile (50 to 99.9) of the model's
+         * recent latencies gets one second attempt beside it; the first reply wins.
+         */
+        public static final String HEDGE_AFTER_PERCENTILE = "hedge-after-percentile";
+        /** The floor of the wait before a second attempt, in milliseconds. Default 100. */
+        public static final String HEDGE_MIN_MS = "hedge-min-ms";
 
         /** Every key above: what every model has, whatever its provider; a provider's own parameters take other names. */
         public static final Set<String> ALL = Set.of(PROVIDER, MODEL, BASE_URL, API_KEY, SYSTEM_PROMPT, TEMPERATURE,
                 TOP_P, MAX_TOKENS, EXTRA_PARAMS, TIMEOUT_SECONDS, MAX_RETRIES, MAX_CONCURRENCY, REQUESTS_PER_SECOND,
-                MAX_RETRY_SECONDS, CONNECT_TIMEOUT_SECONDS, FIRST_BYTE_TIMEOUT_SECONDS);
+                MAX_RETRY_SECONDS, CONNECT_TIMEOUT_SECONDS, FIRST_BYTE_TIMEOUT_SECONDS, HEDGE_AFTER_PERCENTILE, HEDGE_MIN_MS);
 
         private ModelKeys() {
         }

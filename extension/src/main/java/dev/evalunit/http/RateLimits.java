@@ -24,10 +24,12 @@ import org.apiguardian.api.API;
  * @param connectTimeout the limit on opening a connection, or empty for the default
  * @param firstByteTimeout the limit on waiting for the reply's first byte (for calls that are not
  *     streamed, the whole generation), and for any gap while reading it; empty for the default
+ * @param hedging when an attempt without a reply gets a second one beside it; empty (the default) for never
  */
 @API(status = INTERNAL, since = "0.1")
 public record RateLimits(int maxConcurrency, OptionalDouble requestsPerSecond, Duration maxRetryTime,
-                         Optional<Duration> connectTimeout, Optional<Duration> firstByteTimeout) {
+                         Optional<Duration> connectTimeout, Optional<Duration> firstByteTimeout,
+                         Optional<Hedging> hedging) {
 
     /** The default connect timeout: a loopback or LAN server connects in milliseconds, a distant API in well under a second. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -41,11 +43,24 @@ public record RateLimits(int maxConcurrency, OptionalDouble requestsPerSecond, D
         this(maxConcurrency, requestsPerSecond, maxRetryTime, Optional.empty(), Optional.empty());
     }
 
+    /** With the given timeouts, without hedging. */
+    public RateLimits(int maxConcurrency, OptionalDouble requestsPerSecond, Duration maxRetryTime,
+                      Optional<Duration> connectTimeout, Optional<Duration> firstByteTimeout) {
+        this(maxConcurrency, requestsPerSecond, maxRetryTime, connectTimeout, firstByteTimeout, Optional.empty());
+    }
+
+    /** These limits, hedging as {@code hedging} says. */
+    public RateLimits withHedging(Hedging hedging) {
+        return new RateLimits(maxConcurrency, requestsPerSecond, maxRetryTime, connectTimeout, firstByteTimeout,
+                Optional.of(hedging));
+    }
+
     public RateLimits {
         Objects.requireNonNull(requestsPerSecond, "requestsPerSecond");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(firstByteTimeout, "firstByteTimeout");
         Objects.requireNonNull(maxRetryTime, "maxRetryTime");
+        Objects.requireNonNull(hedging, "hedging");
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be positive, but was " + maxConcurrency);
         }

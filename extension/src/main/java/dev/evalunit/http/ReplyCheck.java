@@ -47,6 +47,18 @@ public final class ReplyCheck<T> {
         value = reader.read(text);
     }
 
+    /** A check of its own for a second attempt of the same call ({@link HedgeInterceptor}), with the same reader. */
+    ReplyCheck<T> fresh() {
+        return new ReplyCheck<>(reader);
+    }
+
+    /** Takes what {@code other} (made by {@link #fresh()}) read, when its attempt won. */
+    @SuppressWarnings("unchecked")
+    void take(ReplyCheck<?> other) {
+        value = (T) other.value;
+        body = other.body;
+    }
+
     /** The last body read, or {@code null}. */
     String body() {
         return body;

@@ -14,6 +14,7 @@ import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
 import dev.evalunit.config.SecretProperties;
 import dev.evalunit.config.SecretReference;
+import dev.evalunit.http.Hedging;
 import dev.evalunit.http.RateLimits;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -96,7 +97,24 @@ public final class ModelSettingsResolver {
         Duration maxRetryTime = Duration.ofSeconds(config.getPositiveInt(key(name, ModelKeys.MAX_RETRY_SECONDS),
                 ConfigKeys.DEFAULT_MAX_RETRY_SECONDS));
         return new RateLimits(maxConcurrency, requestsPerSecond(name), maxRetryTime,
-                seconds(name, ModelKeys.CONNECT_TIMEOUT_SECONDS), seconds(name, ModelKeys.FIRST_BYTE_TIMEOUT_SECONDS));
+                seconds(name, ModelKeys.CONNECT_TIMEOUT_SECONDS), seconds(name, ModelKeys.FIRST_BYTE_TIMEOUT_SECONDS),
+                hedging(name));
+    }
+
+    /** Off unless the percentile is set; the floor alone turns nothing on, but is checked all the same. */
+    private Optional<Hedging> hedging(String name) {
+        Duration minimum = Duration.ofMillis(config.getPositiveInt(key(name, ModelKeys.HEDGE_MIN_MS),
+                (int) Hedging.DEFAULT_MINIMUM.toMillis()));
+        String key = key(name, ModelKeys.HEDGE_AFTER_PERCENTILE);
+        Optional<Double> percentile = config.getDouble(key);
+        if (percentile.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(percentile.get() >= Hedging.LOWEST_PERCENTILE && percentile.get() <= Hedging.HIGHEST_PERCENTILE)) {
+            throw new ConfigurationException("[" + key + "] must be a percentile from 50 to 99.9, e.g. 95, but was "
+                    + config.get(key).orElseThrow() + ". Leave it unset for no hedging.");
+        }
+        return Optional.of(new Hedging(percentile.get(), minimum));
     }
 
     /** A positive number of seconds, when set; the default follows from the others. */

@@ -769,6 +769,14 @@ class BadInputCatalogueTest {
             assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.first-byte-timeout-seconds", "0"),
                     "Configuration error: [evalunit.models.judge.first-byte-timeout-seconds] must be positive, but was 0.");
         }
+
+        @Test
+        @DisplayName("a hedging percentile of 100 in the configuration")
+        void hedgePercentile() {
+            assertRefused(ValidTestCase.class, Map.of("evalunit.models.judge.hedge-after-percentile", "100"),
+                    "Configuration error: [evalunit.models.judge.hedge-after-percentile] must be a percentile from 50"
+                            + " to 99.9, e.g. 95, but was 100. Leave it unset for no hedging.");
+        }
     }
 
     @Nested

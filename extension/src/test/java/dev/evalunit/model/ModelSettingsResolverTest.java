@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.evalunit.api.Model;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.config.EvalConfig;
+import dev.evalunit.http.Hedging;
 import dev.evalunit.http.RateLimits;
 import java.time.Duration;
 import java.util.HashMap;
@@ -110,6 +111,22 @@ class ModelSettingsResolverTest {
             assertThat(defaults.connectTimeout(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(10));
             assertThat(defaults.firstByteTimeout(Duration.ofSeconds(30))).as("a third of timeout-seconds")
                     .isEqualTo(Duration.ofSeconds(10));
+        }
+
+        @Test
+        @DisplayName("hedges only when hedge-after-percentile is set, with a floor of 100 ms unless hedge-min-ms says otherwise")
+        void hedging() {
+            Map<String, String> config = fullConfiguration();
+            config.put("evalunit.models.judge.hedge-after-percentile", "99.5");
+            Map<String, String> floored = fullConfiguration();
+            floored.put("evalunit.models.judge.hedge-after-percentile", "95");
+            floored.put("evalunit.models.judge.hedge-min-ms", "250");
+
+            assertThat(resolve(fullConfiguration(), Optional.empty()).rateLimits().hedging()).isEmpty();
+            assertThat(resolve(config, Optional.empty()).rateLimits().hedging())
+                    .contains(new Hedging(99.5, Duration.ofMillis(100)));
+            assertThat(resolve(floored, Optional.empty()).rateLimits().hedging())
+                    .contains(new Hedging(95, Duration.ofMillis(250)));
         }
 
         @Test
@@ -402,6 +419,28 @@ class ModelSettingsResolverTest {
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("Configuration error: [evalunit.models.judge.max-retry-seconds] must be a whole number, "
                             + "but was '2m'.");
+        }
+
+        @Test
+        @DisplayName("a hedging percentile outside 50 to 99.9")
+        void hedgePercentileOutOfRange() {
+            for (String value : new String[] {"49.9", "100", "-5"}) {
+                assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.hedge-after-percentile", value),
+                        inline(OnlyBaseUrl.class)))
+                        .isInstanceOf(ConfigurationException.class)
+                        .hasMessage("Configuration error: [evalunit.models.judge.hedge-after-percentile] must be a"
+                                + " percentile from 50 to 99.9, e.g. 95, but was " + value
+                                + ". Leave it unset for no hedging.");
+            }
+        }
+
+        @Test
+        @DisplayName("a hedging floor that is not positive")
+        void hedgeFloorZero() {
+            assertThatThrownBy(() -> resolve(Map.of("evalunit.models.judge.hedge-after-percentile", "95",
+                    "evalunit.models.judge.hedge-min-ms", "0"), inline(OnlyBaseUrl.class)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: [evalunit.models.judge.hedge-min-ms] must be positive, but was 0.");
         }
 
         @Test

@@ -49,6 +49,6 @@ class ModelSettingsTest {
         assertThat(limited.rateLimits()).isEqualTo(limits);
         assertThat(limited.withRateLimits(RateLimits.DEFAULT)).isEqualTo(settings);
         assertThat(limited.toString()).contains("rateLimits=RateLimits[maxConcurrency=4, "
-                + "requestsPerSecond=OptionalDouble[2.5], maxRetryTime=PT30S, connectTimeout=Optional.empty, firstByteTimeout=Optional.empty]");
+                + "requestsPerSecond=OptionalDouble[2.5], maxRetryTime=PT30S, connectTimeout=Optional.empty, firstByteTimeout=Optional.empty, hedging=Optional.empty]");
     }
 }

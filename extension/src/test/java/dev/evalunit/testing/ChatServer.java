@@ -126,7 +126,8 @@ public final class ChatServer implements AutoCloseable {
         return new JudgeCall(sections.get("instruction"), sections.get("context"), sections.get("response_a"), sections.get("response_b"));
     }
 
-    private static MockResponse reply(String content) {
+    /** An OpenAI chat completion whose message is {@code content}. */
+    public static MockResponse reply(String content) {
         ObjectNode body = JSON.createObjectNode();
         body.put("id", "chatcmpl-test").put("object", "chat.completion").put("model", "test");
         ObjectNode choice = body.putArray("choices").addObject();
