@@ -5,18 +5,22 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.experiment.RepeatStatistics;
+import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.api.run.RunEvaluation;
 import dev.evalunit.api.run.RunEvaluation.Share;
+import dev.evalunit.budget.ErrorKinds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
@@ -41,7 +45,7 @@ public record RunEntry(String run, Instant started, RunEvaluation evaluation) {
         figures.add("A wins " + percent(m.modelAWinRate()) + interval(m.modelAWinRateCiLow(), m.modelAWinRateCiHigh(), true));
         m.human().ifPresent(h -> figures.add("κ " + number(h.cohensKappa())
                 + interval(h.cohensKappaCiLow(), h.cohensKappaCiHigh(), false)));
-        figures.add(m.errorCount() + "/" + m.exampleCount() + " errors");
+        figures.add(m.errorCount() + "/" + m.exampleCount() + " errors" + errorKinds(result));
         if (usage != null) {
             figures.add(usage);
         }
@@ -49,6 +53,14 @@ public record RunEntry(String run, Instant started, RunEvaluation evaluation) {
                 : new Share("A wins", m.modelAWinRate(), m.modelAWinRateCiLow(), m.modelAWinRateCiHigh());
         return entry(new RunEvaluation(RunEvaluation.PAIRWISE, result.name(), "", String.join("; ", figures),
                 link(reportRoot, result.reportDirectory()), share));
+    }
+
+    /** The kinds of the {@code Error} rows, commonest first, e.g. {@code  (HTTP 503: 2, timeout: 1)}; empty without errors. */
+    static String errorKinds(PairwiseResult result) {
+        Map<String, Long> kinds = ErrorKinds.counts(result.judgments().stream().filter(Judgment::isError)
+                .map(Judgment::explanation).toList());
+        return kinds.isEmpty() ? "" : kinds.entrySet().stream().map(kind -> kind.getKey() + ": " + kind.getValue())
+                .collect(Collectors.joining(", ", " (", ")"));
     }
 
     /** Per metric, the best configuration with its mean and interval over its repeats. */
