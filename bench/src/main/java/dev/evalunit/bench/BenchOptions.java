@@ -33,6 +33,9 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
               --param KEY=VALUE  one more JUnit configuration parameter of the runs (repeatable)
               --run-limit-s S    stop a run that lasts longer (default: 5 x ideal + 120 s; 2400 s with --faults)
               --help             this text
+            bench/run.sh itself also takes:
+              --compare          the evaluation and --http-baseline alternately, R rounds, then medians and ratios
+              --rounds R         rounds of --compare (default 3)
             Prints progress on standard error and, last, one line of JSON on standard output.""";
 
     /** A mistake on the command line; the message says which. */
