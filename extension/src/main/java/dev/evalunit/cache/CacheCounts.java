@@ -4,6 +4,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.cost.Spending;
 import dev.evalunit.cost.TokenCounts;
+import dev.evalunit.http.CallTally;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.apiguardian.api.API;
 
@@ -20,6 +22,7 @@ public final class CacheCounts {
     private final LongAdder calls = new LongAdder();
     private final LongAdder missing = new LongAdder();
     private final TokenCounts tokens = new TokenCounts();
+    private final CallTally attempts = new CallTally();
     private final Spending spending;
     private final String cache;
 
@@ -47,6 +50,19 @@ public final class CacheCounts {
     /** The tokens of every reply, per model, those from the cache among them. */
     public TokenCounts tokens() {
         return tokens;
+    }
+
+    /** The HTTP attempts of the calls made, retries and faults by kind ({@link CachingModelClient} sets it around each call). */
+    public CallTally attempts() {
+        return attempts;
+    }
+
+    /**
+     * The {@value CallTally#FIELD} field of the evaluation's files: {@code {"calls": {"calls": n, "attempts": n, ...}}},
+     * a reply from the cache counted as a call of 0 attempts.
+     */
+    public Map<String, Object> callFields() {
+        return Map.of(CallTally.FIELD, attempts.asMap(calls() + repliesFromCache()));
     }
 
     /** The evaluation's spending against its cost budget ({@code evalunit.budget.max-cost-usd}). */

@@ -8,6 +8,7 @@ import dev.evalunit.cache.CacheStore.RecordedElsewhere;
 import dev.evalunit.cache.CacheStore.UnreadableEntryException;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.cost.TokenCounts;
+import dev.evalunit.http.CallTally;
 import dev.evalunit.model.ModelSettings;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,7 +54,7 @@ final class CachingModelClient implements ModelClient {
         CacheMode mode = cache.mode();
         if (mode == CacheMode.OFF) {
             counts.addCall();
-            ModelReply reply = delegate.complete(request);
+            ModelReply reply = called(request);
             tokens.add(reply, false);
             return reply;
         }
@@ -79,10 +80,23 @@ final class CachingModelClient implements ModelClient {
         }
         counts.addCall();
         // Masked here too, so that this run sees what a rerun will read, and an echoed key goes no further.
-        ModelReply reply = cache.masked(delegate.complete(request));
+        ModelReply reply = cache.masked(called(request));
         tokens.add(reply, false);
         cache.write(key, anyEndpointHash, reply);
         return reply;
+    }
+
+    /**
+     * The delegate's reply, its HTTP attempts counted on the evaluation's {@link CallTally}: set for this thread
+     * around the call, where the pipeline's retry loop, on this same thread, finds it.
+     */
+    private ModelReply called(ModelRequest request) throws ModelCallException {
+        CallTally previous = counts.attempts().enter();
+        try {
+            return delegate.complete(request);
+        } finally {
+            CallTally.leave(previous);
+        }
     }
 
     /** In live mode an unreadable entry is a miss, overwritten by the call; replay cannot call, so it fails. */

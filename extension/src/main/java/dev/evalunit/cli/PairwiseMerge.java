@@ -9,6 +9,7 @@ import dev.evalunit.files.JudgmentsFile;
 import dev.evalunit.files.MetricsFile;
 import dev.evalunit.files.ReadJudgments;
 import dev.evalunit.files.ShardManifest;
+import dev.evalunit.files.CallSums;
 import dev.evalunit.files.UsageSums;
 import dev.evalunit.pairwise.PairwiseReports;
 import dev.evalunit.stats.pairwise.PairwiseStatistics;
@@ -64,9 +65,10 @@ final class PairwiseMerge {
         PairwiseResult result = new PairwiseResult(first.evaluation(), first.task(), first.idColumns(),
                 first.humanPreferenceColumn(), judgments, metrics, output.resolve(evaluation.relative()).toAbsolutePath()
                 .normalize(), first.modelA(), first.modelB());
-        result = result.withUsage(UsageSums.of(evaluation.parts().stream()
-                .map(part -> part.directory().resolve(MetricsFile.NAME)).toList(), "metrics file"));
-        PairwiseReports.write(result, UsageFields.asMap(result.usage()), null);
+        List<Path> metricsFiles = evaluation.parts().stream()
+                .map(part -> part.directory().resolve(MetricsFile.NAME)).toList();
+        result = result.withUsage(UsageSums.of(metricsFiles, "metrics file"));
+        PairwiseReports.write(result, UsageFields.asMap(result.usage(), CallSums.of(metricsFiles, "metrics file")), null);
         return result;
     }
 }

@@ -9,6 +9,7 @@ import dev.evalunit.cost.UsageFields;
 import dev.evalunit.experiment.ExperimentReports;
 import dev.evalunit.files.SetShardManifest;
 import dev.evalunit.files.SetSummaryFile;
+import dev.evalunit.files.CallSums;
 import dev.evalunit.files.UsageSums;
 import dev.evalunit.stats.experiment.ExperimentSetAggregation;
 import dev.evalunit.stats.experiment.ExperimentSummaries;
@@ -58,9 +59,10 @@ final class SetMerge {
         }
         ExperimentSetResult result = ExperimentSetAggregation.aggregateByDirection(anyShard.name(), anyShard.readme(),
                 experiments, first.higherIsBetter(), labels, directory);
-        result = result.withUsage(UsageSums.of(set.parts().stream()
-                .map(part -> part.directory().resolve(SetSummaryFile.NAME)).toList(), "set summary file"));
-        ExperimentReports.write(result, UsageFields.asMap(result.usage()), null);
+        List<Path> summaries = set.parts().stream().map(part -> part.directory().resolve(SetSummaryFile.NAME)).toList();
+        result = result.withUsage(UsageSums.of(summaries, "set summary file"));
+        ExperimentReports.write(result, UsageFields.asMap(result.usage(), CallSums.of(summaries, "set summary file")),
+                null);
         return result;
     }
 

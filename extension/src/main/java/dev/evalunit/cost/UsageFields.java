@@ -79,6 +79,16 @@ public record UsageFields(SortedMap<String, TokenUsage> tokens, PriceTable price
     }
 
     /**
+     * {@code usage} as the fields of the files ({@link #asMap(Usage)}), followed by {@code more}: e.g. the
+     * evaluation's {@code calls} ({@code http.CallTally}), which travel to the files with the usage.
+     */
+    public static Map<String, Object> asMap(Usage usage, Map<String, Object> more) {
+        Map<String, Object> fields = asMap(usage);
+        fields.putAll(more);
+        return fields;
+    }
+
+    /**
      * The run summary's figure, e.g. {@code 1234 tokens in, 567 out, $0.0123}; the cost only with prices for
      * every model; {@code (all from cache)} when no call was made ({@link Usage#figure()}).
      */

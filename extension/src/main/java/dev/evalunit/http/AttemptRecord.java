@@ -1,5 +1,6 @@
 package dev.evalunit.http;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import okhttp3.Request;
@@ -8,8 +9,9 @@ import okhttp3.Request;
  * Travels with one request as an OkHttp tag so that the interceptors can tell the client how many
  * attempts a call took, how long the last exchange with the server lasted (waits for permits, rate
  * caps and holds left out), how long the call queued for permits and pauses (which the retry clock does not
- * count) and whether retrying stopped at the retry time limit. One per call; written by the thread
- * executing the call, read by the same thread afterwards.
+ * count) and whether retrying stopped at the retry time limit; it passes each attempt on to the evaluation's
+ * {@link CallTally}, taken when the call began. One per call; written by the thread executing the call, read
+ * by the same thread afterwards.
  */
 final class AttemptRecord {
 
@@ -22,6 +24,21 @@ final class AttemptRecord {
     private boolean retryTimeLimitReached;
     private Timeout lastTimeout = Timeout.NONE;
     private Instant waitedUntil = Instant.MIN;
+    /** The evaluation's tally this call counts on, {@code null} for none (a hedge's own record has none). */
+    private final CallTally tally;
+
+    AttemptRecord() {
+        this(null);
+    }
+
+    AttemptRecord(CallTally tally) {
+        this.tally = tally;
+    }
+
+    /** The evaluation's tally this call counts on, {@code null} for none. */
+    CallTally tally() {
+        return tally;
+    }
 
     /** Adds {@code wait} to the queueing of {@code request}'s call, when it carries a record. */
     static void queued(Request request, Duration wait) {
@@ -45,9 +62,26 @@ final class AttemptRecord {
         waitedUntil = until;
     }
 
-    /** Counted by {@link RetryInterceptor} as each attempt begins. */
+    /** Counted by {@link RetryInterceptor} as each attempt begins (and on the evaluation's tally). */
     void attemptStarted() {
         attempts++;
+        if (tally != null) {
+            tally.attempt(attempts > 1);
+        }
+    }
+
+    /** Counted by {@link RetryInterceptor}: an attempt answered {@code code}, not a success. */
+    void attemptAnswered(int code) {
+        if (tally != null) {
+            tally.failed(code);
+        }
+    }
+
+    /** Counted by {@link RetryInterceptor}: an attempt failed with {@code e}. */
+    void attemptFailed(IOException e, boolean interrupted) {
+        if (tally != null) {
+            tally.failed(e, interrupted);
+        }
     }
 
     /** Recorded by {@link AttemptTimer} once the server's whole answer is read, or the exchange failed. */

@@ -20,7 +20,7 @@ import okhttp3.Response;
  * wins; the other attempt is cancelled, which gives its permit back ({@link ConcurrencyInterceptor}).
  *
  * <p>It sits right after {@link RetryInterceptor}, so a hedged attempt is one attempt to the retry loop:
- * the hedge is counted apart (sent, won), never as a retry, and the retry clock sees one attempt that
+ * the hedge is counted apart (sent, won, also on the call's {@link CallTally}), never as a retry, and the retry clock sees one attempt that
  * lasted until the first reply. When both fail, the first attempt's failure is the one retried. The
  * second attempt has its own {@link AttemptRecord} and {@link ReplyCheck}; when it wins, the call's take its
  * result. Completions are treated as pure reads: sending one twice changes nothing but the bill.
@@ -97,6 +97,10 @@ final class HedgeInterceptor implements Interceptor {
             second = attempts.newCall(secondRequest);
             secondStart = System.nanoTime();
             hedges.sent();
+            CallTally tally = tally();
+            if (tally != null) {
+                tally.hedgeSent();
+            }
             second.enqueue(this);
         }
 
@@ -108,6 +112,10 @@ final class HedgeInterceptor implements Interceptor {
                     secondResponse = response;
                     secondDone = true;
                     hedges.won();
+                    CallTally tally = tally();
+                    if (tally != null) {
+                        tally.hedgeWon();
+                    }
                     notifyAll();
                 } else {
                     response.close();
@@ -166,6 +174,12 @@ final class HedgeInterceptor implements Interceptor {
                 }
                 return won();
             }
+        }
+
+        /** The evaluation's tally the call counts on (the hedge counts on the call's record, not its own). */
+        private CallTally tally() {
+            AttemptRecord record = request.tag(AttemptRecord.class);
+            return record == null ? null : record.tally();
         }
 
         /** The second attempt's reply, its record and reading handed to the call's. */

@@ -101,7 +101,7 @@ public final class HttpPipeline {
             Thread.currentThread().interrupt();
             throw new ModelCallException(prefix() + "interrupted");
         }
-        AttemptRecord attempts = new AttemptRecord();
+        AttemptRecord attempts = new AttemptRecord(CallTally.current());
         if (check != null) {
             request.tag(ReplyCheck.class, check);
         }

@@ -47,7 +47,7 @@ final class RetryInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         if (request.tag(AttemptRecord.class) == null) {
-            request = request.newBuilder().tag(AttemptRecord.class, new AttemptRecord()).build();
+            request = request.newBuilder().tag(AttemptRecord.class, new AttemptRecord(CallTally.current())).build();
         }
         AttemptRecord record = request.tag(AttemptRecord.class);
         Clock clock = backoff.clock();
@@ -59,6 +59,9 @@ final class RetryInterceptor implements Interceptor {
             Duration delay;
             try {
                 Response response = chain.proceed(request);
+                if (!response.isSuccessful()) {
+                    record.attemptAnswered(response.code());
+                }
                 if (!RETRYABLE_CODES.contains(response.code())) {
                     return response;
                 }
@@ -79,6 +82,7 @@ final class RetryInterceptor implements Interceptor {
                     retry++;
                 }
             } catch (IOException e) {
+                record.attemptFailed(e, interrupted(e));
                 if (lastAttempt || chain.call().isCanceled() || interrupted(e)) {
                     throw e;
                 }

@@ -53,7 +53,7 @@ final class ExperimentSetEvaluations {
         run = new ExperimentSetRun(run.result().withUsage(UsageFields.of(counts.tokens(), runtime.prices()).usage()),
                 run.stopped());
         ExperimentSetResult result = run.result();
-        List<Path> written = ExperimentReports.write(result, UsageFields.asMap(result.usage()), shard.isPartial()
+        List<Path> written = ExperimentReports.write(result, UsageFields.asMap(result.usage(), counts.callFields()), shard.isPartial()
                 ? ExperimentShards.manifest(plan, shard, runtime.budget().share()) : null);
         System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
                 + " experiments, summary written to " + written.get(0));

@@ -53,7 +53,7 @@ final class PairwiseEvaluations {
         }
         CacheReport.print(publisher::entries, result.name(), counts);
         result = result.withUsage(UsageFields.of(counts.tokens(), runtime.prices()).usage());
-        List<Path> files = PairwiseReports.write(result, UsageFields.asMap(result.usage()), shard.isPartial()
+        List<Path> files = PairwiseReports.write(result, UsageFields.asMap(result.usage(), counts.callFields()), shard.isPartial()
                 ? PairwiseShards.manifest(whole, plan, result, shard, runtime.budget().share()) : null);
         Path judgments = result.judgmentsFile();
         System.out.println("[evalunit] " + result.name() + ": " + result.judgments().size() + " judgments written to " + judgments);

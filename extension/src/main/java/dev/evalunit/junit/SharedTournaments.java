@@ -137,8 +137,8 @@ final class SharedTournaments {
                     pairings.add(pairing(i, context));
                 }
                 result = TournamentRanking.of(plan, pairings);
-                Path file = TournamentFile.write(result,
-                        UsageFields.of(counts.tokens(), Stores.runtime(context).prices()).asMap());
+                Path file = TournamentFile.write(result, UsageFields.asMap(
+                        UsageFields.of(counts.tokens(), Stores.runtime(context).prices()).usage(), counts.callFields()));
                 System.out.println("[evalunit] tournament " + plan.name() + ": " + String.join(" > ", result.ranking())
                         + ", written to " + file);
             }

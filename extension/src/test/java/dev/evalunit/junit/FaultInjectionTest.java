@@ -365,6 +365,37 @@ class FaultInjectionTest {
                 .doesNotContain("; 1 × "));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    @DisplayName("reports in metrics.json the attempts the server saw, the retries among them and each failed attempt by kind")
+    void callStatisticsAgreeWithTheServer(Scenario scenario) {
+        Run run = run(scenario);
+        JsonNode calls = run.metrics().get("calls");
+        long logicalCalls = run.callsByExample().values().stream().mapToLong(List::size).sum();
+        Map<String, Integer> expectedFaults = new java.util.TreeMap<>();
+        for (Attempt attempt : run.attempts()) {
+            String kind = switch (attempt.fault()) {
+                case TOO_MANY_REQUESTS -> "HTTP 429";
+                case SERVER_ERROR -> "HTTP 500";
+                case UNAVAILABLE, UNAVAILABLE_RETRY_NOW -> "HTTP 503";
+                case STALL -> "timeout";
+                case RESET -> "connection failure";
+                case TRUNCATED_JSON -> "unreadable reply";
+                case OK, PROSE -> null;
+            };
+            if (kind != null) {
+                expectedFaults.merge(kind, 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> faults = new java.util.TreeMap<>();
+        calls.get("faults").fields().forEachRemaining(e -> faults.put(e.getKey(), e.getValue().asInt()));
+
+        assertThat(calls.get("calls").asLong()).isEqualTo(logicalCalls);
+        assertThat(calls.get("attempts").asInt()).isEqualTo(run.attempts().size());
+        assertThat(calls.get("retries").asLong()).isEqualTo(run.attempts().size() - logicalCalls);
+        assertThat(faults).isEqualTo(expectedFaults);
+    }
+
     /**
      * Checks the reason a call failed with. The client reports what it met on the way (a status, a
      * timeout, a reset, a reply that is not JSON) and names the model; a prose verdict was a

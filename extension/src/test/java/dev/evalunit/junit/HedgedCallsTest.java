@@ -96,6 +96,10 @@ class HedgedCallsTest {
         }
         assertThat(ex30).isNotNull();
         assertThat(ex30.get("response_a").asText()).isEqualTo("the hedge's answer");
+        // The hedge counts on its call's statistics, apart from the attempts: the retry loop saw one attempt.
+        JsonNode calls = JSON.readTree(dir.resolve("HedgedTestCase.evaluation/metrics.json").toFile()).get("calls");
+        assertThat(calls.toString()).isEqualTo("{\"calls\":" + 2 * EXAMPLES + ",\"attempts\":" + 2 * EXAMPLES
+                + ",\"retries\":0,\"faults\":{},\"hedges_sent\":1,\"hedges_won\":1}");
         List<String> entries = new ArrayList<>();
         try (Stream<Path> segments = Files.list(dir.resolve("cache"))) {
             for (Path segment : segments.toList()) {
