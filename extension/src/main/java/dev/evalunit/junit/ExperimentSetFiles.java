@@ -21,10 +21,10 @@ final class ExperimentSetFiles {
     private ExperimentSetFiles() {
     }
 
-    /** @throws RuntimeException when the set cannot run at all; {@link #failAll} then reports it on each test */
     /**
      * @param gates the run's own gates ({@code evalunit run --gate}), checked after the file's on each experiment
      *     that measures their metric
+     * @throws RuntimeException when the set cannot run at all; {@link #failAll} then reports it on each test
      */
     static void execute(ExperimentSetFileDescriptor file, EvalRuntime runtime, EngineExecutionListener listener,
                         List<Gate> gates) {
@@ -39,24 +39,25 @@ final class ExperimentSetFiles {
             int index = ((ExperimentSetFileDescriptor.Child) child).index();
             listener.executionStarted(child);
             try {
-                if (index >= 0) {
-                    ExperimentResult own = run.result().experiments().get(index);
+                ExperimentResult own = index >= 0 ? run.result().experiments().get(index) : null;
+                if (own != null) {
                     listener.reportingEntryPublished(child, ReportEntry.from(ExperimentSetInvocations.REPORT_ENTRY,
                             own.reportDirectory().toString()));
                     run.checkNotStopped(index);
-                    if (ran.shardSkip() != null) {
-                        listener.executionFinished(child, TestExecutionResult.aborted(new TestAbortedException(ran.shardSkip())));
-                        continue;
-                    }
+                }
+                if (ran.shardSkip() != null) {
+                    // A shard: a stopped experiment still fails above; the gates are the merge's.
+                    ShardGates.abort(ran.shardSkip());
+                }
+                if (own != null) {
                     runtime.budget().check(own);
                     runtime.emptyMetrics().check(own);
                     file.gates().forEach(gate -> gate.check(own));
                     gates.stream().filter(gate -> gate.appliesTo(own.metrics().keySet())).forEach(gate -> gate.check(own));
-                } else if (ran.shardSkip() != null) {
-                    listener.executionFinished(child, TestExecutionResult.aborted(new TestAbortedException(ran.shardSkip())));
-                    continue;
                 }
                 listener.executionFinished(child, TestExecutionResult.successful());
+            } catch (TestAbortedException e) {
+                listener.executionFinished(child, TestExecutionResult.aborted(e));
             } catch (Throwable e) {
                 listener.executionFinished(child, TestExecutionResult.failed(e));
             }
