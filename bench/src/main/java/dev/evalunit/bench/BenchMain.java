@@ -205,6 +205,9 @@ public final class BenchMain {
         List<String> jvm = new ArrayList<>();
         jvm.add("-Xmx" + options.heap());
         jvm.addAll(options.jvmArgs());
+        if (options.liveHeapMillis() > 0) {
+            jvm.add("-D" + MeasuredRun.LIVE_HEAP_PROPERTY + "=" + options.liveHeapMillis());
+        }
         if (options.profile() != null) {
             jvm.add("-XX:StartFlightRecording=filename=" + options.profile() + profileSuffix
                     + ",settings=profile,dumponexit=true");
@@ -249,6 +252,9 @@ public final class BenchMain {
         json.put("efficiency", round(rate / ideal, 3));
         json.put("cpu_ms_per_call", calls == 0 ? null : round(live.cpuNanos() / 1e6 / calls, 3));
         json.put("peak_heap_mb", round(live.peakHeapBytes() / (1024.0 * 1024.0), 1));
+        if (live.liveHeapBytes() >= 0) {
+            json.put("live_heap_mb", round(live.liveHeapBytes() / (1024.0 * 1024.0), 1));
+        }
         json.put("cached_rerun_s", cachedRerun == null ? null : round(cachedRerun, 3));
         return json;
     }
@@ -257,10 +263,12 @@ public final class BenchMain {
         double wall = run.wallNanos() / 1e9;
         note("%s: %s in %.3f s; %d server requests (%d generation, %d judge); client CPU %.0f ms (%d ms of it in the kernel); server CPU %d ms"
                         + " (%.3f ms/request); heap: sum of pool peaks %.1f MB, sampled peak %.1f MB, max %.0f MB;"
-                        + " GC %d collections, %d ms; client CPU ms by thread kind %s",
+                        + "%s GC %d collections, %d ms; client CPU ms by thread kind %s",
                 label, run.succeeded() ? "succeeded" : "FAILED", wall, stats.requests(), stats.generation(), stats.judge(),
                 run.cpuNanos() / 1e6, run.kernelCpuMillis(), stats.cpuMillis(), stats.requests() == 0 ? 0.0 : (double) stats.cpuMillis() / stats.requests(),
-                mb(run.peakHeapBytes()), mb(run.sampledPeakHeapBytes()), mb(run.maxHeapBytes()), run.gcCount(), run.gcMillis(),
+                mb(run.peakHeapBytes()), mb(run.sampledPeakHeapBytes()), mb(run.maxHeapBytes()),
+                run.liveHeapBytes() < 0 ? "" : String.format(" live set (largest after a full collection) %.1f MB;", mb(run.liveHeapBytes())),
+                run.gcCount(), run.gcMillis(),
                 run.threadCpuMillis());
     }
 

@@ -19,6 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class MeasuredRun {
 
+    /**
+     * System property of the measured JVM: every so many milliseconds a full collection and the heap in
+     * use after it, whose largest value is reported as {@code live_heap_bytes} ({@code --live-heap}).
+     */
+    static final String LIVE_HEAP_PROPERTY = "bench.live-heap-ms";
+
     /** Whether the work did what it should, and if not, why. */
     record Outcome(boolean succeeded, String failure) {
     }
@@ -36,6 +42,7 @@ final class MeasuredRun {
         long gcMillisBefore = gcMillis();
         Map<String, Long> threadCpuBefore = JvmThreadCpu.snapshot();
         HeapSampler sampler = HeapSampler.start();
+        LiveHeap liveHeap = LiveHeap.start(Long.getLong(LIVE_HEAP_PROPERTY, 0));
         long kernelBefore = JvmThreadCpu.processKernelMillis();
         long cpuBefore = os.getProcessCpuTime();
         long machineBefore = MachineCpu.busyMillis().orElse(-1);
@@ -43,6 +50,7 @@ final class MeasuredRun {
         long start = System.nanoTime();
 
         Outcome outcome = work.call();
+        long liveHeapBytes = liveHeap.stop();
 
         long wallNanos = System.nanoTime() - start;
         long endMillis = System.currentTimeMillis();
@@ -70,6 +78,7 @@ final class MeasuredRun {
         line.put("peak_heap_bytes", peakBytes);
         line.put("sampled_peak_heap_bytes", sampledPeak);
         line.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
+        line.put("live_heap_bytes", liveHeapBytes);
         line.put("gc_count", gcCount() - gcCountBefore);
         line.put("gc_ms", gcMillis() - gcMillisBefore);
         line.put("thread_cpu_ms", threadCpu);
@@ -142,4 +151,51 @@ final class MeasuredRun {
         }
     }
 
+    /**
+     * The live set: every interval a full collection ({@code System.gc()}, stop-the-world in G1 by default)
+     * and the heap in use right after it; the largest value, or -1 when not asked for. The heap in use
+     * after a young collection, or a pool's peak, also counts garbage the collector has not reached yet.
+     */
+    private static final class LiveHeap {
+        private final AtomicLong largest = new AtomicLong(-1);
+        private final Thread thread;
+
+        private LiveHeap(long intervalMillis) {
+            thread = intervalMillis <= 0 ? null : new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        Thread.sleep(intervalMillis);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    sample();
+                }
+            }, "bench-live-heap");
+            if (thread != null) {
+                thread.setDaemon(true);
+            }
+        }
+
+        static LiveHeap start(long intervalMillis) {
+            LiveHeap live = new LiveHeap(intervalMillis);
+            if (live.thread != null) {
+                live.thread.start();
+            }
+            return live;
+        }
+
+        private void sample() {
+            System.gc();
+            largest.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        }
+
+        long stop() throws InterruptedException {
+            if (thread == null) {
+                return -1;
+            }
+            thread.interrupt();
+            thread.join(10_000);
+            return largest.get();
+        }
+    }
 }
