@@ -79,6 +79,20 @@ final class JudgmentsReader {
         return new ReadJudgments(judgments, idColumns, sides);
     }
 
+    /**
+     * Line {@code number} of {@code file}, read back as a judgment with {@code idColumns} as its ids (the reading
+     * of {@link JudgmentsOnDisk}).
+     *
+     * @throws ConfigurationException when the line is not a judgment
+     */
+    static Judgment judgment(Path file, int number, String text, List<String> idColumns, String humanPreferenceColumn) {
+        try {
+            return judgment(parse(file, number, text), idColumns, humanPreferenceColumn);
+        } catch (NotAJudgment e) {
+            throw notAJudgment(file, number, e.getMessage());
+        }
+    }
+
     private static List<Line> readLines(Path file) {
         List<Line> lines = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

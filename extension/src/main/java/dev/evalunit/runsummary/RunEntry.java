@@ -57,8 +57,7 @@ public record RunEntry(String run, Instant started, RunEvaluation evaluation) {
 
     /** The kinds of the {@code Error} rows, commonest first, e.g. {@code  (HTTP 503: 2, timeout: 1)}; empty without errors. */
     static String errorKinds(PairwiseResult result) {
-        Map<String, Long> kinds = ErrorKinds.counts(result.judgments().stream().filter(Judgment::isError)
-                .map(Judgment::explanation).toList());
+        Map<String, Long> kinds = ErrorKinds.ofErrors(result.judgments());
         return kinds.isEmpty() ? "" : kinds.entrySet().stream().map(kind -> kind.getKey() + ": " + kind.getValue())
                 .collect(Collectors.joining(", ", " (", ")"));
     }
