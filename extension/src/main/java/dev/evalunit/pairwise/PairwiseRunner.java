@@ -13,7 +13,7 @@ import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.dataset.IdColumns;
 import dev.evalunit.execution.CallPhases;
 import dev.evalunit.execution.Progress;
-import dev.evalunit.execution.Workers;
+import dev.evalunit.execution.SubmissionWindow;
 import dev.evalunit.prompt.DefaultInstructions;
 import dev.evalunit.prompt.PromptParameter;
 import dev.evalunit.stats.pairwise.PairwiseStatistics;
@@ -25,15 +25,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 
 /**
@@ -47,10 +42,6 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class PairwiseRunner {
 
-    /** The examples in flight per place of work ({@code evalunit.concurrency}), at most: {@link #windowFor}. */
-    private static final int WINDOW_PER_WORKER = 4;
-    /** Assumed for an executor that does not say how many threads it has. */
-    private static final int DEFAULT_WORKERS = 64;
     /**
      * Judgments finished and waiting for one above them to be written, at most, per place of the window: a slow
      * example lets the run go on for this many windows before it waits (about 1.2 KB a judgment).
@@ -83,56 +74,30 @@ public final class PairwiseRunner {
         phases.prepare(plan.name(), () -> plan.dataset().rows().forEach(row -> judge(plan, autorater, defaultInstruction, row)));
         List<DatasetRow> rows = plan.dataset().rows();
         PairwiseStatistics statistics = new PairwiseStatistics(plan.humanPreferenceColumn() != null);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         JudgmentsOnDisk judgments;
         try (JudgmentsWriter writer = JudgmentsFile.writer(judgmentsFile(plan), plan.humanPreferenceColumn(),
                 new SideNames(plan.sideA().name(), plan.sideB().name()))) {
-            // Examples are submitted in a window, not all at once: a task per example of a large dataset,
-            // queued from the start, held memory in the size of the run. The window counts the examples
-            // submitted and not yet finished, so an example that takes long (retries, a stall) holds one
-            // place only, and the other workers go on, until the judgments finished after it and waiting to be
-            // written in dataset order fill their own, larger bound.
-            int window = windowFor(workers);
-            InDatasetOrder inOrder = new InDatasetOrder(writer, statistics, window * WAITING_PER_PLACE_IN_WINDOW);
-            Semaphore places = new Semaphore(window);
-            Deque<Future<?>> inFlight = new ArrayDeque<>(window + 1);
+            // Examples are submitted in a window (SubmissionWindow); a judgment finished before one above it waits
+            // to be written in dataset order, and those waiting have their own, larger bound.
+            InDatasetOrder inOrder = new InDatasetOrder(writer, statistics,
+                    windowFor(workers) * WAITING_PER_PLACE_IN_WINDOW);
+            Throwable failed;
             try {
-                for (int i = 0; i < rows.size() && failure.get() == null; i++) {
-                    inOrder.reserve();
-                    places.acquire();
-                    while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
-                        inFlight.poll();
+                failed = SubmissionWindow.run(workers, rows.size(), inOrder::reserve, index -> {
+                    try {
+                        progress.started();
+                        Judgment judgment = judge(plan, autorater, defaultInstruction, rows.get(index));
+                        progress.finished(judgment.isError());
+                        inOrder.put(index, judgment);
+                    } catch (Throwable e) {
+                        inOrder.release();
+                        throw e;
                     }
-                    if (failure.get() != null) {
-                        break;
-                    }
-                    int index = i;
-                    DatasetRow row = rows.get(i);
-                    inFlight.add(workers.submit(() -> {
-                        try {
-                            progress.started();
-                            Judgment judgment = judge(plan, autorater, defaultInstruction, row);
-                            progress.finished(judgment.isError());
-                            inOrder.put(index, judgment);
-                        } catch (Throwable e) {
-                            failure.compareAndSet(null, e);
-                            inOrder.release();
-                        } finally {
-                            places.release();
-                        }
-                    }));
-                }
-                if (failure.get() == null) {
-                    places.acquire(window); // every example submitted has finished, hence been written
-                }
+                });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("the evaluation was interrupted", e);
-            } finally {
-                // Only this evaluation's examples: after a failure, none of them keeps a worker busy.
-                inFlight.forEach(future -> future.cancel(true));
             }
-            Throwable failed = failure.get();
             if (failed instanceof EvaluationInfrastructureException stopped) {
                 throw new EvaluationInfrastructureException("evaluation [" + plan.name() + "] stopped: " + stopped.getMessage());
             }
@@ -166,9 +131,9 @@ public final class PairwiseRunner {
         return plan.reportDirectory().resolve(PairwiseResult.JUDGMENTS_FILE);
     }
 
-    /** Examples submitted and not yet finished, at most: a few per place of work, so that none waits for work. */
+    /** Examples submitted and not yet finished, at most ({@link SubmissionWindow#windowFor}). */
     static int windowFor(ExecutorService workers) {
-        return WINDOW_PER_WORKER * Workers.places(workers, DEFAULT_WORKERS);
+        return SubmissionWindow.windowFor(workers);
     }
 
     private static Judgment judge(PairwisePlan plan, Autorater autorater, String defaultInstruction, DatasetRow row) {
