@@ -56,8 +56,9 @@ public record ErrorBudget(double share) {
      *     and the judgments file
      */
     public void check(PairwiseResult result) {
-        // Counted in one pass over the judgments (a run's are read from its file); the reasons only when over.
-        int errors = (int) result.judgments().stream().filter(Judgment::isError).count();
+        // A run's judgments are read from its file: not at all when its metrics count no error, else counted in one
+        // pass, and their reasons read only when over the budget.
+        int errors = result.metrics().errorCount() == 0 ? 0 : (int) result.judgments().stream().filter(Judgment::isError).count();
         if (isOver(errors, result.judgments().size())) {
             List<String> reasons = result.judgments().stream().filter(Judgment::isError).map(Judgment::explanation).toList();
             throw new EvaluationInfrastructureException("evaluation [" + result.name() + "] exceeded its error budget: "

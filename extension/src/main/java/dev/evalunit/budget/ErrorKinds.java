@@ -3,6 +3,7 @@ package dev.evalunit.budget;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,14 @@ public final class ErrorKinds {
     /** The kinds of the {@code Error} rows among {@code judgments}, read once in order, as {@link #counts(List)} gives them. */
     public static Map<String, Long> ofErrors(List<Judgment> judgments) {
         return counts(judgments.stream().filter(Judgment::isError).map(Judgment::explanation));
+    }
+
+    /**
+     * The kinds of {@code result}'s {@code Error} rows, as {@link #ofErrors(List)} gives them; when its metrics count
+     * no error, none, without reading the judgments again (a run's are read from its file).
+     */
+    public static Map<String, Long> ofErrors(PairwiseResult result) {
+        return result.metrics().errorCount() == 0 ? Map.of() : ofErrors(result.judgments());
     }
 
     private static Map<String, Long> counts(Stream<String> reasons) {

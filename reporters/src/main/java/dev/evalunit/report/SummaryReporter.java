@@ -95,10 +95,12 @@ public final class SummaryReporter implements PairwiseReporter {
 
     private static void appendExamples(StringBuilder md, PairwiseResult result) {
         boolean withHuman = result.humanPreferenceColumn() != null;
-        // One pass in order, keeping the rows shown only: a run's judgments are read from its file.
+        // One pass in order, keeping the rows shown only: a run's judgments are read from its file (and not at all
+        // when there can be nothing to show).
         List<Judgment> worthALook = new ArrayList<>();
         int found = 0;
-        for (Judgment judgment : result.judgments()) {
+        boolean nothingToShow = !withHuman && result.metrics().errorCount() == 0;
+        for (Judgment judgment : nothingToShow ? List.<Judgment>of() : result.judgments()) {
             if (judgment.isError() || (withHuman && disagreesWithHuman(judgment))) {
                 found++;
                 if (worthALook.size() < MAX_EXAMPLES) {
