@@ -56,10 +56,13 @@ public record ErrorBudget(double share) {
      *     and the judgments file
      */
     public void check(PairwiseResult result) {
-        List<String> reasons = result.judgments().stream().filter(Judgment::isError).map(Judgment::explanation).toList();
-        if (isOver(reasons.size(), result.judgments().size())) {
+        // A run's judgments are read from its file: not at all when its metrics count no error, else counted in one
+        // pass, and their reasons read only when over the budget.
+        int errors = result.metrics().errorCount() == 0 ? 0 : (int) result.judgments().stream().filter(Judgment::isError).count();
+        if (isOver(errors, result.judgments().size())) {
+            List<String> reasons = result.judgments().stream().filter(Judgment::isError).map(Judgment::explanation).toList();
             throw new EvaluationInfrastructureException("evaluation [" + result.name() + "] exceeded its error budget: "
-                    + reasons.size() + " of " + result.judgments().size() + " examples (" + percent(reasons.size(),
+                    + errors + " of " + result.judgments().size() + " examples (" + percent(errors,
                     result.judgments().size()) + ") are errors, over the budget of " + percent(share)
                     + ". Commonest reasons: " + CommonestReasons.of(reasons) + ". The judgments are in "
                     + result.judgmentsFile() + ".");

@@ -2,6 +2,8 @@ package dev.evalunit.budget;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evalunit.api.pairwise.Judgment;
+import dev.evalunit.api.pairwise.PairwiseResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -78,7 +81,24 @@ public final class ErrorKinds {
 
     /** How many of {@code reasons} are of each kind, the most frequent first, ties in order of first appearance. */
     public static Map<String, Long> counts(List<String> reasons) {
-        Map<String, Long> counts = reasons.stream().collect(Collectors.groupingBy(ErrorKinds::of,
+        return counts(reasons.stream());
+    }
+
+    /** The kinds of the {@code Error} rows among {@code judgments}, read once in order, as {@link #counts(List)} gives them. */
+    public static Map<String, Long> ofErrors(List<Judgment> judgments) {
+        return counts(judgments.stream().filter(Judgment::isError).map(Judgment::explanation));
+    }
+
+    /**
+     * The kinds of {@code result}'s {@code Error} rows, as {@link #ofErrors(List)} gives them; when its metrics count
+     * no error, none, without reading the judgments again (a run's are read from its file).
+     */
+    public static Map<String, Long> ofErrors(PairwiseResult result) {
+        return result.metrics().errorCount() == 0 ? Map.of() : ofErrors(result.judgments());
+    }
+
+    private static Map<String, Long> counts(Stream<String> reasons) {
+        Map<String, Long> counts = reasons.collect(Collectors.groupingBy(ErrorKinds::of,
                 LinkedHashMap::new, Collectors.counting()));
         return counts.entrySet().stream()
                 // A stable sort keeps first appearance among equal counts.

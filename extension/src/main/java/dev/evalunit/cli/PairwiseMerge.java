@@ -14,6 +14,8 @@ import dev.evalunit.files.UsageSums;
 import dev.evalunit.pairwise.PairwiseReports;
 import dev.evalunit.stats.pairwise.PairwiseStatistics;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,7 +35,11 @@ final class PairwiseMerge {
      */
     static PairwiseResult merge(ShardedEvaluation<ShardManifest> evaluation, Path output) {
         ShardManifest first = evaluation.parts().get(0).manifest();
-        Judgment[] byRow = new Judgment[first.datasetSize()];
+        // Per row of the dataset, which shard judged it and on which line: the judgments stay in the shards' files.
+        List<List<Judgment>> parts = new ArrayList<>();
+        int[] partOf = new int[first.datasetSize()];
+        int[] lineOf = new int[first.datasetSize()];
+        Arrays.fill(partOf, -1);
         for (ShardedEvaluation.Part<ShardManifest> part : evaluation.parts()) {
             ShardManifest manifest = part.manifest();
             Path file = part.directory().resolve(PairwiseResult.JUDGMENTS_FILE);
@@ -43,24 +49,26 @@ final class PairwiseMerge {
                         + " judgments but its shard file lists " + manifest.rows().size()
                         + " examples. Merge the files of a shard run that finished.");
             }
-            for (int i = 0; i < read.judgments().size(); i++) {
-                Judgment judgment = read.judgments().get(i);
+            int i = 0;
+            for (Judgment judgment : read.judgments()) {
                 int row = manifest.rows().get(i);
-                if (!manifest.shard().contains(judgment.ids()) || row < 1 || row > byRow.length || byRow[row - 1] != null) {
+                if (!manifest.shard().contains(judgment.ids()) || row < 1 || row > partOf.length || partOf[row - 1] >= 0) {
                     throw new ConfigurationException("judgments file [" + file + "] example [" + judgment.idLabel()
                             + "] is not an example of shard " + manifest.shard().label() + " of [" + evaluation.relative()
                             + "] (or is in two shards). Merge files written by sharded runs of one evaluation, unedited.");
                 }
-                byRow[row - 1] = judgment;
+                partOf[row - 1] = parts.size();
+                lineOf[row - 1] = i++;
             }
+            parts.add(read.judgments());
         }
-        for (int row = 0; row < byRow.length; row++) {
-            if (byRow[row] == null) {
+        for (int row = 0; row < partOf.length; row++) {
+            if (partOf[row] < 0) {
                 throw new ConfigurationException("no shard of [" + evaluation.relative() + "] judged the example at row "
-                        + (row + 1) + " of " + byRow.length + ". Merge the files of shard runs that finished.");
+                        + (row + 1) + " of " + partOf.length + ". Merge the files of shard runs that finished.");
             }
         }
-        List<Judgment> judgments = List.of(byRow);
+        List<Judgment> judgments = new ShardJudgments(parts, partOf, lineOf);
         PairwiseMetrics metrics = PairwiseStatistics.compute(judgments, first.humanPreferenceColumn() != null);
         PairwiseResult result = new PairwiseResult(first.evaluation(), first.task(), first.idColumns(),
                 first.humanPreferenceColumn(), judgments, metrics, output.resolve(evaluation.relative()).toAbsolutePath()

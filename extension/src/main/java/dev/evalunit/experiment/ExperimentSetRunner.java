@@ -2,6 +2,7 @@ package dev.evalunit.experiment;
 
 import dev.evalunit.execution.CallPhases;
 import dev.evalunit.execution.Progress;
+import dev.evalunit.execution.SubmissionWindow;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.experiment.ExperimentResult;
@@ -27,19 +28,20 @@ import dev.evalunit.stats.experiment.ExperimentSetAggregation;
 import dev.evalunit.stats.experiment.ExperimentSummaries;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.apiguardian.api.API;
 
 /**
  * Runs every experiment of a plan: per row, the answer (a model call or a pre-generated output),
  * then each metric. All rows of all experiments run on the run's worker threads, so at most as many
- * calls as there are workers are in flight. A failure on one row becomes that row's observations'
+ * calls as there are workers are in flight; rows are handed to the workers a few per worker at a time
+ * ({@link SubmissionWindow}), not all at once. Every row's result is kept until the set is aggregated (the
+ * observations are not streamed to their file). A failure on one row becomes that row's observations'
  * errors; it never stops the set. A model that cannot work ({@link ModelUnusableException}) stops the
  * experiments that use it (their tests fail), and no others.
  */
@@ -76,7 +78,6 @@ public final class ExperimentSetRunner {
 
     /** @param progress counts each row of each experiment as it starts and ends */
     public ExperimentSetRun run(ExperimentSetPlan plan, Progress progress) {
-        List<List<Future<RowResult>>> submitted = new ArrayList<>();
         Map<Integer, String> stopped = new ConcurrentHashMap<>();
         phases.prepare(plan.name(), () -> plan.experiments().forEach(experiment -> {
             List<DatasetRow> rows = experiment.dataset().rows();
@@ -84,30 +85,55 @@ public final class ExperimentSetRunner {
                 row(experiment, rows.get(i), i, new ConcurrentHashMap<>());
             }
         }));
-        try {
-            for (ExperimentPlan experiment : plan.experiments()) {
-                List<Future<RowResult>> rows = new ArrayList<>();
-                List<DatasetRow> datasetRows = experiment.dataset().rows();
-                for (int index : ExperimentShards.selected(experiment, shard)) {
-                    rows.add(workers.submit(() -> {
-                        progress.started();
-                        RowResult result = row(experiment, datasetRows.get(index), index, stopped);
-                        progress.finished(result.generation().failed());
-                        return result;
-                    }));
-                }
-                submitted.add(rows);
-            }
-            List<ExperimentResult> results = new ArrayList<>();
-            for (int e = 0; e < submitted.size(); e++) {
-                results.add(result(plan, plan.experiments().get(e), awaitAll(submitted.get(e))));
-            }
-            return new ExperimentSetRun(ExperimentSetAggregation.aggregate(plan.name(), plan.readme(), results,
-                    plan.descriptors(), plan.labels(), plan.reportDirectory()), stopped);
-        } finally {
-            // Only this set's rows: after a failure, none of them keeps a worker busy.
-            submitted.forEach(rows -> rows.forEach(row -> row.cancel(true)));
+        // Every row of every experiment, in turn (experiment by experiment), submitted in a window rather than all
+        // at once; each row's result goes into its slot.
+        List<ExperimentPlan> experiments = plan.experiments();
+        int[][] selected = new int[experiments.size()][];
+        int[] firstTask = new int[experiments.size() + 1];
+        RowResult[][] rows = new RowResult[experiments.size()][];
+        for (int e = 0; e < experiments.size(); e++) {
+            selected[e] = ExperimentShards.selected(experiments.get(e), shard).stream().mapToInt(Integer::intValue).toArray();
+            rows[e] = new RowResult[selected[e].length];
+            firstTask[e + 1] = firstTask[e] + selected[e].length;
         }
+        Throwable failed;
+        try {
+            failed = SubmissionWindow.run(workers, firstTask[experiments.size()], SubmissionWindow.Gate.OPEN, task -> {
+                int e = experimentOf(firstTask, task);
+                int k = task - firstTask[e];
+                ExperimentPlan experiment = experiments.get(e);
+                progress.started();
+                RowResult result = row(experiment, experiment.dataset().rows().get(selected[e][k]), selected[e][k], stopped);
+                progress.finished(result.generation().failed());
+                rows[e][k] = result;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the experiment set was interrupted", e);
+        }
+        if (failed != null) {
+            // row() turns every failure into observations; reaching here is a bug in evalunit.
+            throw new IllegalStateException("evalunit failed to run a row", failed);
+        }
+        List<ExperimentResult> results = new ArrayList<>();
+        for (int e = 0; e < experiments.size(); e++) {
+            results.add(result(plan, experiments.get(e), Arrays.asList(rows[e])));
+        }
+        return new ExperimentSetRun(ExperimentSetAggregation.aggregate(plan.name(), plan.readme(), results,
+                plan.descriptors(), plan.labels(), plan.reportDirectory()), stopped);
+    }
+
+    /** The experiment whose rows' tasks include {@code task}: the last whose first task is at most it. */
+    private static int experimentOf(int[] firstTask, int task) {
+        int found = Arrays.binarySearch(firstTask, task);
+        if (found < 0) {
+            return -found - 2;
+        }
+        // Experiments without selected rows share their first task with the next: the last of them has it.
+        while (found + 1 < firstTask.length - 1 && firstTask[found + 1] == task) {
+            found++;
+        }
+        return found;
     }
 
     private static ExperimentResult result(ExperimentSetPlan set, ExperimentPlan plan, List<RowResult> rows) {
@@ -211,20 +237,5 @@ public final class ExperimentSetRunner {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private static List<RowResult> awaitAll(List<Future<RowResult>> futures) {
-        List<RowResult> rows = new ArrayList<>(futures.size());
-        for (Future<RowResult> future : futures) {
-            try {
-                rows.add(future.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("the experiment set was interrupted", e);
-            } catch (ExecutionException e) {
-                // row() turns every failure into observations; reaching here is a bug in evalunit.
-                throw new IllegalStateException("evalunit failed to run a row", e.getCause());
-            }
-        }
-        return rows;
-    }
 
 }

@@ -9,6 +9,8 @@ import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.json.JsonWriting;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -29,12 +31,37 @@ public final class JudgmentsFile {
     private JudgmentsFile() {
     }
 
-    /** Writes {@code result}'s judgments into {@code directory} (which exists); returns the file. */
+    /**
+     * Writes {@code result}'s judgments into {@code directory} (which exists), one at a time; returns the file.
+     * Judgments a run already wrote to that very file ({@link JudgmentsOnDisk}) are left as they are.
+     */
     public static Path write(PairwiseResult result, Path directory) throws IOException {
-        String humanPreferenceColumn = result.humanPreferenceColumn();
-        SideNames sides = new SideNames(result.modelA(), result.modelB());
-        return JsonFiles.writeLines(directory, PairwiseResult.JUDGMENTS_FILE, result.judgments(),
-                (generator, judgment) -> writeLine(generator, judgment, humanPreferenceColumn, sides));
+        Path file = directory.resolve(PairwiseResult.JUDGMENTS_FILE);
+        if (result.judgments() instanceof JudgmentsOnDisk disk && Files.exists(file) && Files.isSameFile(disk.file(), file)) {
+            return file;
+        }
+        try (JudgmentsWriter writer = writer(file, result)) {
+            for (Judgment judgment : result.judgments()) {
+                writer.write(judgment);
+            }
+            writer.finish();
+        }
+        return file;
+    }
+
+    /** A writer of {@code file} with the human preference column and side names of {@code result}. */
+    public static JudgmentsWriter writer(Path file, PairwiseResult result) throws IOException {
+        return writer(file, result.humanPreferenceColumn(), new SideNames(result.modelA(), result.modelB()));
+    }
+
+    /**
+     * A writer of {@code file}, one line per judgment as it comes ({@link JudgmentsWriter}).
+     *
+     * @param humanPreferenceColumn the column written on every line, or {@code null} when there is none
+     * @param sides the names written as {@code model_a} and {@code model_b}, when known
+     */
+    public static JudgmentsWriter writer(Path file, String humanPreferenceColumn, SideNames sides) throws IOException {
+        return JudgmentsWriter.open(file, humanPreferenceColumn, sides);
     }
 
     /**
@@ -46,6 +73,15 @@ public final class JudgmentsFile {
      */
     public static ReadJudgments read(Path file, String humanPreferenceColumn) {
         return JudgmentsReader.read(file, humanPreferenceColumn);
+    }
+
+    /** Writes {@code judgment} as one line, its line end included (the one codec of the file's lines). */
+    static void writeLine(Writer writer, Judgment judgment, String humanPreferenceColumn, SideNames sides)
+            throws IOException {
+        try (JsonGenerator generator = JsonWriting.compactGenerator(writer)) {
+            writeLine(generator, judgment, humanPreferenceColumn, sides);
+        }
+        writer.write('\n');
     }
 
     private static void writeLine(JsonGenerator generator, Judgment judgment, String humanPreferenceColumn,

@@ -11,10 +11,13 @@ import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.Position;
 import dev.evalunit.api.pairwise.Vote;
 import dev.evalunit.config.ConfigurationException;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +45,9 @@ final class JudgmentsReader {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-    private record Line(int number, JsonNode node) {
-    }
+    private static final int READ_BUFFER_BYTES = 1 << 16;
+    /** Malformed input is an error, as a reader's default decoder makes it; one decoder per thread. */
+    private static final ThreadLocal<CharsetDecoder> UTF_8_STRICT = ThreadLocal.withInitial(StandardCharsets.UTF_8::newDecoder);
 
     private JudgmentsReader() {
     }
@@ -58,43 +61,115 @@ final class JudgmentsReader {
         if (!Files.isRegularFile(file)) {
             throw new ConfigurationException("judgments file [" + file + "] was not found.");
         }
-        List<Line> lines = readLines(file);
-        List<String> idColumns = lines.isEmpty() ? List.of() : idColumns(lines.get(0).node(), humanPreferenceColumn);
-        if (humanPreferenceColumn != null && !lines.isEmpty()
-                && lines.stream().noneMatch(line -> line.node().has(humanPreferenceColumn))) {
-            throw new ConfigurationException("human preference column [" + humanPreferenceColumn
-                    + "] is in no line of judgments file [" + file + "]. Columns: "
-                    + String.join(", ", allKeys(lines)) + ".");
-        }
-        List<Judgment> judgments = new ArrayList<>();
-        List<SideNames> sides = new ArrayList<>();
-        for (Line line : lines) {
-            try {
-                judgments.add(judgment(line.node(), idColumns, humanPreferenceColumn));
-                sides.add(new SideNames(name(line.node(), JudgmentsFile.MODEL_A), name(line.node(), JudgmentsFile.MODEL_B)));
-            } catch (NotAJudgment e) {
-                throw notAJudgment(file, line.number(), e.getMessage());
-            }
-        }
-        return new ReadJudgments(judgments, idColumns, sides);
-    }
-
-    private static List<Line> readLines(Path file) {
-        List<Line> lines = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int number = 0;
-            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-                number++;
+        // One pass, keeping each judgment line's offset, not the judgment: the list returned reads them again.
+        // A line that is not JSON stops the reading; a line that is not a judgment is reported after the pass,
+        // once it is known whether the human preference column is in some line (that message comes first).
+        Pass pass = new Pass(humanPreferenceColumn);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), READ_BUFFER_BYTES)) {
+            LineBytes line = new LineBytes();
+            long start = 0;
+            for (int number = 1; line.next(in); number++) {
+                String text = UTF_8_STRICT.get().decode(ByteBuffer.wrap(line.bytes, 0, line.length)).toString();
                 if (!text.isBlank()) {
-                    lines.add(new Line(number, parse(file, number, text)));
+                    pass.add(file, number, start, parse(file, number, text));
                 }
+                start += line.consumed;
             }
+            pass.end(start);
         } catch (CharacterCodingException e) {
             throw new ConfigurationException("judgments file [" + file + "] is not UTF-8 text. Save it as UTF-8.");
         } catch (IOException e) {
             throw new UncheckedIOException("could not read judgments file [" + file + "]", e);
         }
-        return lines;
+        if (humanPreferenceColumn != null && pass.count > 0 && !pass.anyHuman) {
+            throw new ConfigurationException("human preference column [" + humanPreferenceColumn
+                    + "] is in no line of judgments file [" + file + "]. Columns: "
+                    + String.join(", ", pass.keys) + ".");
+        }
+        if (pass.firstError != null) {
+            throw pass.firstError;
+        }
+        return new ReadJudgments(new JudgmentsOnDisk(file, Arrays.copyOf(pass.offsets, pass.count + 1), pass.idColumns,
+                humanPreferenceColumn), pass.idColumns, pass.sides);
+    }
+
+    /** What one pass over a judgments file keeps: offsets, side names (shared when equal), and the first error. */
+    private static final class Pass {
+        private final String humanPreferenceColumn;
+        private final Set<String> keys = new LinkedHashSet<>();
+        private final List<SideNames> sides = new ArrayList<>();
+        private List<String> idColumns = List.of();
+        private long[] offsets = new long[1024];
+        private int count;
+        private boolean anyHuman;
+        private ConfigurationException firstError;
+
+        Pass(String humanPreferenceColumn) {
+            this.humanPreferenceColumn = humanPreferenceColumn;
+        }
+
+        void add(Path file, int number, long start, JsonNode node) {
+            if (count == 0) {
+                idColumns = idColumns(node, humanPreferenceColumn);
+            }
+            node.fieldNames().forEachRemaining(keys::add);
+            anyHuman |= humanPreferenceColumn != null && node.has(humanPreferenceColumn);
+            if (firstError == null) {
+                try {
+                    judgment(node, idColumns, humanPreferenceColumn);
+                    SideNames named = new SideNames(name(node, JudgmentsFile.MODEL_A), name(node, JudgmentsFile.MODEL_B));
+                    sides.add(!sides.isEmpty() && sides.get(sides.size() - 1).equals(named) ? sides.get(sides.size() - 1) : named);
+                } catch (NotAJudgment e) {
+                    firstError = notAJudgment(file, number, e.getMessage());
+                }
+            }
+            if (count + 1 == offsets.length) {
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
+            }
+            offsets[count++] = start;
+        }
+
+        /** @param end the file's length: where the last judgment's bytes end (blank lines after it read as space) */
+        void end(long end) {
+            offsets[count] = end;
+        }
+    }
+
+    /** The bytes of one line at a time, without its {@code \n}; {@code consumed} counts it. */
+    private static final class LineBytes {
+        private byte[] bytes = new byte[8192];
+        private int length;
+        private int consumed;
+
+        boolean next(InputStream in) throws IOException {
+            length = 0;
+            consumed = 0;
+            for (int b = in.read(); b != -1; b = in.read()) {
+                consumed++;
+                if (b == '\n') {
+                    return true;
+                }
+                if (length == bytes.length) {
+                    bytes = Arrays.copyOf(bytes, bytes.length * 2);
+                }
+                bytes[length++] = (byte) b;
+            }
+            return consumed > 0;
+        }
+    }
+
+    /**
+     * Line {@code number} of {@code file}, read back as a judgment with {@code idColumns} as its ids (the reading
+     * of {@link JudgmentsOnDisk}).
+     *
+     * @throws ConfigurationException when the line is not a judgment
+     */
+    static Judgment judgment(Path file, int number, String text, List<String> idColumns, String humanPreferenceColumn) {
+        try {
+            return judgment(parse(file, number, text), idColumns, humanPreferenceColumn);
+        } catch (NotAJudgment e) {
+            throw notAJudgment(file, number, e.getMessage());
+        }
     }
 
     private static JsonNode parse(Path file, int number, String text) {
@@ -120,12 +195,6 @@ final class JudgmentsReader {
             }
         });
         return columns;
-    }
-
-    private static Set<String> allKeys(List<Line> lines) {
-        Set<String> keys = new LinkedHashSet<>();
-        lines.forEach(line -> line.node().fieldNames().forEachRemaining(keys::add));
-        return keys;
     }
 
     private static Judgment judgment(JsonNode line, List<String> idColumns, String humanPreferenceColumn) {

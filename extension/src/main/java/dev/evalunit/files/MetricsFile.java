@@ -121,7 +121,7 @@ public final class MetricsFile {
 
     /** The kinds of the {@code Error} rows among {@code judgments}, with their counts, the commonest first. */
     public static Map<String, Long> errorsByKind(List<Judgment> judgments) {
-        return ErrorKinds.counts(judgments.stream().filter(Judgment::isError).map(Judgment::explanation).toList());
+        return ErrorKinds.ofErrors(judgments);
     }
 
     /** A figure added after the first release: {@code null} when an older file lacks it. */

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.api.spi.PairwiseReporter;
+import dev.evalunit.budget.ErrorKinds;
 import dev.evalunit.files.JudgmentsFile;
 import dev.evalunit.files.MetricsFile;
 import dev.evalunit.files.ShardFile;
@@ -55,7 +56,7 @@ public final class PairwiseReports {
         try {
             Files.createDirectories(directory);
             written.add(JudgmentsFile.write(result, directory));
-            written.add(MetricsFile.write(result.metrics(), MetricsFile.errorsByKind(result.judgments()), usage, directory,
+            written.add(MetricsFile.write(result.metrics(), ErrorKinds.ofErrors(result), usage, directory,
                     shard == null ? null : shard.shard()));
             for (PairwiseReporter reporter : reporters) {
                 written.addAll(reporter.report(result, directory));

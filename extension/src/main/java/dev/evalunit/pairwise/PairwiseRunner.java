@@ -13,35 +13,40 @@ import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.dataset.IdColumns;
 import dev.evalunit.execution.CallPhases;
 import dev.evalunit.execution.Progress;
-import dev.evalunit.execution.Workers;
+import dev.evalunit.execution.SubmissionWindow;
 import dev.evalunit.prompt.DefaultInstructions;
 import dev.evalunit.prompt.PromptParameter;
 import dev.evalunit.stats.pairwise.PairwiseStatistics;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Deque;
+import dev.evalunit.files.JudgmentsFile;
+import dev.evalunit.files.JudgmentsOnDisk;
+import dev.evalunit.files.JudgmentsWriter;
+import dev.evalunit.files.SideNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 
 /**
  * Runs a {@link PairwisePlan}: per example, the two answers, then the autorater's samples. Examples
  * run on the run's worker threads; every call blocks its thread, so at most as many calls as there are
- * workers are in flight. Examples are handed to the workers a few per worker at a time, not all at once. A failure on one example becomes that example's {@code Error} judgment; a
+ * workers are in flight. Examples are handed to the workers a few per worker at a time, not all at once. Each
+ * judgment is written to the judgments file as soon as those before it are, and counted into the metrics; the
+ * result's judgments read that file ({@link JudgmentsOnDisk}), so no judgment stays in memory. A failure on one example becomes that example's {@code Error} judgment; a
  * model that cannot work at all ({@link ModelUnusableException}) stops the evaluation instead.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class PairwiseRunner {
 
-    /** The examples in flight per place of work ({@code evalunit.concurrency}), at most: {@link #windowFor}. */
-    private static final int WINDOW_PER_WORKER = 4;
-    /** Assumed for an executor that does not say how many threads it has. */
-    private static final int DEFAULT_WORKERS = 64;
+    /**
+     * Judgments finished and waiting for one above them to be written, at most, per place of the window: a slow
+     * example lets the run go on for this many windows before it waits (about 1.2 KB a judgment).
+     */
+    private static final int WAITING_PER_PLACE_IN_WINDOW = 16;
 
     private final ExecutorService workers;
     private final CallPhases phases;
@@ -68,66 +73,67 @@ public final class PairwiseRunner {
         String defaultInstruction = DefaultInstructions.forTask(plan.task());
         phases.prepare(plan.name(), () -> plan.dataset().rows().forEach(row -> judge(plan, autorater, defaultInstruction, row)));
         List<DatasetRow> rows = plan.dataset().rows();
-        Judgment[] judgments = new Judgment[rows.size()];
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        // Examples are submitted in a window, not all at once: a task per example of a large dataset,
-        // queued from the start, held memory in the size of the run. The window counts the examples
-        // submitted and not yet finished, so an example that takes long (retries, a stall) holds one
-        // place only, and the other workers go on.
-        int window = windowFor(workers);
-        Semaphore places = new Semaphore(window);
-        Deque<Future<?>> inFlight = new ArrayDeque<>(window + 1);
-        try {
-            for (int i = 0; i < rows.size() && failure.get() == null; i++) {
-                places.acquire();
-                while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
-                    inFlight.poll();
-                }
-                if (failure.get() != null) {
-                    break;
-                }
-                int index = i;
-                DatasetRow row = rows.get(i);
-                inFlight.add(workers.submit(() -> {
+        PairwiseStatistics statistics = new PairwiseStatistics(plan.humanPreferenceColumn() != null);
+        JudgmentsOnDisk judgments;
+        try (JudgmentsWriter writer = JudgmentsFile.writer(judgmentsFile(plan), plan.humanPreferenceColumn(),
+                new SideNames(plan.sideA().name(), plan.sideB().name()))) {
+            // Examples are submitted in a window (SubmissionWindow); a judgment finished before one above it waits
+            // to be written in dataset order, and those waiting have their own, larger bound.
+            InDatasetOrder inOrder = new InDatasetOrder(writer, statistics,
+                    windowFor(workers) * WAITING_PER_PLACE_IN_WINDOW);
+            Throwable failed;
+            try {
+                failed = SubmissionWindow.run(workers, rows.size(), inOrder::reserve, index -> {
                     try {
                         progress.started();
-                        Judgment judgment = judge(plan, autorater, defaultInstruction, row);
-                        judgments[index] = judgment;
+                        Judgment judgment = judge(plan, autorater, defaultInstruction, rows.get(index));
                         progress.finished(judgment.isError());
+                        inOrder.put(index, judgment);
                     } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
-                    } finally {
-                        places.release();
+                        inOrder.release();
+                        throw e;
                     }
-                }));
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the evaluation was interrupted", e);
             }
-            if (failure.get() == null) {
-                places.acquire(window); // every example submitted has finished
+            if (failed instanceof EvaluationInfrastructureException stopped) {
+                throw new EvaluationInfrastructureException("evaluation [" + plan.name() + "] stopped: " + stopped.getMessage());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the evaluation was interrupted", e);
-        } finally {
-            // Only this evaluation's examples: after a failure, none of them keeps a worker busy.
-            inFlight.forEach(future -> future.cancel(true));
+            if (failed instanceof UncheckedIOException io) {
+                throw io;
+            }
+            if (failed != null) {
+                // judge() turns every failure into an Error judgment; reaching here is a bug in evalunit.
+                throw new IllegalStateException("evalunit failed to judge an example", failed);
+            }
+            judgments = writer.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException("evalunit could not write the judgments of [" + plan.name() + "]", e);
         }
-        Throwable failed = failure.get();
-        if (failed instanceof EvaluationInfrastructureException stopped) {
-            throw new EvaluationInfrastructureException("evaluation [" + plan.name() + "] stopped: " + stopped.getMessage());
-        }
-        if (failed != null) {
-            // judge() turns every failure into an Error judgment; reaching here is a bug in evalunit.
-            throw new IllegalStateException("evalunit failed to judge an example", failed);
-        }
-        List<Judgment> all = Arrays.asList(judgments);
-        PairwiseMetrics metrics = PairwiseStatistics.compute(all, plan.humanPreferenceColumn() != null);
+        PairwiseMetrics metrics = statistics.metrics();
         return new PairwiseResult(plan.name(), plan.task().id(), plan.idColumns(), plan.humanPreferenceColumn(),
-                all, metrics, plan.reportDirectory(), plan.sideA().name(), plan.sideB().name());
+                judgments, metrics, plan.reportDirectory(), plan.sideA().name(), plan.sideB().name());
     }
 
-    /** Examples submitted and not yet finished, at most: a few per place of work, so that none waits for work. */
+    /**
+     * Where the run writes its judgments as they finish: the report directory's judgments file (the reports
+     * then leave it as it is), or a temporary file deleted when the JVM exits for an evaluation without one.
+     */
+    private static Path judgmentsFile(PairwisePlan plan) throws IOException {
+        if (plan.reportDirectory() == null) {
+            Path temporary = Files.createTempFile("evalunit-judgments-", ".jsonl");
+            temporary.toFile().deleteOnExit();
+            return temporary;
+        }
+        Files.createDirectories(plan.reportDirectory());
+        return plan.reportDirectory().resolve(PairwiseResult.JUDGMENTS_FILE);
+    }
+
+    /** Examples submitted and not yet finished, at most ({@link SubmissionWindow#windowFor}). */
     static int windowFor(ExecutorService workers) {
-        return WINDOW_PER_WORKER * Workers.places(workers, DEFAULT_WORKERS);
+        return SubmissionWindow.windowFor(workers);
     }
 
     private static Judgment judge(PairwisePlan plan, Autorater autorater, String defaultInstruction, DatasetRow row) {

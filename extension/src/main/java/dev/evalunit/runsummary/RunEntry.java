@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.experiment.RepeatStatistics;
-import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.PairwiseMetrics;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.api.run.RunEvaluation;
@@ -57,8 +56,7 @@ public record RunEntry(String run, Instant started, RunEvaluation evaluation) {
 
     /** The kinds of the {@code Error} rows, commonest first, e.g. {@code  (HTTP 503: 2, timeout: 1)}; empty without errors. */
     static String errorKinds(PairwiseResult result) {
-        Map<String, Long> kinds = ErrorKinds.counts(result.judgments().stream().filter(Judgment::isError)
-                .map(Judgment::explanation).toList());
+        Map<String, Long> kinds = ErrorKinds.ofErrors(result);
         return kinds.isEmpty() ? "" : kinds.entrySet().stream().map(kind -> kind.getKey() + ": " + kind.getValue())
                 .collect(Collectors.joining(", ", " (", ")"));
     }

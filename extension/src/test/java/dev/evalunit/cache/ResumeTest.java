@@ -51,7 +51,9 @@ class ResumeTest {
         }
         List<String> completed = entries(cache);
         assertThat(completed).as("every entry left by the killed run is whole").allSatisfy(ResumeTest::readable);
-        assertThat(reports.resolve(ResumableEvaluation.NAME)).as("the killed run did not finish").doesNotExist();
+        // The run writes its judgments as they finish into judgments.jsonl.partial; only a finished run has the file.
+        assertThat(reports.resolve(ResumableEvaluation.NAME).resolve("judgments.jsonl")).as("the killed run did not finish")
+                .doesNotExist();
 
         try (SlowServer server = new SlowServer(0, 1)) {
             Path log = work.resolve("rerun.log");

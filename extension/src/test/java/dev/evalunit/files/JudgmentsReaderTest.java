@@ -60,6 +60,20 @@ class JudgmentsReaderTest {
         }
 
         @Test
+        @DisplayName("by line offsets, not into memory: get(i) and iteration read the file, blank lines and CRLF skipped")
+        void fromTheFile() throws IOException {
+            String second = LINE.replace("q1", "q2").replace("Model A", "Tie").replace("\"ra\"", "\"é ü 東\"");
+            ReadJudgments read = JudgmentsFile.read(file("", LINE + "\r", "   ", second, ""), null);
+
+            assertThat(read.judgments()).isInstanceOf(PairwiseResult.StoredJudgments.class).hasSize(2);
+            assertThat(read.judgments().get(1).ids()).containsEntry("id", "q2");
+            assertThat(read.judgments().get(1).responseA()).isEqualTo("é ü 東");
+            assertThat(read.judgments().get(1).choice()).isEqualTo(Choice.TIE);
+            assertThat(read.judgments()).extracting(Judgment::choice).containsExactly(Choice.MODEL_A, Choice.TIE);
+            assertThat(read.sides()).containsExactly(SideNames.NONE, SideNames.NONE);
+        }
+
+        @Test
         @DisplayName("the id columns from the first line's other keys, in order, with their JSON types")
         void idColumns() throws IOException {
             ReadJudgments read = JudgmentsFile.read(file(

@@ -15,7 +15,12 @@ import dev.evalunit.http.Backoff;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.testing.ChatServer;
 import dev.evalunit.testing.ChatServer.JudgeCall;
+import dev.evalunit.files.JudgmentsFile;
+import dev.evalunit.stats.pairwise.PairwiseStatistics;
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -187,6 +193,120 @@ class PairwiseRunnerTest {
         assertThat(result.judgments()).extracting(Judgment::responseB)
                 .containsExactly("bad: Lyon", "bad: six", "good: blue", "bad: Marlowe", "good: four", "bad: Mars",
                         "good: 100 degrees Celsius", "bad: Michelangelo");
+    }
+
+    @Nested
+    @DisplayName("writes each judgment to the judgments file as it finishes, in dataset order")
+    class StreamedJudgments {
+
+        @TempDir
+        Path reports;
+
+        /** Delays per example so that they finish out of order (q1 last), and q3's method fails. */
+        private PairwiseResult runOutOfOrder() {
+            config.put("evalunit.report.dir", reports.toString());
+            startServer(prompt -> "unused", ChatServer.judgePreferring("good"));
+            methods.put("sut", params -> {
+                String question = params.get("prompt");
+                Thread.sleep(question.equals(FRANCE) ? 300 : question.hashCode() % 2 == 0 ? 40 : 5);
+                if (question.startsWith("What colour")) {
+                    throw new IllegalStateException("no colour today");
+                }
+                return "good: " + question;
+            });
+            return run(4, method("sut"), baseline());
+        }
+
+        @Test
+        @DisplayName("lines, get(i) and iteration follow the dataset, Error rows in place, however the examples finish")
+        void datasetOrder() throws Exception {
+            PairwiseResult result = runOutOfOrder();
+
+            List<String> lines = Files.readAllLines(result.judgmentsFile());
+            assertThat(lines).hasSize(IDS.size());
+            for (int i = 0; i < IDS.size(); i++) {
+                assertThat(lines.get(i)).startsWith("{\"id\":\"" + IDS.get(i) + "\",");
+                assertThat(result.judgments().get(i).ids()).containsEntry("id", IDS.get(i));
+            }
+            assertThat(ids(result)).containsExactlyElementsOf(IDS);
+            List<Judgment> iterated = new ArrayList<>();
+            result.judgments().forEach(iterated::add);
+            assertThat(iterated).hasSize(IDS.size());
+            for (int i = 0; i < IDS.size(); i++) {
+                assertThat(result.judgments().get(i)).isEqualTo(iterated.get(i));
+            }
+            assertThat(result.judgments()).extracting(Judgment::isError)
+                    .containsExactly(false, false, true, false, false, false, false, false);
+            assertThat(result.judgments().get(2).explanation()).contains("no colour today");
+            assertThat(result.metrics().exampleCount()).isEqualTo(8);
+            assertThat(result.metrics().errorCount()).isEqualTo(1);
+            assertThat(reports.resolve("runner")).isDirectoryNotContaining("glob:**.partial");
+        }
+
+        @Test
+        @DisplayName("writes the same bytes as the judgments file written from the same judgments held in memory")
+        void sameBytes() throws Exception {
+            PairwiseResult result = runOutOfOrder();
+            PairwiseResult inMemory = new PairwiseResult(result.name(), result.task(), result.idColumns(),
+                    result.humanPreferenceColumn(), new ArrayList<>(result.judgments()), result.metrics(),
+                    reports.resolve("copy"), result.modelA(), result.modelB());
+            Files.createDirectories(inMemory.reportDirectory());
+
+            Path written = JudgmentsFile.write(inMemory, inMemory.reportDirectory());
+
+            assertThat(Files.readAllBytes(written)).isEqualTo(Files.readAllBytes(result.judgmentsFile()));
+            assertThat(PairwiseStatistics.compute(inMemory.judgments(), false)).isEqualTo(result.metrics());
+        }
+
+        @Test
+        @DisplayName("holds no judgment in memory: each read is a new object, which nothing keeps once the reader lets go")
+        void noJudgmentHeld() {
+            PairwiseResult result = runOutOfOrder();
+
+            Judgment first = result.judgments().get(0);
+            assertThat(result.judgments().get(0)).isEqualTo(first).isNotSameAs(first);
+            WeakReference<Judgment> read = new WeakReference<>(first);
+            first = null;
+            for (int i = 0; i < 50 && read.get() != null; i++) {
+                System.gc();
+            }
+            assertThat(read.get()).as("a judgment read once, after System.gc()").isNull();
+            assertThat(result.judgments()).isInstanceOf(PairwiseResult.StoredJudgments.class);
+        }
+
+        @Test
+        @DisplayName("keeps the file-backed list when a result is built from it, and copies a list a user builds")
+        void userLists() {
+            PairwiseResult result = runOutOfOrder();
+            PairwiseResult same = result.withUsage(result.usage());
+            List<Judgment> mine = new ArrayList<>(List.of(result.judgments().get(1)));
+            PairwiseResult built = new PairwiseResult("mine", "question_answering", List.of("id"), null, mine,
+                    result.metrics(), null);
+            mine.clear();
+
+            assertThat(same.judgments()).isSameAs(result.judgments());
+            assertThat(built.judgments()).hasSize(1).first().isEqualTo(result.judgments().get(1));
+            assertThat(built.judgments()).isNotInstanceOf(PairwiseResult.StoredJudgments.class);
+        }
+
+        @Test
+        @DisplayName("without a report directory, writes a temporary file that the result reads")
+        void withoutReportDirectory() {
+            config.put("evalunit.report.dir", reports.toString());
+            startServer(prompt -> "unused", ChatServer.judgePreferring("good"));
+            methods.put("sut", params -> "good: " + params.get("prompt"));
+            PairwisePlan plan = plan(2, method("sut"), baseline());
+            PairwisePlan noDirectory = new PairwisePlan(plan.name(), plan.dataset(), plan.idColumns(), plan.task(),
+                    plan.instruction(), plan.context(), plan.sideA(), plan.sideB(), plan.humanPreferenceColumn(),
+                    plan.judge(), plan.samples(), plan.maxInputTokens(), plan.reaskAttempts(), plan.concurrency(), null);
+
+            PairwiseResult result = Runs.pairwise(noDirectory);
+
+            assertThat(result.reportDirectory()).isNull();
+            assertThat(ids(result)).containsExactlyElementsOf(IDS);
+            assertThat(result.judgments()).noneMatch(Judgment::isError);
+            assertThat(reports).isEmptyDirectory();
+        }
     }
 
     @Nested

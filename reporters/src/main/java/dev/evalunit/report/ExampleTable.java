@@ -11,20 +11,54 @@ import java.util.Locale;
  * The report's examples, side by side, one row each: ids, instruction and context, both responses,
  * the verdict (choice, human preference, confidence), the explanation and each sample's vote. Each
  * row carries what the page's filters read ({@code data-error}, {@code data-disagree},
- * {@code data-confidence}); every text in it is escaped.
+ * {@code data-confidence}); every text in it is escaped. The page stays readable however large the evaluation:
+ * up to {@value #ALL_ROWS_UP_TO} examples, every one has its row; beyond, the first {@value #FIRST_ROWS} and,
+ * after them, the first {@value #LATER_ROWS} that are errors, disagree with the human or have a confidence at most
+ * {@value #DEFAULT_LOW_CONFIDENCE}, in dataset order (the judgments file has every one). The judgments are read
+ * once, in order.
  */
 final class ExampleTable {
 
     /** The low-confidence filter's threshold until the reader changes it. */
     static final String DEFAULT_LOW_CONFIDENCE = "0.75";
+    /** Every example has its row up to this many examples. */
+    static final int ALL_ROWS_UP_TO = 2000;
+    /** Beyond {@link #ALL_ROWS_UP_TO}: the rows of the first examples. */
+    static final int FIRST_ROWS = 1000;
+    /** Beyond {@link #ALL_ROWS_UP_TO}: the rows after the first that a filter would show, at most. */
+    static final int LATER_ROWS = 1000;
+    private static final double LOW_CONFIDENCE = Double.parseDouble(DEFAULT_LOW_CONFIDENCE);
 
     private ExampleTable() {
     }
 
     static void append(StringBuilder html, PairwiseResult result) {
         boolean withHuman = result.humanPreferenceColumn() != null;
-        html.append("<section id=\"examples\">\n<h2>Examples</h2>\n<form class=\"filters\" id=\"filters\">")
-                .append(filter("all", "all", true));
+        int examples = result.judgments().size();
+        StringBuilder rows = new StringBuilder(rowsAtMost(examples) * 1024);
+        int index = 0;
+        int shown = 0;
+        int later = 0;
+        for (Judgment judgment : result.judgments()) {
+            if (examples <= ALL_ROWS_UP_TO || index < FIRST_ROWS) {
+                appendRow(rows, judgment, withHuman);
+                shown++;
+            } else if (later < LATER_ROWS && worthALook(judgment, withHuman)) {
+                appendRow(rows, judgment, withHuman);
+                shown++;
+                later++;
+            }
+            index++;
+        }
+        html.append("<section id=\"examples\">\n<h2>Examples</h2>\n");
+        if (shown < examples) {
+            html.append("<p class=\"lead\">").append(shown).append(" of ").append(examples)
+                    .append(" examples have a row: the first ").append(FIRST_ROWS).append(", then the first ")
+                    .append(LATER_ROWS).append(" after them that are errors, disagree with the human or have a confidence")
+                    .append(" at most ").append(DEFAULT_LOW_CONFIDENCE).append(" (").append(later)
+                    .append(" found). The judgments file has every example.</p>\n");
+        }
+        html.append("<form class=\"filters\" id=\"filters\">").append(filter("all", "all", true));
         if (withHuman) {
             html.append(filter("disagreements", "disagreements with humans", false));
         }
@@ -32,14 +66,23 @@ final class ExampleTable {
                 .append(filter("low-confidence", "confidence at most", false))
                 .append("<input type=\"number\" id=\"low-confidence\" min=\"0\" max=\"1\" step=\"0.05\" value=\"")
                 .append(DEFAULT_LOW_CONFIDENCE).append("\" aria-label=\"confidence threshold\">")
-                .append("<output id=\"shown\">").append(result.judgments().size()).append(" of ")
-                .append(result.judgments().size()).append(" shown</output></form>\n")
+                .append("<output id=\"shown\">").append(shown).append(" of ")
+                .append(shown).append(" shown</output></form>\n")
                 .append("<table class=\"examples\">\n<thead><tr><th>ids</th><th>instruction and context</th>")
-                .append("<th>Model A</th><th>Model B</th><th>verdict</th><th>explanation and samples</th></tr></thead>\n<tbody>\n");
-        for (Judgment judgment : result.judgments()) {
-            appendRow(html, judgment, withHuman);
-        }
-        html.append("</tbody>\n</table>\n</section>\n");
+                .append("<th>Model A</th><th>Model B</th><th>verdict</th><th>explanation and samples</th></tr></thead>\n<tbody>\n")
+                .append(rows)
+                .append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** The rows of an evaluation of {@code examples} examples, at most. */
+    static int rowsAtMost(int examples) {
+        return examples <= ALL_ROWS_UP_TO ? examples : FIRST_ROWS + LATER_ROWS;
+    }
+
+    /** What a filter of the page shows, past the first rows. */
+    private static boolean worthALook(Judgment judgment, boolean withHuman) {
+        return judgment.isError() || (withHuman && SummaryReporter.disagreesWithHuman(judgment))
+                || (judgment.confidence() != null && judgment.confidence() <= LOW_CONFIDENCE);
     }
 
     private static String filter(String value, String label, boolean checked) {

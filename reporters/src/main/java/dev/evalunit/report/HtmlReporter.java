@@ -36,7 +36,7 @@ public final class HtmlReporter implements PairwiseReporter {
     public static String render(PairwiseResult result) {
         PairwiseMetrics metrics = result.metrics();
         String title = "Pairwise evaluation: " + result.name() + (result.task() == null ? "" : " (" + result.task() + ")");
-        StringBuilder html = Page.start(title, 8192 + result.judgments().size() * 1024);
+        StringBuilder html = Page.start(title, 8192 + ExampleTable.rowsAtMost(result.judgments().size()) * 1024);
         html.append("<p class=\"lead\">").append(metrics.exampleCount()).append(" examples; errors: ")
                 .append(metrics.errorCount()).append(". Rates are over the examples that are not errors.</p>\n");
         appendWinRates(html, metrics);

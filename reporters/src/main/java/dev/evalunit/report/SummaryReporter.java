@@ -17,6 +17,7 @@ import dev.evalunit.api.pairwise.SignTest;
 import dev.evalunit.api.spi.PairwiseReporter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -94,20 +95,30 @@ public final class SummaryReporter implements PairwiseReporter {
 
     private static void appendExamples(StringBuilder md, PairwiseResult result) {
         boolean withHuman = result.humanPreferenceColumn() != null;
-        List<Judgment> worthALook = result.judgments().stream()
-                .filter(j -> j.isError() || (withHuman && disagreesWithHuman(j)))
-                .toList();
+        // One pass in order, keeping the rows shown only: a run's judgments are read from its file (and not at all
+        // when there can be nothing to show).
+        List<Judgment> worthALook = new ArrayList<>();
+        int found = 0;
+        boolean nothingToShow = !withHuman && result.metrics().errorCount() == 0;
+        for (Judgment judgment : nothingToShow ? List.<Judgment>of() : result.judgments()) {
+            if (judgment.isError() || (withHuman && disagreesWithHuman(judgment))) {
+                found++;
+                if (worthALook.size() < MAX_EXAMPLES) {
+                    worthALook.add(judgment);
+                }
+            }
+        }
         md.append(withHuman ? "## Disagreements with the human and errors" : "## Errors");
-        if (worthALook.isEmpty()) {
+        if (found == 0) {
             md.append("\n\n").append(withHuman ? "None: the autorater agrees with every human preference."
                     : "None.").append('\n');
             return;
         }
-        md.append(" (first ").append(Math.min(MAX_EXAMPLES, worthALook.size()))
-                .append(" of ").append(worthALook.size()).append(")\n\n");
+        md.append(" (first ").append(worthALook.size())
+                .append(" of ").append(found).append(")\n\n");
         md.append(withHuman ? "| ids | choice | human | confidence | explanation |\n|---|---|---|---|---|\n"
                 : "| ids | choice | confidence | explanation |\n|---|---|---|---|\n");
-        for (Judgment judgment : worthALook.subList(0, Math.min(MAX_EXAMPLES, worthALook.size()))) {
+        for (Judgment judgment : worthALook) {
             md.append("| ").append(cell(judgment.idLabel()))
                     .append(" | ").append(judgment.choice().label());
             if (withHuman) {

@@ -146,6 +146,33 @@ class HtmlReporterTest {
         }
     }
 
+    @Nested
+    @DisplayName("stays small enough to open however many examples there are")
+    class BoundedRows {
+
+        @Test
+        @DisplayName("up to 2,000 examples, every one has its row and nothing says otherwise")
+        void allRows() {
+            String html = HtmlReporter.render(Results.large(2000));
+
+            assertThat(count(html, "<tr class=\"example ")).isEqualTo(2000);
+            assertThat(html).contains("2000 of 2000 shown").doesNotContain("examples have a row");
+        }
+
+        @Test
+        @DisplayName("beyond, the first 1,000 rows, then the first 1,000 that a filter would show, and a line saying so")
+        void firstRowsThenWorthALook() {
+            String html = HtmlReporter.render(Results.large(5000));
+
+            assertThat(count(html, "<tr class=\"example ")).isEqualTo(2000);
+            assertThat(html).contains("2000 of 5000 examples have a row: the first 1000, then the first 1000 after them"
+                            + " that are errors, disagree with the human or have a confidence at most 0.75 (1000 found).",
+                    "2000 of 2000 shown", ">id=q1<", ">id=q1000<", ">id=q1001<")
+                    // q1006 and q1008: no error, full confidence, the human's choice
+                    .doesNotContain(">id=q1006<", ">id=q1008<");
+        }
+    }
+
     static int count(String text, String part) {
         Matcher matcher = Pattern.compile(Pattern.quote(part)).matcher(text);
         int count = 0;

@@ -1,10 +1,13 @@
 package dev.evalunit.api.pairwise;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.evalunit.api.usage.Usage;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -15,7 +18,13 @@ import org.apiguardian.api.API;
  * @param task the task's identifier, e.g. {@code question_answering}
  * @param idColumns the id columns, in order
  * @param humanPreferenceColumn the human preference column, or {@code null} without one
- * @param judgments one per example, in dataset order
+ * @param judgments one per example, in dataset order. For the result of a run, the list reads the run's
+ *     judgments file: it holds each line's offset, {@code get(i)} reads and parses line {@code i}, and
+ *     iteration reads the file in order, so that no {@link Judgment} is kept in memory however large the
+ *     evaluation. Each call returns a new {@link Judgment} equal to the one written. The list is valid as long
+ *     as that file is (the report directory's {@value #JUDGMENTS_FILE}, or a temporary file deleted when the
+ *     JVM exits for an evaluation without a report directory). A list given by the caller is copied, as
+ *     {@link List#copyOf} does.
  * @param metrics the figures computed from the judgments
  * @param reportDirectory where the judgments file and the reports are written
  * @param modelA the name of side A, written as {@code model_a} on every judgments line: the declared model's
@@ -35,7 +44,7 @@ public record PairwiseResult(String name, String task, List<String> idColumns, S
     public PairwiseResult {
         Objects.requireNonNull(name, "name");
         idColumns = List.copyOf(idColumns);
-        judgments = List.copyOf(judgments);
+        judgments = judgments instanceof StoredJudgments ? judgments : List.copyOf(judgments);
         Objects.requireNonNull(metrics, "metrics");
         usage = usage == null ? Usage.NONE : usage;
     }
@@ -58,6 +67,19 @@ public record PairwiseResult(String name, String task, List<String> idColumns, S
     public PairwiseResult(String name, String task, List<String> idColumns, String humanPreferenceColumn,
                           List<Judgment> judgments, PairwiseMetrics metrics, Path reportDirectory) {
         this(name, task, idColumns, humanPreferenceColumn, judgments, metrics, reportDirectory, null, null, Usage.NONE);
+    }
+
+    /**
+     * Judgments kept in a file rather than in memory: an immutable list in dataset order that the canonical
+     * constructor keeps as it is instead of copying it (see {@link #judgments()}). The engine's lists
+     * extend it; a test has no need to.
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public abstract static class StoredJudgments extends AbstractList<Judgment> implements RandomAccess {
+
+        /** For the engine's lists, which read their judgments from a file. */
+        protected StoredJudgments() {
+        }
     }
 
     /** The judgments file: one JSON object per line, one line per example. */

@@ -8,7 +8,6 @@ import dev.evalunit.api.pairwise.JudgeBias;
 import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.Position;
 import dev.evalunit.api.pairwise.Vote;
-import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -18,7 +17,15 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class JudgeBiasDiagnostics {
 
-    private JudgeBiasDiagnostics() {
+    private int decisiveSamples;
+    private int firstPositionWins;
+    private int aLonger;
+    private int aLongerWins;
+    private int aShorter;
+    private int aShorterWins;
+
+    /** Figures over no judgment yet: {@link #add} each, then {@link #result}. */
+    public JudgeBiasDiagnostics() {
     }
 
     /**
@@ -27,33 +34,36 @@ public final class JudgeBiasDiagnostics {
      * whose two responses exist and differ in length (code points), the share won by the longer
      * response, and the mean of A's share where A is longer and where A is shorter.
      */
-    public static JudgeBias of(List<Judgment> judgments) {
-        int decisiveSamples = 0;
-        int firstPositionWins = 0;
-        int aLonger = 0;
-        int aLongerWins = 0;
-        int aShorter = 0;
-        int aShorterWins = 0;
-        for (Judgment judgment : judgments) {
-            for (AutoraterSample sample : judgment.samples()) {
-                if (sample.choice() == Vote.A || sample.choice() == Vote.B) {
-                    decisiveSamples++;
-                    firstPositionWins += sample.choice() == firstShown(sample.position()) ? 1 : 0;
-                }
-            }
-            int lengthDifference = lengthDifference(judgment);
-            boolean aWon = judgment.choice() == Choice.MODEL_A;
-            if (lengthDifference == 0 || !(aWon || judgment.choice() == Choice.MODEL_B)) {
-                continue;
-            }
-            if (lengthDifference > 0) {
-                aLonger++;
-                aLongerWins += aWon ? 1 : 0;
-            } else {
-                aShorter++;
-                aShorterWins += aWon ? 1 : 0;
+    public static JudgeBias of(Iterable<Judgment> judgments) {
+        JudgeBiasDiagnostics diagnostics = new JudgeBiasDiagnostics();
+        judgments.forEach(diagnostics::add);
+        return diagnostics.result();
+    }
+
+    /** Counts {@code judgment}. */
+    public void add(Judgment judgment) {
+        for (AutoraterSample sample : judgment.samples()) {
+            if (sample.choice() == Vote.A || sample.choice() == Vote.B) {
+                decisiveSamples++;
+                firstPositionWins += sample.choice() == firstShown(sample.position()) ? 1 : 0;
             }
         }
+        int lengthDifference = lengthDifference(judgment);
+        boolean aWon = judgment.choice() == Choice.MODEL_A;
+        if (lengthDifference == 0 || !(aWon || judgment.choice() == Choice.MODEL_B)) {
+            return;
+        }
+        if (lengthDifference > 0) {
+            aLonger++;
+            aLongerWins += aWon ? 1 : 0;
+        } else {
+            aShorter++;
+            aShorterWins += aWon ? 1 : 0;
+        }
+    }
+
+    /** The figures of the judgments added so far (see {@link #of}). */
+    public JudgeBias result() {
         int lengthExamples = aLonger + aShorter;
         int longerWins = aLongerWins + (aShorter - aShorterWins);
         Double adjusted = aLonger == 0 || aShorter == 0 ? null

@@ -16,11 +16,41 @@ import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
-/** The figures of a pairwise evaluation (docs/file-formats.md, "metrics.json"), computed from its judgments alone. */
+/**
+ * The figures of a pairwise evaluation (docs/file-formats.md, "metrics.json"), computed from its judgments alone,
+ * in one pass: {@link #add} each judgment in dataset order, then {@link #metrics}. What it keeps per judgment is
+ * a few enum references for the human agreement figures (none without a human preference column), never the
+ * judgment, so a run can hand it each judgment as it is written and let the judgment go.
+ */
 @API(status = INTERNAL, since = "0.1")
 public final class PairwiseStatistics {
 
-    private PairwiseStatistics() {
+    private final boolean withHumanPreferences;
+    private final JudgeBiasDiagnostics bias = new JudgeBiasDiagnostics();
+    private int count;
+    private int errors;
+    private int modelA;
+    private int modelB;
+    private int ties;
+    private int positionQualifying;
+    private int positionConsistent;
+    private int humanA;
+    private int humanB;
+    private int tp;
+    private int fp;
+    private int tn;
+    private int fn;
+    private final List<Vote> binaryHuman = new ArrayList<>();
+    private final List<Vote> binaryAutorater = new ArrayList<>();
+    private final List<Vote> threeClassHuman = new ArrayList<>();
+    private final List<Vote> threeClassAutorater = new ArrayList<>();
+
+    /**
+     * @param withHumanPreferences whether the evaluation has a human preference column; without one
+     *     the metrics carry no {@link HumanAlignment}
+     */
+    public PairwiseStatistics(boolean withHumanPreferences) {
+        this.withHumanPreferences = withHumanPreferences;
     }
 
     /**
@@ -54,33 +84,49 @@ public final class PairwiseStatistics {
      * @param withHumanPreferences whether the evaluation has a human preference column; without one
      *     the metrics carry no {@link HumanAlignment}
      */
-    public static PairwiseMetrics compute(List<Judgment> judgments, boolean withHumanPreferences) {
-        int errors = 0;
-        int modelA = 0;
-        int modelB = 0;
-        int ties = 0;
-        for (Judgment judgment : judgments) {
-            switch (judgment.choice()) {
-                case MODEL_A -> modelA++;
-                case MODEL_B -> modelB++;
-                case TIE -> ties++;
-                case ERROR -> errors++;
-            }
+    public static PairwiseMetrics compute(Iterable<Judgment> judgments, boolean withHumanPreferences) {
+        PairwiseStatistics statistics = new PairwiseStatistics(withHumanPreferences);
+        judgments.forEach(statistics::add);
+        return statistics.metrics();
+    }
+
+    /** Counts {@code judgment}, the next in dataset order. */
+    public void add(Judgment judgment) {
+        count++;
+        switch (judgment.choice()) {
+            case MODEL_A -> modelA++;
+            case MODEL_B -> modelB++;
+            case TIE -> ties++;
+            case ERROR -> errors++;
         }
-        int judged = judgments.size() - errors;
+        Optional<Vote> asShown = majorityIn(judgment, Position.AB);
+        Optional<Vote> swapped = majorityIn(judgment, Position.BA);
+        if (asShown.isPresent() && swapped.isPresent()) {
+            positionQualifying++;
+            positionConsistent += asShown.get() == swapped.get() ? 1 : 0;
+        }
+        if (withHumanPreferences) {
+            addHuman(judgment);
+        }
+        bias.add(judgment);
+    }
+
+    /** The figures of the judgments added so far (see {@link #compute}). */
+    public PairwiseMetrics metrics() {
+        int judged = count - errors;
         double[] aInterval = wilson(modelA, judged);
         double[] bInterval = wilson(modelB, judged);
         double[] tieInterval = wilson(ties, judged);
         int decisive = modelA + modelB;
-        return new PairwiseMetrics(judgments.size(), errors,
+        return new PairwiseMetrics(count, errors,
                 Ratio.of(modelA, judged), Ratio.of(modelB, judged), Ratio.of(ties, judged),
                 low(aInterval), high(aInterval),
-                positionConsistency(judgments),
-                withHumanPreferences ? humanAlignment(judgments) : null,
+                Ratio.of(positionConsistent, positionQualifying),
+                withHumanPreferences ? humanAlignment() : null,
                 low(bInterval), high(bInterval), low(tieInterval), high(tieInterval),
                 new SignTest(decisive, modelA, ExactBinomialTest.twoSidedPValue(modelA, decisive),
                         ExactBinomialTest.minimumDetectableDifference(decisive, ExactBinomialTest.ALPHA_05)),
-                JudgeBiasDiagnostics.of(judgments));
+                bias.result());
     }
 
     /** The 95% Wilson interval, {@code null} without trials. */
@@ -96,20 +142,6 @@ public final class PairwiseStatistics {
         return interval == null ? null : interval[1];
     }
 
-    private static Double positionConsistency(List<Judgment> judgments) {
-        int qualifying = 0;
-        int consistent = 0;
-        for (Judgment judgment : judgments) {
-            Optional<Vote> asShown = majorityIn(judgment, Position.AB);
-            Optional<Vote> swapped = majorityIn(judgment, Position.BA);
-            if (asShown.isPresent() && swapped.isPresent()) {
-                qualifying++;
-                consistent += asShown.get() == swapped.get() ? 1 : 0;
-            }
-        }
-        return Ratio.of(consistent, qualifying);
-    }
-
     private static Optional<Vote> majorityIn(Judgment judgment, Position position) {
         return MajorityVote.of(judgment.samples().stream()
                 .filter(sample -> sample.position() == position)
@@ -117,48 +149,36 @@ public final class PairwiseStatistics {
                 .toList());
     }
 
-    private static HumanAlignment humanAlignment(List<Judgment> judgments) {
-        int humanA = 0;
-        int humanB = 0;
-        int tp = 0;
-        int fp = 0;
-        int tn = 0;
-        int fn = 0;
-        List<Vote> binaryHuman = new ArrayList<>();
-        List<Vote> binaryAutorater = new ArrayList<>();
-        List<Vote> threeClassHuman = new ArrayList<>();
-        List<Vote> threeClassAutorater = new ArrayList<>();
-        for (Judgment judgment : judgments) {
-            Optional<Vote> parsed = HumanPreference.parse(judgment.humanPreference());
-            if (parsed.isEmpty()) {
-                continue;
-            }
-            Vote human = parsed.get();
-            if (judgment.isError()) {
-                continue;
-            }
-            Vote autorater = voteOf(judgment.choice());
-            threeClassHuman.add(human);
-            threeClassAutorater.add(autorater);
-            if (autorater == Vote.TIE || human == Vote.TIE) {
-                continue;
-            }
-            binaryHuman.add(human);
-            binaryAutorater.add(autorater);
-            humanA += human == Vote.A ? 1 : 0;
-            humanB += human == Vote.B ? 1 : 0;
-            if (autorater == Vote.A) {
-                if (human == Vote.A) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-            } else if (human == Vote.B) {
-                tn++;
-            } else {
-                fn++;
-            }
+    private void addHuman(Judgment judgment) {
+        Optional<Vote> parsed = HumanPreference.parse(judgment.humanPreference());
+        if (parsed.isEmpty() || judgment.isError()) {
+            return;
         }
+        Vote human = parsed.get();
+        Vote autorater = voteOf(judgment.choice());
+        threeClassHuman.add(human);
+        threeClassAutorater.add(autorater);
+        if (autorater == Vote.TIE || human == Vote.TIE) {
+            return;
+        }
+        binaryHuman.add(human);
+        binaryAutorater.add(autorater);
+        humanA += human == Vote.A ? 1 : 0;
+        humanB += human == Vote.B ? 1 : 0;
+        if (autorater == Vote.A) {
+            if (human == Vote.A) {
+                tp++;
+            } else {
+                fp++;
+            }
+        } else if (human == Vote.B) {
+            tn++;
+        } else {
+            fn++;
+        }
+    }
+
+    private HumanAlignment humanAlignment() {
         BinaryScores binary = new BinaryScores(tp, fp, tn, fn);
         MulticlassScores<Vote> threeClass = MulticlassScores.of(threeClassHuman, threeClassAutorater);
         double[] binaryKappa = KappaInterval.of(binaryHuman, binaryAutorater);
