@@ -192,7 +192,7 @@ final class CacheStore {
             } catch (IOException e) {
                 // Part of the line may be written: what follows goes to a new segment, so that no
                 // entry is glued to the broken line.
-                close();
+                closeFiles();
                 segment = null;
                 segmentLength = 0;
                 segmentLines = 0;
@@ -203,8 +203,22 @@ final class CacheStore {
         }
     }
 
-    /** Closes the files this store has open; a later entry or read opens them again. */
+    /**
+     * Closes the files this store has open, and saves the index when it has grown since it was read
+     * ({@link SavedIndex}), so that the next run reads it instead of scanning the segments; a later
+     * entry or read opens the files again.
+     */
     synchronized void close() throws IOException {
+        try {
+            closeFiles();
+        } finally {
+            if (index != null) {
+                index.save(directory);
+            }
+        }
+    }
+
+    private void closeFiles() throws IOException {
         for (FileChannel reader : readers.values()) {
             reader.close();
         }
@@ -242,9 +256,9 @@ final class CacheStore {
                     + ". This run goes on without the replies stored there.");
             return new SegmentIndex();
         }
-        if (!loaded.unkeyed().isEmpty()) {
-            System.err.println("[evalunit] the response cache skips " + loaded.unkeyed().size()
-                    + " line(s) that are not entries, the first at " + loaded.unkeyed().get(0)
+        if (loaded.unkeyedCount() > 0) {
+            System.err.println("[evalunit] the response cache skips " + loaded.unkeyedCount()
+                    + " line(s) that are not entries, the first at " + loaded.firstUnkeyed()
                     + ": an entry's line starts with {\"key\":\"<sha256>\". Delete those lines; a live run"
                     + " records the calls they held again.");
         }
