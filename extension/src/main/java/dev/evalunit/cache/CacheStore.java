@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The cache's files: append-only segments, {@code <dir>/<UTC time>-<process>-<n>.jsonl}, one line per
- * entry: {@code {"key":"<sha256>","any_endpoint_key":"<sha256>","request":{...},"reply":{...}}}. A run reads every segment once
- * (only keys and places; an entry is parsed when asked for) and appends what it records to a segment
+ * entry: {@code {"key":"<sha256>","any_endpoint_key":"<sha256>","request":{...},"reply":{...}}}. A run reads the saved index and
+ * what was appended since, or else every segment once (only keys and places; an entry is parsed when
+ * asked for; see {@link SegmentIndex}), and appends what it records to a segment
  * of its own, created with its first entry. So a run adds lines to one file instead of creating a file
  * per call (creating tens of thousands of files cost more system time than the calls themselves), no
  * two processes ever write the same file, a killed run leaves at most a cut-short last line, which is
