@@ -2,7 +2,11 @@ package dev.evalunit.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.DisplayName;
@@ -49,5 +53,22 @@ class IndexTablesTest {
         assertThat(IndexTables.bytes(1 << 10)).isEqualTo(55 * 1024);
         assertThat(IndexTables.rowCapacity(1 << 10)).isEqualTo(768);
         assertThat(IndexTables.empty(1 << 10).block().remaining()).isEqualTo(55 * 1024);
+    }
+
+    @Test
+    @DisplayName("live off the heap, in a mapped file of the temporary directory that is gone (on Unix) as soon as it is mapped")
+    void offTheHeap() throws Exception {
+        ByteBuffer memory = IndexMemory.allocate(IndexTables.bytes(IndexTables.FIRST_SLOTS));
+
+        assertThat(memory).isInstanceOf(MappedByteBuffer.class);
+        assertThat(memory.isDirect()).isTrue();
+        assertThat(memory.getLong(0)).isZero();
+        if (System.getProperty("os.name").startsWith("Windows")) {
+            return; // deleted there when the mapping is released, not when the channel closes
+        }
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("evalunit-index-" + ProcessHandle.current().pid() + "-"));
+        }
     }
 }
