@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The cache's files: append-only segments, {@code <dir>/<UTC time>-<process>-<n>.jsonl}, one line per
- * entry: {@code {"key":"<sha256>","any_endpoint_key":"<sha256>","request":{...},"reply":{...}}}. A run reads every segment once
- * (only keys and places; an entry is parsed when asked for) and appends what it records to a segment
+ * entry: {@code {"key":"<sha256>","any_endpoint_key":"<sha256>","request":{...},"reply":{...}}}. A run reads the saved index and
+ * what was appended since, or else every segment once (only keys and places; an entry is parsed when
+ * asked for; see {@link SegmentIndex}), and appends what it records to a segment
  * of its own, created with its first entry. So a run adds lines to one file instead of creating a file
  * per call (creating tens of thousands of files cost more system time than the calls themselves), no
  * two processes ever write the same file, a killed run leaves at most a cut-short last line, which is
@@ -192,7 +193,7 @@ final class CacheStore {
             } catch (IOException e) {
                 // Part of the line may be written: what follows goes to a new segment, so that no
                 // entry is glued to the broken line.
-                close();
+                closeFiles();
                 segment = null;
                 segmentLength = 0;
                 segmentLines = 0;
@@ -203,8 +204,22 @@ final class CacheStore {
         }
     }
 
-    /** Closes the files this store has open; a later entry or read opens them again. */
+    /**
+     * Closes the files this store has open, and saves the index when it has grown since it was read
+     * ({@link SavedIndex}), so that the next run reads it instead of scanning the segments; a later
+     * entry or read opens the files again.
+     */
     synchronized void close() throws IOException {
+        try {
+            closeFiles();
+        } finally {
+            if (index != null) {
+                index.save(directory);
+            }
+        }
+    }
+
+    private void closeFiles() throws IOException {
         for (FileChannel reader : readers.values()) {
             reader.close();
         }
@@ -242,9 +257,9 @@ final class CacheStore {
                     + ". This run goes on without the replies stored there.");
             return new SegmentIndex();
         }
-        if (!loaded.unkeyed().isEmpty()) {
-            System.err.println("[evalunit] the response cache skips " + loaded.unkeyed().size()
-                    + " line(s) that are not entries, the first at " + loaded.unkeyed().get(0)
+        if (loaded.unkeyedCount() > 0) {
+            System.err.println("[evalunit] the response cache skips " + loaded.unkeyedCount()
+                    + " line(s) that are not entries, the first at " + loaded.firstUnkeyed()
                     + ": an entry's line starts with {\"key\":\"<sha256>\". Delete those lines; a live run"
                     + " records the calls they held again.");
         }

@@ -1,23 +1,40 @@
 package dev.evalunit.cache;
 
+import java.nio.ByteBuffer;
+
 /**
  * A map from a SHA-256 hash, as its 64 lower-case hex digits, to a non-negative {@code int}, held in
- * primitive arrays: the hash's first 128 bits as two {@code long}s and the value, in an open-addressing
- * table (linear probing, at most three quarters full). About 27 bytes per key, where a
- * {@code ConcurrentHashMap} of the 64-character strings took some 170; a cache index holds one per
- * recorded reply, so this is what grows with the size of a run. Two hashes that share their first 128
- * bits are one key here, so a value found must be checked against the full hash where it is used (the
+ * a region of a {@link ByteBuffer} (the index's {@link IndexMemory}, off the heap): an open-addressing
+ * table (linear probing) of {@value #SLOT_BYTES}-byte slots, each the hash's first 128 bits as two
+ * {@code long}s and the value. A cache index holds one per recorded reply, so this is what grows with
+ * the size of a run; it has a fixed number of slots, and its owner moves it into a larger region
+ * ({@link #copyInto}) before it is three quarters full. Two hashes that share their first 128 bits
+ * are one key here, so a value found must be checked against the full hash where it is used (the
  * entry's line holds it). Not thread safe: {@link SegmentIndex} guards it.
  */
 final class KeyTable {
 
-    private static final int FIRST_CAPACITY = 1 << 10;
+    static final int SLOT_BYTES = 20;
 
-    private long[] high = new long[FIRST_CAPACITY];
-    private long[] low = new long[FIRST_CAPACITY];
-    /** The value plus one; 0 marks an empty slot, so that no key needs to be reserved. */
-    private int[] values = new int[FIRST_CAPACITY];
+    private final ByteBuffer memory;
+    private final int base;
+    private final int mask;
     private int size;
+
+    /**
+     * @param base where the table starts in {@code memory}
+     * @param slots a power of two; the region holds {@code slots * SLOT_BYTES} bytes
+     * @param size the keys the region already holds (zero for zeroed memory)
+     */
+    KeyTable(ByteBuffer memory, int base, int slots, int size) {
+        if (Integer.bitCount(slots) != 1) {
+            throw new IllegalArgumentException("slots not a power of two: " + slots);
+        }
+        this.memory = memory;
+        this.base = base;
+        this.mask = slots - 1;
+        this.size = size;
+    }
 
     /** The value of {@code hash}, or -1 when it has none. */
     int get(CharSequence hash) {
@@ -28,13 +45,16 @@ final class KeyTable {
     int get(CharSequence text, int from) {
         long h = bits(text, from);
         long l = bits(text, from + 16);
-        int mask = values.length - 1;
-        for (int slot = slot(h, mask); values[slot] != 0; slot = slot + 1 & mask) {
-            if (high[slot] == h && low[slot] == l) {
-                return values[slot] - 1;
+        for (int slot = slot(h); ; slot = slot + 1 & mask) {
+            int at = base + slot * SLOT_BYTES;
+            int stored = memory.getInt(at + 16);
+            if (stored == 0) {
+                return -1;
+            }
+            if (memory.getLong(at) == h && memory.getLong(at + 8) == l) {
+                return stored - 1;
             }
         }
-        return -1;
     }
 
     /** Sets the value of {@code hash}, replacing any it had. */
@@ -42,13 +62,13 @@ final class KeyTable {
         put(hash, 0, value);
     }
 
-    /** Sets the value of the 64 hex digits of {@code text} from {@code from}, replacing any they had. */
+    /**
+     * Sets the value of the 64 hex digits of {@code text} from {@code from}, replacing any they had.
+     * The owner keeps the table below three quarters full.
+     */
     void put(CharSequence text, int from, int value) {
         if (value < 0) {
             throw new IllegalArgumentException("negative value " + value);
-        }
-        if ((size + 1) * 4L > values.length * 3L) {
-            grow();
         }
         insert(bits(text, from), bits(text, from + 16), value + 1);
     }
@@ -57,40 +77,36 @@ final class KeyTable {
         return size;
     }
 
+    /** Puts every key of this table into {@code larger}, an empty table of more slots. */
+    void copyInto(KeyTable larger) {
+        for (int slot = 0; slot <= mask; slot++) {
+            int at = base + slot * SLOT_BYTES;
+            int stored = memory.getInt(at + 16);
+            if (stored != 0) {
+                larger.insert(memory.getLong(at), memory.getLong(at + 8), stored);
+            }
+        }
+    }
+
     private void insert(long h, long l, int storedValue) {
-        int mask = values.length - 1;
-        int slot = slot(h, mask);
-        while (values[slot] != 0) {
-            if (high[slot] == h && low[slot] == l) {
-                values[slot] = storedValue;
+        int slot = slot(h);
+        while (true) {
+            int at = base + slot * SLOT_BYTES;
+            if (memory.getInt(at + 16) == 0) {
+                memory.putLong(at, h).putLong(at + 8, l).putInt(at + 16, storedValue);
+                size++;
+                return;
+            }
+            if (memory.getLong(at) == h && memory.getLong(at + 8) == l) {
+                memory.putInt(at + 16, storedValue);
                 return;
             }
             slot = slot + 1 & mask;
         }
-        high[slot] = h;
-        low[slot] = l;
-        values[slot] = storedValue;
-        size++;
-    }
-
-    private void grow() {
-        long[] oldHigh = high;
-        long[] oldLow = low;
-        int[] oldValues = values;
-        int capacity = oldValues.length * 2;
-        high = new long[capacity];
-        low = new long[capacity];
-        values = new int[capacity];
-        size = 0;
-        for (int i = 0; i < oldValues.length; i++) {
-            if (oldValues[i] != 0) {
-                insert(oldHigh[i], oldLow[i], oldValues[i]);
-            }
-        }
     }
 
     /** A SHA-256's bits are uniform: its low bits place it. */
-    private static int slot(long high, int mask) {
+    private int slot(long high) {
         return (int) high & mask;
     }
 

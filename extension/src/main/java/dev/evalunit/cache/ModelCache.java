@@ -25,8 +25,9 @@ import org.apiguardian.api.API;
  * default {@value ConfigKeys#DEFAULT_CACHE_DIR} under the working directory (the module's directory
  * under Maven): outside {@code target/}, so that {@code mvn clean} keeps it and it can be committed for
  * an offline CI that runs with {@code replay}. Deleting the directory clears it. Nothing is created
- * until the first reply is stored, so {@code replay} writes nothing. Every model's API key is masked
- * in what the cache stores and returns, should a server echo it.
+ * until the first reply is stored, so {@code replay} stores nothing; when the run ends, the index of
+ * the cache is saved in a directory that exists ({@link SavedIndex}: derived, ignored by git). Every
+ * model's API key is masked in what the cache stores and returns, should a server echo it.
  *
  * <p>Each evaluation counts where its replies came from in {@link CacheCounts} of its own: the JUnit
  * layer creates its clients through {@link #countingInto(CacheCounts)}. Clients made through
@@ -182,7 +183,7 @@ public final class ModelCache implements ClientDecorator {
                 : new ModelReply(text, reply.promptTokens(), reply.completionTokens(), reply.latency());
     }
 
-    /** Closes the segment this run appends to; a later entry opens it again. */
+    /** Closes the segment this run appends to and saves the index; a later entry opens the segment again. */
     @Override
     public void close() {
         try {

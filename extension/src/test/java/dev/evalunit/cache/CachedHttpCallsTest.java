@@ -59,7 +59,7 @@ class CachedHttpCallsTest {
     private List<String> entries() throws IOException {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList()) {
                 lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
             }
         }

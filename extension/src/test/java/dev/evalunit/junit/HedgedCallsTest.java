@@ -102,7 +102,7 @@ class HedgedCallsTest {
                 + ",\"retries\":0,\"faults\":{},\"hedges_sent\":1,\"hedges_won\":1}");
         List<String> entries = new ArrayList<>();
         try (Stream<Path> segments = Files.list(dir.resolve("cache"))) {
-            for (Path segment : segments.toList()) {
+            for (Path segment : segments.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList()) {
                 entries.addAll(Files.readAllLines(segment));
             }
         }

@@ -119,7 +119,8 @@ class SecretsTest {
     private void assertNoKeyIn(List<String> texts) throws IOException {
         List<String> all = new ArrayList<>(texts);
         for (Path file : files(reports, cache)) {
-            all.add(Files.readString(file));
+            // Bytes as Latin-1, one char each: the key's forms are ASCII, and the cache's saved index is binary.
+            all.add(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
         }
         for (String text : all) {
             for (String form : FORMS) {
@@ -160,6 +161,7 @@ class SecretsTest {
                 assertThat(server.authorizations()).isNotEmpty().containsOnly("Bearer " + KEY);
                 assertThat(run.results().testEvents().succeeded().count()).isEqualTo(1);
                 assertThat(files(cache)).as("the run recorded its replies").isNotEmpty();
+                assertThat(cache.resolve("index/segments.index")).as("the cache's saved index, checked too").isRegularFile();
                 assertThat(Files.readString(reports.resolve("EvaluationTestCase.evaluation/judgments.jsonl")))
                         .contains("I was called with ***");
                 assertNoKeyAnywhere(run);

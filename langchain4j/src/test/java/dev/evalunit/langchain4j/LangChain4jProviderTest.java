@@ -173,7 +173,8 @@ class LangChain4jProviderTest {
 
             String entries;
             try (Stream<Path> files = Files.walk(cache)) {
-                entries = String.join("\n", files.filter(Files::isRegularFile).map(file -> {
+                // The segments: the cache's saved index beside them is binary.
+                entries = String.join("\n", files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).map(file -> {
                     try {
                         return Files.readString(file);
                     } catch (IOException e) {
