@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.config.ConfigurationException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,17 +37,29 @@ public final class IdColumns {
         if (idColumns.isEmpty()) {
             return;
         }
-        Map<List<String>, List<String>> locationsById = new LinkedHashMap<>();
+        // Two passes, so that memory does not grow with the dataset: a 64-bit hash of each row's ids first
+        // (8 bytes a row), then the ids themselves only of rows whose hash another row shares.
+        long[] hashes = new long[dataset.rows().size()];
+        int index = 0;
         for (DatasetRow row : dataset.rows()) {
-            List<String> id = new ArrayList<>(idColumns.size());
             for (String column : idColumns) {
                 if (row.get(column) == null) {
                     throw new ConfigurationException("dataset [" + dataset.source() + "] " + row.location()
                             + " has no value for id column [" + column + "]. Give every example an id.");
                 }
-                id.add(row.text(column));
             }
-            locationsById.computeIfAbsent(id, k -> new ArrayList<>()).add(row.location());
+            hashes[index++] = hash(idOf(row, idColumns));
+        }
+        long[] shared = sharedHashes(hashes);
+        if (shared.length == 0) {
+            return;
+        }
+        Map<List<String>, List<String>> locationsById = new LinkedHashMap<>();
+        index = 0;
+        for (DatasetRow row : dataset.rows()) {
+            if (Arrays.binarySearch(shared, hashes[index++]) >= 0) {
+                locationsById.computeIfAbsent(idOf(row, idColumns), k -> new ArrayList<>()).add(row.location());
+            }
         }
         List<String> duplicates = locationsById.entrySet().stream()
                 .filter(entry -> entry.getValue().size() > 1)
@@ -78,6 +91,39 @@ public final class IdColumns {
             }
         }
         return Collections.unmodifiableMap(ids);
+    }
+
+    private static List<String> idOf(DatasetRow row, List<String> idColumns) {
+        List<String> id = new ArrayList<>(idColumns.size());
+        for (String column : idColumns) {
+            id.add(row.text(column));
+        }
+        return id;
+    }
+
+    /** FNV-1a over each value's length and characters, so that {@code ["ab","c"]} and {@code ["a","bc"]} differ. */
+    private static long hash(List<String> id) {
+        long hash = 0xcbf29ce484222325L;
+        for (String value : id) {
+            hash = (hash ^ value.length()) * 0x100000001b3L;
+            for (int i = 0; i < value.length(); i++) {
+                hash = (hash ^ value.charAt(i)) * 0x100000001b3L;
+            }
+        }
+        return hash;
+    }
+
+    /** The hashes that occur more than once, sorted; empty when every hash is unique. */
+    private static long[] sharedHashes(long[] hashes) {
+        long[] sorted = hashes.clone();
+        Arrays.sort(sorted);
+        int count = 0;
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1] && (count == 0 || sorted[count - 1] != sorted[i])) {
+                sorted[count++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, count);
     }
 
     /** One column: the id as is ({@code q1}); several: {@code a=1/b=2}. */

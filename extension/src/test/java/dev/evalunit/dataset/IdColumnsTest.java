@@ -52,6 +52,30 @@ class IdColumnsTest {
         }
 
         @Test
+        @DisplayName("tells ids over several columns apart where their texts only differ in where they split")
+        void severalColumnsSplitDifferently() {
+            Dataset dataset = dataset(List.of("a", "b"), cells("a", "ab", "b", "c"), cells("a", "a", "b", "bc"),
+                    cells("a", "", "b", "abc"), cells("a", "abc", "b", ""));
+
+            assertThatCode(() -> IdColumns.checkIds(dataset, List.of("a", "b"))).doesNotThrowAnyException();
+        }
+
+        @Test
+        @DisplayName("finds a duplicate among many unique ids, with its lines")
+        void oneDuplicateAmongMany() {
+            Object[][] rows = new Object[5000][];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = cells("id", "q" + (i == 4321 ? 17 : i));
+            }
+            Dataset dataset = dataset(List.of("id"), rows);
+
+            assertThatThrownBy(() -> IdColumns.checkIds(dataset, List.of("id")))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("Configuration error: dataset [qa.jsonl] has duplicate ids over [id]: "
+                            + "q17 (line 18, line 4322). Make each example's ids unique.");
+        }
+
+        @Test
         @DisplayName("checks nothing when there are no id columns")
         void noIdColumns() {
             Dataset dataset = dataset(List.of("id"), cells("id", "q1"), cells("id", "q1"));
