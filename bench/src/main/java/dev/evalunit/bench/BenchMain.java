@@ -254,6 +254,7 @@ public final class BenchMain {
         json.put("peak_heap_mb", round(live.peakHeapBytes() / (1024.0 * 1024.0), 1));
         if (live.liveHeapBytes() >= 0) {
             json.put("live_heap_mb", round(live.liveHeapBytes() / (1024.0 * 1024.0), 1));
+            json.put("live_heap_median_mb", round(live.liveHeapMedianBytes() / (1024.0 * 1024.0), 1));
         }
         json.put("cached_rerun_s", cachedRerun == null ? null : round(cachedRerun, 3));
         return json;
@@ -267,7 +268,8 @@ public final class BenchMain {
                 label, run.succeeded() ? "succeeded" : "FAILED", wall, stats.requests(), stats.generation(), stats.judge(),
                 run.cpuNanos() / 1e6, run.kernelCpuMillis(), stats.cpuMillis(), stats.requests() == 0 ? 0.0 : (double) stats.cpuMillis() / stats.requests(),
                 mb(run.peakHeapBytes()), mb(run.sampledPeakHeapBytes()), mb(run.maxHeapBytes()),
-                run.liveHeapBytes() < 0 ? "" : String.format(" live set (largest after a full collection) %.1f MB;", mb(run.liveHeapBytes())),
+                run.liveHeapBytes() < 0 ? "" : String.format(" live set (after full collections) largest %.1f MB, median %.1f MB;",
+                        mb(run.liveHeapBytes()), mb(run.liveHeapMedianBytes())),
                 run.gcCount(), run.gcMillis(),
                 run.threadCpuMillis());
     }

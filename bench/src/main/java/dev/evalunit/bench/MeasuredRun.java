@@ -50,7 +50,7 @@ final class MeasuredRun {
         long start = System.nanoTime();
 
         Outcome outcome = work.call();
-        long liveHeapBytes = liveHeap.stop();
+        liveHeap.stop();
 
         long wallNanos = System.nanoTime() - start;
         long endMillis = System.currentTimeMillis();
@@ -78,7 +78,8 @@ final class MeasuredRun {
         line.put("peak_heap_bytes", peakBytes);
         line.put("sampled_peak_heap_bytes", sampledPeak);
         line.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
-        line.put("live_heap_bytes", liveHeapBytes);
+        line.put("live_heap_bytes", liveHeap.largest());
+        line.put("live_heap_median_bytes", liveHeap.median());
         line.put("gc_count", gcCount() - gcCountBefore);
         line.put("gc_ms", gcMillis() - gcMillisBefore);
         line.put("thread_cpu_ms", threadCpu);
@@ -153,11 +154,18 @@ final class MeasuredRun {
 
     /**
      * The live set: every interval a full collection ({@code System.gc()}, stop-the-world in G1 by default)
-     * and the heap in use right after it; the largest value, or -1 when not asked for. The heap in use
-     * after a young collection, or a pool's peak, also counts garbage the collector has not reached yet.
+     * and the heap in use right after it. The heap in use after a young collection, or a pool's peak, also
+     * counts garbage the collector has not reached yet. Both the largest sample and the median are kept:
+     * the largest catches a moment's transient (the buffers of the calls in flight), so it grows with the
+     * number of samples a longer run takes; the median is the run's typical live set.
      */
     private static final class LiveHeap {
-        private final AtomicLong largest = new AtomicLong(-1);
+        /** Samples kept at most (a run of 24 hours at 1 s); later ones count towards the largest only. */
+        private static final int MAX_SAMPLES = 86_400;
+
+        private long[] samples = new long[256];
+        private int count;
+        private long largest = -1;
         private final Thread thread;
 
         private LiveHeap(long intervalMillis) {
@@ -184,18 +192,39 @@ final class MeasuredRun {
             return live;
         }
 
-        private void sample() {
+        private synchronized void sample() {
             System.gc();
-            largest.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            largest = Math.max(largest, used);
+            if (count == samples.length && count < MAX_SAMPLES) {
+                samples = java.util.Arrays.copyOf(samples, Math.min(MAX_SAMPLES, count * 2));
+            }
+            if (count < samples.length) {
+                samples[count++] = used;
+            }
         }
 
-        long stop() throws InterruptedException {
-            if (thread == null) {
+        /** Stops sampling; then {@link #largest()} and {@link #median()}. */
+        void stop() throws InterruptedException {
+            if (thread != null) {
+                thread.interrupt();
+                thread.join(10_000);
+            }
+        }
+
+        /** The largest sample, or -1 when none was taken. */
+        synchronized long largest() {
+            return largest;
+        }
+
+        /** The median sample, or -1 when none was taken. */
+        synchronized long median() {
+            if (count == 0) {
                 return -1;
             }
-            thread.interrupt();
-            thread.join(10_000);
-            return largest.get();
+            long[] sorted = java.util.Arrays.copyOf(samples, count);
+            java.util.Arrays.sort(sorted);
+            return sorted[count / 2];
         }
     }
 }
