@@ -53,7 +53,8 @@ public final class BenchMain {
             note("work folder %s; server %s, latency %d ms; %d examples, %d samples, concurrency %d",
                     work, server.baseUrl(), options.latencyMillis(), options.examples(), options.samples(), options.concurrency());
 
-            List<String> liveJvm = jvmOptions(options, "");
+            Path archive = options.cds() ? CdsTraining.archive(options, work, runTimeout) : null;
+            List<String> liveJvm = jvmOptions(options, "", archive);
             ServerProcess.Stats before = server.stats();
             ClientProcess.Measurement live = options.httpBaseline()
                     ? ClientProcess.run(work, liveJvm, HttpBaseline.class, List.of(server.baseUrl(),
@@ -77,7 +78,7 @@ public final class BenchMain {
             Double cachedRerun = null;
             if (options.rerun() && live.succeeded() && !options.httpBaseline()) {
                 ServerProcess.Stats beforeRerun = server.stats();
-                ClientProcess.Measurement rerun = ClientProcess.run(work, jvmOptions(options, ".rerun"),
+                ClientProcess.Measurement rerun = ClientProcess.run(work, jvmOptions(options, ".rerun", archive),
                         parameters(options, server, work, cache, "rerun"), runTimeout, "rerun");
                 ServerProcess.Stats rerunStats = server.stats().minus(beforeRerun);
                 describe("rerun", rerun, rerunStats);
@@ -135,7 +136,7 @@ public final class BenchMain {
     private Double faultRun(BenchOptions options, ServerProcess server, Path work, String label, long runTimeout,
                             Map<String, Object> json) throws IOException, InterruptedException {
         Path cache = Files.createDirectory(work.resolve("cache-" + label));
-        List<String> jvm = new ArrayList<>(jvmOptions(options, "." + label));
+        List<String> jvm = new ArrayList<>(jvmOptions(options, "." + label, null));
         jvm.add("-D" + BenchEvaluation.ALLOW_ERRORS + "=true");
         Map<String, String> parameters = parameters(options, server, work, cache, label);
         parameters.put("evalunit.error-budget", "1");
@@ -200,10 +201,16 @@ public final class BenchMain {
         }
     }
 
-    /** @param profileSuffix told apart the recordings of the two runs: {@code FILE} and {@code FILE.rerun} */
-    private static List<String> jvmOptions(BenchOptions options, String profileSuffix) {
+    /**
+     * @param profileSuffix told apart the recordings of the two runs: {@code FILE} and {@code FILE.rerun}
+     * @param archive the AppCDS archive the JVM starts from ({@code --cds}), or {@code null}
+     */
+    static List<String> jvmOptions(BenchOptions options, String profileSuffix, Path archive) {
         List<String> jvm = new ArrayList<>();
         jvm.add("-Xmx" + options.heap());
+        if (archive != null) {
+            jvm.add("-XX:SharedArchiveFile=" + archive);
+        }
         jvm.addAll(options.jvmArgs());
         if (options.profile() != null) {
             jvm.add("-XX:StartFlightRecording=filename=" + options.profile() + profileSuffix
@@ -213,7 +220,7 @@ public final class BenchMain {
     }
 
     /** The run's JUnit configuration parameters: what a user would put in junit-platform.properties. */
-    private static Map<String, String> parameters(BenchOptions options, ServerProcess server, Path work, Path cache,
+    static Map<String, String> parameters(BenchOptions options, ServerProcess server, Path work, Path cache,
                                                   String run) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("evalunit.models.candidate.base-url", server.baseUrl());

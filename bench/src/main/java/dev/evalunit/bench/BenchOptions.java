@@ -10,7 +10,7 @@ import java.util.Map;
 record BenchOptions(int examples, int concurrency, int latencyMillis, int samples, String heap,
                     boolean rerun, String cacheMode, boolean serverCheck, Path profile, List<String> jvmArgs,
                     boolean keep, boolean httpBaseline, String faults, long seed, Map<String, String> params,
-                    long runLimitSeconds) {
+                    long runLimitSeconds, boolean cds) {
 
     static final String USAGE = """
             usage: bench/run.sh [options]
@@ -32,6 +32,8 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
               --seed N           the fault sequence's seed (default 16)
               --param KEY=VALUE  one more JUnit configuration parameter of the runs (repeatable)
               --run-limit-s S    stop a run that lasts longer (default: 5 x ideal + 120 s; 2400 s with --faults)
+              --cds              class data sharing: a training run (not measured) makes an AppCDS archive of the
+                                 classes the measured JVM loads, and the measured runs start from it
               --help             this text
             bench/run.sh itself also takes:
               --compare          the evaluation and --http-baseline alternately, R rounds, then medians and ratios
@@ -62,6 +64,7 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
         long seed = 16;
         Map<String, String> params = new LinkedHashMap<>();
         long runLimit = 0;
+        boolean cds = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -81,11 +84,12 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
                 case "--seed" -> seed = positive(option, value(args, ++i, option));
                 case "--param" -> param(params, value(args, ++i, option));
                 case "--run-limit-s" -> runLimit = positive(option, value(args, ++i, option));
+                case "--cds" -> cds = true;
                 default -> throw new UsageException("unknown option [" + option + "]");
             }
         }
         return new BenchOptions(examples, concurrency, latency, samples, heap, rerun, cacheMode, serverCheck, profile,
-                List.copyOf(jvmArgs), keep, httpBaseline, faults, seed, Map.copyOf(params), runLimit);
+                List.copyOf(jvmArgs), keep, httpBaseline, faults, seed, Map.copyOf(params), runLimit, cds);
     }
 
     private static String fault(String mix) throws UsageException {
