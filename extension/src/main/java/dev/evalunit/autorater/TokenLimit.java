@@ -34,6 +34,14 @@ public final class TokenLimit {
         return bytes;
     }
 
+    /**
+     * Whether {@code prefixBytes} plus the UTF-8 length of {@code text} is at most {@code limit}: at once when
+     * even 3 bytes per char fit (a char is at most 3 UTF-8 bytes; a surrogate pair, 4 for 2), else by counting.
+     */
+    static boolean withinBytes(int prefixBytes, String text, int limit) {
+        return prefixBytes + 3L * text.length() <= limit || prefixBytes + utf8Length(text) <= limit;
+    }
+
     /** The number of tokens of {@code text}, special tokens read as plain text; 0 for {@code null}. */
     public static int count(String text) {
         return text == null || text.isEmpty() ? 0 : Holder.ENCODING.countTokensOrdinary(text);
