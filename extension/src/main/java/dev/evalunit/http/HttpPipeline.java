@@ -137,7 +137,10 @@ public final class HttpPipeline {
      * charset a JSON reply has no business declaring otherwise.
      */
     static String text(ResponseBody body) throws IOException {
-        String text = body.source().readUtf8();
+        return withoutByteOrderMark(body.source().readUtf8());
+    }
+
+    static String withoutByteOrderMark(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
