@@ -296,8 +296,9 @@ public final class BenchMain {
         double before = (stats.firstRequestMillis() - live.startMillis()) / 1000.0;
         double calling = (stats.lastReplyMillis() - stats.firstRequestMillis()) / 1000.0;
         double after = (live.endMillis() - stats.lastReplyMillis()) / 1000.0;
-        note("first run phases: %.2f s before the first call, %.2f s of calls (%.1f calls/s, efficiency %.3f), %.2f s after the last reply",
-                before, calling, stats.requests() / calling, stats.requests() / calling / options.idealCallsPerSecond(), after);
+        note("first run phases: %.2f s before the first call (%.2f s after the JVM started), %.2f s of calls (%.1f calls/s, efficiency %.3f), %.2f s after the last reply",
+                before, (stats.firstRequestMillis() - live.jvmStartMillis()) / 1000.0, calling, stats.requests() / calling,
+                stats.requests() / calling / options.idealCallsPerSecond(), after);
         int from = (int) Math.max(0, (live.startMillis() - stats.startMillis()) / 1000);
         List<Integer> perSecond = stats.requestsPerSecond();
         note("first run requests per second (from the run's start): %s",
