@@ -76,6 +76,7 @@ public final class BenchMain {
             }
 
             Double cachedRerun = null;
+            Double cachedRerunCpu = null;
             if (options.rerun() && live.succeeded() && !options.httpBaseline()) {
                 ServerProcess.Stats beforeRerun = server.stats();
                 ClientProcess.Measurement rerun = ClientProcess.run(work, jvmOptions(options, ".rerun", archive),
@@ -84,6 +85,7 @@ public final class BenchMain {
                 describe("rerun", rerun, rerunStats);
                 if (rerunStats.requests() == 0 && rerun.succeeded()) {
                     cachedRerun = rerun.wallNanos() / 1e9;
+                    cachedRerunCpu = rerun.cpuNanos() / 1e9;
                 } else {
                     note("cached_rerun_s is null: the rerun made %d server requests%s, so it was not served from a cache"
                             + " (does the engine read %s?)", rerunStats.requests(), rerun.succeeded() ? "" : " and failed",
@@ -93,7 +95,7 @@ public final class BenchMain {
                 note("cached_rerun_s is null: %s", options.httpBaseline() ? "--http-baseline has no cache" : "--no-rerun");
             }
 
-            System.out.println(JSON.writeValueAsString(result(options, live, liveStats, cachedRerun)));
+            System.out.println(JSON.writeValueAsString(result(options, live, liveStats, cachedRerun, cachedRerunCpu)));
             return sound ? 0 : 1;
         } finally {
             leave(options, work);
@@ -240,7 +242,7 @@ public final class BenchMain {
     }
 
     private static Map<String, Object> result(BenchOptions options, ClientProcess.Measurement live,
-                                              ServerProcess.Stats stats, Double cachedRerun) {
+                                              ServerProcess.Stats stats, Double cachedRerun, Double cachedRerunCpu) {
         long calls = stats.requests();
         double wall = live.wallNanos() / 1e9;
         double rate = calls / wall;
@@ -257,6 +259,9 @@ public final class BenchMain {
         json.put("cpu_ms_per_call", calls == 0 ? null : round(live.cpuNanos() / 1e6 / calls, 3));
         json.put("peak_heap_mb", round(live.peakHeapBytes() / (1024.0 * 1024.0), 1));
         json.put("cached_rerun_s", cachedRerun == null ? null : round(cachedRerun, 3));
+        json.put("cached_rerun_cpu_s", cachedRerunCpu == null ? null : round(cachedRerunCpu, 3));
+        json.put("first_call_s", calls == 0 || live.jvmStartMillis() < 0 ? null
+                : round((stats.firstRequestMillis() - live.jvmStartMillis()) / 1000.0, 3));
         return json;
     }
 
