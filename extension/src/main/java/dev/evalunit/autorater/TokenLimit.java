@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import java.nio.charset.StandardCharsets;
 import org.apiguardian.api.API;
 
 /**
@@ -24,14 +25,14 @@ public final class TokenLimit {
         return Holder.SYSTEM_MESSAGE_TOKENS;
     }
 
-    /** UTF-8 length of {@code text} without encoding it: an upper bound of its token count. */
+    /**
+     * UTF-8 length of {@code text}: an upper bound of its token count. Encoded rather than counted char by
+     * char: the JDK's encoder (a copy, for Latin-1 text) takes 22 us for a 2,440-char prompt before the JIT
+     * compiles it, a loop of charAt 830 us, which showed in the profile of a rerun from the cache; compiled,
+     * both take under a microsecond.
+     */
     static int utf8Length(String text) {
-        int bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-        }
-        return bytes;
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /**
