@@ -92,7 +92,8 @@ out = {"mode": "compare", "rounds": int(rounds), "cpu_model": cpu_model, "cores"
 first = (runs["evalunit"] or runs["okhttp"] or [{}])[0]
 for key in ("examples", "calls", "concurrency", "latency_ms"):
     out[key] = first.get(key)
-keys = {"evalunit": ("efficiency", "cpu_ms_per_call", "cached_rerun_s"), "okhttp": ("efficiency", "cpu_ms_per_call")}
+keys = {"evalunit": ("efficiency", "cpu_ms_per_call", "cached_rerun_s", "cached_rerun_cpu_s", "first_call_s"),
+        "okhttp": ("efficiency", "cpu_ms_per_call", "first_call_s")}
 print("machine: %s, %s cores; loadavg before %s, after %s" % (cpu_model, cores, load_before, load_after))
 for side in ("evalunit", "okhttp"):
     out[side] = {key: figure(side, key) for key in keys[side]}
@@ -112,6 +113,12 @@ for key, name, target, meets in (("efficiency", "efficiency_ratio", ">= 0.97", l
     out[name + "_target"] = target
     out[name + "_verdict"] = None if r is None else ("PASS" if meets(r) else "MISS")
     print("%s = evalunit / okhttp = %s (target %s): %s" % (name, r, target, out[name + "_verdict"] or "not measured"))
+for key, target, limit in (("cached_rerun_s", "<= 1.0", 1.0), ("first_call_s", "<= 0.3", 0.3)):
+    f = out["evalunit"][key]
+    out[key + "_target"] = target
+    out[key + "_verdict"] = None if f is None else ("PASS" if f["median"] <= limit else "MISS")
+    print("%s of evalunit = %s (target %s): %s" % (key, None if f is None else f["median"], target,
+                                                    out[key + "_verdict"] or "not measured"))
 print(json.dumps(out, separators=(",", ":")))
 PY
 exit "$failed"

@@ -53,7 +53,8 @@ public final class BenchMain {
             note("work folder %s; server %s, latency %d ms; %d examples, %d samples, concurrency %d",
                     work, server.baseUrl(), options.latencyMillis(), options.examples(), options.samples(), options.concurrency());
 
-            List<String> liveJvm = jvmOptions(options, "");
+            Path archive = options.cds() ? CdsTraining.archive(options, work, runTimeout) : null;
+            List<String> liveJvm = jvmOptions(options, "", archive);
             ServerProcess.Stats before = server.stats();
             ClientProcess.Measurement live = options.httpBaseline()
                     ? ClientProcess.run(work, liveJvm, HttpBaseline.class, List.of(server.baseUrl(),
@@ -75,14 +76,16 @@ public final class BenchMain {
             }
 
             Double cachedRerun = null;
+            Double cachedRerunCpu = null;
             if (options.rerun() && live.succeeded() && !options.httpBaseline()) {
                 ServerProcess.Stats beforeRerun = server.stats();
-                ClientProcess.Measurement rerun = ClientProcess.run(work, jvmOptions(options, ".rerun"),
+                ClientProcess.Measurement rerun = ClientProcess.run(work, jvmOptions(options, ".rerun", archive),
                         parameters(options, server, work, cache, "rerun"), runTimeout, "rerun");
                 ServerProcess.Stats rerunStats = server.stats().minus(beforeRerun);
                 describe("rerun", rerun, rerunStats);
                 if (rerunStats.requests() == 0 && rerun.succeeded()) {
                     cachedRerun = rerun.wallNanos() / 1e9;
+                    cachedRerunCpu = rerun.cpuNanos() / 1e9;
                 } else {
                     note("cached_rerun_s is null: the rerun made %d server requests%s, so it was not served from a cache"
                             + " (does the engine read %s?)", rerunStats.requests(), rerun.succeeded() ? "" : " and failed",
@@ -92,7 +95,7 @@ public final class BenchMain {
                 note("cached_rerun_s is null: %s", options.httpBaseline() ? "--http-baseline has no cache" : "--no-rerun");
             }
 
-            System.out.println(JSON.writeValueAsString(result(options, live, liveStats, cachedRerun)));
+            System.out.println(JSON.writeValueAsString(result(options, live, liveStats, cachedRerun, cachedRerunCpu)));
             return sound ? 0 : 1;
         } finally {
             leave(options, work);
@@ -135,7 +138,7 @@ public final class BenchMain {
     private Double faultRun(BenchOptions options, ServerProcess server, Path work, String label, long runTimeout,
                             Map<String, Object> json) throws IOException, InterruptedException {
         Path cache = Files.createDirectory(work.resolve("cache-" + label));
-        List<String> jvm = new ArrayList<>(jvmOptions(options, "." + label));
+        List<String> jvm = new ArrayList<>(jvmOptions(options, "." + label, null));
         jvm.add("-D" + BenchEvaluation.ALLOW_ERRORS + "=true");
         Map<String, String> parameters = parameters(options, server, work, cache, label);
         parameters.put("evalunit.error-budget", "1");
@@ -200,10 +203,16 @@ public final class BenchMain {
         }
     }
 
-    /** @param profileSuffix told apart the recordings of the two runs: {@code FILE} and {@code FILE.rerun} */
-    private static List<String> jvmOptions(BenchOptions options, String profileSuffix) {
+    /**
+     * @param profileSuffix told apart the recordings of the two runs: {@code FILE} and {@code FILE.rerun}
+     * @param archive the AppCDS archive the JVM starts from ({@code --cds}), or {@code null}
+     */
+    static List<String> jvmOptions(BenchOptions options, String profileSuffix, Path archive) {
         List<String> jvm = new ArrayList<>();
         jvm.add("-Xmx" + options.heap());
+        if (archive != null) {
+            jvm.add("-XX:SharedArchiveFile=" + archive);
+        }
         jvm.addAll(options.jvmArgs());
         if (options.liveHeapMillis() > 0) {
             jvm.add("-D" + MeasuredRun.LIVE_HEAP_PROPERTY + "=" + options.liveHeapMillis());
@@ -216,7 +225,7 @@ public final class BenchMain {
     }
 
     /** The run's JUnit configuration parameters: what a user would put in junit-platform.properties. */
-    private static Map<String, String> parameters(BenchOptions options, ServerProcess server, Path work, Path cache,
+    static Map<String, String> parameters(BenchOptions options, ServerProcess server, Path work, Path cache,
                                                   String run) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("evalunit.models.candidate.base-url", server.baseUrl());
@@ -236,7 +245,7 @@ public final class BenchMain {
     }
 
     private static Map<String, Object> result(BenchOptions options, ClientProcess.Measurement live,
-                                              ServerProcess.Stats stats, Double cachedRerun) {
+                                              ServerProcess.Stats stats, Double cachedRerun, Double cachedRerunCpu) {
         long calls = stats.requests();
         double wall = live.wallNanos() / 1e9;
         double rate = calls / wall;
@@ -257,6 +266,9 @@ public final class BenchMain {
             json.put("live_heap_median_mb", round(live.liveHeapMedianBytes() / (1024.0 * 1024.0), 1));
         }
         json.put("cached_rerun_s", cachedRerun == null ? null : round(cachedRerun, 3));
+        json.put("cached_rerun_cpu_s", cachedRerunCpu == null ? null : round(cachedRerunCpu, 3));
+        json.put("first_call_s", calls == 0 || live.jvmStartMillis() < 0 ? null
+                : round((stats.firstRequestMillis() - live.jvmStartMillis()) / 1000.0, 3));
         return json;
     }
 
@@ -299,8 +311,9 @@ public final class BenchMain {
         double before = (stats.firstRequestMillis() - live.startMillis()) / 1000.0;
         double calling = (stats.lastReplyMillis() - stats.firstRequestMillis()) / 1000.0;
         double after = (live.endMillis() - stats.lastReplyMillis()) / 1000.0;
-        note("first run phases: %.2f s before the first call, %.2f s of calls (%.1f calls/s, efficiency %.3f), %.2f s after the last reply",
-                before, calling, stats.requests() / calling, stats.requests() / calling / options.idealCallsPerSecond(), after);
+        note("first run phases: %.2f s before the first call (%.2f s after the JVM started), %.2f s of calls (%.1f calls/s, efficiency %.3f), %.2f s after the last reply",
+                before, (stats.firstRequestMillis() - live.jvmStartMillis()) / 1000.0, calling, stats.requests() / calling,
+                stats.requests() / calling / options.idealCallsPerSecond(), after);
         int from = (int) Math.max(0, (live.startMillis() - stats.startMillis()) / 1000);
         List<Integer> perSecond = stats.requestsPerSecond();
         note("first run requests per second (from the run's start): %s",

@@ -10,7 +10,7 @@ import java.util.Map;
 record BenchOptions(int examples, int concurrency, int latencyMillis, int samples, String heap,
                     boolean rerun, String cacheMode, boolean serverCheck, Path profile, List<String> jvmArgs,
                     boolean keep, boolean httpBaseline, String faults, long seed, Map<String, String> params,
-                    long runLimitSeconds, long liveHeapMillis) {
+                    long runLimitSeconds, long liveHeapMillis, boolean cds) {
 
     static final String USAGE = """
             usage: bench/run.sh [options]
@@ -34,6 +34,8 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
               --run-limit-s S    stop a run that lasts longer (default: 5 x ideal + 120 s; 2400 s with --faults)
               --live-heap MS     every MS ms a full collection in the measured JVM, and the heap in use after it:
                                  live_heap_mb, the largest such figure (slows the run: for memory figures only)
+              --cds              class data sharing: a training run (not measured) makes an AppCDS archive of the
+                                 classes the measured JVM loads, and the measured runs start from it
               --help             this text
             bench/run.sh itself also takes:
               --compare          the evaluation and --http-baseline alternately, R rounds, then medians and ratios
@@ -65,6 +67,7 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
         Map<String, String> params = new LinkedHashMap<>();
         long runLimit = 0;
         long liveHeap = 0;
+        boolean cds = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -85,11 +88,12 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
                 case "--param" -> param(params, value(args, ++i, option));
                 case "--run-limit-s" -> runLimit = positive(option, value(args, ++i, option));
                 case "--live-heap" -> liveHeap = positive(option, value(args, ++i, option));
+                case "--cds" -> cds = true;
                 default -> throw new UsageException("unknown option [" + option + "]");
             }
         }
         return new BenchOptions(examples, concurrency, latency, samples, heap, rerun, cacheMode, serverCheck, profile,
-                List.copyOf(jvmArgs), keep, httpBaseline, faults, seed, Map.copyOf(params), runLimit, liveHeap);
+                List.copyOf(jvmArgs), keep, httpBaseline, faults, seed, Map.copyOf(params), runLimit, liveHeap, cds);
     }
 
     private static String fault(String mix) throws UsageException {

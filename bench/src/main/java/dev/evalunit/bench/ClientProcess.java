@@ -23,7 +23,7 @@ final class ClientProcess {
     record Measurement(boolean succeeded, String failure, long wallNanos, long startMillis, long endMillis,
                        long cpuNanos, long machineBusyMillis, long peakHeapBytes,
                        long sampledPeakHeapBytes, long maxHeapBytes, long gcCount, long gcMillis, Map<String, Long> threadCpuMillis,
-                       long kernelCpuMillis, long liveHeapBytes, long liveHeapMedianBytes) {
+                       long kernelCpuMillis, long liveHeapBytes, long liveHeapMedianBytes, long jvmStartMillis) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,7 +85,7 @@ final class ClientProcess {
                 json.get("gc_count").asLong(), json.get("gc_ms").asLong(),
                 JSON.convertValue(json.get("thread_cpu_ms"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>>() { }),
                 json.path("kernel_cpu_ms").asLong(-1), json.path("live_heap_bytes").asLong(-1),
-                json.path("live_heap_median_bytes").asLong(-1));
+                json.path("live_heap_median_bytes").asLong(-1), json.path("jvm_start_ms").asLong(-1));
     }
 
     /** Stops the measured JVM if one is running, waiting at most 10 s for it to go. */

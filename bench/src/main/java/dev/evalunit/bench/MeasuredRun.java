@@ -72,6 +72,7 @@ final class MeasuredRun {
         line.put("failure", outcome.failure());
         line.put("wall_ns", wallNanos);
         line.put("start_ms", startMillis);
+        line.put("jvm_start_ms", java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
         line.put("end_ms", endMillis);
         line.put("cpu_ns", cpuNanos);
         line.put("machine_busy_ms", machineBefore < 0 || machineAfter < 0 ? -1 : machineAfter - machineBefore);

@@ -80,10 +80,10 @@ public final class Autorater {
         String promptBA = AutoraterPrompts.render(task, input, Position.BA);
         // Every o200k_base token is at least one UTF-8 byte, so an input of at most maxInputTokens bytes
         // is within the limit without tokenizing it: the common case costs no tokenizer (nor its load).
+        // A char is at most 3 UTF-8 bytes, so a short input needs no counting of its bytes either.
         // Both orders hold the same text, so one length serves for both.
-        int bound = SYSTEM_MESSAGE_BYTES + TokenLimit.utf8Length(promptAB);
-        int tokens = bound <= maxInputTokens ? bound : TokenLimit.systemMessageTokens()
-                + Math.max(TokenLimit.count(promptAB), TokenLimit.count(promptBA));
+        int tokens = TokenLimit.withinBytes(SYSTEM_MESSAGE_BYTES, promptAB, maxInputTokens) ? 0
+                : TokenLimit.systemMessageTokens() + Math.max(TokenLimit.count(promptAB), TokenLimit.count(promptBA));
         if (tokens > maxInputTokens) {
             String reason = "autorater input has " + tokens + " tokens, over the limit of " + maxInputTokens
                     + " (" + ConfigKeys.AUTORATER_MAX_INPUT_TOKENS + ")";

@@ -39,7 +39,7 @@ final class CacheKeyWriter {
     // response_schema, sample_index, sampling_params, schema_name, system_prompt.
     private final String beforeMessages;
     /** As {@code beforeMessages}, without the endpoint and at key version 1. */
-    private final String beforeMessagesAnyEndpoint;
+    private final byte[] anyEndpointHead;
     private final String beforeSchema;
     private final String beforeSchemaName;
     private final String end;
@@ -50,8 +50,8 @@ final class CacheKeyWriter {
         String extraParams = CanonicalJson.of(settings.extraParams());
         beforeMessages = "{\"endpoint\":" + JsonText.string(EndpointIdentity.of(settings.baseUrl()))
                 + ",\"extra_params\":" + extraParams + ",\"key_version\":" + CacheKey.VERSION + ",\"messages\":";
-        beforeMessagesAnyEndpoint = "{\"extra_params\":" + extraParams
-                + ",\"key_version\":" + CacheKey.ANY_ENDPOINT_VERSION + ",\"messages\":";
+        anyEndpointHead = ("{\"extra_params\":" + extraParams
+                + ",\"key_version\":" + CacheKey.ANY_ENDPOINT_VERSION + ",\"messages\":").getBytes(StandardCharsets.UTF_8);
         beforeSchema = ",\"model\":" + JsonText.string(settings.model())
                 + ",\"model_name\":" + JsonText.string(settings.name())
                 + ",\"provider\":" + JsonText.string(settings.provider())
@@ -64,22 +64,34 @@ final class CacheKeyWriter {
     }
 
     CacheKey keyOf(ModelRequest request) {
-        String text = canonical(beforeMessages, request);
+        String text = canonical(request);
         return new CacheKey(sha256(text), text);
     }
 
     /** The hash of {@code request} whatever its endpoint: the key version 1 had. Only on a miss. */
     String anyEndpointHash(ModelRequest request) {
-        return sha256(canonical(beforeMessagesAnyEndpoint, request));
+        return anyEndpointHash(keyOf(request));
     }
 
-    private String canonical(String head, ModelRequest request) {
+    /**
+     * The hash of the request of {@code key} (one of this writer's) whatever its endpoint: its canonical text
+     * with the head of version 1 instead of its own. Both heads end where the messages start, and the rest is
+     * the same, so the rest is not written (nor escaped) again.
+     */
+    String anyEndpointHash(CacheKey key) {
+        MessageDigest digest = SHA_256.get();
+        digest.update(anyEndpointHead);
+        return HEX.formatHex(digest.digest(
+                key.canonicalJson().substring(beforeMessages.length()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private String canonical(ModelRequest request) {
         List<ChatMessage> messages = request.messages();
-        int size = head.length() + beforeSchema.length() + beforeSchemaName.length() + end.length() + 256;
+        int size = beforeMessages.length() + beforeSchema.length() + beforeSchemaName.length() + end.length() + 256;
         for (ChatMessage message : messages) {
             size += message.content().length() + 32;
         }
-        StringBuilder canonical = new StringBuilder(size).append(head).append('[');
+        StringBuilder canonical = new StringBuilder(size).append(beforeMessages).append('[');
         for (int i = 0; i < messages.size(); i++) {
             ChatMessage message = messages.get(i);
             canonical.append(i == 0 ? "{\"content\":" : ",{\"content\":");

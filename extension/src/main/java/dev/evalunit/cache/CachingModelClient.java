@@ -68,7 +68,7 @@ final class CachingModelClient implements ModelClient {
             }
         }
         // A miss: from here on a call is made (or replay fails), so the rest costs nothing that matters.
-        String anyEndpointHash = keys.anyEndpointHash(request);
+        String anyEndpointHash = keys.anyEndpointHash(key);
         if (mode != CacheMode.RECORD) {
             Optional<RecordedElsewhere> elsewhere = cache.store().elsewhere(anyEndpointHash);
             if (mode == CacheMode.REPLAY) {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 import okio.Timeout;
 
 /**
@@ -59,8 +60,14 @@ final class AttemptTimer implements Interceptor {
             // The codec clears the deadline when it detaches the body from the pooled connection.
             Timeout timeout = body.source().timeout();
             timeout.deadline(Math.max(1, deadlineNanoTime - System.nanoTime()), TimeUnit.NANOSECONDS);
-            byte[] bytes = body.bytes();
-            return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+            Buffer bytes = new Buffer();
+            body.source().readAll(bytes);
+            long declared = body.contentLength();
+            if (declared != -1 && declared != bytes.size()) {
+                // As ResponseBody.bytes() words it.
+                throw new IOException("Content-Length (" + declared + ") and stream length (" + bytes.size() + ") disagree");
+            }
+            return response.newBuilder().body(new BufferedBody(bytes, response.header("Content-Type"))).build();
         }
     }
 }

@@ -35,12 +35,12 @@ public final class HttpPipeline {
     private final Duration connectTimeout;
     private final Duration maxRetryTime;
     private final HttpUrl baseUrl;
-    private final OkHttpClient client;
+    private final LazyClient client;
     private final SecretScrubber scrubber;
     private final ModelGate gate;
     private final UnusableReplies unusable;
 
-    HttpPipeline(ModelSpec spec, RateLimits limits, HttpUrl baseUrl, OkHttpClient client, SecretScrubber scrubber,
+    HttpPipeline(ModelSpec spec, RateLimits limits, HttpUrl baseUrl, LazyClient client, SecretScrubber scrubber,
                  ModelGate gate, UnusableReplies unusable) {
         this.spec = spec;
         this.limits = limits;
@@ -67,7 +67,7 @@ public final class HttpPipeline {
      * provider's to word.
      */
     public OkHttpClient client() {
-        return client;
+        return client.get();
     }
 
     /**
@@ -107,7 +107,7 @@ public final class HttpPipeline {
         }
         Request built = request.tag(AttemptRecord.class, attempts).build();
         HttpExchange exchange;
-        try (Response response = client.newCall(built).execute()) {
+        try (Response response = client.get().newCall(built).execute()) {
             String body = check != null && check.value() != null ? check.body() : text(response.body());
             exchange = new HttpExchange(response.code(), body, attempts(attempts),
                     Duration.ofNanos(attempts.lastExchangeNanos()));
@@ -137,7 +137,10 @@ public final class HttpPipeline {
      * charset a JSON reply has no business declaring otherwise.
      */
     static String text(ResponseBody body) throws IOException {
-        String text = body.source().readUtf8();
+        return withoutByteOrderMark(body.source().readUtf8());
+    }
+
+    static String withoutByteOrderMark(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 

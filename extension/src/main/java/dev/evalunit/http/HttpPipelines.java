@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.evalunit.api.spi.ModelSpec;
 import dev.evalunit.config.ConfigurationException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -17,6 +18,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.apiguardian.api.API;
 
@@ -44,8 +46,11 @@ public final class HttpPipelines implements AutoCloseable {
     static final int MAX_REQUESTS = 256;
     private static final int MAX_IDLE_CONNECTIONS = 32;
 
-    /** For http endpoints: without a TLS connection spec, OkHttp sets up no TLS (trust store and all). */
-    private final OkHttpClient shared;
+    /**
+     * For http endpoints: without a TLS connection spec, OkHttp sets up no TLS (trust store and all).
+     * Made when the first model's client is (its first call): a run served from the cache makes none.
+     */
+    private OkHttpClient shared;
     /** For https endpoints, made when the first one is asked for; shares the pool and the dispatcher. */
     private volatile OkHttpClient sharedTls;
     private final Backoff backoff;
@@ -80,18 +85,29 @@ public final class HttpPipelines implements AutoCloseable {
     public HttpPipelines(Backoff backoff, Consumer<String> log) {
         this.backoff = backoff;
         this.log = log;
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(MAX_REQUESTS);
-        dispatcher.setMaxRequestsPerHost(MAX_REQUESTS);
-        this.shared = new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
-                // RetryInterceptor decides every retry, so each attempt is counted and backed off.
-                .retryOnConnectionFailure(false)
-                // Loading the trust store took a fifth of a second of every run's start, also for runs
-                // whose models are all local (a stand-in, Ollama, vLLM over http).
-                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-                .build();
+    }
+
+    /**
+     * The client every other is derived from, made at the first need. Building it costs some 40 ms of a
+     * run's start (OkHttp's platform check loads every security provider), which a run whose replies all
+     * come from the cache does not need to spend.
+     */
+    private synchronized OkHttpClient shared() {
+        if (shared == null) {
+            Dispatcher dispatcher = new Dispatcher();
+            dispatcher.setMaxRequests(MAX_REQUESTS);
+            dispatcher.setMaxRequestsPerHost(MAX_REQUESTS);
+            shared = new OkHttpClient.Builder()
+                    .dispatcher(dispatcher)
+                    .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                    // RetryInterceptor decides every retry, so each attempt is counted and backed off.
+                    .retryOnConnectionFailure(false)
+                    // Loading the trust store took a fifth of a second of every run's start, also for runs
+                    // whose models are all local (a stand-in, Ollama, vLLM over http).
+                    .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+                    .build();
+        }
+        return shared;
     }
 
     /**
@@ -120,37 +136,45 @@ public final class HttpPipelines implements AutoCloseable {
      * Shares the pool and dispatcher. OkHttp's call timeout spans the retries and their waits, so it
      * stays off; each attempt is bounded instead: its connect by the connect timeout, the wait for the
      * reply (and any gap in it) by the first-byte timeout, the whole exchange by the model's timeout
-     * ({@link AttemptTimer}).
+     * ({@link AttemptTimer}). The steps, and the limits they share with other pipelines, are set up here;
+     * the OkHttp client itself is built at the pipeline's first call ({@link LazyClient}).
      */
-    private OkHttpClient client(ModelSpec spec, RateLimits limits, HttpUrl url) {
+    private LazyClient client(ModelSpec spec, RateLimits limits, HttpUrl url) {
         Duration timeout = spec.timeout();
         Endpoint endpoint = Endpoint.of(url);
-        OkHttpClient.Builder timed = base(url).newBuilder()
-                .callTimeout(Duration.ZERO)
-                .connectTimeout(limits.connectTimeout(timeout))
-                .readTimeout(limits.firstByteTimeout(timeout))
-                .writeTimeout(timeout);
         RetryInterceptor retry = new RetryInterceptor(spec.maxRetries(), limits.maxRetryTime(), backoff);
-        if (limits.hedging().isEmpty()) {
-            return attemptSteps(timed.addInterceptor(retry), spec, limits, endpoint).build();
-        }
-        OkHttpClient attempts = attemptSteps(timed.build().newBuilder(), spec, limits, endpoint).build();
-        Hedges hedged = hedges.computeIfAbsent(new HedgeKey(spec.name(), endpoint, limits.hedging().get()),
-                key -> new Hedges(key.hedging()));
-        return timed.addInterceptor(retry).addInterceptor(new HedgeInterceptor(attempts, hedged, hedgeTimer())).build();
+        List<Interceptor> attemptSteps = attemptSteps(spec, limits, endpoint);
+        Hedges hedged = limits.hedging().map(hedging -> hedges.computeIfAbsent(
+                new HedgeKey(spec.name(), endpoint, hedging), key -> new Hedges(key.hedging()))).orElse(null);
+        return new LazyClient(() -> {
+            OkHttpClient.Builder timed = base(url).newBuilder()
+                    .callTimeout(Duration.ZERO)
+                    .connectTimeout(limits.connectTimeout(timeout))
+                    .readTimeout(limits.firstByteTimeout(timeout))
+                    .writeTimeout(timeout);
+            if (hedged == null) {
+                return withAttemptSteps(timed.addInterceptor(retry), attemptSteps).build();
+            }
+            OkHttpClient attempts = withAttemptSteps(timed.build().newBuilder(), attemptSteps).build();
+            return timed.addInterceptor(retry).addInterceptor(new HedgeInterceptor(attempts, hedged, hedgeTimer())).build();
+        });
     }
 
     /** The steps of one attempt, after the retries (and the hedging): see the order above. */
-    private OkHttpClient.Builder attemptSteps(OkHttpClient.Builder builder, ModelSpec spec, RateLimits limits,
-                                              Endpoint endpoint) {
-        builder.addInterceptor(new ReplyCheckInterceptor());
-        limits.requestsPerSecond().ifPresent(rate -> builder.addInterceptor(rateCaps.computeIfAbsent(
+    private List<Interceptor> attemptSteps(ModelSpec spec, RateLimits limits, Endpoint endpoint) {
+        List<Interceptor> steps = new ArrayList<>(5);
+        steps.add(new ReplyCheckInterceptor());
+        limits.requestsPerSecond().ifPresent(rate -> steps.add(rateCaps.computeIfAbsent(
                 new RateCapKey(spec.name(), rate), key -> new RequestRateCap(rate, backoff))));
-        return builder
-                .addInterceptor(holds.computeIfAbsent(endpoint, key -> new EndpointHold(backoff)))
-                .addInterceptor(new ConcurrencyInterceptor(concurrency(endpoint, limits.maxConcurrency()), backoff.clock()))
-                .addInterceptor(new AttemptTimer(spec.timeout()))
-                .addNetworkInterceptor(new HiddenRetryAfter());
+        steps.add(holds.computeIfAbsent(endpoint, key -> new EndpointHold(backoff)));
+        steps.add(new ConcurrencyInterceptor(concurrency(endpoint, limits.maxConcurrency()), backoff.clock()));
+        steps.add(new AttemptTimer(spec.timeout()));
+        return steps;
+    }
+
+    private static OkHttpClient.Builder withAttemptSteps(OkHttpClient.Builder builder, List<Interceptor> steps) {
+        steps.forEach(builder::addInterceptor);
+        return builder.addNetworkInterceptor(new HiddenRetryAfter());
     }
 
     private synchronized ScheduledExecutorService hedgeTimer() {
@@ -169,13 +193,13 @@ public final class HttpPipelines implements AutoCloseable {
     /** The shared client that speaks {@code url}'s scheme. */
     private OkHttpClient base(HttpUrl url) {
         if (!url.isHttps()) {
-            return shared;
+            return shared();
         }
         OkHttpClient tls = sharedTls;
         if (tls == null) {
             synchronized (this) {
                 if (sharedTls == null) {
-                    sharedTls = shared.newBuilder()
+                    sharedTls = shared().newBuilder()
                             .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
                             .build();
                 }
@@ -207,9 +231,14 @@ public final class HttpPipelines implements AutoCloseable {
         return concurrency.get(endpoint);
     }
 
+    /** Whether any pipeline's client was built, i.e. a call was made (for tests). */
+    synchronized boolean clientBuilt() {
+        return shared != null;
+    }
+
     /** The client every pipeline's client is derived from (for tests of the connection set-up). */
     public OkHttpClient sharedClient() {
-        return shared;
+        return shared();
     }
 
     /**
@@ -270,8 +299,10 @@ public final class HttpPipelines implements AutoCloseable {
             if (hedgeTimer != null) {
                 hedgeTimer.shutdownNow();
             }
+            if (shared != null) {
+                shared.dispatcher().executorService().shutdown();
+                shared.connectionPool().evictAll();
+            }
         }
-        shared.dispatcher().executorService().shutdown();
-        shared.connectionPool().evictAll();
     }
 }

@@ -20,7 +20,8 @@ final class ReplyCheckInterceptor implements Interceptor {
         if (check == null || !response.isSuccessful()) {
             return response;
         }
-        String body = HttpPipeline.text(response.peekBody(Long.MAX_VALUE));
+        // A look at the bytes, which stay for the steps before this one; not peekBody, which parses the Content-Type.
+        String body = HttpPipeline.withoutByteOrderMark(response.body().source().peek().readUtf8());
         if (!body.isBlank() && !ServerQuote.looksLikeJson(body)) {
             return response;
         }

@@ -26,4 +26,17 @@ class TokenLimitTest {
         assertThat(TokenLimit.count("")).isZero();
         assertThat(TokenLimit.count(null)).isZero();
     }
+
+    @Test
+    @DisplayName("bounds a text by its UTF-8 bytes: without counting when 3 bytes a char fit, by counting near the limit")
+    void withinBytes() {
+        // 4 chars: at most 12 bytes, so within 12 without counting; "aé€😀" is 1 + 2 + 3 + 4 = 10 bytes in 5 chars.
+        assertThat(TokenLimit.withinBytes(0, "abcd", 12)).isTrue();
+        assertThat(TokenLimit.withinBytes(0, "abcd", 4)).isTrue();
+        assertThat(TokenLimit.withinBytes(0, "abcd", 3)).isFalse();
+        assertThat(TokenLimit.withinBytes(0, "aé€😀", 10)).isTrue();
+        assertThat(TokenLimit.withinBytes(0, "aé€😀", 9)).isFalse();
+        assertThat(TokenLimit.withinBytes(5, "aé€😀", 14)).isFalse();
+        assertThat(TokenLimit.withinBytes(5, "aé€😀", 15)).isTrue();
+    }
 }

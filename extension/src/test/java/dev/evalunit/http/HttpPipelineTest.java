@@ -75,6 +75,19 @@ class HttpPipelineTest {
     }
 
     @Test
+    @DisplayName("builds its OkHttp client at the first call, so that a run whose replies all come from the cache builds none")
+    void clientAtFirstCall() throws Exception {
+        HttpPipeline pipeline = pipeline(0);
+
+        assertThat(pipelines.clientBuilt()).isFalse();
+        assertThat(pipelines.concurrencyLimit(server.url("/").toString())).isPresent();
+
+        server.enqueue(new MockResponse.Builder().body("{\"text\":\"Paris\"}").build());
+        assertThat(pipeline.execute(post(pipeline, "Capital of France?")).body()).isEqualTo("{\"text\":\"Paris\"}");
+        assertThat(pipelines.clientBuilt()).isTrue();
+    }
+
+    @Test
     @DisplayName("words a failed status with the model's name and the server's text, the key scrubbed")
     void httpError() throws Exception {
         server.enqueue(new MockResponse.Builder().code(400).body("bad key " + KEY + "\n  try again").build());
