@@ -79,14 +79,15 @@ final class SetMerge {
                 throw new ConfigurationException("observations file of [" + folder + "] has " + rows.size()
                         + " rows but its shard file lists " + positions.size() + ". Merge the files of shard runs that finished.");
             }
-            for (int i = 0; i < rows.size(); i++) {
-                int row = positions.get(i);
+            int i = 0;
+            for (RowResult read : rows) { // in order: the list reads its file once, a block at a time
+                int row = positions.get(i++);
                 if (row < 1 || row > byRow.length || byRow[row - 1] != null) {
                     throw new ConfigurationException("row " + row + " of experiment [" + declared.folder() + "] of ["
                             + set.relative() + "] is in two shards, or past the dataset's " + byRow.length
                             + " rows. Merge files written by sharded runs of one set, unedited.");
                 }
-                byRow[row - 1] = rows.get(i);
+                byRow[row - 1] = read;
             }
         }
         for (int row = 0; row < byRow.length; row++) {

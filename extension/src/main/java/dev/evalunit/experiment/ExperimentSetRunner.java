@@ -1,6 +1,7 @@
 package dev.evalunit.experiment;
 
 import dev.evalunit.execution.CallPhases;
+import dev.evalunit.execution.InDatasetOrder;
 import dev.evalunit.execution.Progress;
 import dev.evalunit.execution.SubmissionWindow;
 import static org.apiguardian.api.API.Status.INTERNAL;
@@ -25,7 +26,8 @@ import dev.evalunit.experiment.spec.ExperimentConfiguration;
 import dev.evalunit.shard.Shard;
 import dev.evalunit.metrics.MetricColumns;
 import dev.evalunit.stats.experiment.ExperimentSetAggregation;
-import dev.evalunit.stats.experiment.ExperimentSummaries;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,13 +42,17 @@ import org.apiguardian.api.API;
  * Runs every experiment of a plan: per row, the answer (a model call or a pre-generated output),
  * then each metric. All rows of all experiments run on the run's worker threads, so at most as many
  * calls as there are workers are in flight; rows are handed to the workers a few per worker at a time
- * ({@link SubmissionWindow}), not all at once. Every row's result is kept until the set is aggregated (the
- * observations are not streamed to their file). A failure on one row becomes that row's observations'
+ * ({@link SubmissionWindow}), not all at once. Each row is written to its experiment's observations file as it
+ * finishes, in dataset order ({@link ObservationStreams}), and the summaries are running sums, so no row stays
+ * in memory: the result's rows read the files ({@link dev.evalunit.files.ObservationsOnDisk}). A failure on one row becomes that row's observations'
  * errors; it never stops the set. A model that cannot work ({@link ModelUnusableException}) stops the
  * experiments that use it (their tests fail), and no others.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ExperimentSetRunner {
+
+    /** Rows finished and waiting for one above them to be written, at most, per place in the submission window. */
+    private static final int WAITING_PER_PLACE_IN_WINDOW = 16;
 
     private final ExecutorService workers;
     private final CallPhases phases;
@@ -86,38 +92,53 @@ public final class ExperimentSetRunner {
             }
         }));
         // Every row of every experiment, in turn (experiment by experiment), submitted in a window rather than all
-        // at once; each row's result goes into its slot.
+        // at once; a row finished before one above it waits to be written in task order (InDatasetOrder), and those
+        // waiting have their own, larger bound. Task order is dataset order within each experiment.
         List<ExperimentPlan> experiments = plan.experiments();
         int[][] selected = new int[experiments.size()][];
         int[] firstTask = new int[experiments.size() + 1];
-        RowResult[][] rows = new RowResult[experiments.size()][];
         for (int e = 0; e < experiments.size(); e++) {
             selected[e] = ExperimentShards.selected(experiments.get(e), shard).stream().mapToInt(Integer::intValue).toArray();
-            rows[e] = new RowResult[selected[e].length];
             firstTask[e + 1] = firstTask[e] + selected[e].length;
         }
-        Throwable failed;
-        try {
-            failed = SubmissionWindow.run(workers, firstTask[experiments.size()], SubmissionWindow.Gate.OPEN, task -> {
-                int e = experimentOf(firstTask, task);
-                int k = task - firstTask[e];
-                ExperimentPlan experiment = experiments.get(e);
-                progress.started();
-                RowResult result = row(experiment, experiment.dataset().rows().get(selected[e][k]), selected[e][k], stopped);
-                progress.finished(result.generation().failed());
-                rows[e][k] = result;
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the experiment set was interrupted", e);
-        }
-        if (failed != null) {
-            // row() turns every failure into observations; reaching here is a bug in evalunit.
-            throw new IllegalStateException("evalunit failed to run a row", failed);
-        }
         List<ExperimentResult> results = new ArrayList<>();
-        for (int e = 0; e < experiments.size(); e++) {
-            results.add(result(plan, experiments.get(e), Arrays.asList(rows[e])));
+        try (ObservationStreams streams = new ObservationStreams(plan, firstTask)) {
+            InDatasetOrder<RowResult> inOrder = new InDatasetOrder<>(
+                    SubmissionWindow.windowFor(workers) * WAITING_PER_PLACE_IN_WINDOW, "an observations file", streams::accept);
+            Throwable failed;
+            try {
+                failed = SubmissionWindow.run(workers, firstTask[experiments.size()], inOrder::reserve, task -> {
+                    try {
+                        int e = experimentOf(firstTask, task);
+                        int k = task - firstTask[e];
+                        ExperimentPlan experiment = experiments.get(e);
+                        progress.started();
+                        RowResult result = row(experiment, experiment.dataset().rows().get(selected[e][k]), selected[e][k], stopped);
+                        progress.finished(result.generation().failed());
+                        inOrder.put(task, result);
+                    } catch (Throwable e) {
+                        inOrder.release();
+                        throw e;
+                    }
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the experiment set was interrupted", e);
+            }
+            if (failed instanceof UncheckedIOException io) {
+                throw io;
+            }
+            if (failed != null) {
+                // row() turns every failure into observations; reaching here is a bug in evalunit.
+                throw new IllegalStateException("evalunit failed to run a row", failed);
+            }
+            streams.finish();
+            for (int e = 0; e < experiments.size(); e++) {
+                results.add(result(plan, experiments.get(e), streams.rows(e), streams.summaries(e)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("evalunit could not write the observations of experiment set [" + plan.name()
+                    + "]", e);
         }
         return new ExperimentSetRun(ExperimentSetAggregation.aggregate(plan.name(), plan.readme(), results,
                 plan.descriptors(), plan.labels(), plan.reportDirectory()), stopped);
@@ -136,9 +157,9 @@ public final class ExperimentSetRunner {
         return found;
     }
 
-    private static ExperimentResult result(ExperimentSetPlan set, ExperimentPlan plan, List<RowResult> rows) {
+    private static ExperimentResult result(ExperimentSetPlan set, ExperimentPlan plan, List<RowResult> rows,
+                                           Map<String, MetricSummary> summaries) {
         ExperimentConfiguration spec = plan.configuration();
-        Map<String, MetricSummary> summaries = ExperimentSummaries.summarize(rows, plan.metricNames());
         return new ExperimentResult(set.name(), spec.name(), spec.index(), spec.configurationId(), spec.repeatIndex(),
                 spec.repeatCount(), spec.recordedConfiguration(), plan.metricNames(), rows, summaries,
                 set.reportDirectory().resolve(ReportDirectories.segment(spec.name())), spec.displayName());

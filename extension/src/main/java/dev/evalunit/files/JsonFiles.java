@@ -13,7 +13,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,20 +50,6 @@ final class JsonFiles {
         return file;
     }
 
-    /** Writes {@code directory/name} as JSON Lines, one line per item; returns the file. */
-    static <T> Path writeLines(Path directory, String name, List<T> items, LineContent<T> content) throws IOException {
-        Path file = directory.resolve(name);
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (T item : items) {
-                try (JsonGenerator generator = JsonWriting.compactGenerator(writer)) {
-                    content.writeTo(generator, item);
-                }
-                writer.write('\n');
-            }
-        }
-        return file;
-    }
-
     /**
      * Writes one field per name, in the names' order: the name's value as an object written by
      * {@code content}, or {@code null} when {@code values} has none (so that every name has its key).
@@ -95,20 +80,8 @@ final class JsonFiles {
         return parse(readText(file, where), where);
     }
 
-    /** The objects of a JSON Lines file, blank lines skipped; each named by its line number in messages. */
-    static List<Fields> readLines(Path file, String kind) {
-        String where = kind + " [" + file + "]";
-        List<Fields> lines = new ArrayList<>();
-        String[] texts = readText(file, where).split("\n", -1);
-        for (int i = 0; i < texts.length; i++) {
-            if (!texts[i].isBlank()) {
-                lines.add(parse(texts[i], where + " line " + (i + 1)));
-            }
-        }
-        return lines;
-    }
-
-    private static Fields parse(String text, String where) {
+    /** One JSON object's text, read: {@code where} names it in messages. */
+    static Fields parse(String text, String where) {
         try {
             return Fields.of(JsonReading.read(new StringReader(text)), where);
         } catch (JsonProcessingException e) {

@@ -9,7 +9,6 @@ import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.json.JsonWriting;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -76,15 +75,7 @@ public final class JudgmentsFile {
     }
 
     /** Writes {@code judgment} as one line, its line end included (the one codec of the file's lines). */
-    static void writeLine(Writer writer, Judgment judgment, String humanPreferenceColumn, SideNames sides)
-            throws IOException {
-        try (JsonGenerator generator = JsonWriting.compactGenerator(writer)) {
-            writeLine(generator, judgment, humanPreferenceColumn, sides);
-        }
-        writer.write('\n');
-    }
-
-    private static void writeLine(JsonGenerator generator, Judgment judgment, String humanPreferenceColumn,
+    static void writeLine(JsonGenerator generator, Judgment judgment, String humanPreferenceColumn,
                                   SideNames sides) throws IOException {
         generator.writeStartObject();
         // Ids exactly as the map holds them: the engine decides their names (e.g. "row" without id columns).

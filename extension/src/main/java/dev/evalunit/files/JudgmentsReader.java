@@ -11,14 +11,9 @@ import dev.evalunit.api.pairwise.Judgment;
 import dev.evalunit.api.pairwise.Position;
 import dev.evalunit.api.pairwise.Vote;
 import dev.evalunit.config.ConfigurationException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,9 +40,6 @@ final class JudgmentsReader {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final int READ_BUFFER_BYTES = 1 << 16;
-    /** Malformed input is an error, as a reader's default decoder makes it; one decoder per thread. */
-    private static final ThreadLocal<CharsetDecoder> UTF_8_STRICT = ThreadLocal.withInitial(StandardCharsets.UTF_8::newDecoder);
 
     private JudgmentsReader() {
     }
@@ -65,17 +57,12 @@ final class JudgmentsReader {
         // A line that is not JSON stops the reading; a line that is not a judgment is reported after the pass,
         // once it is known whether the human preference column is in some line (that message comes first).
         Pass pass = new Pass(humanPreferenceColumn);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), READ_BUFFER_BYTES)) {
-            LineBytes line = new LineBytes();
-            long start = 0;
-            for (int number = 1; line.next(in); number++) {
-                String text = UTF_8_STRICT.get().decode(ByteBuffer.wrap(line.bytes, 0, line.length)).toString();
+        try {
+            pass.end(LineScan.scan(file, (number, start, text) -> {
                 if (!text.isBlank()) {
                     pass.add(file, number, start, parse(file, number, text));
                 }
-                start += line.consumed;
-            }
-            pass.end(start);
+            }));
         } catch (CharacterCodingException e) {
             throw new ConfigurationException("judgments file [" + file + "] is not UTF-8 text. Save it as UTF-8.");
         } catch (IOException e) {
@@ -89,7 +76,8 @@ final class JudgmentsReader {
         if (pass.firstError != null) {
             throw pass.firstError;
         }
-        return new ReadJudgments(new JudgmentsOnDisk(file, Arrays.copyOf(pass.offsets, pass.count + 1), pass.idColumns,
+        return new ReadJudgments(new JudgmentsOnDisk(new LinesOnDisk(file, Arrays.copyOf(pass.offsets, pass.count + 1),
+                JudgmentsOnDisk.KIND), pass.idColumns,
                 humanPreferenceColumn), pass.idColumns, pass.sides);
     }
 
@@ -132,29 +120,6 @@ final class JudgmentsReader {
         /** @param end the file's length: where the last judgment's bytes end (blank lines after it read as space) */
         void end(long end) {
             offsets[count] = end;
-        }
-    }
-
-    /** The bytes of one line at a time, without its {@code \n}; {@code consumed} counts it. */
-    private static final class LineBytes {
-        private byte[] bytes = new byte[8192];
-        private int length;
-        private int consumed;
-
-        boolean next(InputStream in) throws IOException {
-            length = 0;
-            consumed = 0;
-            for (int b = in.read(); b != -1; b = in.read()) {
-                consumed++;
-                if (b == '\n') {
-                    return true;
-                }
-                if (length == bytes.length) {
-                    bytes = Arrays.copyOf(bytes, bytes.length * 2);
-                }
-                bytes[length++] = (byte) b;
-            }
-            return consumed > 0;
         }
     }
 

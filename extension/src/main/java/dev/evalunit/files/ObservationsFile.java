@@ -10,8 +10,11 @@ import dev.evalunit.api.experiment.RowResult;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.json.JsonWriting;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,35 +24,75 @@ import org.apiguardian.api.API;
  * An experiment's observations ({@value #NAME}): one compact JSON object per line, one line per row
  * in dataset order, the metrics in the experiment's metric order. A metric the row has no
  * observation of is written as {@code null}, so that every line has every metric's key; read back,
- * such a metric is absent from the row's scores.
+ * such a metric is absent from the row's scores. A run writes the file as its rows finish ({@link ObservationsWriter}).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ObservationsFile {
 
     public static final String NAME = "observations.jsonl";
+    static final String KIND = "observations file";
 
     private ObservationsFile() {
     }
 
-    /** Writes {@code result}'s rows into {@code directory} (which exists); returns the file. */
+    /**
+     * Writes {@code result}'s rows into {@code directory} (which exists), one at a time; returns the file. Rows a
+     * run already wrote to that very file ({@link ObservationsOnDisk}) are left as they are.
+     */
     public static Path write(ExperimentResult result, Path directory) throws IOException {
-        return JsonFiles.writeLines(directory, NAME, result.rows(), (generator, row) -> writeLine(generator, row, result.metricNames()));
+        Path file = directory.resolve(NAME);
+        if (result.rows() instanceof ObservationsOnDisk disk && Files.exists(file) && Files.isSameFile(disk.file(), file)) {
+            return file;
+        }
+        try (ObservationsWriter writer = ObservationsWriter.open(file, result.metricNames())) {
+            for (RowResult row : result.rows()) {
+                writer.write(row);
+            }
+            writer.finish();
+        }
+        return file;
     }
 
     /**
-     * Reads the rows of an observations file back, in file order.
+     * Reads the rows of an observations file back, in file order. One pass checks every line and keeps where
+     * each starts, not the row: the list returned reads each row again when asked ({@link ObservationsOnDisk}).
      *
      * @throws ConfigurationException when the file is missing or a line is not an observation
      */
-    public static List<RowResult> read(Path file) {
-        List<RowResult> rows = new ArrayList<>();
-        for (Fields line : JsonFiles.readLines(file, "observations file")) {
-            rows.add(row(line));
+    public static ObservationsOnDisk read(Path file) {
+        String where = KIND + " [" + file + "]";
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationException(where + " was not found. Name a file evalunit wrote.");
         }
-        return rows;
+        long[][] offsets = {new long[1024]};
+        int[] count = {0};
+        long end;
+        try {
+            end = LineScan.scan(file, (number, start, text) -> {
+                if (text.isBlank()) {
+                    return;
+                }
+                row(JsonFiles.parse(text, where + " line " + number));
+                if (count[0] + 1 == offsets[0].length) {
+                    offsets[0] = Arrays.copyOf(offsets[0], offsets[0].length * 2);
+                }
+                offsets[0][count[0]++] = start;
+            });
+        } catch (CharacterCodingException e) {
+            throw new ConfigurationException(where + " is not UTF-8 text. Save it as UTF-8.");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + where, e);
+        }
+        offsets[0][count[0]] = end;
+        return new ObservationsOnDisk(new LinesOnDisk(file, Arrays.copyOf(offsets[0], count[0] + 1), KIND));
     }
 
-    private static void writeLine(JsonGenerator generator, RowResult row, List<String> metricNames) throws IOException {
+    /** Line {@code number} of {@code file}, read back as a row (the reading of {@link ObservationsOnDisk}). */
+    static RowResult row(Path file, int number, String text) {
+        return row(JsonFiles.parse(text, KIND + " [" + file + "] line " + number));
+    }
+
+    static void writeLine(JsonGenerator generator, RowResult row, List<String> metricNames) throws IOException {
         Generation generation = row.generation();
         generator.writeStartObject();
         generator.writeFieldName("row_id");

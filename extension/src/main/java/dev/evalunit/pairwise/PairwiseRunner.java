@@ -13,6 +13,7 @@ import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.dataset.IdColumns;
 import dev.evalunit.execution.CallPhases;
 import dev.evalunit.execution.Progress;
+import dev.evalunit.execution.InDatasetOrder;
 import dev.evalunit.execution.SubmissionWindow;
 import dev.evalunit.prompt.DefaultInstructions;
 import dev.evalunit.prompt.PromptParameter;
@@ -79,8 +80,11 @@ public final class PairwiseRunner {
                 new SideNames(plan.sideA().name(), plan.sideB().name()))) {
             // Examples are submitted in a window (SubmissionWindow); a judgment finished before one above it waits
             // to be written in dataset order, and those waiting have their own, larger bound.
-            InDatasetOrder inOrder = new InDatasetOrder(writer, statistics,
-                    windowFor(workers) * WAITING_PER_PLACE_IN_WINDOW);
+            InDatasetOrder<Judgment> inOrder = new InDatasetOrder<>(windowFor(workers) * WAITING_PER_PLACE_IN_WINDOW,
+                    "the judgments file", (index, judgment) -> {
+                        writer.write(judgment);
+                        statistics.add(judgment);
+                    });
             Throwable failed;
             try {
                 failed = SubmissionWindow.run(workers, rows.size(), inOrder::reserve, index -> {

@@ -1,6 +1,7 @@
 package dev.evalunit.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.evalunit.testing.Runs;
 import dev.evalunit.api.experiment.ExperimentResult;
@@ -29,6 +30,10 @@ import dev.evalunit.http.Backoff;
 import dev.evalunit.metrics.MetricRegistry;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.testing.ChatServer;
+import dev.evalunit.files.ObservationsFile;
+import dev.evalunit.files.ObservationsOnDisk;
+import dev.evalunit.stats.experiment.ExperimentSummaries;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -426,6 +431,91 @@ class ExperimentSetRunnerTest {
                 assertThat(c.label()).isEqualTo("model=m1");
                 assertThat(c.experimentNames()).containsExactly("first run", "set__1");
             });
+        }
+    }
+
+    @Nested
+    @DisplayName("observations")
+    class Observations {
+
+        @Test
+        @DisplayName("go to each experiment's observations file as the rows finish, in dataset order; the result reads them from it")
+        void streamedToTheirFiles() throws Exception {
+            CountDownLatch lastAnswered = new CountDownLatch(1);
+            FakeModel model = new FakeModel(request -> {
+                String query = user(request);
+                if (query.equals("Who wrote Hamlet?")) {
+                    lastAnswered.countDown();
+                } else {
+                    await(lastAnswered);
+                }
+                return ModelReply.of("answer to " + query);
+            });
+
+            ExperimentSetResult set = run(3,
+                    experiment(spec("streamed one", 0, 0, 2), QA, Map.of(), generatedBy(model), metric("output_length")),
+                    experiment(spec("streamed two", 1, 1, 2), QA, Map.of(),
+                            preGenerated("baseline", List.of("Paris", "eight legs", "Shakespeare")), metric("output_length")));
+
+            for (ExperimentResult experiment : set.experiments()) {
+                Path file = experiment.reportDirectory().resolve(ObservationsFile.NAME);
+                assertThat(experiment.rows()).isInstanceOf(ObservationsOnDisk.class);
+                assertThat(((ObservationsOnDisk) experiment.rows()).file()).isEqualTo(file);
+                assertThat(Files.readAllLines(file)).hasSize(3).satisfiesExactly(
+                        line -> assertThat(line).startsWith("{\"row_id\":\"q1\""),
+                        line -> assertThat(line).startsWith("{\"row_id\":\"q2\""),
+                        line -> assertThat(line).startsWith("{\"row_id\":\"q3\""));
+                assertThat(experiment.reportDirectory().resolve(ObservationsFile.NAME + ".partial")).doesNotExist();
+                // The running sums give the summaries the rows give.
+                assertThat(experiment.metrics()).isEqualTo(
+                        ExperimentSummaries.summarize(List.copyOf(experiment.rows()), experiment.metricNames()));
+            }
+            assertThat(set.experiments().get(0).rows()).extracting(r -> r.generation().output()).containsExactly(
+                    "answer to What is the capital of France?", "answer to How many legs has a spider?",
+                    "answer to Who wrote Hamlet?");
+            assertThat(set.experiments().get(1).rows().get(1).generation().output()).isEqualTo("eight legs");
+        }
+
+        @Test
+        @DisplayName("a run that stops on a bug leaves no half-written file")
+        void noPartialFileAfterAFailure() throws Exception {
+            Path folder = REPORTS.resolve("stops");
+            Files.createDirectories(folder);
+            Files.deleteIfExists(folder.resolve(ObservationsFile.NAME));
+            Metric broken = metric("broken", input -> {
+                if (input.row().get("id").equals("q3")) {
+                    throw new AssertionError("a bug in a metric");
+                }
+                return MetricObservation.of(1);
+            });
+
+            assertThatThrownBy(() -> run(1, experiment(spec("stops", 0, 0, 1), QA, Map.of(),
+                    preGenerated("baseline", List.of("Paris", "eight", "Shakespeare")), broken)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("evalunit failed to run a row")
+                    .hasRootCauseMessage("a bug in a metric");
+            assertThat(folder.resolve(ObservationsFile.NAME + ".partial")).doesNotExist();
+            assertThat(folder.resolve(ObservationsFile.NAME)).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("a folder that cannot be written stops the run with the reason")
+        void folderNotWritable() throws Exception {
+            Files.createDirectories(REPORTS);
+            Path blocked = REPORTS.resolve("blocked");
+            if (Files.isDirectory(blocked)) {
+                try (var files = Files.walk(blocked)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.writeString(blocked, "a file where the experiment's folder would be");
+
+            assertThatThrownBy(() -> run(1, experiment(spec("blocked", 0, 0, 1), QA, Map.of(),
+                    preGenerated("baseline", List.of("Paris", "eight", "Shakespeare")), metric("output_length"))))
+                    .isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessage("evalunit could not write an observations file")
+                    .cause().hasMessageContaining(blocked.toString());
+            Files.delete(blocked);
         }
     }
 

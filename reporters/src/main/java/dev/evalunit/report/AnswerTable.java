@@ -15,9 +15,13 @@ import java.util.Map;
 /**
  * The set page's answers: per configuration a collapsible block ({@code <details>}, no script; the first one open), in
  * it one table row per dataset row and one column per repeat: the answer (or why there is none) and
- * each metric's score (or why there is none, and the judge's reply). Every text in it is escaped.
+ * each metric's score (or why there is none, and the judge's reply); up to {@value #ROWS_UP_TO} rows per
+ * configuration, the first ones, so that the page stays readable and its size bounded. Every text in it is escaped.
  */
 final class AnswerTable {
+
+    /** Rows shown per configuration, at most: the first ones, in dataset order (the files have every row). */
+    static final int ROWS_UP_TO = 2000;
 
     private AnswerTable() {
     }
@@ -39,14 +43,26 @@ final class AnswerTable {
     private static void appendConfiguration(StringBuilder html, ConfigurationResult configuration,
                                             List<ExperimentResult> runs, List<String> metrics, boolean open) {
         Map<String, Map<Integer, RowResult>> rows = new LinkedHashMap<>();
+        int total = 0;
         for (int run = 0; run < runs.size(); run++) {
-            for (RowResult row : runs.get(run).rows()) {
-                rows.computeIfAbsent(String.valueOf(row.rowId()), id -> new LinkedHashMap<>()).put(run, row);
+            total = Math.max(total, runs.get(run).rows().size());
+            for (RowResult row : runs.get(run).rows()) { // read in order: a run's rows come from its file
+                String id = String.valueOf(row.rowId());
+                if (rows.size() >= ROWS_UP_TO && !rows.containsKey(id)) {
+                    break; // the rest of this run is past the rows shown
+                }
+                rows.computeIfAbsent(id, key -> new LinkedHashMap<>()).put(run, row);
             }
         }
+        total = Math.max(total, rows.size());
         html.append("<details class=\"configuration\"").append(open ? " open" : "").append("><summary>").append(Html.escape(configuration.label()))
-                .append(" <span class=\"note\">(").append(runs.size()).append(" run(s), ").append(rows.size())
-                .append(" row(s))</span></summary>\n<table class=\"examples answers\">\n<thead><tr><th>row</th>");
+                .append(" <span class=\"note\">(").append(runs.size()).append(" run(s), ").append(total)
+                .append(" row(s))</span></summary>\n");
+        if (rows.size() < total) {
+            html.append("<p class=\"note\">The first ").append(rows.size()).append(" of ").append(total)
+                    .append(" rows have a row here; each run's observations.jsonl has every row.</p>\n");
+        }
+        html.append("<table class=\"examples answers\">\n<thead><tr><th>row</th>");
         for (ExperimentResult run : runs) {
             html.append("<th>run ").append(run.repeatIndex() + 1).append('/').append(run.repeatCount())
                     .append(" <span class=\"note\">").append(Html.escape(run.name())).append("</span></th>");

@@ -46,7 +46,7 @@ public final class SetHtmlReporter implements ExperimentReporter {
     /** The page's HTML. */
     public static String render(ExperimentSetResult set) {
         List<String> metrics = metrics(set);
-        int rows = set.experiments().stream().mapToInt(e -> e.rows().size()).sum();
+        int rows = set.experiments().stream().mapToInt(e -> Math.min(e.rows().size(), AnswerTable.ROWS_UP_TO)).sum();
         StringBuilder html = Page.start("Experiment set: " + set.name(), 16384 + rows * 512);
         html.append("<p class=\"lead\">").append(set.experiments().size()).append(" experiments: ")
                 .append(set.configurations().size()).append(" configurations, ").append(metrics.size())

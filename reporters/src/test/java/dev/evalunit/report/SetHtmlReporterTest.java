@@ -120,6 +120,18 @@ class SetHtmlReporterTest {
         }
 
         @Test
+        @DisplayName("of the first 2,000 rows of a larger set, saying so: the observations files have every row")
+        void boundedRows() throws IOException {
+            String html = write(Sets.large(2500));
+
+            assertThat(count(html, "<tr class=\"answer\">")).isEqualTo(2000);
+            assertThat(html).contains("(2 run(s), 2500 row(s))",
+                    "<p class=\"note\">The first 2000 of 2500 rows have a row here; each run's observations.jsonl has every row.</p>",
+                    "<td class=\"ids\">q2000</td>").doesNotContain("<td class=\"ids\">q2001</td>");
+            assertThat(write(Sets.twelve())).doesNotContain("rows have a row here");
+        }
+
+        @Test
         @DisplayName("with a failed answer as a tinted cell saying why, its scores as errors")
         void failedRow() throws IOException {
             String html = write(Sets.twelve());

@@ -57,6 +57,12 @@ final class Sets {
         return build("model_comparison_v1", "Can we move to m2?", specs, 3, 5, 0.004);
     }
 
+    /** One configuration x 2 runs x {@code rowCount} rows. */
+    static ExperimentSetResult large(int rowCount) {
+        ConfigurationSpec spec = new ConfigurationSpec("cfg0", "model.name=m1", configuration(Map.of("name", "m1")), 0.9);
+        return build("large", "", List.of(spec), 2, rowCount, null);
+    }
+
     private static Map<String, Object> configuration(Map<String, Object> model) {
         Map<String, Object> configuration = new LinkedHashMap<>();
         configuration.put("dataset", "datasets/qa.jsonl");
@@ -70,7 +76,7 @@ final class Sets {
     }
 
     private static ExperimentSetResult build(String name, String readme, List<ConfigurationSpec> specs, int repeats,
-                                             int rowCount, double pValue) {
+                                             int rowCount, Double pValue) {
         List<ExperimentResult> experiments = new ArrayList<>();
         List<ConfigurationResult> configurations = new ArrayList<>();
         for (ConfigurationSpec spec : specs) {

@@ -1,13 +1,16 @@
 package dev.evalunit.api.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import org.apiguardian.api.API;
 
 /**
@@ -21,7 +24,8 @@ import org.apiguardian.api.API;
  * @param repeatCount repeats of this configuration
  * @param configuration the merged configuration, secrets removed
  * @param metricNames the metrics, in the order declared
- * @param rows one per dataset row, in dataset order
+ * @param rows one per dataset row, in dataset order; a run's rows are read from its observations file as they are
+ *     needed ({@link StoredRows}), so that none stays in memory
  * @param metrics per metric, in {@code metricNames} order
  * @param reportDirectory where its files are written
  * @param displayName what tells it apart in its set and which run it is, e.g.
@@ -37,7 +41,7 @@ public record ExperimentResult(String setName, String name, int index, String co
         displayName = displayName == null || displayName.isBlank() ? name : displayName;
         configuration = Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
         metricNames = List.copyOf(metricNames);
-        rows = List.copyOf(rows);
+        rows = rows instanceof StoredRows ? rows : List.copyOf(rows);
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
@@ -64,5 +68,18 @@ public record ExperimentResult(String setName, String name, int index, String co
     /** The model's name in the configuration: its aliased name for pre-generated outputs, its method's for a method. */
     public String modelName() {
         return ConfigurationViews.modelName(configuration);
+    }
+
+    /**
+     * Rows kept in a file rather than in memory: an immutable list in dataset order that the canonical
+     * constructor keeps as it is instead of copying it (see {@link #rows()}). The engine's lists extend it;
+     * a test has no need to.
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public abstract static class StoredRows extends AbstractList<RowResult> implements RandomAccess {
+
+        /** For the engine's lists, which read their rows from a file. */
+        protected StoredRows() {
+        }
     }
 }

@@ -2,9 +2,12 @@ package dev.evalunit.experiment.spec;
 
 import dev.evalunit.json.JsonValues;
 import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.execution.ReportDirectories;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,6 +28,7 @@ final class ExperimentList {
         }
         List<ExperimentDraft> drafts = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Map<String, String> folders = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof Map<?, ?> experiment)) {
                 throw new ConfigurationException("[experiments[" + i + "]] of experiment set [" + setName
@@ -37,9 +41,24 @@ final class ExperimentList {
                 throw new ConfigurationException("experiment name [" + name + "] is given twice in experiment set ["
                         + setName + "]. Give each experiment its own name.");
             }
+            checkOwnFolder(folders, name, setName);
             drafts.add(new ExperimentDraft(name, configuration));
         }
         return drafts;
+    }
+
+    /**
+     * Each experiment writes into a folder named after it ({@link ReportDirectories#segment}); two names that give
+     * one folder, also on a file system that ignores case, would write into each other's files.
+     */
+    private static void checkOwnFolder(Map<String, String> folders, String name, String setName) {
+        String folder = ReportDirectories.segment(name);
+        String other = folders.putIfAbsent(folder.toLowerCase(Locale.ROOT), name);
+        if (other != null) {
+            throw new ConfigurationException("experiments [" + other + "] and [" + name + "] of experiment set [" + setName
+                    + "] would write their files into one folder [" + folder + "]. Give them names that differ in"
+                    + " letters, digits, '.', '_' or '-', not only in case or in other characters.");
+        }
     }
 
     private static String name(Object name, int index, String setName) {

@@ -2,9 +2,7 @@ package dev.evalunit.stats.experiment;
 
 import dev.evalunit.api.experiment.RowResult;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,16 +13,15 @@ import java.util.Map;
  */
 record RowKey(Object id, int occurrence) {
 
-    /** The keys of {@code rows}, in their order. */
-    static List<RowKey> of(List<RowResult> rows) {
-        Map<Object, Integer> seen = new HashMap<>();
-        List<RowKey> keys = new ArrayList<>(rows.size());
-        for (RowResult row : rows) {
+    /** The keys of one list's rows, a row at a time, in order. */
+    static final class Keys {
+        private final Map<Object, Integer> seen = new HashMap<>();
+
+        RowKey next(RowResult row) {
             Object id = normalized(row.rowId());
             int occurrence = seen.merge(id, 1, Integer::sum) - 1;
-            keys.add(new RowKey(id, occurrence));
+            return new RowKey(id, occurrence);
         }
-        return keys;
     }
 
     private static Object normalized(Object id) {

@@ -14,15 +14,15 @@ final class RowScores {
     private RowScores() {
     }
 
-    /** The score of each row that has one, in row order. */
+    /** The score of each row that has one, in row order; the rows are read once, in order. */
     static Map<RowKey, Double> of(ExperimentResult experiment, String metric) {
-        List<RowResult> rows = experiment.rows();
-        List<RowKey> keys = RowKey.of(rows);
+        RowKey.Keys keys = new RowKey.Keys();
         Map<RowKey, Double> scores = new LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            MetricObservation observation = rows.get(i).scores().get(metric);
+        for (RowResult row : experiment.rows()) {
+            RowKey key = keys.next(row);
+            MetricObservation observation = row.scores().get(metric);
             if (observation != null && observation.hasScore()) {
-                scores.put(keys.get(i), observation.score());
+                scores.put(key, observation.score());
             }
         }
         return scores;

@@ -209,6 +209,22 @@ class ExperimentSetErrorsTest {
         }
 
         @Test
+        @DisplayName("two names that give one folder: they would write into each other's observations file")
+        void namesOfOneFolder() {
+            assertFails("{\"name\": \"v1\", \"experiments\": [{\"name\": \"run a\", " + COMMON + "}, {\"name\": \"run/a\", "
+                            + COMMON + "}]}",
+                    "Configuration error: experiments [run a] and [run/a] of experiment set [v1] would write their files into one folder [run_a]. Give them names that differ in letters, digits, '.', '_' or '-', not only in case or in other characters.");
+        }
+
+        @Test
+        @DisplayName("two names that differ only in case: one folder on macOS and Windows")
+        void namesDifferingInCase() {
+            assertFails("{\"name\": \"v1\", \"experiments\": [{\"name\": \"Baseline\", " + COMMON + "}, {\"name\": \"baseline\", "
+                            + COMMON + "}]}",
+                    "Configuration error: experiments [Baseline] and [baseline] of experiment set [v1] would write their files into one folder [baseline]. Give them names that differ in letters, digits, '.', '_' or '-', not only in case or in other characters.");
+        }
+
+        @Test
         @DisplayName("an experiment without a dataset")
         void noDataset() {
             assertFails("{\"name\": \"v1\", \"experiments\": [{\"name\": \"a\", \"model\": \"m1\", \"metrics\": [\"output_length\"]}]}",
