@@ -50,8 +50,10 @@ public final class BenchMain {
         try (ServerProcess server = ServerProcess.start(options.latencyMillis(), 3 * runTimeout + 120)) {
             DatasetWriter.write(work.resolve(BenchEvaluation.DATASET), options.examples());
             Path cache = Files.createDirectory(work.resolve("cache"));
-            note("work folder %s; server %s, latency %d ms; %d examples, %d samples, concurrency %d",
-                    work, server.baseUrl(), options.latencyMillis(), options.examples(), options.samples(), options.concurrency());
+            note("work folder %s; server %s, latency %d ms; %d examples, %s, concurrency %d",
+                    work, server.baseUrl(), options.latencyMillis(), options.examples(),
+                    options.experimentSet() ? "an experiment set of " + BenchExperimentSet.EXPERIMENTS + " experiments"
+                            : options.samples() + " samples", options.concurrency());
 
             Path archive = options.cds() ? CdsTraining.archive(options, work, runTimeout) : null;
             List<String> liveJvm = jvmOptions(options, "", archive);
@@ -70,8 +72,8 @@ public final class BenchMain {
                 note("the live run FAILED: %s", live.failure());
             }
             if (liveStats.requests() != options.expectedCalls()) {
-                note("the live run made %d calls, not %d x (1 + %d) = %d (retries or failures?)", liveStats.requests(),
-                        options.examples(), options.samples(), options.expectedCalls());
+                note("the live run made %d calls, not the %d expected (retries or failures?)", liveStats.requests(),
+                        options.expectedCalls());
                 sound = false;
             }
 
@@ -241,6 +243,9 @@ public final class BenchMain {
         parameters.put("evalunit.cache.mode", options.cacheMode());
         parameters.put("junit.platform.reporting.output.dir", work.resolve("junit-" + run).toString());
         parameters.putAll(options.params());
+        if (options.experimentSet()) {
+            parameters.put(EvaluationRunner.EXPERIMENT_SET, "true");
+        }
         return parameters;
     }
 
@@ -251,6 +256,9 @@ public final class BenchMain {
         double rate = calls / wall;
         double ideal = options.idealCallsPerSecond();
         Map<String, Object> json = new LinkedHashMap<>();
+        if (options.experimentSet()) {
+            json.put("evaluation", "experiment-set");
+        }
         json.put("examples", options.examples());
         json.put("calls", calls);
         json.put("concurrency", options.concurrency());

@@ -10,7 +10,7 @@ import java.util.Map;
 record BenchOptions(int examples, int concurrency, int latencyMillis, int samples, String heap,
                     boolean rerun, String cacheMode, boolean serverCheck, Path profile, List<String> jvmArgs,
                     boolean keep, boolean httpBaseline, String faults, long seed, Map<String, String> params,
-                    long runLimitSeconds, long liveHeapMillis, boolean cds) {
+                    long runLimitSeconds, long liveHeapMillis, boolean cds, boolean experimentSet) {
 
     static final String USAGE = """
             usage: bench/run.sh [options]
@@ -36,6 +36,8 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
                                  live_heap_mb, the largest such figure (slows the run: for memory figures only)
               --cds              class data sharing: a training run (not measured) makes an AppCDS archive of the
                                  classes the measured JVM loads, and the measured runs start from it
+              --experiment-set   an experiment set instead of the pairwise evaluation: the candidate at two temperatures
+                                 over the dataset, output_length (2 x N calls; --samples does not apply)
               --help             this text
             bench/run.sh itself also takes:
               --compare          the evaluation and --http-baseline alternately, R rounds, then medians and ratios
@@ -68,6 +70,7 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
         long runLimit = 0;
         long liveHeap = 0;
         boolean cds = false;
+        boolean experimentSet = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -89,11 +92,16 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
                 case "--run-limit-s" -> runLimit = positive(option, value(args, ++i, option));
                 case "--live-heap" -> liveHeap = positive(option, value(args, ++i, option));
                 case "--cds" -> cds = true;
+                case "--experiment-set" -> experimentSet = true;
                 default -> throw new UsageException("unknown option [" + option + "]");
             }
         }
+        if (experimentSet && (httpBaseline || !FaultMix.NONE.equals(faults) || serverCheck)) {
+            throw new UsageException("option [--experiment-set] does not go with --http-baseline, --faults or --server-check");
+        }
         return new BenchOptions(examples, concurrency, latency, samples, heap, rerun, cacheMode, serverCheck, profile,
-                List.copyOf(jvmArgs), keep, httpBaseline, faults, seed, Map.copyOf(params), runLimit, liveHeap, cds);
+                List.copyOf(jvmArgs), keep, httpBaseline, faults, seed, Map.copyOf(params), runLimit, liveHeap, cds,
+                experimentSet);
     }
 
     private static String fault(String mix) throws UsageException {
@@ -134,9 +142,12 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
         throw new UsageException("option [" + option + "] needs a positive whole number, but was '" + value + "'");
     }
 
-    /** Calls the evaluation makes: one generation (side A) and {@code samples} autorater calls per example. */
+    /**
+     * Calls the evaluation makes: one generation (side A) and {@code samples} autorater calls per example; for
+     * {@code --experiment-set}, one generation per example and experiment.
+     */
     long expectedCalls() {
-        return (long) examples * (1 + samples);
+        return experimentSet ? (long) examples * BenchExperimentSet.EXPERIMENTS : (long) examples * (1 + samples);
     }
 
     /** The rate at which {@code concurrency} calls of the fixed latency complete back to back. */

@@ -12,7 +12,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * The measured JVM: runs {@link BenchEvaluation} once through the JUnit Platform Launcher, as an IDE
+ * The measured JVM: runs {@link BenchEvaluation} (or {@link BenchExperimentSet}) once through the JUnit Platform
+ * Launcher, as an IDE
  * or Surefire would, and prints one line {@value #RESULT_PREFIX}{@code {json}} with its wall time,
  * its process CPU time and its peak heap over the run. Started by {@link ClientProcess} in the work
  * folder that holds the dataset.
@@ -22,6 +23,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 public final class EvaluationRunner {
 
     static final String RESULT_PREFIX = "BENCH-RESULT ";
+    /** An argument {@code bench.experiment-set=true} runs {@link BenchExperimentSet} instead; not passed to JUnit. */
+    static final String EXPERIMENT_SET = "bench.experiment-set";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -29,8 +32,10 @@ public final class EvaluationRunner {
             int eq = arg.indexOf('=');
             parameters.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
+        boolean experimentSet = Boolean.parseBoolean(parameters.remove(EXPERIMENT_SET));
+        long tests = experimentSet ? BenchExperimentSet.EXPERIMENTS : 1;
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(BenchEvaluation.class))
+                .selectors(selectClass(experimentSet ? BenchExperimentSet.class : BenchEvaluation.class))
                 .configurationParameters(parameters)
                 .build();
         Launcher launcher = LauncherFactory.create();
@@ -38,7 +43,7 @@ public final class EvaluationRunner {
         MeasuredRun.measure(() -> {
             launcher.execute(request, summary);
             TestExecutionSummary result = summary.getSummary();
-            return new MeasuredRun.Outcome(result.getTestsSucceededCount() == 1 && result.getTotalFailureCount() == 0,
+            return new MeasuredRun.Outcome(result.getTestsSucceededCount() == tests && result.getTotalFailureCount() == 0,
                     result.getFailures().isEmpty() ? null : String.valueOf(result.getFailures().get(0).getException()));
         });
     }
