@@ -7,6 +7,7 @@ import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.MetricRanking;
 import dev.evalunit.api.experiment.RepeatStatistics;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,29 @@ public final class Rankings {
     }
 
     /** Best minus runner-up, per row scored in both, in the best's row order. */
-    private static double[] differences(String metric, List<ExperimentResult> best, List<ExperimentResult> runnerUp) {
+    static double[] differences(String metric, List<ExperimentResult> best, List<ExperimentResult> runnerUp) {
+        List<ExperimentResult> both = new ArrayList<>(best);
+        both.addAll(runnerUp);
+        double[][] byPosition = best.isEmpty() || runnerUp.isEmpty() ? null : RowScores.byPosition(both, metric);
+        if (byPosition == null) {
+            return differencesById(metric, best, runnerUp);
+        }
+        double[][] bestScores = Arrays.copyOfRange(byPosition, 0, best.size());
+        double[][] runnerUpScores = Arrays.copyOfRange(byPosition, best.size(), both.size());
+        int[] rows = RowScores.inOrderOfFirstScore(bestScores);
+        double[] differences = new double[rows.length];
+        int count = 0;
+        for (int row : rows) {
+            Double runnerUpMean = SampleStatistics.mean(RowScores.at(runnerUpScores, row));
+            if (runnerUpMean != null) {
+                differences[count++] = SampleStatistics.mean(RowScores.at(bestScores, row)) - runnerUpMean;
+            }
+        }
+        return Arrays.copyOf(differences, count);
+    }
+
+    /** {@link #differences} with rows matched by id, whatever their order in each experiment. */
+    static double[] differencesById(String metric, List<ExperimentResult> best, List<ExperimentResult> runnerUp) {
         Map<RowKey, Double> bestScores = RowScores.meanAcrossRepeats(best, metric);
         Map<RowKey, Double> runnerUpScores = RowScores.meanAcrossRepeats(runnerUp, metric);
         return bestScores.entrySet().stream()

@@ -53,14 +53,31 @@ public final class RepeatAggregation {
     }
 
     /** Mean over rows scored in at least 2 repeats of the sample standard deviation of their scores. */
-    private static Double rowSpread(String metric, List<ExperimentResult> repeats) {
+    static Double rowSpread(String metric, List<ExperimentResult> repeats) {
+        double[][] byPosition = RowScores.byPosition(repeats, metric);
+        if (byPosition == null) {
+            return rowSpreadById(metric, repeats);
+        }
         List<Double> deviations = new ArrayList<>();
-        for (List<Double> scores : RowScores.acrossRepeats(repeats, metric).values()) {
-            Double deviation = SampleStatistics.standardDeviation(scores);
-            if (deviation != null) {
-                deviations.add(deviation);
-            }
+        for (int row : RowScores.inOrderOfFirstScore(byPosition)) {
+            addDeviation(deviations, RowScores.at(byPosition, row));
         }
         return SampleStatistics.mean(deviations);
+    }
+
+    /** {@link #rowSpread} with rows matched by id, whatever their order in each repeat. */
+    static Double rowSpreadById(String metric, List<ExperimentResult> repeats) {
+        List<Double> deviations = new ArrayList<>();
+        for (List<Double> scores : RowScores.acrossRepeats(repeats, metric).values()) {
+            addDeviation(deviations, scores);
+        }
+        return SampleStatistics.mean(deviations);
+    }
+
+    private static void addDeviation(List<Double> deviations, List<Double> scores) {
+        Double deviation = SampleStatistics.standardDeviation(scores);
+        if (deviation != null) {
+            deviations.add(deviation);
+        }
     }
 }

@@ -24,6 +24,11 @@ record RowKey(Object id, int occurrence) {
         }
     }
 
+    /** Whether two row ids name one row: as keys of their first occurrence would be equal. */
+    static boolean sameId(Object a, Object b) {
+        return normalized(a).equals(normalized(b));
+    }
+
     private static Object normalized(Object id) {
         if (id instanceof Number number) {
             try {

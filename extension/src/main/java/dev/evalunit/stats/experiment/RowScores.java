@@ -4,11 +4,18 @@ import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.MetricObservation;
 import dev.evalunit.api.experiment.RowResult;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One metric's scores by row, for one experiment or gathered over repeats. */
+/**
+ * One metric's scores by row, for one experiment or gathered over repeats. Rows are matched across experiments by
+ * id ({@link RowKey}), in maps keyed by row; when every experiment lists the same ids in the same order (one
+ * dataset in dataset order: the usual case) a row is its position instead ({@link #byPosition}), and a score takes
+ * 8 bytes, not a map entry. Both give the same figures, added up in the same order.
+ */
 final class RowScores {
 
     private RowScores() {
@@ -42,5 +49,81 @@ final class RowScores {
         Map<RowKey, Double> means = new LinkedHashMap<>();
         acrossRepeats(repeats, metric).forEach((key, scores) -> means.put(key, SampleStatistics.mean(scores)));
         return means;
+    }
+
+    /**
+     * Each experiment's score of {@code metric}, row by row ({@code NaN} where a row has none: a score is never
+     * {@code NaN}), when every experiment lists the same row ids in the same order; {@code null} when they do not.
+     * The experiments' rows are read in lockstep, once each, a row of each at a time.
+     */
+    static double[][] byPosition(List<ExperimentResult> experiments, String metric) {
+        int size = experiments.isEmpty() ? 0 : experiments.get(0).rows().size();
+        List<Iterator<RowResult>> rows = new ArrayList<>();
+        for (ExperimentResult experiment : experiments) {
+            if (experiment.rows().size() != size) {
+                return null;
+            }
+            rows.add(experiment.rows().iterator());
+        }
+        double[][] scores = new double[experiments.size()][size];
+        for (int row = 0; row < size; row++) {
+            Object id = null;
+            for (int e = 0; e < rows.size(); e++) {
+                RowResult next = rows.get(e).next();
+                if (e == 0) {
+                    id = next.rowId();
+                } else if (!RowKey.sameId(id, next.rowId())) {
+                    return null;
+                }
+                MetricObservation observation = next.scores().get(metric);
+                scores[e][row] = observation != null && observation.hasScore() ? observation.score() : Double.NaN;
+            }
+        }
+        return scores;
+    }
+
+    /**
+     * Row {@code row}'s scores in {@code scores} ({@link #byPosition}), experiments in order, those without one left
+     * out: what {@link #acrossRepeats} holds for the row.
+     */
+    static List<Double> at(double[][] scores, int row) {
+        List<Double> values = new ArrayList<>(scores.length);
+        for (double[] experiment : scores) {
+            if (!Double.isNaN(experiment[row])) {
+                values.add(experiment[row]);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The rows of {@code scores} ({@link #byPosition}) that have a score, in the order the maps keyed by row hold
+     * them ({@link #acrossRepeats}): a row comes when it is first scored, so the rows the first experiment scores
+     * come first, in their order, then those the second scores first, and so on. Figures added up over the rows
+     * in this order are those of the maps to the last bit.
+     */
+    static int[] inOrderOfFirstScore(double[][] scores) {
+        int rows = scores.length == 0 ? 0 : scores[0].length;
+        int[] first = new int[rows];
+        Arrays.fill(first, -1);
+        int scored = 0;
+        for (int e = scores.length - 1; e >= 0; e--) {
+            for (int row = 0; row < rows; row++) {
+                if (!Double.isNaN(scores[e][row])) {
+                    scored += first[row] < 0 ? 1 : 0;
+                    first[row] = e;
+                }
+            }
+        }
+        int[] order = new int[scored];
+        int next = 0;
+        for (int e = 0; e < scores.length; e++) {
+            for (int row = 0; row < rows; row++) {
+                if (first[row] == e) {
+                    order[next++] = row;
+                }
+            }
+        }
+        return order;
     }
 }
