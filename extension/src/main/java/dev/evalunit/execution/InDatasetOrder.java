@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import org.apiguardian.api.API;
 
@@ -17,6 +18,12 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class InDatasetOrder<T> {
+
+    /** One task of the run: its result. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(int index) throws Exception;
+    }
 
     /** Where the results go, in task order. */
     @FunctionalInterface
@@ -39,6 +46,24 @@ public final class InDatasetOrder<T> {
         this.waiting = new Object[capacity];
         this.places = new Semaphore(capacity);
         this.what = what;
+    }
+
+    /**
+     * Runs {@code work} for every index from 0 to {@code count - 1} on {@code workers}, submitted in a window
+     * ({@link SubmissionWindow}) and each reserved here first, and hands each result on in task order.
+     *
+     * @return the first failure of a task (e.g. an {@link UncheckedIOException} of the sink), or {@code null}
+     * @throws InterruptedException when the calling thread is interrupted (the tasks in flight are cancelled)
+     */
+    public Throwable run(ExecutorService workers, int count, Work<T> work) throws InterruptedException {
+        return SubmissionWindow.run(workers, count, this::reserve, index -> {
+            try {
+                put(index, work.run(index));
+            } catch (Throwable e) {
+                release();
+                throw e;
+            }
+        });
     }
 
     /** Waits until fewer than the capacity of tasks are reserved and not handed on, then reserves one. */

@@ -107,19 +107,14 @@ public final class ExperimentSetRunner {
                     SubmissionWindow.windowFor(workers) * WAITING_PER_PLACE_IN_WINDOW, "an observations file", streams::accept);
             Throwable failed;
             try {
-                failed = SubmissionWindow.run(workers, firstTask[experiments.size()], inOrder::reserve, task -> {
-                    try {
-                        int e = experimentOf(firstTask, task);
-                        int k = task - firstTask[e];
-                        ExperimentPlan experiment = experiments.get(e);
-                        progress.started();
-                        RowResult result = row(experiment, experiment.dataset().rows().get(selected[e][k]), selected[e][k], stopped);
-                        progress.finished(result.generation().failed());
-                        inOrder.put(task, result);
-                    } catch (Throwable e) {
-                        inOrder.release();
-                        throw e;
-                    }
+                failed = inOrder.run(workers, firstTask[experiments.size()], task -> {
+                    int e = experimentOf(firstTask, task);
+                    int k = task - firstTask[e];
+                    ExperimentPlan experiment = experiments.get(e);
+                    progress.started();
+                    RowResult result = row(experiment, experiment.dataset().rows().get(selected[e][k]), selected[e][k], stopped);
+                    progress.finished(result.generation().failed());
+                    return result;
                 });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
-import java.util.Spliterators;
 import org.apiguardian.api.API;
 
 /**
@@ -50,26 +49,12 @@ public final class JudgmentsOnDisk extends PairwiseResult.StoredJudgments {
 
     @Override
     public Iterator<Judgment> iterator() {
-        Iterator<String> texts = lines.iterator();
-        return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return texts.hasNext();
-            }
-
-            @Override
-            public Judgment next() {
-                return parse(next++, texts.next());
-            }
-        };
+        return lines.iterator(this::parse);
     }
 
     @Override
     public Spliterator<Judgment> spliterator() {
-        return Spliterators.spliterator(iterator(), size(),
-                Spliterator.ORDERED | Spliterator.SIZED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
+        return LinesOnDisk.spliterator(iterator(), size());
     }
 
     private Judgment parse(int index, String text) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 
 /**
  * The lines of a JSON Lines file, read from it on demand: this holds where each line starts (8 bytes a
@@ -17,6 +19,13 @@ import java.util.NoSuchElementException;
  * The reading under {@link JudgmentsOnDisk} and {@link ObservationsOnDisk}.
  */
 final class LinesOnDisk {
+
+    /** Reads one line as what a list of the file holds. */
+    @FunctionalInterface
+    interface Parser<T> {
+        /** @param index the line's 0-based index */
+        T parse(int index, String text);
+    }
 
     /** Bytes read at once while iterating: whole lines, at least one. */
     private static final int BLOCK_BYTES = 1 << 18;
@@ -55,6 +64,30 @@ final class LinesOnDisk {
     /** The lines in order, each with its line end. */
     Iterator<String> iterator() {
         return new InOrder();
+    }
+
+    /** The lines in order, each parsed by {@code parser}: the iteration of a list that reads this file. */
+    <T> Iterator<T> iterator(Parser<T> parser) {
+        Iterator<String> texts = iterator();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return texts.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return parser.parse(next++, texts.next());
+            }
+        };
+    }
+
+    /** The spliterator of a list that reads this file: in order, sized, immutable. */
+    static <T> Spliterator<T> spliterator(Iterator<T> iterator, int size) {
+        return Spliterators.spliterator(iterator, size,
+                Spliterator.ORDERED | Spliterator.SIZED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
     }
 
     private ByteBuffer read(long from, long to) {

@@ -7,7 +7,6 @@ import dev.evalunit.api.experiment.RowResult;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Spliterator;
-import java.util.Spliterators;
 import org.apiguardian.api.API;
 
 /**
@@ -37,30 +36,20 @@ public final class ObservationsOnDisk extends ExperimentResult.StoredRows {
 
     @Override
     public RowResult get(int index) {
-        return ObservationsFile.row(lines.file(), index + 1, lines.get(index));
+        return parse(index, lines.get(index));
     }
 
     @Override
     public Iterator<RowResult> iterator() {
-        Iterator<String> texts = lines.iterator();
-        return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return texts.hasNext();
-            }
-
-            @Override
-            public RowResult next() {
-                return ObservationsFile.row(lines.file(), ++next, texts.next());
-            }
-        };
+        return lines.iterator(this::parse);
     }
 
     @Override
     public Spliterator<RowResult> spliterator() {
-        return Spliterators.spliterator(iterator(), size(),
-                Spliterator.ORDERED | Spliterator.SIZED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
+        return LinesOnDisk.spliterator(iterator(), size());
+    }
+
+    private RowResult parse(int index, String text) {
+        return ObservationsFile.row(lines.file(), index + 1, text);
     }
 }

@@ -87,16 +87,11 @@ public final class PairwiseRunner {
                     });
             Throwable failed;
             try {
-                failed = SubmissionWindow.run(workers, rows.size(), inOrder::reserve, index -> {
-                    try {
-                        progress.started();
-                        Judgment judgment = judge(plan, autorater, defaultInstruction, rows.get(index));
-                        progress.finished(judgment.isError());
-                        inOrder.put(index, judgment);
-                    } catch (Throwable e) {
-                        inOrder.release();
-                        throw e;
-                    }
+                failed = inOrder.run(workers, rows.size(), index -> {
+                    progress.started();
+                    Judgment judgment = judge(plan, autorater, defaultInstruction, rows.get(index));
+                    progress.finished(judgment.isError());
+                    return judgment;
                 });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -308,16 +308,7 @@ class ExperimentSetRunnerTest {
         @Test
         @DisplayName("come out in dataset order, whatever order their answers arrive in")
         void datasetOrder() {
-            CountDownLatch lastAnswered = new CountDownLatch(1);
-            FakeModel model = new FakeModel(request -> {
-                String query = user(request);
-                if (query.equals("Who wrote Hamlet?")) {
-                    lastAnswered.countDown();
-                } else {
-                    await(lastAnswered);
-                }
-                return ModelReply.of("answer to " + query);
-            });
+            FakeModel model = lastRowAnsweredFirst();
 
             ExperimentResult result = run(3, experiment(QA, generatedBy(model), metric("output_length")))
                     .experiments().get(0);
@@ -441,16 +432,7 @@ class ExperimentSetRunnerTest {
         @Test
         @DisplayName("go to each experiment's observations file as the rows finish, in dataset order; the result reads them from it")
         void streamedToTheirFiles() throws Exception {
-            CountDownLatch lastAnswered = new CountDownLatch(1);
-            FakeModel model = new FakeModel(request -> {
-                String query = user(request);
-                if (query.equals("Who wrote Hamlet?")) {
-                    lastAnswered.countDown();
-                } else {
-                    await(lastAnswered);
-                }
-                return ModelReply.of("answer to " + query);
-            });
+            FakeModel model = lastRowAnsweredFirst();
 
             ExperimentSetResult set = run(3,
                     experiment(spec("streamed one", 0, 0, 2), QA, Map.of(), generatedBy(model), metric("output_length")),
@@ -517,6 +499,20 @@ class ExperimentSetRunnerTest {
                     .cause().hasMessageContaining(blocked.toString());
             Files.delete(blocked);
         }
+    }
+
+    /** A model that answers the last row of {@link #QA} before the others, which wait for it (boundedly). */
+    private static FakeModel lastRowAnsweredFirst() {
+        CountDownLatch lastAnswered = new CountDownLatch(1);
+        return new FakeModel(request -> {
+            String query = user(request);
+            if (query.equals("Who wrote Hamlet?")) {
+                lastAnswered.countDown();
+            } else {
+                await(lastAnswered);
+            }
+            return ModelReply.of("answer to " + query);
+        });
     }
 
     private static void await(CountDownLatch latch) {
