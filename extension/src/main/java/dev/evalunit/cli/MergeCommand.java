@@ -3,6 +3,7 @@ package dev.evalunit.cli;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.pairwise.PairwiseResult;
+import dev.evalunit.api.run.RunEvaluation;
 import dev.evalunit.budget.ErrorBudget;
 import dev.evalunit.budget.EvaluationInfrastructureException;
 import dev.evalunit.config.ConfigurationException;
@@ -10,15 +11,21 @@ import dev.evalunit.files.SetShardFile;
 import dev.evalunit.files.SetShardManifest;
 import dev.evalunit.files.ShardFile;
 import dev.evalunit.files.ShardManifest;
+import dev.evalunit.runsummary.RunEntry;
+import dev.evalunit.runsummary.RunIndex;
+import dev.evalunit.runsummary.RunSummary;
+import dev.evalunit.runsummary.StepSummary;
 import dev.evalunit.specfiles.Gate;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code evalunit merge --output DIR SHARD_DIR...}: combines the files of the shards of a sharded run
@@ -26,7 +33,10 @@ import java.util.Map;
  * error budget each shard recorded (to a pairwise evaluation, and to each experiment of a set), and every
  * {@code --gate} (on a pairwise evaluation's {@code metrics.json} figures, or on an experiment's metric means,
  * wherever the figure exists). Exits 0 when every gate holds, 1 when one
- * fails, 2 on bad input (a usage mistake, or shards that do not make up whole evaluations).
+ * fails, 2 on bad input (a usage mistake, or shards that do not make up whole evaluations). Last, it writes the
+ * run summary of the merged run into the output ({@code summary.md}, and what the run reporters add, e.g.
+ * {@code index.html}; the GitHub step summary too when {@code GITHUB_STEP_SUMMARY} is set), each evaluation's
+ * outcome being its gates': {@code pass}, {@code fail} (a {@code --gate}), {@code error} (the error budget).
  */
 final class MergeCommand {
 
@@ -70,13 +80,14 @@ final class MergeCommand {
      * @param budget the error budget check, throwing when it is exceeded
      * @param figures the figures {@code --gate} can name
      */
-    private record Gated(String name, Runnable budget, Map<String, Object> figures) {
+    private record Gated(String name, Runnable budget, Map<String, Object> figures, int entry) {
     }
 
     /** Merges, writes, gates; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;
         List<Gated> gated = new ArrayList<>();
+        List<RunEntry> entries = new ArrayList<>();
         try {
             options = Options.parse(args);
             ShardedEvaluation.requireShardFiles(options.shards());
@@ -88,7 +99,8 @@ final class MergeCommand {
                 PairwiseResult result = PairwiseMerge.merge(evaluation, options.output());
                 ErrorBudget budget = new ErrorBudget(evaluation.parts().get(0).manifest().errorBudget());
                 gated.add(new Gated("evaluation [" + result.name() + "]", () -> budget.check(result),
-                        result.metrics().asMap()));
+                        result.metrics().asMap(), entries.size()));
+                entries.add(RunEntry.of(result, options.output(), result.usage().figure()));
                 out.println("[evalunit] " + result.name() + ": merged " + evaluation.parts().size() + " shards, "
                         + result.judgments().size() + " judgments written to " + result.judgmentsFile());
             }
@@ -99,8 +111,9 @@ final class MergeCommand {
                     Map<String, Object> means = new LinkedHashMap<>();
                     experiment.metrics().forEach((metric, summary) -> means.put(metric, summary.mean()));
                     gated.add(new Gated("experiment [" + experiment.description() + "] of set [" + result.name() + "]",
-                            () -> budget.check(experiment), means));
+                            () -> budget.check(experiment), means, entries.size()));
                 }
+                entries.add(RunEntry.of(result, options.output(), result.usage().figure()));
                 out.println("[evalunit] experiment set " + result.name() + ": merged " + set.parts().size() + " shards, "
                         + result.experiments().size() + " experiments written to " + result.reportDirectory());
             }
@@ -120,26 +133,57 @@ final class MergeCommand {
             return Main.USAGE_ERROR;
         }
         int failed = 0;
+        String[] outcomes = new String[entries.size()];
+        Arrays.fill(outcomes, RunEvaluation.PASS);
         for (Gated evaluation : gated) {
             List<String> failures = new ArrayList<>();
             try {
                 evaluation.budget().run();
             } catch (EvaluationInfrastructureException e) {
                 failures.add(e.getMessage());
+                outcomes[evaluation.entry()] = RunEvaluation.ERROR;
             }
             for (Gate gate : options.gates()) {
                 String failure = evaluation.figures().containsKey(gate.metric()) ? failure(gate, evaluation.figures()) : null;
                 if (failure != null) {
                     failures.add(evaluation.name() + " " + failure);
+                    if (!outcomes[evaluation.entry()].equals(RunEvaluation.ERROR)) {
+                        outcomes[evaluation.entry()] = RunEvaluation.FAIL;
+                    }
                 }
             }
             failures.forEach(err::println);
             failed += failures.isEmpty() ? 0 : 1;
         }
+        summarize(options.output(), entries, outcomes, out, err);
         String evaluations = gated.size() + (gated.size() == 1 ? " evaluation" : " evaluations");
         out.println("[evalunit] merge: " + (failed == 0 ? "every gate holds on " + evaluations
                 : failed + " of " + evaluations + " failed a gate"));
         return failed == 0 ? Main.OK : Main.FAILED;
+    }
+
+    /**
+     * The run summary of the merged run, as a test run writes it at its end: one entry per merged evaluation, with
+     * its gates' outcome. A summary that cannot be written is said on standard error; it never changes the exit code.
+     */
+    private static void summarize(Path output, List<RunEntry> entries, String[] outcomes, PrintStream out, PrintStream err) {
+        try {
+            for (int i = 0; i < entries.size(); i++) {
+                RunEntry entry = entries.get(i);
+                Path file = RunIndex.record(output, "merge:" + entry.evaluation().kind() + ":" + entry.evaluation().name(), entry);
+                RunIndex.outcome(file, outcomes[i]);
+            }
+            Optional<Path> step = Optional.ofNullable(System.getenv(StepSummary.VARIABLE)).filter(s -> !s.isBlank())
+                    .map(Path::of);
+            List<Path> written = RunSummary.rebuild(output, step);
+            if (!written.isEmpty()) {
+                out.print(RunSummary.table(RunIndex.entries(output)));
+                out.println("[evalunit] run summary: " + written.get(0));
+                written.stream().skip(1).forEach(report -> out.println("[evalunit] report: " + report));
+            }
+        } catch (RuntimeException e) {
+            err.println("[evalunit] the run summary could not be written: " + e);
+        }
     }
 
     /** {@code null} when {@code gate} holds on {@code figures}; otherwise why not. A figure that is null fails. */

@@ -113,7 +113,7 @@ class ShardedExperimentSetTest {
 
     @Test
     @DisplayName("a --gate on a metric's mean is applied to every experiment: m2's fail it (exit 1)")
-    void gateOnAMetric() {
+    void gateOnAMetric() throws IOException {
         List<Path> shards = new ArrayList<>();
         for (int k = 1; k <= 2; k++) {
             Path directory = work.resolve("shard-" + k);
@@ -128,6 +128,9 @@ class ShardedExperimentSetTest {
         assertThat(cli.err()).contains("experiment [model=m2, temperature=0.2 · run 1/2 (sharded_grid__4)] of set [" + SET + "] gate"
                 + " [judge_precision>=0.7] failed: judge_precision is 0.4444");
         assertThat(cli.out()).contains("[evalunit] merge: 4 of 8 evaluations failed a gate");
+        // The run summary has one row for the set: it fails when one of its experiments does.
+        assertThat(Files.readString(work.resolve("merged").resolve("summary.md")))
+                .contains("| fail | " + SET + " | set | judge_precision: best ");
     }
 
     @Test

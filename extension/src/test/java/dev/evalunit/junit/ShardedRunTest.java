@@ -168,6 +168,34 @@ class ShardedRunTest {
         }
 
         @Test
+        @DisplayName("writes the run summary of the merged run: the single run's figures, the gates' outcome")
+        void runSummary() throws IOException {
+            Path single = work.resolve("single");
+            run(single, null);
+            String singleFigures;
+            try (var entries = Files.list(single.resolve(".evalunit-index"))) {
+                Path entry = entries.filter(f -> f.toString().endsWith(".properties")).findFirst().orElseThrow();
+                java.util.Properties properties = new java.util.Properties();
+                properties.load(Files.newBufferedReader(entry));
+                singleFigures = properties.getProperty("figures");
+            }
+            assertThat(singleFigures).startsWith("A wins 72.7%");
+            List<Path> shards = runShards();
+
+            Path passed = work.resolve("merged");
+            CommandLine pass = merge(mergeArgs(passed, shards, "--gate", "autosxs_model_a_win_rate>=0.5"));
+            Path failed = work.resolve("merged-failed");
+            CommandLine fail = merge(mergeArgs(failed, shards, "--gate", "autosxs_model_a_win_rate>=0.9"));
+
+            assertThat(Files.readString(passed.resolve("summary.md")))
+                    .contains("| pass | " + EVALUATION + " | pairwise | " + singleFigures + " |");
+            assertThat(pass.out()).contains("[evalunit] run summary: " + passed.resolve("summary.md"));
+            assertThat(Files.readString(failed.resolve("summary.md")))
+                    .contains("| fail | " + EVALUATION + " | pairwise | " + singleFigures + " |");
+            assertThat(fail.exitCode()).isEqualTo(1);
+        }
+
+        @Test
         @DisplayName("exits 1, naming the evaluation and the figure, when a --gate fails")
         void gateFails() {
             CommandLine cli = merge(mergeArgs(work.resolve("merged"), runShards(), "--gate", "autosxs_model_a_win_rate>=0.9"));
