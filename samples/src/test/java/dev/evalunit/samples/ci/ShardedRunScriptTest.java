@@ -97,6 +97,10 @@ class ShardedRunScriptTest {
         for (String file : files) {
             assertThat(Files.readString(merged.resolve(file))).as(file).isEqualTo(Files.readString(whole.resolve(file)));
         }
+        // The run's own summary too: the merge's row (its outcome the gates') is the single run's (its test's).
+        assertThat(Files.readString(work.resolve("out/merged/summary.md")))
+                .isEqualTo(Files.readString(work.resolve("single/summary.md")));
+        assertThat(work.resolve("out/merged/index.html")).isRegularFile();
     }
 
     @Test
