@@ -33,7 +33,8 @@ import java.util.Optional;
  * error budget each shard recorded (to a pairwise evaluation, and to each experiment of a set), and every
  * {@code --gate} (on a pairwise evaluation's {@code metrics.json} figures, or on an experiment's metric means,
  * wherever the figure exists). Exits 0 when every gate holds, 1 when one
- * fails, 2 on bad input (a usage mistake, or shards that do not make up whole evaluations). Last, it writes the
+ * fails, 2 on bad input (a usage mistake, or shards that do not make up whole evaluations). A tournament, which
+ * shard 1 runs whole, is copied from there as it is ({@link TournamentCopies}). Last, it writes the
  * run summary of the merged run into the output ({@code summary.md}, and what the run reporters add, e.g.
  * {@code index.html}; the GitHub step summary too when {@code GITHUB_STEP_SUMMARY} is set), each evaluation's
  * outcome being its gates': {@code pass}, {@code fail} (a {@code --gate}), {@code error} (the error budget).
@@ -116,6 +117,10 @@ final class MergeCommand {
                 entries.add(RunEntry.of(result, options.output(), result.usage().figure()));
                 out.println("[evalunit] experiment set " + result.name() + ": merged " + set.parts().size() + " shards, "
                         + result.experiments().size() + " experiments written to " + result.reportDirectory());
+            }
+            for (Path tournament : TournamentCopies.copy(options.shards(), options.output())) {
+                out.println("[evalunit] tournament " + tournament + ": run whole by shard 1, its files copied to "
+                        + options.output().resolve(tournament));
             }
             for (Gate gate : options.gates()) {
                 if (gated.stream().noneMatch(g -> g.figures().containsKey(gate.metric()))) {

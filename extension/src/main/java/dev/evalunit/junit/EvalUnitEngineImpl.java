@@ -48,11 +48,16 @@ public final class EvalUnitEngineImpl implements EvalUnitEngine {
 
     /**
      * In a sharded run, a set-level test (one taking {@link ExperimentSetResults}) is aborted like the set's
-     * experiments, before its parameters are resolved: an exception from a parameter resolver would fail it.
+     * experiments, and a test taking {@link TournamentResults} in every shard but the first (which runs the
+     * tournament whole), before their parameters are resolved: an exception from a parameter resolver would fail it.
      */
     @Override
     public void beforeTestExecution(ExtensionContext context) {
         for (java.lang.reflect.Parameter parameter : context.getRequiredTestMethod().getParameters()) {
+            TournamentResults tournament = parameter.getAnnotation(TournamentResults.class);
+            if (tournament != null && parameter.getType() == TournamentResult.class) {
+                ShardGates.skipTournamentUnlessFirst(tournament.value(), Stores.runtime(context).shard());
+            }
             ExperimentSetResults set = parameter.getAnnotation(ExperimentSetResults.class);
             if (set != null && parameter.getType() == ExperimentSetResult.class && Stores.runtime(context).shard().isPartial()) {
                 ExperimentSetSpec spec = ExperimentSetDeclarations.named(set.value(), context);

@@ -33,4 +33,16 @@ final class ShardGates {
     static void abort(String reason) {
         Assumptions.abort(reason);
     }
+
+    /**
+     * A tournament is not split into shards: shard 1 runs it whole (its gates apply there, as in any run) and every
+     * other shard skips its tests, which {@code evalunit merge} then takes from shard 1's directory. Ends the
+     * calling test as aborted in shards 2 to N; does nothing otherwise.
+     */
+    static void skipTournamentUnlessFirst(String tournament, Shard shard) {
+        if (shard.isPartial() && shard.index() != 1) {
+            abort("[evalunit] tournament " + tournament + ": not split into shards; shard 1/" + shard.count()
+                    + " runs it whole, and evalunit merge takes its files from there");
+        }
+    }
 }

@@ -52,6 +52,7 @@ final class TournamentInvocations {
         @Override
         public void beforeTestExecution(ExtensionContext context) {
             EvalRuntime runtime = Stores.runtime(context);
+            ShardGates.skipTournamentUnlessFirst(tournament.plan().name(), runtime.shard());
             PairwiseResult result = tournament.pairing(index, context);
             context.publishReportEntry("evalunit.judgments", result.judgmentsFile().toString());
             FileAttachments.publishAll(context, tournament.files(index), result.name(), result.reportDirectory());

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalunit.api.Autorater;
+import dev.evalunit.api.Candidate;
+import dev.evalunit.api.PairwiseEval;
 import dev.evalunit.api.PairwiseTournament;
 import dev.evalunit.api.Prompt;
 import dev.evalunit.api.PromptParam;
@@ -300,6 +302,89 @@ class PairwiseTournamentExtensionTest {
     }
 
     // Fixtures: run only through the engine above, never directly (they are not @Nested).
+
+    @Nested
+    @DisplayName("in a sharded run (evalunit.shard=K/N)")
+    class Sharded {
+
+        private EngineExecutionResults runInto(Path directory, String shard) {
+            Map<String, String> config = new HashMap<>();
+            for (String model : List.of("m1", "m2", "m3", "judge")) {
+                config.put("evalunit.models." + model + ".base-url", server.baseUrl());
+            }
+            config.put("evalunit.report.dir", directory.toString());
+            config.put("evalunit.cache.mode", "off"); // every run calls the stand-in, so that its files compare
+            if (shard != null) {
+                config.put("evalunit.shard", shard);
+            }
+            return EngineRuns.run(ShardedTestCase.class, config);
+        }
+
+        @Test
+        @DisplayName("is run whole by shard 1 and skipped by the others, saying why; the merge copies it as it is")
+        void wholeInShardOne() throws IOException {
+            runInto(reports.resolve("single"), null).testEvents().assertStatistics(stats -> stats.succeeded(4).failed(0));
+            generations.clear();
+
+            EngineExecutionResults first = runInto(reports.resolve("shard-1"), "1/2");
+            int firstGenerations = generations.size();
+            EngineExecutionResults second = runInto(reports.resolve("shard-2"), "2/2");
+
+            // Shard 1: the tournament whole (2 pairings and the test of the tournament), the pairwise part aborted.
+            first.testEvents().assertStatistics(stats -> stats.succeeded(3).aborted(1).failed(0));
+            // Shard 2: the tournament skipped, before any call of its own.
+            second.testEvents().assertStatistics(stats -> stats.succeeded(0).aborted(4).failed(0));
+            assertThat(second.testEvents().aborted().stream()
+                    .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                            .getThrowable().orElseThrow().getMessage()))
+                    .contains("[evalunit] tournament qa_tournament: not split into shards; shard 1/2 runs it whole,"
+                            + " and evalunit merge takes its files from there");
+            assertThat(reports.resolve("shard-2/qa_tournament")).doesNotExist();
+            // m3 plays only in the tournament: shard 2 asked it nothing.
+            assertThat(generations.subList(firstGenerations, generations.size())).noneMatch(g -> g.startsWith("m3:"));
+            assertThat(generations.subList(0, firstGenerations)).anyMatch(g -> g.startsWith("m3:"));
+
+            dev.evalunit.testing.CommandLine merged = dev.evalunit.testing.CommandLine.run("merge", "--output",
+                    reports.resolve("merged").toString(), reports.resolve("shard-1").toString(),
+                    reports.resolve("shard-2").toString());
+
+            assertThat(merged.exitCode()).as(merged.err()).isZero();
+            assertThat(merged.out()).contains("[evalunit] tournament qa_tournament: run whole by shard 1, its files copied to "
+                    + reports.resolve("merged").resolve("qa_tournament"));
+            for (String file : List.of("tournament.json", "m2-vs-m1/judgments.jsonl", "m2-vs-m1/metrics.json",
+                    "m3-vs-m1/judgments.jsonl")) {
+                assertThat(Files.readString(reports.resolve("merged/qa_tournament").resolve(file))).as(file)
+                        .isEqualTo(Files.readString(reports.resolve("single/qa_tournament").resolve(file)));
+            }
+            assertThat(Files.readString(reports.resolve("merged/qa_pairwise/judgments.jsonl")))
+                    .isEqualTo(Files.readString(reports.resolve("single/qa_pairwise/judgments.jsonl")));
+        }
+    }
+
+    /** A tournament beside a pairwise evaluation: what a sharded run splits and what it runs whole. */
+    static class ShardedTestCase {
+        @PairwiseEval(name = "qa_pairwise", dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING,
+                idColumns = "id", autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question"), samples = 2),
+                modelA = @Candidate(model = "m2", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(model = "m1", params = @PromptParam(template = "{{ question }}")))
+        void pairwise(PairwiseResult result) {
+            assertThat(result).hasNoErrors();
+        }
+
+        @PairwiseTournament(name = "qa_tournament", dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING,
+                idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question"), samples = 2),
+                models = {"m1", "m2", "m3"}, params = @PromptParam(template = "{{ question }}"),
+                baseline = "m1", bootstrapRounds = 50, seed = 7)
+        void pairing(PairwiseResult result) {
+            assertThat(result).hasNoErrors();
+        }
+
+        @Test
+        void tournament(@TournamentResults("qa_tournament") TournamentResult tournament) {
+            RECEIVED.set(tournament);
+        }
+    }
 
     static class BaselineTestCase {
         @PairwiseTournament(name = "qa_tournament", dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING,

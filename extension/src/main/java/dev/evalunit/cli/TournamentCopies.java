@@ -1,0 +1,76 @@
+package dev.evalunit.cli;
+
+import dev.evalunit.api.pairwise.TournamentResult;
+import dev.evalunit.config.ConfigurationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The tournaments of a sharded run, which are not split: shard 1 runs each whole (its other shards skip it), so
+ * the merge takes a tournament's folder ({@value TournamentResult#TOURNAMENT_FILE} and its pairings' folders) from
+ * the one shard directory that holds it, as it is.
+ */
+final class TournamentCopies {
+
+    private TournamentCopies() {
+    }
+
+    /**
+     * Copies every tournament folder found under {@code shardDirectories} to the same place under {@code output}.
+     *
+     * @return the folders copied, relative to the output
+     * @throws ConfigurationException when two shard directories hold one tournament
+     */
+    static List<Path> copy(List<Path> shardDirectories, Path output) {
+        Map<Path, Path> byFolder = new TreeMap<>();
+        for (Path root : shardDirectories) {
+            for (Path folder : tournamentFolders(root)) {
+                Path relative = root.relativize(folder);
+                Path other = byFolder.putIfAbsent(relative, folder);
+                if (other != null) {
+                    throw new ConfigurationException("tournament [" + relative + "] is in two shard directories: ["
+                            + other + "] and [" + folder + "]. A sharded run runs a tournament whole in shard 1 only:"
+                            + " merge the directories of one sharded run.");
+                }
+            }
+        }
+        List<Path> copied = new ArrayList<>();
+        byFolder.forEach((relative, folder) -> {
+            copyTree(folder, output.resolve(relative));
+            copied.add(relative);
+        });
+        return copied;
+    }
+
+    private static List<Path> tournamentFolders(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.getFileName().toString().equals(TournamentResult.TOURNAMENT_FILE))
+                    .map(Path::getParent).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("evalunit could not list " + root, e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.sorted().toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("evalunit could not copy tournament [" + from + "] to " + to, e);
+        }
+    }
+}
