@@ -89,6 +89,7 @@ final class MergeCommand {
         Options options;
         List<Gated> gated = new ArrayList<>();
         List<RunEntry> entries = new ArrayList<>();
+        List<RunEntry> ranWhole = new ArrayList<>();
         try {
             options = Options.parse(args);
             ShardedEvaluation.requireShardFiles(options.shards());
@@ -118,9 +119,15 @@ final class MergeCommand {
                 out.println("[evalunit] experiment set " + result.name() + ": merged " + set.parts().size() + " shards, "
                         + result.experiments().size() + " experiments written to " + result.reportDirectory());
             }
-            for (Path tournament : TournamentCopies.copy(options.shards(), options.output())) {
-                out.println("[evalunit] tournament " + tournament + ": run whole by shard 1, its files copied to "
-                        + options.output().resolve(tournament));
+            for (TournamentCopies.Copied tournament : TournamentCopies.copy(options.shards(), options.output())) {
+                out.println("[evalunit] tournament " + tournament.name() + ": run whole by shard 1, its files copied to "
+                        + options.output().resolve(tournament.folder()));
+                // Its pairings' rows of the run summary, with the outcomes of the tests that shard ran.
+                for (RunEntry entry : RunIndex.entriesOfAnyRun(tournament.shardDirectory())) {
+                    if (entry.evaluation().name().startsWith(tournament.name() + " ")) {
+                        ranWhole.add(entry);
+                    }
+                }
             }
             for (Gate gate : options.gates()) {
                 if (gated.stream().noneMatch(g -> g.figures().containsKey(gate.metric()))) {
@@ -160,7 +167,7 @@ final class MergeCommand {
             failures.forEach(err::println);
             failed += failures.isEmpty() ? 0 : 1;
         }
-        summarize(options.output(), entries, outcomes, out, err);
+        summarize(options.output(), entries, outcomes, ranWhole, out, err);
         String evaluations = gated.size() + (gated.size() == 1 ? " evaluation" : " evaluations");
         out.println("[evalunit] merge: " + (failed == 0 ? "every gate holds on " + evaluations
                 : failed + " of " + evaluations + " failed a gate"));
@@ -169,10 +176,15 @@ final class MergeCommand {
 
     /**
      * The run summary of the merged run, as a test run writes it at its end: one entry per merged evaluation, with
-     * its gates' outcome. A summary that cannot be written is said on standard error; it never changes the exit code.
+     * its gates' outcome, and the entries of what a shard ran whole (a tournament's pairings) as that shard recorded
+     * them. A summary that cannot be written is said on standard error; it never changes the exit code.
      */
-    private static void summarize(Path output, List<RunEntry> entries, String[] outcomes, PrintStream out, PrintStream err) {
+    private static void summarize(Path output, List<RunEntry> entries, String[] outcomes, List<RunEntry> ranWhole,
+                                  PrintStream out, PrintStream err) {
         try {
+            for (RunEntry entry : ranWhole) {
+                RunIndex.record(output, "merge:" + entry.evaluation().kind() + ":" + entry.evaluation().name(), entry);
+            }
             for (int i = 0; i < entries.size(); i++) {
                 RunEntry entry = entries.get(i);
                 Path file = RunIndex.record(output, "merge:" + entry.evaluation().kind() + ":" + entry.evaluation().name(), entry);

@@ -2,6 +2,7 @@ package dev.evalunit.cli;
 
 import dev.evalunit.api.pairwise.TournamentResult;
 import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.files.TournamentFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,28 +25,40 @@ final class TournamentCopies {
     }
 
     /**
+     * A tournament taken from a shard's directory.
+     *
+     * @param folder relative to the shard's directory and to the output
+     * @param shardDirectory the report directory of the shard that ran it
+     * @param name the tournament's name, from its file
+     */
+    record Copied(Path folder, Path shardDirectory, String name) {
+    }
+
+    /**
      * Copies every tournament folder found under {@code shardDirectories} to the same place under {@code output}.
      *
-     * @return the folders copied, relative to the output
+     * @return the folders copied
      * @throws ConfigurationException when two shard directories hold one tournament
      */
-    static List<Path> copy(List<Path> shardDirectories, Path output) {
-        Map<Path, Path> byFolder = new TreeMap<>();
+    static List<Copied> copy(List<Path> shardDirectories, Path output) {
+        Map<Path, Path> rootByFolder = new TreeMap<>();
         for (Path root : shardDirectories) {
             for (Path folder : tournamentFolders(root)) {
                 Path relative = root.relativize(folder);
-                Path other = byFolder.putIfAbsent(relative, folder);
+                Path other = rootByFolder.putIfAbsent(relative, root);
                 if (other != null) {
                     throw new ConfigurationException("tournament [" + relative + "] is in two shard directories: ["
-                            + other + "] and [" + folder + "]. A sharded run runs a tournament whole in shard 1 only:"
-                            + " merge the directories of one sharded run.");
+                            + other.resolve(relative) + "] and [" + folder + "]. A sharded run runs a tournament whole in"
+                            + " shard 1 only: merge the directories of one sharded run.");
                 }
             }
         }
-        List<Path> copied = new ArrayList<>();
-        byFolder.forEach((relative, folder) -> {
+        List<Copied> copied = new ArrayList<>();
+        rootByFolder.forEach((relative, root) -> {
+            Path folder = root.resolve(relative);
+            String name = TournamentFile.name(folder.resolve(TournamentResult.TOURNAMENT_FILE));
             copyTree(folder, output.resolve(relative));
-            copied.add(relative);
+            copied.add(new Copied(relative, root, name));
         });
         return copied;
     }

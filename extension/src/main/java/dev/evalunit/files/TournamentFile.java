@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import dev.evalunit.config.ConfigurationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,5 +81,14 @@ public final class TournamentFile {
         json.put("pairings", pairings);
         json.putAll(usage);
         return JsonWriting.prettyText(json);
+    }
+
+    /**
+     * The name a tournament file gives its tournament.
+     *
+     * @throws ConfigurationException when the file is missing or is not a tournament file
+     */
+    public static String name(Path file) {
+        return JsonFiles.readObject(file, "tournament file").text("name");
     }
 }

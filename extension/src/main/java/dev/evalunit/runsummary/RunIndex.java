@@ -73,6 +73,23 @@ public final class RunIndex {
         }
     }
 
+    /**
+     * The entries of {@code reportRoot} whatever run recorded them, by name: what a merge takes over from a shard's
+     * directory for what that shard ran whole.
+     */
+    public static List<RunEntry> entriesOfAnyRun(Path reportRoot) {
+        Path folder = reportRoot.resolve(FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".properties")).map(RunIndex::read)
+                    .sorted(Comparator.comparing(e -> e.evaluation().name())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs {@code action} holding the lock of {@code reportRoot}'s index, against other threads and forks. */
     public static void locked(Path reportRoot, Consumer<List<RunEntry>> action) {
         IN_THIS_JVM.lock();

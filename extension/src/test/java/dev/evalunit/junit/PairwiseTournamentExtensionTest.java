@@ -358,6 +358,10 @@ class PairwiseTournamentExtensionTest {
             }
             assertThat(Files.readString(reports.resolve("merged/qa_pairwise/judgments.jsonl")))
                     .isEqualTo(Files.readString(reports.resolve("single/qa_pairwise/judgments.jsonl")));
+            // The merged run summary: the merged evaluation, and the pairings as shard 1 recorded them.
+            assertThat(Files.readString(reports.resolve("merged/summary.md"))).contains(
+                    "| pass | qa_pairwise | pairwise | A wins ",
+                    " | qa_tournament m2 vs m1 | pairwise | A wins ", " | qa_tournament m3 vs m1 | pairwise | A wins ");
         }
     }
 
