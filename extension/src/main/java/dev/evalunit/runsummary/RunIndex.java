@@ -61,16 +61,7 @@ public final class RunIndex {
 
     /** This run's entries, by name. */
     public static List<RunEntry> entries(Path reportRoot) {
-        Path folder = reportRoot.resolve(FOLDER);
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".properties")).map(RunIndex::read)
-                    .filter(e -> RUN.equals(e.run())).sorted(Comparator.comparing(e -> e.evaluation().name())).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return entriesOfAnyRun(reportRoot).stream().filter(e -> RUN.equals(e.run())).toList();
     }
 
     /**

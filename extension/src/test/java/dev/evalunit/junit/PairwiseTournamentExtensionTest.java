@@ -365,28 +365,14 @@ class PairwiseTournamentExtensionTest {
         }
     }
 
-    /** A tournament beside a pairwise evaluation: what a sharded run splits and what it runs whole. */
-    static class ShardedTestCase {
+    /** The baseline tournament beside a pairwise evaluation: what a sharded run splits and what it runs whole. */
+    static class ShardedTestCase extends BaselineTestCase {
         @PairwiseEval(name = "qa_pairwise", dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING,
                 idColumns = "id", autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question"), samples = 2),
                 modelA = @Candidate(model = "m2", params = @PromptParam(template = "{{ question }}")),
                 modelB = @Candidate(model = "m1", params = @PromptParam(template = "{{ question }}")))
         void pairwise(PairwiseResult result) {
             assertThat(result).hasNoErrors();
-        }
-
-        @PairwiseTournament(name = "qa_tournament", dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING,
-                idColumns = "id",
-                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question"), samples = 2),
-                models = {"m1", "m2", "m3"}, params = @PromptParam(template = "{{ question }}"),
-                baseline = "m1", bootstrapRounds = 50, seed = 7)
-        void pairing(PairwiseResult result) {
-            assertThat(result).hasNoErrors();
-        }
-
-        @Test
-        void tournament(@TournamentResults("qa_tournament") TournamentResult tournament) {
-            RECEIVED.set(tournament);
         }
     }
 
