@@ -183,12 +183,10 @@ final class MergeCommand {
                                   PrintStream out, PrintStream err) {
         try {
             for (RunEntry entry : ranWhole) {
-                RunIndex.record(output, "merge:" + entry.evaluation().kind() + ":" + entry.evaluation().name(), entry);
+                record(output, entry);
             }
             for (int i = 0; i < entries.size(); i++) {
-                RunEntry entry = entries.get(i);
-                Path file = RunIndex.record(output, "merge:" + entry.evaluation().kind() + ":" + entry.evaluation().name(), entry);
-                RunIndex.outcome(file, outcomes[i]);
+                RunIndex.outcome(record(output, entries.get(i)), outcomes[i]);
             }
             Optional<Path> step = Optional.ofNullable(System.getenv(StepSummary.VARIABLE)).filter(s -> !s.isBlank())
                     .map(Path::of);
@@ -201,6 +199,11 @@ final class MergeCommand {
         } catch (RuntimeException e) {
             err.println("[evalunit] the run summary could not be written: " + e);
         }
+    }
+
+    /** Records {@code entry} in the output's run index, under a key of the merge's own; returns its file. */
+    private static Path record(Path output, RunEntry entry) {
+        return RunIndex.record(output, "merge:" + entry.evaluation().kind() + ":" + entry.evaluation().name(), entry);
     }
 
     /** {@code null} when {@code gate} holds on {@code figures}; otherwise why not. A figure that is null fails. */

@@ -36,7 +36,7 @@ record ShardedEvaluation<M extends ShardIdentity>(Path relative, List<Part<M>> p
      */
     static void requireShardFiles(List<Path> shardDirectories) {
         for (Path root : shardDirectories) {
-            if (shardFiles(root, ShardFile.NAME).isEmpty() && shardFiles(root, SetShardFile.NAME).isEmpty()) {
+            if (filesNamed(root, ShardFile.NAME).isEmpty() && filesNamed(root, SetShardFile.NAME).isEmpty()) {
                 throw new ConfigurationException("directory [" + root + "] holds no shard file (" + ShardFile.NAME
                         + " or " + SetShardFile.NAME + "). Name the report directories (evalunit.report.dir) of runs"
                         + " with evalunit.shard=K/N.");
@@ -54,7 +54,7 @@ record ShardedEvaluation<M extends ShardIdentity>(Path relative, List<Part<M>> p
                                                                     Function<Path, M> reader) {
         Map<Path, List<Part<M>>> byFolder = new TreeMap<>();
         for (Path root : shardDirectories) {
-            for (Path file : shardFiles(root, fileName)) {
+            for (Path file : filesNamed(root, fileName)) {
                 byFolder.computeIfAbsent(root.relativize(file.getParent()), k -> new ArrayList<>())
                         .add(new Part<>(file.getParent(), reader.apply(file)));
             }
@@ -64,7 +64,8 @@ record ShardedEvaluation<M extends ShardIdentity>(Path relative, List<Part<M>> p
         return evaluations;
     }
 
-    private static List<Path> shardFiles(Path root, String fileName) {
+    /** The files called {@code fileName} anywhere under the shard directory {@code root}, sorted. */
+    static List<Path> filesNamed(Path root, String fileName) {
         if (!Files.isDirectory(root)) {
             throw new ConfigurationException("shard directory [" + root + "] was not found. Name a report directory"
                     + " (evalunit.report.dir) a sharded run wrote.");

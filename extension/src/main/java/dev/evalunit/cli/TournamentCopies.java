@@ -64,12 +64,7 @@ final class TournamentCopies {
     }
 
     private static List<Path> tournamentFolders(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.getFileName().toString().equals(TournamentResult.TOURNAMENT_FILE))
-                    .map(Path::getParent).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("evalunit could not list " + root, e);
-        }
+        return ShardedEvaluation.filesNamed(root, TournamentResult.TOURNAMENT_FILE).stream().map(Path::getParent).toList();
     }
 
     private static void copyTree(Path from, Path to) {

@@ -21,7 +21,6 @@ import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.api.spi.ModelUnusableException;
 import dev.evalunit.budget.EvaluationInfrastructureException;
 import dev.evalunit.dataset.DatasetRow;
-import dev.evalunit.execution.ReportDirectories;
 import dev.evalunit.experiment.spec.ExperimentConfiguration;
 import dev.evalunit.shard.Shard;
 import dev.evalunit.metrics.MetricColumns;
@@ -157,7 +156,7 @@ public final class ExperimentSetRunner {
         ExperimentConfiguration spec = plan.configuration();
         return new ExperimentResult(set.name(), spec.name(), spec.index(), spec.configurationId(), spec.repeatIndex(),
                 spec.repeatCount(), spec.recordedConfiguration(), plan.metricNames(), rows, summaries,
-                set.reportDirectory().resolve(ReportDirectories.segment(spec.name())), spec.displayName());
+                ObservationStreams.folder(set, plan), spec.displayName());
     }
 
     private static RowResult row(ExperimentPlan plan, DatasetRow row, int index, Map<Integer, String> stopped) {

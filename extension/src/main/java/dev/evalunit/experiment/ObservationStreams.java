@@ -47,8 +47,7 @@ final class ObservationStreams implements Closeable {
             finishCurrent();
         }
         if (writer == null) {
-            writer = ObservationsWriter.open(file(plan.experiments().get(current)),
-                    plan.experiments().get(current).metricNames());
+            writer = open(plan.experiments().get(current));
         }
         writer.write(row);
         sums[current].add(row);
@@ -73,8 +72,7 @@ final class ObservationStreams implements Closeable {
 
     private void finishCurrent() throws IOException {
         if (writer == null) {
-            ExperimentPlan experiment = plan.experiments().get(current);
-            writer = ObservationsWriter.open(file(experiment), experiment.metricNames());
+            writer = open(plan.experiments().get(current));
         }
         rows[current] = writer.finish();
         writer = null;
@@ -82,18 +80,23 @@ final class ObservationStreams implements Closeable {
     }
 
     /**
-     * The experiment's observations file in its folder of the set's report directory; a temporary file, deleted
-     * when the JVM exits, for a set without one.
+     * A writer of the experiment's observations file in its folder ({@link #folder}); of a temporary file, deleted
+     * when the JVM exits, for a set without a report directory.
      */
-    private Path file(ExperimentPlan experiment) throws IOException {
+    private ObservationsWriter open(ExperimentPlan experiment) throws IOException {
+        Path file;
         if (plan.reportDirectory() == null) {
-            Path temporary = Files.createTempFile("evalunit-observations-", ".jsonl");
-            temporary.toFile().deleteOnExit();
-            return temporary;
+            file = Files.createTempFile("evalunit-observations-", ".jsonl");
+            file.toFile().deleteOnExit();
+        } else {
+            file = Files.createDirectories(folder(plan, experiment)).resolve(ObservationsFile.NAME);
         }
-        Path directory = plan.reportDirectory().resolve(ReportDirectories.segment(experiment.configuration().name()));
-        Files.createDirectories(directory);
-        return directory.resolve(ObservationsFile.NAME);
+        return ObservationsWriter.open(file, experiment.metricNames());
+    }
+
+    /** The experiment's folder in the set's report directory, named after it. */
+    static Path folder(ExperimentSetPlan set, ExperimentPlan experiment) {
+        return set.reportDirectory().resolve(ReportDirectories.segment(experiment.configuration().name()));
     }
 
     /** Deletes the partial file of an experiment not finished (after a failure). */
