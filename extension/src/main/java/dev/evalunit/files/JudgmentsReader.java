@@ -68,7 +68,7 @@ final class JudgmentsReader {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read judgments file [" + file + "]", e);
         }
-        if (humanPreferenceColumn != null && pass.count > 0 && !pass.anyHuman) {
+        if (humanPreferenceColumn != null && pass.starts.count() > 0 && !pass.anyHuman) {
             throw new ConfigurationException("human preference column [" + humanPreferenceColumn
                     + "] is in no line of judgments file [" + file + "]. Columns: "
                     + String.join(", ", pass.keys) + ".");
@@ -76,9 +76,8 @@ final class JudgmentsReader {
         if (pass.firstError != null) {
             throw pass.firstError;
         }
-        return new ReadJudgments(new JudgmentsOnDisk(new LinesOnDisk(file, Arrays.copyOf(pass.offsets, pass.count + 1),
-                JudgmentsOnDisk.KIND), pass.idColumns,
-                humanPreferenceColumn), pass.idColumns, pass.sides);
+        return new ReadJudgments(new JudgmentsOnDisk(pass.starts.lines(file, pass.end, JudgmentsOnDisk.KIND),
+                pass.idColumns, humanPreferenceColumn), pass.idColumns, pass.sides);
     }
 
     /** What one pass over a judgments file keeps: offsets, side names (shared when equal), and the first error. */
@@ -87,8 +86,8 @@ final class JudgmentsReader {
         private final Set<String> keys = new LinkedHashSet<>();
         private final List<SideNames> sides = new ArrayList<>();
         private List<String> idColumns = List.of();
-        private long[] offsets = new long[1024];
-        private int count;
+        private final LineStarts starts = new LineStarts();
+        private long end;
         private boolean anyHuman;
         private ConfigurationException firstError;
 
@@ -97,7 +96,7 @@ final class JudgmentsReader {
         }
 
         void add(Path file, int number, long start, JsonNode node) {
-            if (count == 0) {
+            if (starts.count() == 0) {
                 idColumns = idColumns(node, humanPreferenceColumn);
             }
             node.fieldNames().forEachRemaining(keys::add);
@@ -111,15 +110,12 @@ final class JudgmentsReader {
                     firstError = notAJudgment(file, number, e.getMessage());
                 }
             }
-            if (count + 1 == offsets.length) {
-                offsets = Arrays.copyOf(offsets, offsets.length * 2);
-            }
-            offsets[count++] = start;
+            starts.add(start);
         }
 
         /** @param end the file's length: where the last judgment's bytes end (blank lines after it read as space) */
         void end(long end) {
-            offsets[count] = end;
+            this.end = end;
         }
     }
 

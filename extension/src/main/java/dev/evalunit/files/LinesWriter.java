@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 
 /**
  * Writes a JSON Lines file one compact object per line, in the order given, and remembers where each line
@@ -31,8 +30,7 @@ final class LinesWriter implements Closeable {
     private final String kind;
     private final ByteCount bytes;
     private final Writer writer;
-    private long[] offsets = new long[1024];
-    private int count;
+    private final LineStarts starts = new LineStarts();
     private boolean finished;
 
     /**
@@ -49,30 +47,25 @@ final class LinesWriter implements Closeable {
 
     /** Appends {@code item} as the next line, written by {@code content}. */
     <T> void write(T item, JsonFiles.LineContent<T> content) throws IOException {
-        if (count + 1 == offsets.length) {
-            offsets = Arrays.copyOf(offsets, offsets.length * 2);
-        }
-        offsets[count] = bytes.written;
+        starts.add(bytes.written);
         try (JsonGenerator generator = JsonWriting.compactGenerator(writer)) {
             content.writeTo(generator, item);
         }
         writer.write('\n');
         writer.flush(); // into the byte count; the file is written when the buffer fills
-        count++;
     }
 
     /** The lines written so far. */
     int count() {
-        return count;
+        return starts.count();
     }
 
     /** Closes the file, moves it into place and returns its lines, read from it on demand. */
     LinesOnDisk finish() throws IOException {
-        offsets[count] = bytes.written;
         writer.close();
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         finished = true;
-        return new LinesOnDisk(file, Arrays.copyOf(offsets, count + 1), kind);
+        return starts.lines(file, bytes.written, kind);
     }
 
     /** Deletes the partial file unless {@link #finish} moved it into place. */

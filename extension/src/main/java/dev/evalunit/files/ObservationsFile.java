@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,27 +63,21 @@ public final class ObservationsFile {
         if (!Files.isRegularFile(file)) {
             throw new ConfigurationException(where + " was not found. Name a file evalunit wrote.");
         }
-        long[][] offsets = {new long[1024]};
-        int[] count = {0};
+        LineStarts starts = new LineStarts();
         long end;
         try {
             end = LineScan.scan(file, (number, start, text) -> {
-                if (text.isBlank()) {
-                    return;
+                if (!text.isBlank()) {
+                    row(JsonFiles.parse(text, where + " line " + number));
+                    starts.add(start);
                 }
-                row(JsonFiles.parse(text, where + " line " + number));
-                if (count[0] + 1 == offsets[0].length) {
-                    offsets[0] = Arrays.copyOf(offsets[0], offsets[0].length * 2);
-                }
-                offsets[0][count[0]++] = start;
             });
         } catch (CharacterCodingException e) {
             throw new ConfigurationException(where + " is not UTF-8 text. Save it as UTF-8.");
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + where, e);
         }
-        offsets[0][count[0]] = end;
-        return new ObservationsOnDisk(new LinesOnDisk(file, Arrays.copyOf(offsets[0], count[0] + 1), KIND));
+        return new ObservationsOnDisk(starts.lines(file, end, KIND));
     }
 
     /** Line {@code number} of {@code file}, read back as a row (the reading of {@link ObservationsOnDisk}). */
