@@ -176,6 +176,15 @@ public final class HttpPipeline {
     }
 
     /**
+     * {@code text} with every secret this pipeline knows masked: for an answer, where a server may echo the
+     * credential. Needed for a credential learnt during the run ({@link #hide}, an access token): the
+     * response cache masks the keys of references, which it resolves itself, but knows no token.
+     */
+    public String masked(String text) {
+        return text == null ? null : scrubber.scrub(text);
+    }
+
+    /**
      * Server text safe and readable to quote: the key masked, on one line; a JSON error body's message,
      * an HTML page's title, or the text cut at a word boundary ({@code … (1234 characters)}).
      */

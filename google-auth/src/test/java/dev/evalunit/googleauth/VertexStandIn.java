@@ -11,7 +11,7 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * Vertex AI's {@code generateContent} on 127.0.0.1: records each request's {@code Authorization} header and
- * answers "Paris", or, when told to fail, an HTTP 500 whose message quotes that header back (as a careless
+ * answers "Paris" (or, when told to, "Paris" and that header), or, when told to fail, an HTTP 500 whose message quotes that header back (as a careless
  * proxy might).
  */
 final class VertexStandIn implements AutoCloseable {
@@ -20,6 +20,7 @@ final class VertexStandIn implements AutoCloseable {
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile boolean echoing;
     private volatile boolean refusing;
+    private volatile boolean quoting;
 
     VertexStandIn() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -35,7 +36,8 @@ final class VertexStandIn implements AutoCloseable {
                     return json(500, "{\"error\":{\"code\":500,\"message\":\"internal error for " + authorization
                             + "\",\"status\":\"INTERNAL\"}}");
                 }
-                return json(200, "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Paris\"}]},"
+                String answer = quoting ? "Paris, says " + authorization : "Paris";
+                return json(200, "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"" + answer + "\"}]},"
                         + "\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":7,"
                         + "\"candidatesTokenCount\":1,\"totalTokenCount\":8}}");
             }
@@ -50,6 +52,11 @@ final class VertexStandIn implements AutoCloseable {
     /** From now on, answers 500 quoting the request's Authorization header. */
     void echoAuthorization() {
         echoing = true;
+    }
+
+    /** From now on, answers "Paris, says " and the request's Authorization header, as a model told a prompt injection might. */
+    void quoteAuthorizationInAnswers() {
+        quoting = true;
     }
 
     /** From now on, answers 401 UNAUTHENTICATED, as Vertex AI does to a token it does not accept. */

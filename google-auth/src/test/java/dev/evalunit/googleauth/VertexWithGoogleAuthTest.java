@@ -131,37 +131,62 @@ class VertexWithGoogleAuthTest {
     @DisplayName("an experiment set's run sends the token on every call and leaves it in no file of the report directory")
     void noTokenInReports() throws Exception {
         try (TokenEndpoint tokens = new TokenEndpoint(1); VertexStandIn vertex = new VertexStandIn()) {
-            Map<String, String> config = new HashMap<>();
-            config.put("evalunit.models.gemini.provider", "vertex");
-            config.put("evalunit.models.gemini.model", "publishers/google/models/gemini-2.5-flash");
-            config.put("evalunit.models.gemini.project", "evals-project");
-            config.put("evalunit.models.gemini.base-url", vertex.baseUrl());
-            config.put("evalunit.models.gemini.credentials-file", tokens.serviceAccountFile(dir).toString());
-            config.put("evalunit.report.dir", reports.toString());
-            config.put("evalunit.cache.mode", "off");
-            SummaryGeneratingListener listener = new SummaryGeneratingListener();
-            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(DiscoverySelectors.selectClass(SetFixture.class))
-                    .configurationParameters(config).build(), listener);
+            runSet(tokens, vertex, Map.of("evalunit.cache.mode", "off"));
 
-            assertThat(listener.getSummary().getFailures()).isEmpty();
-            assertThat(listener.getSummary().getTestsSucceededCount()).isEqualTo(1);
             assertThat(vertex.authorizations()).hasSize(3)
                     .allSatisfy(header -> assertThat(tokens.issued()).contains(header.substring("Bearer ".length())));
+            assertNoTokenIn(reports, tokens);
+        }
+    }
 
-            List<Path> files;
+    @Test
+    @DisplayName("an answer that quotes the token back is kept with *** instead, in the cache and in the reports")
+    void answerQuotingToken() throws Exception {
+        Path cache = dir.resolve("cache");
+        try (TokenEndpoint tokens = new TokenEndpoint(1); VertexStandIn vertex = new VertexStandIn()) {
+            vertex.quoteAuthorizationInAnswers();
+            runSet(tokens, vertex, Map.of("evalunit.cache.mode", "live", "evalunit.cache.dir", cache.toString()));
+
+            Path observations;
             try (Stream<Path> walk = Files.walk(reports)) {
-                files = walk.filter(Files::isRegularFile).toList();
+                observations = walk.filter(file -> file.endsWith("observations.jsonl")).findFirst().orElseThrow();
             }
-            assertThat(files).isNotEmpty();
-            List<String> forms = new ArrayList<>();
-            tokens.issued().forEach(token -> forms.addAll(SecretForms.of(token)));
-            forms.add("evalunit-fake");
-            for (Path file : files) {
-                String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-                for (String form : forms) {
-                    assertThat(text).as("%s must not hold %s", reports.relativize(file), form).doesNotContain(form);
-                }
+            assertThat(Files.readString(observations)).contains("Paris, says Bearer ***");
+            assertNoTokenIn(reports, tokens);
+            assertNoTokenIn(cache, tokens);
+        }
+    }
+
+    private void runSet(TokenEndpoint tokens, VertexStandIn vertex, Map<String, String> more) throws Exception {
+        Map<String, String> config = new HashMap<>(more);
+        config.put("evalunit.models.gemini.provider", "vertex");
+        config.put("evalunit.models.gemini.model", "publishers/google/models/gemini-2.5-flash");
+        config.put("evalunit.models.gemini.project", "evals-project");
+        config.put("evalunit.models.gemini.base-url", vertex.baseUrl());
+        config.put("evalunit.models.gemini.credentials-file", tokens.serviceAccountFile(dir).toString());
+        config.put("evalunit.report.dir", reports.toString());
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(SetFixture.class))
+                .configurationParameters(config).build(), listener);
+
+        assertThat(listener.getSummary().getFailures()).isEmpty();
+        assertThat(listener.getSummary().getTestsSucceededCount()).isEqualTo(1);
+    }
+
+    private static void assertNoTokenIn(Path folder, TokenEndpoint tokens) throws Exception {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).isNotEmpty();
+        List<String> forms = new ArrayList<>();
+        tokens.issued().forEach(token -> forms.addAll(SecretForms.of(token)));
+        forms.add("evalunit-fake");
+        for (Path file : files) {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            for (String form : forms) {
+                assertThat(text).as("%s must not hold %s", folder.relativize(file), form).doesNotContain(form);
             }
         }
     }

@@ -141,6 +141,8 @@ final class GenerateContentClient implements ModelClient {
             throw NotAnAnswer.empty(http, "no text in candidates[0].content.parts"
                     + (finish == null ? "" : ", finishReason \"" + finish + "\""));
         }
-        return new ModelReply(reply.text(), reply.promptTokens(), reply.outputTokens(), exchange.latency());
+        // Masked here: an access token (vertex) is known to this pipeline only, and the answer goes on to the
+        // cache and the reports.
+        return new ModelReply(http.masked(reply.text()), reply.promptTokens(), reply.outputTokens(), exchange.latency());
     }
 }
