@@ -50,6 +50,22 @@ class JsonLinesFileTest {
     }
 
     @Test
+    @DisplayName("finds its lines across reads: a line longer than the read buffer, lines ending at its edge, a last line without LF")
+    void linesAcrossReads() throws Exception {
+        int buffer = 1 << 16;
+        String longLine = "{\"id\":1,\"q\":\"" + "x".repeat(3 * buffer) + "\"}";
+        // The second line ends (its CR LF) at the last byte of a read.
+        String filler = "{\"id\":2,\"q\":\"";
+        int used = (longLine.length() + 1 + filler.length() + 4) % buffer;
+        String second = filler + "y".repeat(buffer - used) + "\"}";
+        String content = longLine + "\n" + second + "\r\n{\"id\":3}\n{\"id\":4}";
+        Files.writeString(dir.resolve("data.jsonl"), content);
+
+        assertThat(List.copyOf(JsonLinesFile.index("data.jsonl", dir.resolve("data.jsonl")))).isEqualTo(parsedWhole(content));
+        assertThat(load(content).rows()).extracting(row -> row.text("id")).containsExactly("1", "2", "3", "4");
+    }
+
+    @Test
     @DisplayName("keeps only the rows' places: a row is read from the file when asked for, in the dataset's column order")
     void readOnDemand() throws Exception {
         Dataset dataset = load("{\"id\":1,\"q\":\"first\"}\n{\"q\":\"second\",\"id\":2}\n");
