@@ -350,7 +350,7 @@ final class CacheStore {
         if (node == null || node.isNull()) {
             return null;
         }
-        return Duration.parse(node.asText());
+        return LatencyText.parse(node.asText());
     }
 
     /** An entry that exists but cannot be read back: edited by hand, or a merge conflict. */
