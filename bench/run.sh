@@ -61,7 +61,9 @@ for ((i = 1; i <= rounds; i++)); do
       continue
     fi
     others=$(sed -n 's/.*during the live run (\([0-9.]*\) cores).*/\1/p' "$runs.err" | tail -1)
-    printf '%s\t%s\t%s\n' "$side" "${others:-null}" "$(tail -1 "$runs.out")" >>"$runs"
+    # The measured run's CPU by thread kind (the live run's, or the baseline's), e.g. "other=800, gc=10, jit=4330, ended_threads=3290".
+    threads=$(sed -n 's/^\[bench\] \(live\|baseline\): .*thread kind {\([^}]*\)}.*/\2/p' "$runs.err" | head -1)
+    printf '%s\t%s\t%s\t%s\n' "$side" "${others:-null}" "${threads:-}" "$(tail -1 "$runs.out")" >>"$runs"
   done
 done
 loadavg_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -72,11 +74,14 @@ import json, statistics, sys
 runs_file, rounds, cpu_model, cores, load_before, load_after = sys.argv[1:]
 runs = {"evalunit": [], "okhttp": []}
 others = {"evalunit": [], "okhttp": []}
+threads = {"evalunit": [], "okhttp": []}
 for line in open(runs_file):
-    side, other, result = line.rstrip("\n").split("\t", 2)
+    side, other, kinds, result = line.rstrip("\n").split("\t", 3)
     runs[side].append(json.loads(result))
     if other != "null":
         others[side].append(float(other))
+    if kinds:
+        threads[side].append({k: int(v) for k, v in (pair.split("=") for pair in kinds.split(", "))})
 
 def figure(side, key):
     values = [r[key] for r in runs[side] if r.get(key) is not None]
@@ -101,6 +106,15 @@ for side in ("evalunit", "okhttp"):
     out[side]["other_cores_max"] = max(others[side]) if others[side] else None
     print("%-8s (%d runs): %s; other processes up to %s cores" % (side, len(runs[side]),
           "; ".join(show(k, out[side][k]) for k in keys[side]), out[side]["other_cores_max"]))
+# Where each side's CPU goes: the compiler threads (jit), the threads that made the calls and ended with the run
+# (workers), garbage collection, and the rest (the main thread: discovery, planning, reports). Medians, ms.
+kinds = (("jit", "jit"), ("workers", "ended_threads"), ("gc", "gc"), ("other", "other"))
+for side in ("evalunit", "okhttp"):
+    if threads[side]:
+        out[side]["thread_cpu_ms"] = {name: statistics.median(t.get(key, 0) for t in threads[side]) for name, key in kinds}
+print("cpu ms by thread kind (medians): " + "; ".join(
+    "%s %s" % (side, ", ".join("%s %d" % (name, value) for name, value in out[side]["thread_cpu_ms"].items()))
+    for side in ("evalunit", "okhttp") if "thread_cpu_ms" in out[side]))
 
 def ratio(key):
     e, b = out["evalunit"][key], out["okhttp"][key]
