@@ -112,9 +112,10 @@ kinds = (("jit", "jit"), ("workers", "ended_threads"), ("gc", "gc"), ("other", "
 for side in ("evalunit", "okhttp"):
     if threads[side]:
         out[side]["thread_cpu_ms"] = {name: statistics.median(t.get(key, 0) for t in threads[side]) for name, key in kinds}
-print("cpu ms by thread kind (medians): " + "; ".join(
-    "%s %s" % (side, ", ".join("%s %d" % (name, value) for name, value in out[side]["thread_cpu_ms"].items()))
-    for side in ("evalunit", "okhttp") if "thread_cpu_ms" in out[side]))
+measured = [side for side in ("evalunit", "okhttp") if "thread_cpu_ms" in out[side]]
+if measured:
+    print("cpu ms by thread kind (medians): " + "; ".join("%s %s" % (side, ", ".join(
+        "%s %d" % (name, value) for name, value in out[side]["thread_cpu_ms"].items())) for side in measured))
 
 def ratio(key):
     e, b = out["evalunit"][key], out["okhttp"][key]
