@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark of issue 5 in one command: builds the benchmark jar (no tests run) and runs it.
 #   bench/run.sh --examples 2000 --concurrency 64 --latency-ms 100 --samples 4
-#   bench/run.sh --compare [--rounds 3]   # evalunit against OkHttp alone, interleaved (issue 17)
+#   bench/run.sh --compare [--rounds 3]   # evalunit against OkHttp alone (and in a JUnit test), interleaved (issue 17)
 # Options: bench/run.sh --help. Progress goes to standard error; the last line on standard output is
 # the result as JSON. EVALUNIT_BUILD_SUFFIX (e.g. -p) builds into target<suffix>/ as the parallel
 # builds of this repository do; BENCH_MVN_ARGS adds Maven options (e.g. -o for offline).
@@ -36,12 +36,12 @@ if [[ "$compare" == false ]]; then
   exec java -jar "$jar" "${args[@]}"
 fi
 
-# --compare: R rounds of (evalunit, OkHttp alone) back to back with the same options, then the medians,
-# ranges and ratios against the targets of issue 17. Each run's JSON line and the share of the cores
-# other processes used during it are kept in a work file.
+# --compare: R rounds of (evalunit, OkHttp alone, OkHttp from inside one JUnit test) back to back with the same
+# options, then the medians, ranges and ratios against the targets of issue 17. Each run's JSON line and the
+# share of the cores other processes used during it are kept in a work file.
 for a in "${args[@]}"; do
   case "$a" in
-    --http-baseline|--faults|--server-check|--help)
+    --http-baseline|--junit-baseline|--faults|--server-check|--experiment-set|--help)
       echo "option [$a] does not go with --compare" >&2
       exit 2 ;;
   esac
@@ -51,9 +51,10 @@ trap 'rm -f "$runs" "$runs.out" "$runs.err"' EXIT
 loadavg_before=$(cut -d' ' -f1-3 /proc/loadavg)
 failed=0
 for ((i = 1; i <= rounds; i++)); do
-  for side in evalunit okhttp; do
+  for side in evalunit okhttp junit; do
     extra=()
     [[ "$side" == okhttp ]] && extra=(--http-baseline)
+    [[ "$side" == junit ]] && extra=(--junit-baseline)
     echo "[compare] round $i of $rounds: $side" >&2
     if ! { java -jar "$jar" "${args[@]}" "${extra[@]}" 2>&1 1>"$runs.out" | tee "$runs.err" >&2; }; then
       echo "[compare] round $i, $side: the run failed (see above)" >&2
@@ -72,9 +73,10 @@ python3 - "$runs" "$rounds" "$cpu_model" "$(nproc)" "$loadavg_before" "$loadavg_
 import json, statistics, sys
 
 runs_file, rounds, cpu_model, cores, load_before, load_after = sys.argv[1:]
-runs = {"evalunit": [], "okhttp": []}
-others = {"evalunit": [], "okhttp": []}
-threads = {"evalunit": [], "okhttp": []}
+sides = ("evalunit", "okhttp", "junit")
+runs = {side: [] for side in sides}
+others = {side: [] for side in sides}
+threads = {side: [] for side in sides}
 for line in open(runs_file):
     side, other, kinds, result = line.rstrip("\n").split("\t", 3)
     runs[side].append(json.loads(result))
@@ -94,13 +96,14 @@ def show(name, f):
 
 out = {"mode": "compare", "rounds": int(rounds), "cpu_model": cpu_model, "cores": int(cores),
        "loadavg_before": load_before, "loadavg_after": load_after}
-first = (runs["evalunit"] or runs["okhttp"] or [{}])[0]
+first = (runs["evalunit"] or runs["okhttp"] or runs["junit"] or [{}])[0]
 for key in ("examples", "calls", "concurrency", "latency_ms"):
     out[key] = first.get(key)
 keys = {"evalunit": ("efficiency", "cpu_ms_per_call", "cached_rerun_s", "cached_rerun_cpu_s", "first_call_s"),
-        "okhttp": ("efficiency", "cpu_ms_per_call", "first_call_s")}
+        "okhttp": ("efficiency", "cpu_ms_per_call", "first_call_s"),
+        "junit": ("efficiency", "cpu_ms_per_call", "first_call_s")}
 print("machine: %s, %s cores; loadavg before %s, after %s" % (cpu_model, cores, load_before, load_after))
-for side in ("evalunit", "okhttp"):
+for side in sides:
     out[side] = {key: figure(side, key) for key in keys[side]}
     out[side]["runs"] = len(runs[side])
     out[side]["other_cores_max"] = max(others[side]) if others[side] else None
@@ -109,16 +112,16 @@ for side in ("evalunit", "okhttp"):
 # Where each side's CPU goes: the compiler threads (jit), the threads that made the calls and ended with the run
 # (workers), garbage collection, and the rest (the main thread: discovery, planning, reports). Medians, ms.
 kinds = (("jit", "jit"), ("workers", "ended_threads"), ("gc", "gc"), ("other", "other"))
-for side in ("evalunit", "okhttp"):
+for side in sides:
     if threads[side]:
         out[side]["thread_cpu_ms"] = {name: statistics.median(t.get(key, 0) for t in threads[side]) for name, key in kinds}
-measured = [side for side in ("evalunit", "okhttp") if "thread_cpu_ms" in out[side]]
+measured = [side for side in sides if "thread_cpu_ms" in out[side]]
 if measured:
     print("cpu ms by thread kind (medians): " + "; ".join("%s %s" % (side, ", ".join(
         "%s %d" % (name, value) for name, value in out[side]["thread_cpu_ms"].items())) for side in measured))
 
-def ratio(key):
-    e, b = out["evalunit"][key], out["okhttp"][key]
+def ratio(key, side="evalunit", base="okhttp"):
+    e, b = out[side][key], out[base][key]
     return None if e is None or b is None or b["median"] == 0 else round(e["median"] / b["median"], 3)
 
 for key, name, target, meets in (("efficiency", "efficiency_ratio", ">= 0.97", lambda r: r >= 0.97),
@@ -134,6 +137,11 @@ for key, target, limit in (("cached_rerun_s", "<= 1.0", 1.0), ("first_call_s", "
     out[key + "_verdict"] = None if f is None else ("PASS" if f["median"] <= limit else "MISS")
     print("%s of evalunit = %s (target %s): %s" % (key, None if f is None else f["median"], target,
                                                     out[key + "_verdict"] or "not measured"))
+# Not targets: how the difference splits between being a JUnit test at all and evalunit's own work.
+out["cpu_ratio_junit"] = ratio("cpu_ms_per_call", "junit", "okhttp")
+out["cpu_ratio_over_junit"] = ratio("cpu_ms_per_call", "evalunit", "junit")
+print("cpu per call, split (not targets): junit / okhttp = %s; evalunit / junit = %s" % (
+    out["cpu_ratio_junit"], out["cpu_ratio_over_junit"]))
 print(json.dumps(out, separators=(",", ":")))
 PY
 exit "$failed"

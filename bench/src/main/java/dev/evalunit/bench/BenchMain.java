@@ -58,13 +58,13 @@ public final class BenchMain {
             Path archive = options.cds() ? CdsTraining.archive(options, work, runTimeout) : null;
             List<String> liveJvm = jvmOptions(options, "", archive);
             ServerProcess.Stats before = server.stats();
-            ClientProcess.Measurement live = options.httpBaseline()
-                    ? ClientProcess.run(work, liveJvm, HttpBaseline.class, List.of(server.baseUrl(),
+            ClientProcess.Measurement live = options.baseline()
+                    ? ClientProcess.run(work, liveJvm, options.baselineMain(), List.of(server.baseUrl(),
                             String.valueOf(options.examples()), String.valueOf(options.samples()),
                             String.valueOf(options.concurrency())), runTimeout, "baseline")
                     : ClientProcess.run(work, liveJvm, parameters(options, server, work, cache, "live"), runTimeout, "live");
             ServerProcess.Stats liveStats = server.stats().minus(before);
-            describe(options.httpBaseline() ? "baseline" : "live", live, liveStats);
+            describe(options.baseline() ? "baseline" : "live", live, liveStats);
             describeMachine(live, liveStats);
             describePhases(live, liveStats, options);
             boolean sound = live.succeeded();
@@ -79,7 +79,7 @@ public final class BenchMain {
 
             Double cachedRerun = null;
             Double cachedRerunCpu = null;
-            if (options.rerun() && live.succeeded() && !options.httpBaseline()) {
+            if (options.rerun() && live.succeeded() && !options.baseline()) {
                 ServerProcess.Stats beforeRerun = server.stats();
                 ClientProcess.Measurement rerun = ClientProcess.run(work, jvmOptions(options, ".rerun", archive),
                         parameters(options, server, work, cache, "rerun"), runTimeout, "rerun");
@@ -93,8 +93,8 @@ public final class BenchMain {
                             + " (does the engine read %s?)", rerunStats.requests(), rerun.succeeded() ? "" : " and failed",
                             "evalunit.cache.dir");
                 }
-            } else if (!options.rerun() || options.httpBaseline()) {
-                note("cached_rerun_s is null: %s", options.httpBaseline() ? "--http-baseline has no cache" : "--no-rerun");
+            } else if (!options.rerun() || options.baseline()) {
+                note("cached_rerun_s is null: %s", options.baseline() ? options.baselineOption() + " has no cache" : "--no-rerun");
             }
 
             System.out.println(JSON.writeValueAsString(result(options, live, liveStats, cachedRerun, cachedRerunCpu)));

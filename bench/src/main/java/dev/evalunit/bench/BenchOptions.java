@@ -9,7 +9,7 @@ import java.util.Map;
 /** The benchmark's command line. */
 record BenchOptions(int examples, int concurrency, int latencyMillis, int samples, String heap,
                     boolean rerun, String cacheMode, boolean serverCheck, Path profile, List<String> jvmArgs,
-                    boolean keep, boolean httpBaseline, String faults, long seed, Map<String, String> params,
+                    boolean keep, boolean httpBaseline, boolean junitBaseline, String faults, long seed, Map<String, String> params,
                     long runLimitSeconds, long liveHeapMillis, boolean cds, boolean experimentSet) {
 
     static final String USAGE = """
@@ -26,6 +26,7 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
               --keep             keep the work folder (dataset, cache, reports) and print its path
               --server-check     measure the latency server alone at 1.5 x C in flight, then stop
               --http-baseline    the same calls with OkHttp alone (no JUnit, no evalunit), measured the same way
+              --junit-baseline   the calls of --http-baseline made from inside one plain JUnit test (no evalunit)
               --faults MIX       also run the same job against a server that injects faults, and compare:
                                  mix30 (30% of 429/500/503/30 s stall/reset/truncated JSON/prose verdict),
                                  storm80 (80% 429 with Retry-After: 2), none (default)
@@ -40,7 +41,8 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
                                  over the dataset, output_length (2 x N calls; --samples does not apply)
               --help             this text
             bench/run.sh itself also takes:
-              --compare          the evaluation and --http-baseline alternately, R rounds, then medians and ratios
+              --compare          the evaluation, --http-baseline and --junit-baseline in turn, R rounds, then medians
+                                 and ratios
               --rounds R         rounds of --compare (default 3)
             Prints progress on standard error and, last, one line of JSON on standard output.""";
 
@@ -64,6 +66,7 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
         List<String> jvmArgs = new ArrayList<>();
         boolean keep = false;
         boolean httpBaseline = false;
+        boolean junitBaseline = false;
         String faults = FaultMix.NONE;
         long seed = 16;
         Map<String, String> params = new LinkedHashMap<>();
@@ -86,6 +89,7 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
                 case "--keep" -> keep = true;
                 case "--server-check" -> serverCheck = true;
                 case "--http-baseline" -> httpBaseline = true;
+                case "--junit-baseline" -> junitBaseline = true;
                 case "--faults" -> faults = fault(value(args, ++i, option));
                 case "--seed" -> seed = positive(option, value(args, ++i, option));
                 case "--param" -> param(params, value(args, ++i, option));
@@ -96,11 +100,15 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
                 default -> throw new UsageException("unknown option [" + option + "]");
             }
         }
-        if (experimentSet && (httpBaseline || !FaultMix.NONE.equals(faults) || serverCheck)) {
-            throw new UsageException("option [--experiment-set] does not go with --http-baseline, --faults or --server-check");
+        if (httpBaseline && junitBaseline) {
+            throw new UsageException("options [--http-baseline] and [--junit-baseline] are two baselines: give one");
+        }
+        if (experimentSet && (httpBaseline || junitBaseline || !FaultMix.NONE.equals(faults) || serverCheck)) {
+            throw new UsageException(
+                    "option [--experiment-set] does not go with --http-baseline, --junit-baseline, --faults or --server-check");
         }
         return new BenchOptions(examples, concurrency, latency, samples, heap, rerun, cacheMode, serverCheck, profile,
-                List.copyOf(jvmArgs), keep, httpBaseline, faults, seed, Map.copyOf(params), runLimit, liveHeap, cds,
+                List.copyOf(jvmArgs), keep, httpBaseline, junitBaseline, faults, seed, Map.copyOf(params), runLimit, liveHeap, cds,
                 experimentSet);
     }
 
@@ -117,6 +125,21 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
             throw new UsageException("option [--param] needs KEY=VALUE, but was '" + keyValue + "'");
         }
         params.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
+    }
+
+    /** Whether the run is a baseline ({@code --http-baseline} or {@code --junit-baseline}): the calls without evalunit. */
+    boolean baseline() {
+        return httpBaseline || junitBaseline;
+    }
+
+    /** The measured JVM's main class of a {@linkplain #baseline() baseline} run. */
+    Class<?> baselineMain() {
+        return junitBaseline ? JUnitHttpBaseline.class : HttpBaseline.class;
+    }
+
+    /** The option that asked for the baseline, for messages. */
+    String baselineOption() {
+        return junitBaseline ? "--junit-baseline" : "--http-baseline";
     }
 
     boolean faultMode() {

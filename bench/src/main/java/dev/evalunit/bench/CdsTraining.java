@@ -14,7 +14,7 @@ import java.util.List;
  * from the jar. For the evaluation, two runs in a folder of their own: a live one over the first
  * {@value #CACHED_ROWS} rows, then one over {@value #TRAINING_ROWS} rows that dumps the archive at its
  * exit, so that the classes of a reply read from the cache and those of a call are both in it. For
- * {@code --http-baseline}, one baseline run of {@value #TRAINING_ROWS} examples. They call a stand-in server
+ * {@code --http-baseline} or {@code --junit-baseline}, one baseline run of {@value #TRAINING_ROWS} examples. They call a stand-in server
  * of their own, so that the measured runs' server counts only theirs.
  */
 final class CdsTraining {
@@ -41,8 +41,8 @@ final class CdsTraining {
         dumping.add("-XX:ArchiveClassesAtExit=" + archive);
         long started = System.nanoTime();
         boolean trained;
-        if (options.httpBaseline()) {
-            trained = ClientProcess.run(folder, dumping, HttpBaseline.class, List.of(server.baseUrl(),
+        if (options.baseline()) {
+            trained = ClientProcess.run(folder, dumping, options.baselineMain(), List.of(server.baseUrl(),
                     String.valueOf(TRAINING_ROWS), String.valueOf(options.samples()),
                     String.valueOf(options.concurrency())), timeoutSeconds, "cds-training").succeeded();
         } else {

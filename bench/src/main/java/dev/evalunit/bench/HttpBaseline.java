@@ -36,48 +36,60 @@ public final class HttpBaseline {
     }
 
     public static void main(String[] args) throws Exception {
-        String url = args[0].replaceAll("/+$", "") + "/chat/completions";
-        int examples = Integer.parseInt(args[1]);
-        int samples = Integer.parseInt(args[2]);
-        int concurrency = Integer.parseInt(args[3]);
-        MeasuredRun.measure(() -> {
-            Dispatcher dispatcher = new Dispatcher();
-            dispatcher.setMaxRequests(256);
-            dispatcher.setMaxRequestsPerHost(256);
-            OkHttpClient http = new OkHttpClient.Builder()
-                    .dispatcher(dispatcher)
-                    .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
-                    .retryOnConnectionFailure(false)
-                    .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-                    .build();
-            AtomicInteger next = new AtomicInteger();
-            AtomicReference<String> failure = new AtomicReference<>();
-            ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-            for (int t = 0; t < concurrency; t++) {
-                pool.execute(() -> {
-                    int example;
-                    while ((example = next.getAndIncrement()) < examples && failure.get() == null) {
-                        try {
-                            call(http, url, "{\"model\":\"m1\",\"messages\":[{\"role\":\"user\",\"content\":\"Question "
-                                    + example + ". " + CONTEXT + "\"}]}");
-                            for (int s = 0; s < samples; s++) {
-                                call(http, url, "{\"model\":\"judge\",\"messages\":[{\"role\":\"system\",\"content\":\""
-                                        + LatencyServer.JUDGE_MARKER + ".\"},{\"role\":\"user\",\"content\":\"Example "
-                                        + example + " sample " + s + ". " + JUDGE_TEXT + "\"}]}");
-                            }
-                        } catch (IOException e) {
-                            failure.compareAndSet(null, "example " + example + ": " + e);
+        Arguments arguments = Arguments.of(args);
+        MeasuredRun.measure(() -> callAll(arguments));
+    }
+
+    /** The arguments of a baseline run: base URL, examples, samples, concurrency. */
+    record Arguments(String url, int examples, int samples, int concurrency) {
+        static Arguments of(String[] args) {
+            return new Arguments(args[0].replaceAll("/+$", "") + "/chat/completions", Integer.parseInt(args[1]),
+                    Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        }
+    }
+
+    /** Makes the baseline's calls: each of C threads takes one example at a time until none is left. */
+    static MeasuredRun.Outcome callAll(Arguments arguments) throws InterruptedException {
+        String url = arguments.url();
+        int examples = arguments.examples();
+        int samples = arguments.samples();
+        int concurrency = arguments.concurrency();
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(256);
+        dispatcher.setMaxRequestsPerHost(256);
+        OkHttpClient http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
+                .retryOnConnectionFailure(false)
+                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+                .build();
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<String> failure = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        for (int t = 0; t < concurrency; t++) {
+            pool.execute(() -> {
+                int example;
+                while ((example = next.getAndIncrement()) < examples && failure.get() == null) {
+                    try {
+                        call(http, url, "{\"model\":\"m1\",\"messages\":[{\"role\":\"user\",\"content\":\"Question "
+                                + example + ". " + CONTEXT + "\"}]}");
+                        for (int s = 0; s < samples; s++) {
+                            call(http, url, "{\"model\":\"judge\",\"messages\":[{\"role\":\"system\",\"content\":\""
+                                    + LatencyServer.JUDGE_MARKER + ".\"},{\"role\":\"user\",\"content\":\"Example "
+                                    + example + " sample " + s + ". " + JUDGE_TEXT + "\"}]}");
                         }
+                    } catch (IOException e) {
+                        failure.compareAndSet(null, "example " + example + ": " + e);
                     }
-                });
-            }
-            pool.shutdown();
-            boolean finished = pool.awaitTermination(1, TimeUnit.HOURS);
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-            return new MeasuredRun.Outcome(finished && failure.get() == null,
-                    finished ? failure.get() : "the calls did not finish within an hour");
-        });
+                }
+            });
+        }
+        pool.shutdown();
+        boolean finished = pool.awaitTermination(1, TimeUnit.HOURS);
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        return new MeasuredRun.Outcome(finished && failure.get() == null,
+                finished ? failure.get() : "the calls did not finish within an hour");
     }
 
     private static void call(OkHttpClient http, String url, String body) throws IOException {
