@@ -33,9 +33,17 @@ public final class EvaluationRunner {
             parameters.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         boolean experimentSet = Boolean.parseBoolean(parameters.remove(EXPERIMENT_SET));
-        long tests = experimentSet ? BenchExperimentSet.EXPERIMENTS : 1;
+        measureTests(experimentSet ? BenchExperimentSet.class : BenchEvaluation.class, parameters,
+                experimentSet ? BenchExperimentSet.EXPERIMENTS : 1);
+    }
+
+    /**
+     * Runs the tests of {@code testClass} through the JUnit Platform Launcher, measured by {@link MeasuredRun} from
+     * the launch to its end (the launcher is made before); the run succeeded when {@code tests} tests did and none failed.
+     */
+    static void measureTests(Class<?> testClass, Map<String, String> parameters, long tests) throws Exception {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(experimentSet ? BenchExperimentSet.class : BenchEvaluation.class))
+                .selectors(selectClass(testClass))
                 .configurationParameters(parameters)
                 .build();
         Launcher launcher = LauncherFactory.create();

@@ -1,14 +1,7 @@
 package dev.evalunit.bench;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
-import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * The measured JVM of {@code --junit-baseline}: {@link HttpBaseline}'s calls, made from inside one plain JUnit test
@@ -20,35 +13,24 @@ public final class JUnitHttpBaseline {
 
     /** The run's arguments, for the test to read: it runs in this JVM, launched from {@link #main}. */
     private static volatile HttpBaseline.Arguments arguments;
-    private static volatile MeasuredRun.Outcome outcome;
 
     private JUnitHttpBaseline() {
     }
 
     public static void main(String[] args) throws Exception {
         arguments = HttpBaseline.Arguments.of(args);
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(Calls.class))
-                .build();
-        Launcher launcher = LauncherFactory.create();
-        SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        MeasuredRun.measure(() -> {
-            launcher.execute(request, summary);
-            TestExecutionSummary result = summary.getSummary();
-            if (result.getTestsSucceededCount() != 1 || outcome == null) {
-                return new MeasuredRun.Outcome(false, result.getFailures().isEmpty() ? "the test did not run"
-                        : String.valueOf(result.getFailures().get(0).getException()));
-            }
-            return outcome;
-        });
+        EvaluationRunner.measureTests(Calls.class, Map.of(), 1);
     }
 
-    /** The one test: the baseline's calls, as a user's own test might make them. */
+    /** The one test: the baseline's calls, as a user's own test might make them; it fails as the baseline does. */
     public static class Calls {
 
         @Test
         void calls() throws InterruptedException {
-            outcome = HttpBaseline.callAll(arguments);
+            MeasuredRun.Outcome outcome = HttpBaseline.callAll(arguments);
+            if (!outcome.succeeded()) {
+                throw new AssertionError(outcome.failure());
+            }
         }
     }
 }
