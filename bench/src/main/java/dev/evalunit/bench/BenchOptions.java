@@ -103,6 +103,10 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
         if (httpBaseline && junitBaseline) {
             throw new UsageException("options [--http-baseline] and [--junit-baseline] are two baselines: give one");
         }
+        if ((httpBaseline || junitBaseline) && (!FaultMix.NONE.equals(faults) || serverCheck)) {
+            throw new UsageException("option [" + (junitBaseline ? "--junit-baseline" : "--http-baseline")
+                    + "] does not go with --faults or --server-check");
+        }
         if (experimentSet && (httpBaseline || junitBaseline || !FaultMix.NONE.equals(faults) || serverCheck)) {
             throw new UsageException(
                     "option [--experiment-set] does not go with --http-baseline, --junit-baseline, --faults or --server-check");
