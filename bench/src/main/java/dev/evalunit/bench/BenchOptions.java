@@ -104,8 +104,7 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
             throw new UsageException("options [--http-baseline] and [--junit-baseline] are two baselines: give one");
         }
         if ((httpBaseline || junitBaseline) && (!FaultMix.NONE.equals(faults) || serverCheck)) {
-            throw new UsageException("option [" + (junitBaseline ? "--junit-baseline" : "--http-baseline")
-                    + "] does not go with --faults or --server-check");
+            throw new UsageException("option [" + baselineOption(junitBaseline) + "] does not go with --faults or --server-check");
         }
         if (experimentSet && (httpBaseline || junitBaseline || !FaultMix.NONE.equals(faults) || serverCheck)) {
             throw new UsageException(
@@ -143,6 +142,10 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
 
     /** The option that asked for the baseline, for messages. */
     String baselineOption() {
+        return baselineOption(junitBaseline);
+    }
+
+    private static String baselineOption(boolean junitBaseline) {
         return junitBaseline ? "--junit-baseline" : "--http-baseline";
     }
 
