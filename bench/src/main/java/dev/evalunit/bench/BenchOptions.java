@@ -9,8 +9,8 @@ import java.util.Map;
 /** The benchmark's command line. */
 record BenchOptions(int examples, int concurrency, int latencyMillis, int samples, String heap,
                     boolean rerun, String cacheMode, boolean serverCheck, Path profile, List<String> jvmArgs,
-                    boolean keep, boolean httpBaseline, boolean junitBaseline, String faults, long seed, Map<String, String> params,
-                    long runLimitSeconds, long liveHeapMillis, boolean cds, boolean experimentSet) {
+                    boolean keep, boolean httpBaseline, boolean junitBaseline, String faults, long seed,
+                    Map<String, String> params, long runLimitSeconds, long liveHeapMillis, boolean cds, boolean experimentSet) {
 
     static final String USAGE = """
             usage: bench/run.sh [options]
@@ -104,15 +104,16 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
             throw new UsageException("options [--http-baseline] and [--junit-baseline] are two baselines: give one");
         }
         if ((httpBaseline || junitBaseline) && (!FaultMix.NONE.equals(faults) || serverCheck)) {
-            throw new UsageException("option [" + baselineOption(junitBaseline) + "] does not go with --faults or --server-check");
+            throw new UsageException("option [" + baselineOption(junitBaseline)
+                    + "] does not go with --faults or --server-check");
         }
         if (experimentSet && (httpBaseline || junitBaseline || !FaultMix.NONE.equals(faults) || serverCheck)) {
-            throw new UsageException(
-                    "option [--experiment-set] does not go with --http-baseline, --junit-baseline, --faults or --server-check");
+            throw new UsageException("option [--experiment-set] does not go with --http-baseline, --junit-baseline,"
+                    + " --faults or --server-check");
         }
         return new BenchOptions(examples, concurrency, latency, samples, heap, rerun, cacheMode, serverCheck, profile,
-                List.copyOf(jvmArgs), keep, httpBaseline, junitBaseline, faults, seed, Map.copyOf(params), runLimit, liveHeap, cds,
-                experimentSet);
+                List.copyOf(jvmArgs), keep, httpBaseline, junitBaseline, faults, seed, Map.copyOf(params), runLimit,
+                liveHeap, cds, experimentSet);
     }
 
     private static String fault(String mix) throws UsageException {
@@ -130,7 +131,7 @@ record BenchOptions(int examples, int concurrency, int latencyMillis, int sample
         params.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
     }
 
-    /** Whether the run is a baseline ({@code --http-baseline} or {@code --junit-baseline}): the calls without evalunit. */
+    /** Whether the run is a baseline ({@code --http-baseline} or {@code --junit-baseline}): the calls, no evalunit. */
     boolean baseline() {
         return httpBaseline || junitBaseline;
     }
