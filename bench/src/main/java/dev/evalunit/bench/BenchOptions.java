@@ -10,7 +10,8 @@ import java.util.Map;
 record BenchOptions(int examples, int concurrency, int latencyMillis, int samples, String heap,
                     boolean rerun, String cacheMode, boolean serverCheck, Path profile, List<String> jvmArgs,
                     boolean keep, boolean httpBaseline, boolean junitBaseline, String faults, long seed,
-                    Map<String, String> params, long runLimitSeconds, long liveHeapMillis, boolean cds, boolean experimentSet) {
+                    Map<String, String> params, long runLimitSeconds, long liveHeapMillis, boolean cds,
+                    boolean experimentSet) {
 
     static final String USAGE = """
             usage: bench/run.sh [options]
