@@ -99,9 +99,9 @@ out = {"mode": "compare", "rounds": int(rounds), "cpu_model": cpu_model, "cores"
 first = (runs["evalunit"] or runs["okhttp"] or runs["junit"] or [{}])[0]
 for key in ("examples", "calls", "concurrency", "latency_ms"):
     out[key] = first.get(key)
+baseline_keys = ("efficiency", "cpu_ms_per_call", "first_call_s")
 keys = {"evalunit": ("efficiency", "cpu_ms_per_call", "cached_rerun_s", "cached_rerun_cpu_s", "first_call_s"),
-        "okhttp": ("efficiency", "cpu_ms_per_call", "first_call_s"),
-        "junit": ("efficiency", "cpu_ms_per_call", "first_call_s")}
+        "okhttp": baseline_keys, "junit": baseline_keys}
 print("machine: %s, %s cores; loadavg before %s, after %s" % (cpu_model, cores, load_before, load_after))
 for side in sides:
     out[side] = {key: figure(side, key) for key in keys[side]}
