@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -38,10 +39,27 @@ public final class DatasetLoader {
     }
 
     public Dataset load(String reference) {
+        return load(reference, row -> { });
+    }
+
+    /**
+     * Loads the dataset and hands each of its rows to {@code eachRow} once, in order, as it is read: the checks
+     * a plan makes of every row (its ids, its human preference) see a JSON Lines file on disk in the one pass
+     * that reads it, instead of reading every row of it again. A row handed on holds its cells in its record's
+     * order, not yet in the dataset's column order; its location and row number are the dataset's.
+     */
+    public Dataset load(String reference, Consumer<DatasetRow> eachRow) {
         Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(eachRow, "eachRow");
         List<String> parts = DatasetReferences.split(reference);
+        int[] rowNumber = {0};
+        Consumer<DatasetRecord> eachRecord =
+                record -> eachRow.accept(new DatasetRow(record.location(), record.values(), ++rowNumber[0]));
         // One source: its records as it gives them, which may be read on demand (JsonLinesFile).
-        List<DatasetRecord> records = parts.size() > 1 ? joined(parts) : read(sources.accepting(reference), reference);
+        List<DatasetRecord> records = parts.size() > 1 ? joined(parts) : read(sources.accepting(reference), reference, eachRecord);
+        if (parts.size() > 1) {
+            records.forEach(eachRecord);
+        }
         if (records.isEmpty()) {
             throw new ConfigurationException("dataset [" + reference + "] has no rows. Add at least one example.");
         }
@@ -54,7 +72,7 @@ public final class DatasetLoader {
         for (String part : parts) {
             // Chosen before the lookup: a misspelt extension is better reported as such than as a missing file.
             DatasetSource source = sources.accepting(part);
-            for (DatasetRecord record : read(source, part)) {
+            for (DatasetRecord record : read(source, part, each -> { })) {
                 // A location names its file.
                 records.add(new DatasetRecord(part + " " + record.location(), record.values()));
             }
@@ -62,9 +80,15 @@ public final class DatasetLoader {
         return records;
     }
 
-    private List<DatasetRecord> read(DatasetSource source, String reference) {
+    /** The source's records, each handed to {@code eachRecord} once (as the engine's own file sources read them). */
+    private List<DatasetRecord> read(DatasetSource source, String reference, Consumer<DatasetRecord> eachRecord) {
         try {
-            return source.load(reference, classLoader, baseDirectory);
+            if (source instanceof FileDatasetSource file) {
+                return file.load(reference, classLoader, baseDirectory, eachRecord);
+            }
+            List<DatasetRecord> records = source.load(reference, classLoader, baseDirectory);
+            records.forEach(eachRecord);
+            return records;
         } catch (ConfigurationException e) {
             throw e;
         } catch (IllegalArgumentException e) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A source of UTF-8 text files chosen by extension, looked up as a class path resource or, failing
@@ -43,12 +44,13 @@ abstract class FileDatasetSource implements DatasetSource {
     abstract List<DatasetRecord> parse(String reference, BufferedReader text) throws IOException;
 
     /**
-     * The records of {@code file}, the dataset as a file on disk, read when asked for rather than held;
-     * {@code null} (the default) to {@linkplain #parse parse} its text instead.
+     * The records of {@code file}, the dataset as a file on disk, read when asked for rather than held, each
+     * handed to {@code eachRecord} as the file is read through; {@code null} (the default) to {@linkplain #parse
+     * parse} its text instead, before any record is handed on.
      *
      * @throws CharacterCodingException when the file is not UTF-8 (reported as such by the caller)
      */
-    List<DatasetRecord> onDemand(String reference, Path file) throws IOException {
+    List<DatasetRecord> onDemand(String reference, Path file, Consumer<DatasetRecord> eachRecord) throws IOException {
         return null;
     }
 
@@ -70,15 +72,31 @@ abstract class FileDatasetSource implements DatasetSource {
     @Override
     public final List<DatasetRecord> load(String reference, ClassLoader classLoader, Path baseDirectory)
             throws IOException {
+        return load(reference, classLoader, baseDirectory, record -> { });
+    }
+
+    /**
+     * As {@link #load(String, ClassLoader, Path)}, handing every record to {@code eachRecord} once, in order, as
+     * it is read: a file read when asked for ({@link #onDemand}) is then read through once, not once for the
+     * loading and again for the checks of its rows.
+     */
+    final List<DatasetRecord> load(String reference, ClassLoader classLoader, Path baseDirectory,
+                                   Consumer<DatasetRecord> eachRecord) throws IOException {
         try {
             Optional<Path> onDisk = fileOf(reference, classLoader, baseDirectory);
-            List<DatasetRecord> records = onDisk.isPresent() ? onDemand(reference, onDisk.get()) : null;
+            List<DatasetRecord> records = onDisk.isPresent() ? onDemand(reference, onDisk.get(), eachRecord) : null;
             if (records != null) {
                 return records;
             }
         } catch (CharacterCodingException e) {
             throw notUtf8(reference);
         }
+        List<DatasetRecord> records = parsed(reference, classLoader, baseDirectory);
+        records.forEach(eachRecord);
+        return records;
+    }
+
+    private List<DatasetRecord> parsed(String reference, ClassLoader classLoader, Path baseDirectory) throws IOException {
         Optional<InputStream> resource = openResource(reference, classLoader);
         try (InputStream in = (resource.isPresent() ? resource : openFile(reference, baseDirectory))
                 .orElseThrow(() -> new ConfigurationException("dataset [" + reference

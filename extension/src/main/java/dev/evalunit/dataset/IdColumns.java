@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /** The columns that identify an example (AutoSxS {@code id_columns}): checks them and reads them from rows. */
@@ -25,37 +26,87 @@ public final class IdColumns {
     /**
      * Fails unless every id column exists, every row has a value in each, and no two rows share their
      * ids. Ids compare as text, so the JSON number {@code 1} and the string {@code "1"} are the same id:
-     * that is how reports show them. With no id columns there is nothing to check.
+     * that is how reports show them. With no id columns there is nothing to check. Reads every row; a plan
+     * checks them as the dataset is loaded instead ({@link #check}).
      */
     public static void checkIds(Dataset dataset, List<String> idColumns) {
-        for (String column : idColumns) {
-            if (!dataset.hasColumn(column)) {
-                throw new ConfigurationException("id column [" + column + "] is not in dataset ["
-                        + dataset.source() + "]. Columns: " + dataset.columnList() + ".");
+        Check check = check(idColumns);
+        dataset.rows().forEach(check);
+        check.finish(dataset);
+    }
+
+    /**
+     * The check of {@link #checkIds}, made of the rows as they are read ({@link DatasetLoader#load(String,
+     * java.util.function.Consumer)}), then {@linkplain Check#finish finished} with the dataset.
+     */
+    public static Check check(List<String> idColumns) {
+        return new Check(idColumns);
+    }
+
+    /**
+     * What the id check keeps of the rows as they go by: a 64-bit hash of each row's ids (8 bytes a row, so that
+     * memory does not grow with the rows themselves) and the first row without one of its ids. Not thread safe.
+     */
+    public static final class Check implements Consumer<DatasetRow> {
+
+        private final List<String> idColumns;
+        private long[] hashes = new long[1024];
+        private int rows;
+        private String firstMissing;
+
+        private Check(List<String> idColumns) {
+            this.idColumns = List.copyOf(idColumns);
+        }
+
+        @Override
+        public void accept(DatasetRow row) {
+            if (idColumns.isEmpty()) {
+                return;
             }
-        }
-        if (idColumns.isEmpty()) {
-            return;
-        }
-        // Two passes, so that memory does not grow with the dataset: a 64-bit hash of each row's ids first
-        // (8 bytes a row), then the ids themselves only of rows whose hash another row shares.
-        long[] hashes = new long[dataset.rows().size()];
-        int index = 0;
-        for (DatasetRow row : dataset.rows()) {
-            for (String column : idColumns) {
-                if (row.get(column) == null) {
-                    throw new ConfigurationException("dataset [" + dataset.source() + "] " + row.location()
-                            + " has no value for id column [" + column + "]. Give every example an id.");
+            if (firstMissing == null) {
+                for (String column : idColumns) {
+                    if (row.get(column) == null) {
+                        firstMissing = row.location() + " has no value for id column [" + column + "]";
+                        break;
+                    }
                 }
             }
-            hashes[index++] = hash(idOf(row, idColumns));
+            if (rows == hashes.length) {
+                hashes = Arrays.copyOf(hashes, rows * 2);
+            }
+            hashes[rows++] = hash(idOf(row, idColumns));
         }
-        long[] shared = sharedHashes(hashes);
-        if (shared.length == 0) {
-            return;
+
+        /**
+         * Fails, naming the culprit, when an id column is not in {@code dataset} (the one whose rows this check
+         * saw), a row has no value in one, or two rows share their ids; the last reads again only the rows whose
+         * hash another row shares.
+         */
+        public void finish(Dataset dataset) {
+            for (String column : idColumns) {
+                if (!dataset.hasColumn(column)) {
+                    throw new ConfigurationException("id column [" + column + "] is not in dataset ["
+                            + dataset.source() + "]. Columns: " + dataset.columnList() + ".");
+                }
+            }
+            if (idColumns.isEmpty()) {
+                return;
+            }
+            if (firstMissing != null) {
+                throw new ConfigurationException("dataset [" + dataset.source() + "] " + firstMissing
+                        + ". Give every example an id.");
+            }
+            long[] seen = Arrays.copyOf(hashes, rows);
+            long[] shared = sharedHashes(seen);
+            if (shared.length > 0) {
+                checkDuplicates(dataset, idColumns, seen, shared);
+            }
         }
+    }
+
+    private static void checkDuplicates(Dataset dataset, List<String> idColumns, long[] hashes, long[] shared) {
         Map<List<String>, List<String>> locationsById = new LinkedHashMap<>();
-        index = 0;
+        int index = 0;
         for (DatasetRow row : dataset.rows()) {
             if (Arrays.binarySearch(shared, hashes[index++]) >= 0) {
                 locationsById.computeIfAbsent(idOf(row, idColumns), k -> new ArrayList<>()).add(row.location());

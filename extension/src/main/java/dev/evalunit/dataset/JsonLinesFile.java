@@ -16,15 +16,18 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The records of a JSON Lines file on disk, read when asked for: the file is read once through, every
  * line parsed and checked as {@link JsonLinesSource} checks it (so that every mistake is still reported
- * before the first call), and only each record's place is kept (16 bytes a row, where the rows
- * themselves took about a kilobyte); {@link #get} reads and parses the line again. So a dataset of a
- * hundred thousand rows does not hold the heap. Read-only; thread safe.
+ * before the first call) and handed to the caller's checks of the rows, and only each record's place is
+ * kept (16 bytes a row, where the rows themselves took about a kilobyte); {@link #get} reads and parses
+ * the line again. So a dataset of a hundred thousand rows does not hold the heap. Lines end as
+ * {@link java.io.BufferedReader#readLine} ends them: LF, CR LF or a lone CR. Read-only; thread safe.
  */
 final class JsonLinesFile extends AbstractList<DatasetRecord> implements RandomAccess {
 
@@ -48,17 +51,20 @@ final class JsonLinesFile extends AbstractList<DatasetRecord> implements RandomA
     }
 
     /**
-     * The file's records, checked, or {@code null} when it is not one JSON object per line (pretty-printed
-     * JSON, or lines ended by a lone carriage return): {@link JsonLinesSource} reads those whole.
+     * The file's records, checked, or {@code null} when it is not one JSON object per line but pretty-printed
+     * JSON: {@link JsonLinesSource} reads that whole. Each record is handed to {@code eachRecord} as it is read,
+     * in file order; {@code null} is returned before any is.
      *
      * @throws java.nio.charset.CharacterCodingException when the file is not UTF-8
      */
-    static JsonLinesFile index(String reference, Path file) throws IOException {
-        Lines lines = new Lines(reference);
+    static JsonLinesFile index(String reference, Path file, Consumer<DatasetRecord> eachRecord) throws IOException {
+        Lines lines = new Lines(reference, eachRecord);
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 16];
             long position = 0;
             boolean first = true;
+            // The last line ended with a CR: an LF right after it belongs to that line's end.
+            boolean afterCr = false;
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 int from = 0;
                 if (first && read >= 3 && Arrays.equals(buffer, 0, 3, BYTE_ORDER_MARK, 0, 3)) {
@@ -70,16 +76,25 @@ final class JsonLinesFile extends AbstractList<DatasetRecord> implements RandomA
                 // the JIT compiles the loop alone: compiled with the parsing inlined, it took the optimising
                 // compiler half a second and failed (a JFR recording of the benchmark's live run).
                 while (from < read) {
-                    int newline = indexOfNewline(buffer, from, read);
-                    int to = newline < 0 ? read : newline;
+                    if (afterCr) {
+                        afterCr = false;
+                        if (buffer[from] == '\n') {
+                            lines.start++;
+                            from++;
+                            continue;
+                        }
+                    }
+                    int lineEnd = indexOfLineEnd(buffer, from, read);
+                    int to = lineEnd < 0 ? read : lineEnd;
                     lines.append(buffer, from, to - from);
-                    if (newline < 0) {
+                    if (lineEnd < 0) {
                         break;
                     }
-                    if (!lines.end(position + newline + 1)) {
+                    if (!lines.end(position + lineEnd + 1)) {
                         return null;
                     }
-                    from = newline + 1;
+                    afterCr = buffer[lineEnd] == '\r';
+                    from = lineEnd + 1;
                 }
                 position += read;
             }
@@ -90,9 +105,11 @@ final class JsonLinesFile extends AbstractList<DatasetRecord> implements RandomA
         return lines.file(file);
     }
 
-    private static int indexOfNewline(byte[] bytes, int from, int to) {
+    /** Where the first LF or CR from {@code from} is, or -1. */
+    private static int indexOfLineEnd(byte[] bytes, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (bytes[i] == '\n') {
+            byte b = bytes[i];
+            if (b == '\n' || b == '\r') {
                 return i;
             }
         }
@@ -103,6 +120,7 @@ final class JsonLinesFile extends AbstractList<DatasetRecord> implements RandomA
     private static final class Lines {
 
         private final String reference;
+        private final Consumer<DatasetRecord> eachRecord;
         private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -117,8 +135,9 @@ final class JsonLinesFile extends AbstractList<DatasetRecord> implements RandomA
         /** Where the line being read begins in the file. */
         private long start;
 
-        Lines(String reference) {
+        Lines(String reference, Consumer<DatasetRecord> eachRecord) {
             this.reference = reference;
+            this.eachRecord = eachRecord;
         }
 
         void append(byte[] bytes, int from, int count) {
@@ -130,30 +149,28 @@ final class JsonLinesFile extends AbstractList<DatasetRecord> implements RandomA
         }
 
         /**
-         * Ends the line read so far, whose successor begins at {@code next}; {@code false} when the file is
-         * not JSON Lines after all.
+         * Ends the line read so far (its end not included), whose successor begins at {@code next}; {@code false}
+         * when the file is not JSON Lines after all, which only its first record can show.
          */
         boolean end(long next) throws IOException {
             number++;
-            int textLength = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
-            String text = utf8.decode(ByteBuffer.wrap(line, 0, textLength)).toString();
-            if (text.indexOf('\r') >= 0) {
-                return false;
-            }
+            String text = utf8.decode(ByteBuffer.wrap(line, 0, length)).toString();
             if (!text.isBlank()) {
                 if (rows == 0 && JsonLinesSource.isPrettyPrinted(text)) {
                     return false;
                 }
-                columns.addAll(JsonLinesSource.parseObject(reference, number, text).keySet());
+                Map<String, Object> cells = JsonLinesSource.parseObject(reference, number, text);
+                columns.addAll(cells.keySet());
                 if (rows == offsets.length) {
                     offsets = Arrays.copyOf(offsets, rows * 2);
                     lengths = Arrays.copyOf(lengths, rows * 2);
                     lineNumbers = Arrays.copyOf(lineNumbers, rows * 2);
                 }
                 offsets[rows] = start;
-                lengths[rows] = textLength;
+                lengths[rows] = length;
                 lineNumbers[rows] = number;
                 rows++;
+                eachRecord.accept(new DatasetRecord(FileDatasetSource.lineLocation(number), cells));
             }
             start = next;
             length = 0;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -45,8 +46,8 @@ public final class JsonLinesSource extends FileDatasetSource {
 
     /** A file on disk is read once through and its rows read again when asked for: {@link JsonLinesFile}. */
     @Override
-    List<DatasetRecord> onDemand(String reference, Path file) throws IOException {
-        return JsonLinesFile.index(reference, file);
+    List<DatasetRecord> onDemand(String reference, Path file, Consumer<DatasetRecord> eachRecord) throws IOException {
+        return JsonLinesFile.index(reference, file, eachRecord);
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evalunit.api.Model;
 import dev.evalunit.api.Task;
-import dev.evalunit.api.pairwise.HumanPreference;
 import dev.evalunit.api.spi.ModelClient;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigurationException;
@@ -13,7 +12,6 @@ import dev.evalunit.config.SecretReference;
 import dev.evalunit.dataset.Dataset;
 import dev.evalunit.dataset.DatasetLoader;
 import dev.evalunit.dataset.DatasetReferences;
-import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.dataset.IdColumns;
 import dev.evalunit.execution.ReportDirectories;
 import dev.evalunit.model.ModelClients;
@@ -68,8 +66,12 @@ public final class PairwisePlanner {
         }
         int concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
 
-        Dataset dataset = datasets.load(DatasetReferences.resolve(config, spec.dataset()));
-        IdColumns.checkIds(dataset, spec.idColumns());
+        // Each row is checked as the dataset is read: a JSON Lines file is read through once for all of it.
+        IdColumns.Check ids = IdColumns.check(spec.idColumns());
+        String human = spec.humanPreferenceColumn().isBlank() ? null : spec.humanPreferenceColumn();
+        HumanPreferenceCheck humanPreferences = new HumanPreferenceCheck(human);
+        Dataset dataset = datasets.load(DatasetReferences.resolve(config, spec.dataset()), ids.andThen(humanPreferences));
+        ids.finish(dataset);
 
         PromptParameter instruction = PromptParameter.of(spec.instruction().column(), spec.instruction().template(),
                 "the autorater's instruction");
@@ -80,10 +82,7 @@ public final class PairwisePlanner {
             context.validate(dataset, "the autorater's context");
         }
 
-        String human = spec.humanPreferenceColumn().isBlank() ? null : spec.humanPreferenceColumn();
-        if (human != null) {
-            checkHumanPreferences(dataset, human);
-        }
+        humanPreferences.finish(dataset);
 
         // Sources are checked before models are resolved: a wrong declaration is reported as such,
         // not as the missing API key of a model that would never have been used.
@@ -176,22 +175,6 @@ public final class PairwisePlanner {
         }
         Optional<Model> declared = inline.stream().filter(m -> m.name().equals(name)).findFirst();
         return clients.create(resolver.resolve(name, declared), secrets);
-    }
-
-    private static void checkHumanPreferences(Dataset dataset, String column) {
-        if (!dataset.hasColumn(column)) {
-            throw new ConfigurationException("human preference column [" + column + "] is not in dataset ["
-                    + dataset.source() + "]. Columns: " + String.join(", ", dataset.columns()) + ".");
-        }
-        for (DatasetRow row : dataset.rows()) {
-            String value = row.text(column);
-            // An empty cell is an example nobody labelled: the statistics leave it out, so it is allowed.
-            if (!value.isBlank() && HumanPreference.parse(value).isEmpty()) {
-                throw new ConfigurationException("human preference column [" + column + "] has [" + value + "] at "
-                        + row.location() + " of dataset [" + dataset.source() + "]. Use one of "
-                        + HumanPreference.ACCEPTED + ", or leave the cell empty.");
-            }
-        }
     }
 
     /** {@code a}, {@code a and b}, {@code a, b and c}. */

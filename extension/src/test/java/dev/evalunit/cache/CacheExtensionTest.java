@@ -47,6 +47,10 @@ class CacheExtensionTest {
     @TempDir
     Path reports;
 
+    /** Where a test keeps an API key file: beside neither the cache nor the reports, and deleted after. */
+    @TempDir
+    Path secrets;
+
     private final List<ChatServer> servers = new ArrayList<>();
 
     @AfterEach
@@ -311,7 +315,7 @@ class CacheExtensionTest {
         @DisplayName("replays a run recorded with keys, resolving none and making no request")
         void replaysWithoutKeys() throws IOException {
             assertThat(System.getenv(UNSET)).isNull();
-            Path key = Files.writeString(cache.resolveSibling(cache.getFileName() + "-key"), "sk-recorded-with-a-real-key\n");
+            Path key = Files.writeString(secrets.resolve("api-key"), "sk-recorded-with-a-real-key\n");
             ChatServer recording = pairwiseServer();
             EngineRuns.run(GeneratingTestCase.class, withKey(config(recording.baseUrl(), "live", "recorded"),
                     "${file:" + key + "}")).testEvents().assertStatistics(stats -> stats.succeeded(1));

@@ -11,6 +11,8 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -403,6 +405,56 @@ class DatasetLoaderTest {
         void emptyCsv(String content) throws IOException {
             assertFails("e.csv", content,
                     "Configuration error: dataset [e.csv] has no rows. Add at least one example.");
+        }
+    }
+
+    @Nested
+    @DisplayName("hands each row to the plan's checks once, as it reads the dataset")
+    class EachRow {
+
+        private List<String> handed(String reference) {
+            List<String> rows = new ArrayList<>();
+            loader().load(reference, row -> rows.add(row.rowNumber() + " " + row.location() + " " + row.text("id")));
+            return rows;
+        }
+
+        @Test
+        @DisplayName("from a JSON Lines file on disk, read once through: row numbers, locations and cells")
+        void jsonLinesOnDisk() throws IOException {
+            Files.writeString(dir.resolve("d.jsonl"), "{\"id\":\"a\"}\n\n{\"q\":\"x\",\"id\":2}\n");
+
+            assertThat(handed("d.jsonl")).containsExactly("1 line 1 a", "2 line 3 2");
+        }
+
+        @Test
+        @DisplayName("from a pretty-printed JSON file, which is read whole, and from a CSV file")
+        void readWhole() throws IOException {
+            Files.writeString(dir.resolve("p.jsonl"), "{\n  \"id\": \"a\"\n}\n{\n  \"id\": \"b\"\n}\n");
+            Files.writeString(dir.resolve("c.csv"), "id,q\nc1,x\nc2,y\n");
+
+            assertThat(handed("p.jsonl")).containsExactly("1 line 1 a", "2 line 4 b");
+            assertThat(handed("c.csv")).containsExactly("1 line 2 c1", "2 line 3 c2");
+        }
+
+        @Test
+        @DisplayName("from several files given as one dataset, each row located in its file, numbered across them")
+        void severalFiles() throws IOException {
+            Files.writeString(dir.resolve("a.jsonl"), "{\"id\":\"a1\"}\n");
+            Files.writeString(dir.resolve("b.csv"), "id\nb1\nb2\n");
+
+            assertThat(handed("a.jsonl, b.csv"))
+                    .containsExactly("1 a.jsonl line 1 a1", "2 b.csv line 2 b1", "3 b.csv line 3 b2");
+        }
+
+        @Test
+        @DisplayName("none, when a line is not a JSON object: the load fails first, naming it")
+        void failsFirst() throws IOException {
+            Files.writeString(dir.resolve("bad.jsonl"), "{\"id\":1}\n[2]\n");
+            List<DatasetRow> rows = new ArrayList<>();
+
+            assertThatThrownBy(() -> loader().load("bad.jsonl", rows::add))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("line 2 is not a JSON object");
         }
     }
 

@@ -111,6 +111,15 @@ public class DatasetSourcesTest {
     }
 
     @Test
+    @DisplayName("a plugged source's rows are handed to the plan's checks as it loads them, each once")
+    void pluggedSourceEachRow() throws IOException {
+        List<String> handed = new java.util.ArrayList<>();
+        loaderRegistering(TableSource.class).load("table:people", row -> handed.add(row.rowNumber() + " " + row.location()));
+
+        assertThat(handed).containsExactly("1 table people, row 1", "2 table people, row 2");
+    }
+
+    @Test
     @DisplayName("the built-in sources still load beside a plugged one")
     void builtInsBesidePlugged() throws IOException {
         Files.writeString(dir.resolve("qa.csv"), "id\nq1\n");

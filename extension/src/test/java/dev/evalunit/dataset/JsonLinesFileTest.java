@@ -44,7 +44,7 @@ class JsonLinesFileTest {
         Dataset dataset = load(content);
 
         assertThat(dataset.rows()).isInstanceOf(RowsOnDemand.class);
-        assertThat(List.copyOf(JsonLinesFile.index("data.jsonl", dir.resolve("data.jsonl")))).isEqualTo(parsedWhole(content));
+        assertThat(List.copyOf(JsonLinesFile.index("data.jsonl", dir.resolve("data.jsonl"), record -> { }))).isEqualTo(parsedWhole(content));
         assertThat(dataset.rows()).extracting(DatasetRow::location)
                 .containsExactlyElementsOf(parsedWhole(content).stream().map(DatasetRecord::location).toList());
     }
@@ -61,8 +61,44 @@ class JsonLinesFileTest {
         String content = longLine + "\n" + second + "\r\n{\"id\":3}\n{\"id\":4}";
         Files.writeString(dir.resolve("data.jsonl"), content);
 
-        assertThat(List.copyOf(JsonLinesFile.index("data.jsonl", dir.resolve("data.jsonl")))).isEqualTo(parsedWhole(content));
+        assertThat(List.copyOf(JsonLinesFile.index("data.jsonl", dir.resolve("data.jsonl"), record -> { }))).isEqualTo(parsedWhole(content));
         assertThat(load(content).rows()).extracting(row -> row.text("id")).containsExactly("1", "2", "3", "4");
+    }
+
+    @Test
+    @DisplayName("ends lines as BufferedReader does: a lone CR ends one, and a CR at the end of a read with its LF at the start of the next ends one")
+    void carriageReturns() throws Exception {
+        int buffer = 1 << 16;
+        String filler = "{\"id\":1,\"q\":\"";
+        // The first line's CR is the last byte of the first read, its LF the first of the second.
+        String first = filler + "x".repeat(buffer - 1 - filler.length() - 2) + "\"}";
+        String content = first + "\r\n{\"id\":2}\r{\"id\":3}\r\r\n{\"id\":4}\n\r{\"id\":5}\r";
+        Files.writeString(dir.resolve("data.jsonl"), content);
+
+        List<DatasetRecord> records = JsonLinesFile.index("data.jsonl", dir.resolve("data.jsonl"), record -> { });
+
+        assertThat(records).isNotNull();
+        assertThat(List.copyOf(records)).isEqualTo(parsedWhole(content));
+        assertThat(records).extracting(DatasetRecord::location)
+                .containsExactly("line 1", "line 2", "line 3", "line 5", "line 7");
+        assertThat(load(content).rows()).extracting(row -> row.text("id")).containsExactly("1", "2", "3", "4", "5");
+    }
+
+    @Test
+    @DisplayName("hands each record on once, in file order, as the file is read; a pretty-printed file hands on none")
+    void handsRecordsOn() throws Exception {
+        Files.writeString(dir.resolve("data.jsonl"), "{\"id\":1}\n\n{\"id\":2,\"q\":\"b\"}\n");
+        List<DatasetRecord> handed = new java.util.ArrayList<>();
+
+        List<DatasetRecord> records = JsonLinesFile.index("data.jsonl", dir.resolve("data.jsonl"), handed::add);
+
+        assertThat(handed).isEqualTo(List.copyOf(records));
+        assertThat(handed).extracting(DatasetRecord::location).containsExactly("line 1", "line 3");
+
+        Files.writeString(dir.resolve("pretty.jsonl"), "{\n  \"id\": 1\n}\n");
+        List<DatasetRecord> none = new java.util.ArrayList<>();
+        assertThat(JsonLinesFile.index("pretty.jsonl", dir.resolve("pretty.jsonl"), none::add)).isNull();
+        assertThat(none).isEmpty();
     }
 
     @Test

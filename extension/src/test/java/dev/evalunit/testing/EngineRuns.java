@@ -30,7 +30,7 @@ public final class EngineRuns {
      * off: within one run identical requests share an entry, and the stand-ins of many tests answer
      * identically where real models would not (e.g. at two temperatures), so they would count fewer
      * requests. A run that sets {@code evalunit.cache.mode} but not {@code evalunit.cache.dir} gets an
-     * empty directory of its own, never the module's {@code .evalunit/cache}.
+     * empty directory of its own under {@code target/engine-runs}, never the module's {@code .evalunit/cache}.
      */
     public static EngineExecutionResults run(Class<?> testCase, Map<String, String> configuration) {
         EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testCase));
@@ -65,9 +65,10 @@ public final class EngineRuns {
         }
     }
 
+    /** Under the module's build folder, so that {@code mvn clean} removes it and no run leaves folders in /tmp. */
     private static Path freshCacheDirectory() {
         try {
-            return Files.createTempDirectory("evalunit-cache");
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "engine-runs")), "evalunit-cache");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
