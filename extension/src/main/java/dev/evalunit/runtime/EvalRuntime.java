@@ -66,6 +66,8 @@ public final class EvalRuntime implements AutoCloseable {
         this.shard = Shard.from(config);
         int concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
         this.cache = ModelCache.from(config, secrets);
+        // The first call's one-time set-ups (security providers, SHA-256) made on another core while the run plans.
+        BackgroundPreinitializer.start(cache.mode());
         this.datasets = new DatasetLoader(classLoader, baseDirectory);
         this.classLoader = classLoader;
         this.batch = BatchExecution.from(config, cache);
