@@ -51,6 +51,8 @@ public final class HttpPipelines implements AutoCloseable {
      * Made when the first model's client is (its first call): a run served from the cache makes none.
      */
     private OkHttpClient shared;
+    /** Set by {@link #close}: {@link #prepare} builds nothing after it. */
+    private boolean closed;
     /** For https endpoints, made when the first one is asked for; shares the pool and the dispatcher. */
     private volatile OkHttpClient sharedTls;
     private final Backoff backoff;
@@ -231,6 +233,16 @@ public final class HttpPipelines implements AutoCloseable {
         return concurrency.get(endpoint);
     }
 
+    /**
+     * Builds the shared client now, unless it is built or the pipelines are closed: what the first call would
+     * do, done before it (the run's preinitializer calls this on a thread of its own while the run plans).
+     */
+    public synchronized void prepare() {
+        if (!closed) {
+            shared();
+        }
+    }
+
     /** Whether any pipeline's client was built, i.e. a call was made (for tests). */
     synchronized boolean clientBuilt() {
         return shared != null;
@@ -296,6 +308,7 @@ public final class HttpPipelines implements AutoCloseable {
             }
         });
         synchronized (this) {
+            closed = true;
             if (hedgeTimer != null) {
                 hedgeTimer.shutdownNow();
             }

@@ -110,6 +110,14 @@ public final class ModelClients implements AutoCloseable {
         return http.concurrencyLimit(baseUrl);
     }
 
+    /**
+     * Makes now what the first model call would make: the HTTP client every HTTP provider's pipelines share.
+     * The run calls it on a thread of its own while it plans, when it will call models.
+     */
+    public void prepareCalls() {
+        http.prepare();
+    }
+
     /** The client every model's client is derived from. */
     OkHttpClient sharedClient() {
         return http.sharedClient();

@@ -8,53 +8,59 @@ import java.security.Security;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Starts, on a thread of its own, the JVM's one-time set-ups that an evaluation's first model call would
- * otherwise wait for, while the run plans (reads its dataset, checks its prompts) on another core: the Java
- * security providers and SHA-256, which the response cache's first key needs (some 20-30 ms the first time in
- * a JVM), and the list of every security provider, which OkHttp's platform check reads at the first HTTP call.
- * What Spring Boot's {@code BackgroundPreinitializer} does for its own first request.
+ * Makes, on a thread of its own, the one-time set-ups that an evaluation's first model call would otherwise
+ * wait for, while the run plans (reads its dataset, checks its prompts) on another core: the Java security
+ * providers and SHA-256, which the response cache's first key needs (some 20-30 ms the first time in a JVM),
+ * the list of every security provider, which OkHttp's platform check reads, and then the run's own
+ * preparation (its HTTP client, when it will call models). What Spring Boot's {@code BackgroundPreinitializer}
+ * does for its own first request.
  *
- * <p>Nothing here changes what a run does or can fail: each set-up is the JVM's own, made once per JVM and
- * shared by whichever thread asks first, and a failure here is left for the call that needs it to report.
- * Once per JVM; a daemon thread, so it never holds the JVM open.
+ * <p>Nothing here changes what a run does or can fail: the JVM's set-ups are made once per JVM and shared by
+ * whichever thread asks first, the run's preparation is what its first call would make anyway, and a failure
+ * here is left for the call that needs it to report. A daemon thread, so it never holds the JVM open.
  */
 final class BackgroundPreinitializer {
 
-    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final AtomicBoolean JVM_PREPARED = new AtomicBoolean();
 
     private BackgroundPreinitializer() {
     }
 
-    /** Starts the set-ups that a run in {@code mode} will need, unless a run of this JVM started them already. */
-    static void start(CacheMode mode) {
-        start(mode, STARTED);
+    /**
+     * Starts the set-ups that a run in {@code mode} will need (the JVM's unless a run of this JVM started them
+     * already), then {@code forThisRun}.
+     */
+    static void start(CacheMode mode, Runnable forThisRun) {
+        start(mode, forThisRun, JVM_PREPARED);
     }
 
-    /** As {@link #start(CacheMode)}, once per {@code started}: the thread started, or {@code null}. */
-    static Thread start(CacheMode mode, AtomicBoolean started) {
-        if (!started.compareAndSet(false, true)) {
-            return null;
-        }
-        Thread thread = new Thread(() -> preinitialize(mode), "evalunit-preinitializer");
+    /** As {@link #start(CacheMode, Runnable)}, the JVM's set-ups once per {@code jvmPrepared}; the thread started. */
+    static Thread start(CacheMode mode, Runnable forThisRun, AtomicBoolean jvmPrepared) {
+        Thread thread = new Thread(() -> {
+            if (jvmPrepared.compareAndSet(false, true)) {
+                prepareJvm(mode);
+            }
+            try {
+                forThisRun.run();
+            } catch (RuntimeException e) {
+                // Left for the first call, which makes the same and reports its own failure.
+            }
+        }, "evalunit-preinitializer");
         thread.setDaemon(true);
         thread.start();
         return thread;
     }
 
-    private static void preinitialize(CacheMode mode) {
+    private static void prepareJvm(CacheMode mode) {
         try {
             if (mode != CacheMode.OFF) {
                 MessageDigest.getInstance("SHA-256").digest("evalunit".getBytes(StandardCharsets.UTF_8));
             }
-            if (callsModels(mode)) {
+            if (mode != CacheMode.REPLAY) {
                 Security.getProviders();
             }
         } catch (NoSuchAlgorithmException | RuntimeException e) {
             // Left for the code that needs it: the cache's key or the HTTP client reports its own failure.
         }
-    }
-
-    private static boolean callsModels(CacheMode mode) {
-        return mode != CacheMode.REPLAY;
     }
 }

@@ -66,12 +66,13 @@ public final class EvalRuntime implements AutoCloseable {
         this.shard = Shard.from(config);
         int concurrency = config.getPositiveInt(ConfigKeys.CONCURRENCY, ConfigKeys.DEFAULT_CONCURRENCY);
         this.cache = ModelCache.from(config, secrets);
-        // The first call's one-time set-ups (security providers, SHA-256) made on another core while the run plans.
-        BackgroundPreinitializer.start(cache.mode());
         this.datasets = new DatasetLoader(classLoader, baseDirectory);
         this.classLoader = classLoader;
         this.batch = BatchExecution.from(config, cache);
         this.clients = new ModelClients(Backoff.standard(), decorated(cache));
+        // The first call's one-time set-ups (security providers, SHA-256, the HTTP client) made on another core
+        // while the run plans; a run whose replies all come from the cache (replay) builds no HTTP client.
+        BackgroundPreinitializer.start(cache.mode(), cache.callsModels() ? clients::prepareCalls : () -> { });
         this.workers = Workers.pool(concurrency, "evalunit-worker-");
     }
 

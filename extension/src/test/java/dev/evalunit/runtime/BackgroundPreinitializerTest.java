@@ -3,8 +3,12 @@ package dev.evalunit.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalunit.cache.CacheMode;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -13,18 +17,55 @@ class BackgroundPreinitializerTest {
 
     @ParameterizedTest(name = "cache mode {0}")
     @EnumSource(CacheMode.class)
-    @DisplayName("starts one daemon thread of its own, once, which ends by itself")
-    void oneDaemonThreadOnce(CacheMode mode) throws InterruptedException {
-        AtomicBoolean started = new AtomicBoolean();
+    @DisplayName("runs the run's preparation on a daemon thread of its own, which ends by itself")
+    void daemonThread(CacheMode mode) throws InterruptedException {
+        AtomicInteger prepared = new AtomicInteger();
 
-        Thread thread = BackgroundPreinitializer.start(mode, started);
-        Thread again = BackgroundPreinitializer.start(mode, started);
+        Thread thread = BackgroundPreinitializer.start(mode, prepared::incrementAndGet, new AtomicBoolean());
 
-        assertThat(thread).isNotNull();
         assertThat(thread.getName()).isEqualTo("evalunit-preinitializer");
         assertThat(thread.isDaemon()).as("a daemon thread never holds the JVM open").isTrue();
-        assertThat(again).as("a second start of the same run").isNull();
         thread.join(10_000);
         assertThat(thread.isAlive()).as("still running after 10 s").isFalse();
+        assertThat(prepared).hasValue(1);
+    }
+
+    @Test
+    @DisplayName("makes the JVM's set-ups once, and each run's preparation every time")
+    void jvmOnce() throws InterruptedException {
+        AtomicBoolean jvmPrepared = new AtomicBoolean();
+        AtomicInteger prepared = new AtomicInteger();
+
+        BackgroundPreinitializer.start(CacheMode.LIVE, prepared::incrementAndGet, jvmPrepared).join(10_000);
+        assertThat(jvmPrepared).as("the JVM's set-ups made").isTrue();
+        BackgroundPreinitializer.start(CacheMode.LIVE, prepared::incrementAndGet, jvmPrepared).join(10_000);
+
+        assertThat(prepared).as("the runs' preparations").hasValue(2);
+    }
+
+    @Test
+    @DisplayName("leaves a failing preparation to the first call, which makes the same and reports it")
+    void failureLeftForTheCall() throws InterruptedException {
+        CountDownLatch handlerSet = new CountDownLatch(1);
+        Thread thread = BackgroundPreinitializer.start(CacheMode.LIVE, () -> {
+            awaitQuietly(handlerSet);
+            throw new IllegalStateException("no client");
+        }, new AtomicBoolean(true));
+        AtomicBoolean uncaught = new AtomicBoolean();
+        thread.setUncaughtExceptionHandler((t, e) -> uncaught.set(true));
+        handlerSet.countDown();
+
+        thread.join(10_000);
+
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(uncaught).as("an exception escaped the thread").isFalse();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
