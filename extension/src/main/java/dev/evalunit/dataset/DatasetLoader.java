@@ -28,6 +28,9 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class DatasetLoader {
 
+    /** The checks of {@link #load(String)}: none. */
+    private static final Consumer<DatasetRow> NO_CHECKS = row -> { };
+
     private final ClassLoader classLoader;
     private final Path baseDirectory;
     private final DatasetSources sources;
@@ -39,7 +42,7 @@ public final class DatasetLoader {
     }
 
     public Dataset load(String reference) {
-        return load(reference, row -> { });
+        return load(reference, NO_CHECKS);
     }
 
     /**
@@ -53,8 +56,9 @@ public final class DatasetLoader {
         Objects.requireNonNull(eachRow, "eachRow");
         List<String> parts = DatasetReferences.split(reference);
         int[] rowNumber = {0};
-        Consumer<DatasetRecord> eachRecord =
-                record -> eachRow.accept(new DatasetRow(record.location(), record.values(), ++rowNumber[0]));
+        // Without checks no row is made to be dropped: a JSON Lines file then makes no record of its lines either.
+        Consumer<DatasetRecord> eachRecord = eachRow == NO_CHECKS ? FileDatasetSource.NO_RECORDS
+                : record -> eachRow.accept(new DatasetRow(record.location(), record.values(), ++rowNumber[0]));
         // One source: its records as it gives them, which may be read on demand (JsonLinesFile).
         List<DatasetRecord> records = parts.size() > 1 ? joined(parts) : read(sources.accepting(reference), reference, eachRecord);
         if (parts.size() > 1) {
@@ -72,7 +76,7 @@ public final class DatasetLoader {
         for (String part : parts) {
             // Chosen before the lookup: a misspelt extension is better reported as such than as a missing file.
             DatasetSource source = sources.accepting(part);
-            for (DatasetRecord record : read(source, part, each -> { })) {
+            for (DatasetRecord record : read(source, part, FileDatasetSource.NO_RECORDS)) {
                 // A location names its file.
                 records.add(new DatasetRecord(part + " " + record.location(), record.values()));
             }

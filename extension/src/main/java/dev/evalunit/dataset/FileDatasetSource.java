@@ -27,6 +27,12 @@ import java.util.function.Consumer;
  */
 abstract class FileDatasetSource implements DatasetSource {
 
+    /**
+     * Hands no record on: what {@link #load(String, ClassLoader, Path)} passes, so that a file read when asked for
+     * makes no record of a line just to drop it.
+     */
+    static final Consumer<DatasetRecord> NO_RECORDS = record -> { };
+
     private final String format;
     private final List<String> extensions;
 
@@ -72,7 +78,7 @@ abstract class FileDatasetSource implements DatasetSource {
     @Override
     public final List<DatasetRecord> load(String reference, ClassLoader classLoader, Path baseDirectory)
             throws IOException {
-        return load(reference, classLoader, baseDirectory, record -> { });
+        return load(reference, classLoader, baseDirectory, NO_RECORDS);
     }
 
     /**

@@ -170,7 +170,9 @@ final class JsonLinesFile extends AbstractList<DatasetRecord> implements RandomA
                 lengths[rows] = length;
                 lineNumbers[rows] = number;
                 rows++;
-                eachRecord.accept(new DatasetRecord(FileDatasetSource.lineLocation(number), cells));
+                if (eachRecord != FileDatasetSource.NO_RECORDS) {
+                    eachRecord.accept(new DatasetRecord(FileDatasetSource.lineLocation(number), cells));
+                }
             }
             start = next;
             length = 0;
