@@ -233,7 +233,12 @@ final class CacheStore {
         }
     }
 
-    /** Read on first use, not when the run starts: a run that never asks reads nothing. */
+    /** Reads the index now, on the calling thread, unless it is read already: what the first look-up would do. */
+    void prepare() {
+        index();
+    }
+
+    /** Read on first use (or {@link #prepare}), not when the store is made: a run that never asks reads nothing. */
     private SegmentIndex index() {
         SegmentIndex read = index;
         if (read != null) {

@@ -155,6 +155,17 @@ public final class ModelCache implements ClientDecorator {
                 ? workingDirectory.relativize(directory).toString() : directory.toString();
     }
 
+    /**
+     * Reads the cache's index now, on the calling thread, when this mode uses it (every mode but {@code off}): what the
+     * first look-up or entry would read, so that a thread of its own can read it while the run plans. Harmless to
+     * call more than once, or not at all.
+     */
+    public void prepareEntries() {
+        if (mode != CacheMode.OFF) {
+            store.prepare();
+        }
+    }
+
     CacheStore store() {
         return store;
     }

@@ -12,6 +12,18 @@ record Endpoint(String scheme, String host, int port) {
         return new Endpoint(url.scheme(), url.host(), url.port());
     }
 
+    // Written out: a record's own equals and hashCode are bootstrapped through method handles at their first use
+    // in a JVM, milliseconds on the way to a run's first call (class-load logs; docs/performance.md).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Endpoint that && port == that.port && scheme.equals(that.scheme) && host.equals(that.host);
+    }
+
+    @Override
+    public int hashCode() {
+        return (scheme.hashCode() * 31 + host.hashCode()) * 31 + port;
+    }
+
     /** {@code host:port}, as log lines show it. */
     @Override
     public String toString() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,6 +76,20 @@ public final class HttpPipelines implements AutoCloseable {
 
     /** What decides whether a model can work: one gate for the pipelines that share them all. */
     private record GateKey(String modelName, String baseUrl, String modelId, String keyReference) {
+
+        // Written out: a record's own equals and hashCode are bootstrapped through method handles at their first use
+        // in a JVM, 5-10 ms on the way to a run's first call (class-load logs; docs/performance.md).
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof GateKey that && Objects.equals(modelName, that.modelName)
+                    && Objects.equals(baseUrl, that.baseUrl) && Objects.equals(modelId, that.modelId)
+                    && Objects.equals(keyReference, that.keyReference);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(modelName, baseUrl, modelId, keyReference);
+        }
     }
 
     /**

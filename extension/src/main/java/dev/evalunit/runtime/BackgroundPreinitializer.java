@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Security;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -12,12 +13,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * wait for, while the run plans (reads its dataset, checks its prompts) on another core: the Java security
  * providers and SHA-256, which the response cache's first key needs (some 20-30 ms the first time in a JVM),
  * the list of every security provider, which OkHttp's platform check reads, and then the run's own
- * preparation (its HTTP client, when it will call models). What Spring Boot's {@code BackgroundPreinitializer}
- * does for its own first request.
+ * preparations (its HTTP client, when it will call models; the response cache's index). What Spring Boot's
+ * {@code BackgroundPreinitializer} does for its own first request.
  *
  * <p>Nothing here changes what a run does or can fail: the JVM's set-ups are made once per JVM and shared by
  * whichever thread asks first, the run's preparation is what its first call would make anyway, and a failure
- * here is left for the call that needs it to report. A daemon thread, so it never holds the JVM open.
+ * here is left for the call that needs it to report (and keeps none of the later preparations from being made).
+ * A daemon thread, so it never holds the JVM open.
  */
 final class BackgroundPreinitializer {
 
@@ -28,22 +30,25 @@ final class BackgroundPreinitializer {
 
     /**
      * Starts the set-ups that a run in {@code mode} will need (the JVM's unless a run of this JVM started them
-     * already), then {@code forThisRun}.
+     * already), then {@code forThisRun}, in order.
      */
-    static void start(CacheMode mode, Runnable forThisRun) {
+    static void start(CacheMode mode, List<Runnable> forThisRun) {
         start(mode, forThisRun, JVM_PREPARED);
     }
 
-    /** As {@link #start(CacheMode, Runnable)}, the JVM's set-ups once per {@code jvmPrepared}; the thread started. */
-    static Thread start(CacheMode mode, Runnable forThisRun, AtomicBoolean jvmPrepared) {
+    /** As {@link #start(CacheMode, List)}, the JVM's set-ups once per {@code jvmPrepared}; the thread started. */
+    static Thread start(CacheMode mode, List<Runnable> forThisRun, AtomicBoolean jvmPrepared) {
+        List<Runnable> steps = List.copyOf(forThisRun);
         Thread thread = new Thread(() -> {
             if (jvmPrepared.compareAndSet(false, true)) {
                 prepareJvm(mode);
             }
-            try {
-                forThisRun.run();
-            } catch (RuntimeException e) {
-                // Left for the first call, which makes the same and reports its own failure.
+            for (Runnable step : steps) {
+                try {
+                    step.run();
+                } catch (RuntimeException e) {
+                    // Left for the first call, which makes the same and reports its own failure.
+                }
             }
         }, "evalunit-preinitializer");
         thread.setDaemon(true);

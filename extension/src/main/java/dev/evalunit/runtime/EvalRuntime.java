@@ -21,6 +21,7 @@ import dev.evalunit.model.ClientDecorator;
 import dev.evalunit.model.ModelClients;
 import dev.evalunit.shard.Shard;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.apiguardian.api.API;
@@ -70,9 +71,10 @@ public final class EvalRuntime implements AutoCloseable {
         this.classLoader = classLoader;
         this.batch = BatchExecution.from(config, cache);
         this.clients = new ModelClients(Backoff.standard(), decorated(cache));
-        // The first call's one-time set-ups (security providers, SHA-256, the HTTP client) made on another core
-        // while the run plans; a run whose replies all come from the cache (replay) builds no HTTP client.
-        BackgroundPreinitializer.start(cache.mode(), cache.callsModels() ? clients::prepareCalls : () -> { });
+        // The first call's one-time set-ups (security providers, SHA-256, the HTTP client, the cache's index) made on
+        // another core while the run plans; a run whose replies all come from the cache (replay) builds no HTTP client.
+        BackgroundPreinitializer.start(cache.mode(), cache.callsModels()
+                ? List.of(clients::prepareCalls, cache::prepareEntries) : List.of(cache::prepareEntries));
         this.workers = Workers.pool(concurrency, "evalunit-worker-");
     }
 

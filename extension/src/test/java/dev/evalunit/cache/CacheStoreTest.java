@@ -197,6 +197,21 @@ class CacheStoreTest {
         }
 
         @Test
+        @DisplayName("through the index read once, when prepared (as a thread of its own does while the run plans) or at the first look-up")
+        void preparedIndex() throws Exception {
+            CacheStore prepared = store();
+            prepared.prepare();
+            CacheStore unprepared = store();
+
+            CacheStore other = store();
+            other.write(KEY, KEY_ANY_ENDPOINT, ModelReply.of("written after the index was read"));
+            other.close();
+
+            assertThat(prepared.read(KEY)).as("an entry written after prepare()").isEmpty();
+            assertThat(unprepared.read(KEY).orElseThrow().text()).isEqualTo("written after the index was read");
+        }
+
+        @Test
         @DisplayName("past lines that are not entries (a merge conflict marker, an empty line)")
         void notEntries() throws Exception {
             Path segment = Files.createDirectories(dir).resolve("20260101-000000-000-1-1.jsonl");

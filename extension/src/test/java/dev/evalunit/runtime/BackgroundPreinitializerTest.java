@@ -3,6 +3,8 @@ package dev.evalunit.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalunit.cache.CacheMode;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,7 +23,7 @@ class BackgroundPreinitializerTest {
     void daemonThread(CacheMode mode) throws InterruptedException {
         AtomicInteger prepared = new AtomicInteger();
 
-        Thread thread = BackgroundPreinitializer.start(mode, prepared::incrementAndGet, new AtomicBoolean());
+        Thread thread = BackgroundPreinitializer.start(mode, List.of(prepared::incrementAndGet), new AtomicBoolean());
 
         assertThat(thread.getName()).isEqualTo("evalunit-preinitializer");
         assertThat(thread.isDaemon()).as("a daemon thread never holds the JVM open").isTrue();
@@ -36,21 +38,22 @@ class BackgroundPreinitializerTest {
         AtomicBoolean jvmPrepared = new AtomicBoolean();
         AtomicInteger prepared = new AtomicInteger();
 
-        BackgroundPreinitializer.start(CacheMode.LIVE, prepared::incrementAndGet, jvmPrepared).join(10_000);
+        BackgroundPreinitializer.start(CacheMode.LIVE, List.of(prepared::incrementAndGet), jvmPrepared).join(10_000);
         assertThat(jvmPrepared).as("the JVM's set-ups made").isTrue();
-        BackgroundPreinitializer.start(CacheMode.LIVE, prepared::incrementAndGet, jvmPrepared).join(10_000);
+        BackgroundPreinitializer.start(CacheMode.LIVE, List.of(prepared::incrementAndGet), jvmPrepared).join(10_000);
 
         assertThat(prepared).as("the runs' preparations").hasValue(2);
     }
 
     @Test
-    @DisplayName("leaves a failing preparation to the first call, which makes the same and reports it")
+    @DisplayName("leaves a failing preparation to the first call, which makes the same and reports it, and makes the next one")
     void failureLeftForTheCall() throws InterruptedException {
         CountDownLatch handlerSet = new CountDownLatch(1);
-        Thread thread = BackgroundPreinitializer.start(CacheMode.LIVE, () -> {
+        List<String> made = new CopyOnWriteArrayList<>();
+        Thread thread = BackgroundPreinitializer.start(CacheMode.LIVE, List.of(() -> {
             awaitQuietly(handlerSet);
             throw new IllegalStateException("no client");
-        }, new AtomicBoolean(true));
+        }, () -> made.add("the cache's index")), new AtomicBoolean(true));
         AtomicBoolean uncaught = new AtomicBoolean();
         thread.setUncaughtExceptionHandler((t, e) -> uncaught.set(true));
         handlerSet.countDown();
@@ -59,6 +62,7 @@ class BackgroundPreinitializerTest {
 
         assertThat(thread.isAlive()).isFalse();
         assertThat(uncaught).as("an exception escaped the thread").isFalse();
+        assertThat(made).as("the preparations after the failing one").containsExactly("the cache's index");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
