@@ -27,6 +27,15 @@ public final class JsonText {
         if (value == null) {
             return out.append("null");
         }
+        return appendString(out, value.toString());
+    }
+
+    /**
+     * The loop over a {@code String}: {@code String.charAt} is a call the compilers inline, where
+     * {@code CharSequence.charAt} is an interface call per character that the client compiler does not (escaping
+     * was a tenth of the threads' own work per call in a CPU profile of the benchmark).
+     */
+    private static StringBuilder appendString(StringBuilder out, String value) {
         out.append('"');
         int length = value.length();
         int plainFrom = 0;
