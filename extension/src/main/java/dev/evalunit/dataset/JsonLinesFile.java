@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,6 +135,7 @@ final class JsonLinesFile extends AbstractList<DatasetRecord> implements RandomA
         private int number;
         private byte[] line = new byte[1024];
         private int length;
+        private char[] chars = new char[1024];
         /** Where the line being read begins in the file. */
         private long start;
 
@@ -154,12 +158,12 @@ final class JsonLinesFile extends AbstractList<DatasetRecord> implements RandomA
          */
         boolean end(long next) throws IOException {
             number++;
-            String text = utf8.decode(ByteBuffer.wrap(line, 0, length)).toString();
-            if (!text.isBlank()) {
-                if (rows == 0 && JsonLinesSource.isPrettyPrinted(text)) {
+            int count = decode();
+            if (!isBlank(count)) {
+                if (rows == 0 && JsonLinesSource.isPrettyPrinted(new String(chars, 0, count))) {
                     return false;
                 }
-                Map<String, Object> cells = JsonLinesSource.parseObject(reference, number, text);
+                Map<String, Object> cells = JsonLinesSource.parseObject(reference, number, chars, count);
                 columns.addAll(cells.keySet());
                 if (rows == offsets.length) {
                     offsets = Arrays.copyOf(offsets, rows * 2);
@@ -176,6 +180,38 @@ final class JsonLinesFile extends AbstractList<DatasetRecord> implements RandomA
             }
             start = next;
             length = 0;
+            return true;
+        }
+
+        /**
+         * Decodes the line into {@code chars}, strictly (as {@code CharsetDecoder.decode} does), and returns how many
+         * characters it holds: the parser reads them there, with no {@code String} made and copied again.
+         */
+        private int decode() throws CharacterCodingException {
+            // UTF-8 never decodes to more characters than it has bytes.
+            if (chars.length < length) {
+                chars = new char[Math.max(chars.length * 2, length)];
+            }
+            CharBuffer out = CharBuffer.wrap(chars);
+            utf8.reset();
+            CoderResult result = utf8.decode(ByteBuffer.wrap(line, 0, length), out, true);
+            if (!result.isUnderflow()) {
+                result.throwException();
+            }
+            result = utf8.flush(out);
+            if (!result.isUnderflow()) {
+                result.throwException();
+            }
+            return out.position();
+        }
+
+        /** As {@code String.isBlank} of the line's first {@code count} characters. */
+        private boolean isBlank(int count) {
+            for (int i = 0; i < count; i++) {
+                if (!Character.isWhitespace(chars[i])) {
+                    return false;
+                }
+            }
             return true;
         }
 

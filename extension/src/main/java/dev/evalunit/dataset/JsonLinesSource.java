@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
@@ -94,23 +95,54 @@ public final class JsonLinesSource extends FileDatasetSource {
     }
 
     static Map<String, Object> parseObject(String location, int lineNumber, String line) {
-        JsonNode node;
-        try (JsonParser parser = JSON.createParser(line)) {
-            // Built by JsonTrees rather than readTree: the same tree, without warming up the general
-            // deserializer while the run has not made its first call yet.
-            node = parser.nextToken() == null ? null : JsonTrees.read(parser);
-            if (node != null && parser.nextToken() != null) {
+        return parseObject(location, lineNumber, line.toCharArray(), line.length());
+    }
+
+    /**
+     * The first {@code length} characters of {@code line} as one JSON object's cells, read from the parser's tokens
+     * (no tree): the same cells, and the same mistakes, as reading a tree and then its fields.
+     */
+    static Map<String, Object> parseObject(String location, int lineNumber, char[] line, int length) {
+        try (JsonParser parser = JSON.createParser(line, 0, length)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                JsonNode node = first == null ? null : JsonTrees.read(parser);
+                if (node != null && parser.nextToken() != null) {
+                    throw notAnObject(location, lineNumber, "it holds more than one JSON value");
+                }
+                throw notAnObject(location, lineNumber, "found " + describe(node));
+            }
+            Map<String, Object> cells = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                cells.put(name, cellOf(parser, parser.nextToken()));
+            }
+            if (parser.nextToken() != null) {
                 throw notAnObject(location, lineNumber, "it holds more than one JSON value");
             }
+            return cells;
         } catch (JsonProcessingException e) {
             throw notAnObject(location, lineNumber, shortReason(e));
         } catch (IOException e) {
             throw notAnObject(location, lineNumber, e.getMessage());
         }
-        if (node == null || !node.isObject()) {
-            throw notAnObject(location, lineNumber, "found " + describe(node));
-        }
-        return cells(node);
+    }
+
+    /** The cell of the value at {@code token}, as {@link #cellOf(JsonNode)} makes it of that value's node. */
+    private static Object cellOf(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> parser.getIntValue();
+                case LONG -> parser.getLongValue();
+                default -> parser.getBigIntegerValue();
+            };
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> JsonTrees.read(parser).toString();
+        };
     }
 
     private static Object cellOf(JsonNode node) {
