@@ -249,11 +249,15 @@ public final class HttpPipelines implements AutoCloseable {
     }
 
     /**
-     * Builds the shared client now, unless it is built or the pipelines are closed: what the first call would
-     * do, done before it (the run's preinitializer calls this on a thread of its own while the run plans).
+     * Builds the shared client now, unless it is built or the pipelines are closed, and parses a URL once: what the
+     * first call (and the check of the models' base URLs) would do, done before it (the run's preinitializer calls this
+     * on a thread of its own while the run plans).
      */
     public synchronized void prepare() {
         if (!closed) {
+            // First: OkHttp's URL parser loads its tables (IDN mapping, the JDK's Unicode normalisation data) at its
+            // first parse in a JVM, a few milliseconds that the planning thread's check of the base URLs waits for.
+            HttpUrl.get("http://localhost/");
             shared();
         }
     }

@@ -4,16 +4,15 @@ import dev.evalunit.cache.CacheMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.Security;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Makes, on a thread of its own, the one-time set-ups that an evaluation's first model call would otherwise
- * wait for, while the run plans (reads its dataset, checks its prompts) on another core: the Java security
- * providers and SHA-256, which the response cache's first key needs (some 20-30 ms the first time in a JVM),
- * the list of every security provider, which OkHttp's platform check reads, and then the run's own
- * preparations (its HTTP client, when it will call models; the response cache's index). What Spring Boot's
+ * wait for, while the run plans (reads its dataset, checks its prompts) on another core: SHA-256, which the
+ * response cache's first key needs (some 20-30 ms the first time in a JVM, with the security providers it loads),
+ * and then the run's own preparations, in the order the run needs them: the response cache's index, then, when it
+ * will call models, its HTTP client (OkHttp's platform check lists every security provider). What Spring Boot's
  * {@code BackgroundPreinitializer} does for its own first request.
  *
  * <p>Nothing here changes what a run does or can fail: the JVM's set-ups are made once per JVM and shared by
@@ -61,11 +60,8 @@ final class BackgroundPreinitializer {
             if (mode != CacheMode.OFF) {
                 MessageDigest.getInstance("SHA-256").digest("evalunit".getBytes(StandardCharsets.UTF_8));
             }
-            if (mode != CacheMode.REPLAY) {
-                Security.getProviders();
-            }
         } catch (NoSuchAlgorithmException | RuntimeException e) {
-            // Left for the code that needs it: the cache's key or the HTTP client reports its own failure.
+            // Left for the code that needs it: the cache's key reports its own failure.
         }
     }
 }

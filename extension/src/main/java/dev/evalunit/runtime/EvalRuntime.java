@@ -71,10 +71,11 @@ public final class EvalRuntime implements AutoCloseable {
         this.classLoader = classLoader;
         this.batch = BatchExecution.from(config, cache);
         this.clients = new ModelClients(Backoff.standard(), decorated(cache));
-        // The first call's one-time set-ups (security providers, SHA-256, the HTTP client, the cache's index) made on
-        // another core while the run plans; a run whose replies all come from the cache (replay) builds no HTTP client.
+        // The first call's one-time set-ups (SHA-256, the cache's index, the HTTP client) made on another core while
+        // the run plans, in the order the run needs them; a run whose replies all come from the cache (replay) builds
+        // no HTTP client.
         BackgroundPreinitializer.start(cache.mode(), cache.callsModels()
-                ? List.of(clients::prepareCalls, cache::prepareEntries) : List.of(cache::prepareEntries));
+                ? List.of(cache::prepareEntries, clients::prepareCalls) : List.of(cache::prepareEntries));
         this.workers = Workers.pool(concurrency, "evalunit-worker-");
     }
 
