@@ -33,4 +33,16 @@ public record Hedging(double percentile, Duration minimum) {
             throw new IllegalArgumentException("minimum must be positive, but was " + minimum);
         }
     }
+
+    // Written out: part of a hash key met on the way to a run's first call (see HttpPipelines' keys).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Hedging that && Double.compare(percentile, that.percentile) == 0
+                && minimum.equals(that.minimum);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Double.hashCode(percentile) + minimum.hashCode();
+    }
 }

@@ -66,19 +66,42 @@ public final class HttpPipelines implements AutoCloseable {
     /** Fires the second attempts of hedged calls; made when the first model that hedges is set up. */
     private ScheduledExecutorService hedgeTimer;
 
+    // The keys below write out equals and hashCode: a record's own are bootstrapped through method handles at their
+    // first use in a JVM, 5-10 ms on the way to a run's first call (class-load logs; docs/performance.md).
+
     /** A model's rate cap is shared by its pipelines, unless they declare different rates. */
     private record RateCapKey(String modelName, double requestsPerSecond) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RateCapKey that && modelName.equals(that.modelName)
+                    && Double.compare(requestsPerSecond, that.requestsPerSecond) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * modelName.hashCode() + Double.hashCode(requestsPerSecond);
+        }
     }
 
     /** A model's hedging on one endpoint: its latency estimate and counts, shared by its pipelines. */
     private record HedgeKey(String modelName, Endpoint endpoint, Hedging hedging) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof HedgeKey that && modelName.equals(that.modelName)
+                    && endpoint.equals(that.endpoint) && hedging.equals(that.hedging);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(modelName, endpoint, hedging);
+        }
     }
 
     /** What decides whether a model can work: one gate for the pipelines that share them all. */
     private record GateKey(String modelName, String baseUrl, String modelId, String keyReference) {
 
-        // Written out: a record's own equals and hashCode are bootstrapped through method handles at their first use
-        // in a JVM, 5-10 ms on the way to a run's first call (class-load logs; docs/performance.md).
         @Override
         public boolean equals(Object other) {
             return other instanceof GateKey that && Objects.equals(modelName, that.modelName)

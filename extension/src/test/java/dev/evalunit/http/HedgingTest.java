@@ -159,6 +159,44 @@ class HedgingTest {
     }
 
     @Nested
+    @DisplayName("its latency estimate")
+    class Shared {
+
+        @Test
+        @DisplayName("is shared by the pipelines of one model that declare equal hedging")
+        void sharedByEqualHedging() throws Exception {
+            warmedUp(limits(4).withHedging(P95_AT_LEAST_500_MS));
+            RateLimits same = limits(4).withHedging(new Hedging(95, Duration.ofMillis(500)));
+            HttpPipeline second = pipelines.pipeline(new ModelSettings("judge", "plain", "m",
+                    server.url("/v1").toString(), null, null, Map.of(), Map.of(), MINUTE, 2, same), same, null, null);
+            server.enqueue(stall());
+            server.enqueue(reply("from the hedge"));
+
+            CompletableFuture<HttpExchange> call = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return second.execute(post(second));
+                } catch (ModelCallException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+
+            assertThat(call.get(20, TimeUnit.SECONDS).body()).isEqualTo("{\"text\":\"from the hedge\"}");
+            assertThat(pipelines.hedgesOf("judge")).containsExactly(1, 1);
+        }
+
+        @Test
+        @DisplayName("is keyed by the percentile and the floor together")
+        void hedgingEquality() {
+            Hedging p95 = new Hedging(95, Duration.ofMillis(500));
+
+            assertThat(p95).isEqualTo(P95_AT_LEAST_500_MS).hasSameHashCodeAs(P95_AT_LEAST_500_MS)
+                    .isNotEqualTo(new Hedging(99, Duration.ofMillis(500)))
+                    .isNotEqualTo(new Hedging(95, Duration.ofMillis(501)))
+                    .isNotEqualTo(null);
+        }
+    }
+
+    @Nested
     @DisplayName("by default")
     class Off {
 
