@@ -67,24 +67,22 @@ public final class ExperimentSetAggregation {
         repeatsById.forEach((id, repeats) -> configurations.add(configuration(id, repeats,
                 labelsByConfigurationId.getOrDefault(id, id))));
 
-        Map<String, MetricRanking> rankings = new LinkedHashMap<>();
+        Map<String, Boolean> directions = new LinkedHashMap<>();
         for (String metric : metrics) {
             Boolean higher = higherIsBetter.get(metric);
             if (higher == null) {
                 throw new IllegalArgumentException("no descriptor for metric [" + metric + "]: its direction is unknown");
             }
-            rankings.put(metric, Rankings.rank(metric, higher, configurations, repeatsById, RANKING_SEED));
+            directions.put(metric, higher);
         }
+        Map<String, MetricRanking> rankings = Rankings.rankAll(directions, configurations, repeatsById, RANKING_SEED);
         return new ExperimentSetResult(setName, readme, experiments, configurations, rankings, reportDirectory);
     }
 
     private static ConfigurationResult configuration(String id, List<ExperimentResult> repeats, String label) {
         Set<String> metrics = new LinkedHashSet<>();
         repeats.forEach(repeat -> metrics.addAll(repeat.metricNames()));
-        Map<String, RepeatStatistics> statistics = new LinkedHashMap<>();
-        for (String metric : metrics) {
-            statistics.put(metric, RepeatAggregation.of(metric, repeats));
-        }
+        Map<String, RepeatStatistics> statistics = RepeatAggregation.of(List.copyOf(metrics), repeats);
         return new ConfigurationResult(id, label, repeats.get(0).configuration(),
                 repeats.stream().map(ExperimentResult::name).toList(), statistics);
     }

@@ -9,6 +9,7 @@ import dev.evalunit.api.experiment.RepeatStatistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -33,6 +34,46 @@ public final class Rankings {
      */
     public static MetricRanking rank(String metric, boolean higherIsBetter, List<ConfigurationResult> configurations,
                                      Map<String, List<ExperimentResult>> repeatsByConfigurationId, long seed) {
+        return rankAll(Map.of(metric, higherIsBetter), configurations, repeatsByConfigurationId, seed).get(metric);
+    }
+
+    /**
+     * {@link #rank} of each metric of {@code higherIsBetter}, in its order. The metrics whose best and runner-up are
+     * the same two configurations (either way round: on most sets, every metric's) have their differences taken from
+     * one reading of those configurations' rows ({@link RowScores#passes}), not one reading per metric.
+     */
+    public static Map<String, MetricRanking> rankAll(Map<String, Boolean> higherIsBetter,
+                                                     List<ConfigurationResult> configurations,
+                                                     Map<String, List<ExperimentResult>> repeatsByConfigurationId,
+                                                     long seed) {
+        Map<String, List<String>> orders = new LinkedHashMap<>();
+        Map<List<String>, List<String>> metricsByPair = new LinkedHashMap<>();
+        higherIsBetter.forEach((metric, higher) -> {
+            List<String> ids = order(metric, higher, configurations);
+            orders.put(metric, ids);
+            if (ids.size() >= 2) {
+                // Keyed by the pair as first met: a metric the same two lead the other way round joins its group.
+                List<String> pair = ids.subList(0, 2);
+                List<String> either = metricsByPair.containsKey(List.of(pair.get(1), pair.get(0)))
+                        ? List.of(pair.get(1), pair.get(0)) : List.copyOf(pair);
+                metricsByPair.computeIfAbsent(either, key -> new ArrayList<>()).add(metric);
+            }
+        });
+        Map<String, double[]> differences = new LinkedHashMap<>();
+        metricsByPair.forEach((pair, metrics) -> differences.putAll(differences(metrics, orders,
+                repeatsByConfigurationId.getOrDefault(pair.get(0), List.of()),
+                repeatsByConfigurationId.getOrDefault(pair.get(1), List.of()), pair.get(0))));
+        Map<String, MetricRanking> rankings = new LinkedHashMap<>();
+        higherIsBetter.forEach((metric, higher) -> {
+            double[] metricDifferences = differences.get(metric);
+            rankings.put(metric, new MetricRanking(metric, higher, orders.get(metric),
+                    metricDifferences == null ? null : PairedPermutationTest.pValue(metricDifferences, seed)));
+        });
+        return rankings;
+    }
+
+    /** The ids of the configurations with a mean of {@code metric}, best first. */
+    private static List<String> order(String metric, boolean higherIsBetter, List<ConfigurationResult> configurations) {
         record Ranked(String configurationId, double mean) {
         }
         List<Ranked> ranked = new ArrayList<>();
@@ -43,11 +84,38 @@ public final class Rankings {
         Comparator<Ranked> byMean = Comparator.comparingDouble(Ranked::mean);
         // List.sort is stable: equal means keep the order the configurations were declared in.
         ranked.sort(higherIsBetter ? byMean.reversed() : byMean);
-        List<String> ids = ranked.stream().map(Ranked::configurationId).toList();
-        Double pValue = ids.size() < 2 ? null : PairedPermutationTest.pValue(
-                differences(metric, repeatsByConfigurationId.getOrDefault(ids.get(0), List.of()),
-                        repeatsByConfigurationId.getOrDefault(ids.get(1), List.of())), seed);
-        return new MetricRanking(metric, higherIsBetter, ids, pValue);
+        return ranked.stream().map(Ranked::configurationId).toList();
+    }
+
+    /**
+     * The differences of each of {@code metrics}, whose best and runner-up are configurations {@code first} (with the
+     * repeats {@code firstRepeats}) and the other one, in either order.
+     */
+    private static Map<String, double[]> differences(List<String> metrics, Map<String, List<String>> orders,
+                                                     List<ExperimentResult> firstRepeats,
+                                                     List<ExperimentResult> secondRepeats, String first) {
+        Map<String, double[]> differences = new LinkedHashMap<>();
+        List<ExperimentResult> both = new ArrayList<>(firstRepeats);
+        both.addAll(secondRepeats);
+        for (List<String> pass : RowScores.passes(metrics, both)) {
+            double[][][] byPosition = firstRepeats.isEmpty() || secondRepeats.isEmpty() ? null
+                    : RowScores.byPosition(both, pass);
+            for (int m = 0; m < pass.size(); m++) {
+                String metric = pass.get(m);
+                boolean firstIsBest = orders.get(metric).get(0).equals(first);
+                List<ExperimentResult> best = firstIsBest ? firstRepeats : secondRepeats;
+                List<ExperimentResult> runnerUp = firstIsBest ? secondRepeats : firstRepeats;
+                if (byPosition == null) {
+                    differences.put(metric, differencesById(metric, best, runnerUp));
+                } else {
+                    double[][] firstScores = Arrays.copyOfRange(byPosition[m], 0, firstRepeats.size());
+                    double[][] secondScores = Arrays.copyOfRange(byPosition[m], firstRepeats.size(), both.size());
+                    differences.put(metric, firstIsBest ? differences(firstScores, secondScores)
+                            : differences(secondScores, firstScores));
+                }
+            }
+        }
+        return differences;
     }
 
     /** Best minus runner-up, per row scored in both, in the best's row order. */
@@ -58,8 +126,12 @@ public final class Rankings {
         if (byPosition == null) {
             return differencesById(metric, best, runnerUp);
         }
-        double[][] bestScores = Arrays.copyOfRange(byPosition, 0, best.size());
-        double[][] runnerUpScores = Arrays.copyOfRange(byPosition, best.size(), both.size());
+        return differences(Arrays.copyOfRange(byPosition, 0, best.size()),
+                Arrays.copyOfRange(byPosition, best.size(), both.size()));
+    }
+
+    /** {@link #differences(String, List, List)} of scores by position ({@link RowScores#byPosition}). */
+    private static double[] differences(double[][] bestScores, double[][] runnerUpScores) {
         int[] rows = RowScores.inOrderOfFirstScore(bestScores);
         double[] differences = new double[rows.length];
         int count = 0;

@@ -18,6 +18,9 @@ import java.util.Map;
  */
 final class RowScores {
 
+    /** The most bytes of scores one reading of a set's rows holds ({@link #passes}). */
+    static final long PASS_BYTES = 16L << 20;
+
     private RowScores() {
     }
 
@@ -57,6 +60,16 @@ final class RowScores {
      * The experiments' rows are read in lockstep, once each, a row of each at a time.
      */
     static double[][] byPosition(List<ExperimentResult> experiments, String metric) {
+        double[][][] scores = byPosition(experiments, List.of(metric));
+        return scores == null ? null : scores[0];
+    }
+
+    /**
+     * {@link #byPosition(List, String)} for several metrics from one reading of the rows: {@code [metric][experiment][row]},
+     * metrics in the order given. Reading a row (from its file, for a run's experiments) costs more than taking its
+     * scores, so a set's figures read each file once per {@linkplain #passes pass}, not once per metric.
+     */
+    static double[][][] byPosition(List<ExperimentResult> experiments, List<String> metrics) {
         int size = experiments.isEmpty() ? 0 : experiments.get(0).rows().size();
         List<Iterator<RowResult>> rows = new ArrayList<>();
         for (ExperimentResult experiment : experiments) {
@@ -65,7 +78,7 @@ final class RowScores {
             }
             rows.add(experiment.rows().iterator());
         }
-        double[][] scores = new double[experiments.size()][size];
+        double[][][] scores = new double[metrics.size()][experiments.size()][size];
         for (int row = 0; row < size; row++) {
             Object id = null;
             for (int e = 0; e < rows.size(); e++) {
@@ -75,11 +88,29 @@ final class RowScores {
                 } else if (!RowKey.sameId(id, next.rowId())) {
                     return null;
                 }
-                MetricObservation observation = next.scores().get(metric);
-                scores[e][row] = observation != null && observation.hasScore() ? observation.score() : Double.NaN;
+                for (int m = 0; m < metrics.size(); m++) {
+                    MetricObservation observation = next.scores().get(metrics.get(m));
+                    scores[m][e][row] = observation != null && observation.hasScore() ? observation.score() : Double.NaN;
+                }
             }
         }
         return scores;
+    }
+
+    /**
+     * {@code metrics} in the groups read together by {@link #byPosition(List, List)}: as many as keep one reading's
+     * scores of {@code experiments} within {@value #PASS_BYTES} bytes, and at least one. A set of the usual size
+     * reads its files once; one of 100,000 rows, 6 experiments and 4 metrics, twice.
+     */
+    static List<List<String>> passes(List<String> metrics, List<ExperimentResult> experiments) {
+        long rows = experiments.isEmpty() ? 0 : experiments.get(0).rows().size();
+        long bytesPerMetric = Math.max(1, Double.BYTES * rows * experiments.size());
+        int perPass = (int) Math.max(1, Math.min(metrics.size(), PASS_BYTES / bytesPerMetric));
+        List<List<String>> passes = new ArrayList<>();
+        for (int from = 0; from < metrics.size(); from += perPass) {
+            passes.add(metrics.subList(from, Math.min(metrics.size(), from + perPass)));
+        }
+        return passes;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,47 @@ class PairedPermutationTestTest {
                 0.3, 0.4};
 
             assertThat(PairedPermutationTest.pValue(differences, 7)).isEqualTo(PairedPermutationTest.pValue(differences, 7));
+        }
+
+        @Test
+        @DisplayName("and draws the signs java.util.Random draws for the seed, in order: its p to the last bit")
+        void signsOfJavaUtilRandom() {
+            Random data = new Random(42);
+            for (int trial = 0; trial < 12; trial++) {
+                double[] differences = new double[17 + data.nextInt(200)];
+                for (int i = 0; i < differences.length; i++) {
+                    differences[i] = data.nextInt(9) * 0.25 - 0.9 + data.nextDouble() * 0.01;
+                }
+                long seed = data.nextLong();
+
+                assertThat(PairedPermutationTest.pValue(differences, seed))
+                        .as("%d differences, seed %d", differences.length, seed)
+                        .isEqualTo(withJavaUtilRandom(differences, seed))
+                        .isStrictlyBetween(0.0, 1.0);
+            }
+        }
+
+        /** The sampling as it was written with java.util.Random, before its generator was written out. */
+        private double withJavaUtilRandom(double[] differences, long seed) {
+            double observed = 0;
+            double scale = 0;
+            for (double difference : differences) {
+                observed += difference;
+                scale += Math.abs(difference);
+            }
+            double threshold = Math.abs(observed) - 1e-10 * scale;
+            Random random = new Random(seed);
+            int extreme = 0;
+            for (int permutation = 0; permutation < 10_000; permutation++) {
+                double sum = 0;
+                for (double difference : differences) {
+                    sum += random.nextBoolean() ? difference : -difference;
+                }
+                if (Math.abs(sum) >= threshold) {
+                    extreme++;
+                }
+            }
+            return (extreme + 1.0) / 10_001;
         }
 
         private double enumerated(double[] differences) {

@@ -4,12 +4,17 @@ import static dev.evalunit.stats.experiment.Experiments.experiment;
 import static dev.evalunit.stats.experiment.Experiments.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.api.experiment.MetricRanking;
+import dev.evalunit.api.experiment.RepeatStatistics;
 import dev.evalunit.api.experiment.RowResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -118,6 +123,130 @@ class RowScoresTest {
             assertThat(RowScores.byPosition(List.of(ab, ba), "m")).isNull();
             assertThat(RowScores.byPosition(List.of(ab, a), "m")).isNull();
             assertThat(RowScores.byPosition(List.of(ab), "m")).isNotNull();
+        }
+    }
+    @Nested
+    @DisplayName("for several metrics")
+    class SeveralMetrics {
+
+        private static final List<String> METRICS = List.of("a", "b", "c", "d");
+
+        private final List<Counted> lists = new ArrayList<>();
+
+        /** Rows whose readings (iterations) are counted, as a run's experiments read theirs from files. */
+        private final class Counted extends ExperimentResult.StoredRows {
+            private final List<RowResult> rows;
+            int readings;
+
+            Counted(List<RowResult> rows) {
+                this.rows = rows;
+                lists.add(this);
+            }
+
+            @Override
+            public RowResult get(int index) {
+                return rows.get(index);
+            }
+
+            @Override
+            public int size() {
+                return rows.size();
+            }
+
+            @Override
+            public Iterator<RowResult> iterator() {
+                readings++;
+                return rows.iterator();
+            }
+        }
+
+        /**
+         * Configuration {@code c}'s repeat {@code r}: metrics a, b, c and d, some rows failed or unscored; d has b's
+         * scores, which configuration 1 has higher than configuration 0.
+         */
+        private ExperimentResult experiment(int c, int r, int repeats) {
+            List<RowResult> rows = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                double b = ((i * 3 + r * 2) % 5) * 0.5 + c * 0.125;
+                rows.add(row("q" + i, "a", (i + r) % 7 == 0 ? null : ((i * 5 + r + c * 3) % 8) * 0.25,
+                        "b", b, "c", (i + c) % 9 == 0 ? null : ((i + r * c) % 4) * 1.0, "d", b));
+            }
+            ExperimentResult plain = Experiments.experiment("c" + c, r, rows, METRICS.toArray(String[]::new));
+            return new ExperimentResult("set", plain.name(), c * repeats + r, plain.configurationId(), r, repeats,
+                    plain.configuration(), METRICS, new Counted(rows), plain.metrics(), plain.reportDirectory());
+        }
+
+        private List<ExperimentResult> repeats(int c, int repeats) {
+            List<ExperimentResult> experiments = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                experiments.add(experiment(c, r, repeats));
+            }
+            return experiments;
+        }
+
+        @Test
+        @DisplayName("read each experiment's rows once for a configuration's statistics, with the figures of one metric at a time")
+        void statisticsInOneReading() {
+            List<ExperimentResult> repeats = repeats(0, 3);
+
+            Map<String, RepeatStatistics> together = RepeatAggregation.of(METRICS, repeats);
+
+            assertThat(lists).extracting(list -> list.readings).containsExactly(1, 1, 1);
+            assertThat(together).containsOnlyKeys(METRICS);
+            for (String metric : METRICS) {
+                assertThat(together.get(metric)).isEqualTo(RepeatAggregation.of(metric, repeats));
+            }
+            assertThat(together.get("a").rowSpread()).isNotNull();
+        }
+
+        @Test
+        @DisplayName("read no rows for the spread of a configuration run once: no row has two scores")
+        void oneRepeatNotRead() {
+            Map<String, RepeatStatistics> once = RepeatAggregation.of(METRICS, repeats(0, 1));
+
+            assertThat(once.values()).allSatisfy(statistics -> assertThat(statistics.rowSpread()).isNull());
+            assertThat(lists).extracting(list -> list.readings).containsExactly(0);
+        }
+
+        @Test
+        @DisplayName("read the best and runner-up's rows once for every metric they lead, either way round, with the rankings of one metric at a time")
+        void rankingsInOneReading() {
+            Map<String, List<ExperimentResult>> repeats = Map.of("c0", repeats(0, 2), "c1", repeats(1, 2));
+            List<ConfigurationResult> configurations = new ArrayList<>();
+            for (String id : List.of("c0", "c1")) {
+                configurations.add(new ConfigurationResult(id, id, Map.of(), List.of(),
+                        RepeatAggregation.of(METRICS, repeats.get(id))));
+            }
+            lists.forEach(list -> list.readings = 0);
+            Map<String, Boolean> directions = new LinkedHashMap<>();
+            directions.put("a", true);
+            directions.put("b", true);
+            directions.put("c", false);
+            directions.put("d", false);
+
+            Map<String, MetricRanking> together = Rankings.rankAll(directions, configurations, repeats, 7);
+
+            assertThat(lists).extracting(list -> list.readings).containsExactly(1, 1, 1, 1);
+            assertThat(together.get("b").configurationIds()).containsExactly("c1", "c0");
+            assertThat(together.get("d").configurationIds()).containsExactly("c0", "c1");
+            assertThat(together.get("b").pValue()).isNotNull().isEqualTo(together.get("d").pValue());
+            directions.forEach((metric, higher) -> assertThat(together.get(metric))
+                    .isEqualTo(Rankings.rank(metric, higher, configurations, repeats, 7)));
+        }
+
+        @Test
+        @DisplayName("are read in passes of at most 16 MB of scores, one metric a pass at the least")
+        void passes() {
+            List<String> metrics = METRICS;
+            ExperimentResult small = experiment(0, 0, 1);
+
+            assertThat(RowScores.passes(metrics, List.of(small, small))).containsExactly(metrics);
+            // 100,000 rows of 6 experiments: 4.8 MB a metric, so 3 a pass.
+            List<ExperimentResult> large = Collections.nCopies(6, new ExperimentResult("set", "x", 0, "x", 0, 1,
+                    Map.of(), metrics, new Counted(Collections.nCopies(100_000, row("q", "a", 1))), Map.of(),
+                    Path.of("reports")));
+            assertThat(RowScores.passes(metrics, large)).containsExactly(List.of("a", "b", "c"), List.of("d"));
+            assertThat(RowScores.passes(metrics, large.subList(0, 1)).get(0)).hasSize(4);
         }
     }
 }
