@@ -62,14 +62,30 @@ class HedgingTest {
 
     /** A pipeline whose model has answered {@link LatencyPercentile#MIN_SAMPLES} times, so that its percentile is known. */
     private HttpPipeline warmedUp(RateLimits limits) throws ModelCallException {
-        ModelSettings spec = new ModelSettings("judge", "plain", "m", server.url("/v1").toString(), null, null,
-                Map.of(), Map.of(), MINUTE, 2, limits);
-        HttpPipeline pipeline = pipelines.pipeline(spec, limits, null, null);
+        HttpPipeline pipeline = pipeline(limits);
         for (int i = 0; i < LatencyPercentile.MIN_SAMPLES; i++) {
             server.enqueue(reply("warm-up"));
             assertThat(pipeline.execute(post(pipeline)).body()).isEqualTo("{\"text\":\"warm-up\"}");
         }
         return pipeline;
+    }
+
+    /** A pipeline of the model {@code judge} on the server, with {@code limits}. */
+    private HttpPipeline pipeline(RateLimits limits) {
+        ModelSettings spec = new ModelSettings("judge", "plain", "m", server.url("/v1").toString(), null, null,
+                Map.of(), Map.of(), MINUTE, 2, limits);
+        return pipelines.pipeline(spec, limits, null, null);
+    }
+
+    /** A call through {@code pipeline} on another thread, so that a test can bound its wait. */
+    private static CompletableFuture<HttpExchange> inBackground(HttpPipeline pipeline) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return pipeline.execute(post(pipeline));
+            } catch (ModelCallException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static Request.Builder post(HttpPipeline pipeline) {
@@ -134,14 +150,7 @@ class HedgingTest {
 
             server.enqueue(reply("next"));
             server.enqueue(reply("next, hedged"));
-            CompletableFuture<HttpExchange> next = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return pipeline.execute(post(pipeline));
-                } catch (ModelCallException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            assertThat(next.get(20, TimeUnit.SECONDS).body()).contains("next");
+            assertThat(inBackground(pipeline).get(20, TimeUnit.SECONDS).body()).contains("next");
         }
 
         @Test
@@ -166,19 +175,11 @@ class HedgingTest {
         @DisplayName("is shared by the pipelines of one model that declare equal hedging")
         void sharedByEqualHedging() throws Exception {
             warmedUp(limits(4).withHedging(P95_AT_LEAST_500_MS));
-            RateLimits same = limits(4).withHedging(new Hedging(95, Duration.ofMillis(500)));
-            HttpPipeline second = pipelines.pipeline(new ModelSettings("judge", "plain", "m",
-                    server.url("/v1").toString(), null, null, Map.of(), Map.of(), MINUTE, 2, same), same, null, null);
+            HttpPipeline second = pipeline(limits(4).withHedging(new Hedging(95, Duration.ofMillis(500))));
             server.enqueue(stall());
             server.enqueue(reply("from the hedge"));
 
-            CompletableFuture<HttpExchange> call = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return second.execute(post(second));
-                } catch (ModelCallException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<HttpExchange> call = inBackground(second);
 
             assertThat(call.get(20, TimeUnit.SECONDS).body()).isEqualTo("{\"text\":\"from the hedge\"}");
             assertThat(pipelines.hedgesOf("judge")).containsExactly(1, 1);
