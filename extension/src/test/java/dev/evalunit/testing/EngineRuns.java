@@ -74,6 +74,11 @@ public final class EngineRuns {
         }
     }
 
+    /** The messages of the failed tests' throwables, in order. */
+    public static List<String> failureMessages(EngineExecutionResults results) {
+        return failures(results).stream().map(Throwable::getMessage).toList();
+    }
+
     /** The throwables of the failed tests, in order. */
     public static List<Throwable> failures(EngineExecutionResults results) {
         return results.testEvents().failed().stream()

@@ -1,7 +1,8 @@
 package dev.evalunit.langchain4j;
 
+import static dev.evalunit.testing.EngineRuns.failureMessages;
+import static dev.evalunit.testing.EngineRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.evalunit.api.Autorater;
 import dev.evalunit.api.Candidate;
@@ -14,28 +15,22 @@ import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.evalunit.testing.ConsumerDependency;
+import dev.evalunit.testing.PropertiesResource;
+import dev.evalunit.testing.ReportFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 
 @DisplayName("A LangChain4j ChatModel (provider langchain4j)")
 class LangChain4jProviderTest {
@@ -50,54 +45,21 @@ class LangChain4jProviderTest {
         ScriptedChatModel.REQUESTS.clear();
     }
 
-    /** The declarations of chat-models.properties (quoted in docs/chat-model-adapters.md), and two autorater samples. */
+    /**
+     * The declarations of chat-models.properties (quoted in docs/chat-model-adapters.md), two autorater samples, and
+     * this test's report directory.
+     */
     private Map<String, String> declared() {
-        Properties properties = new Properties();
-        try (InputStream in = getClass().getResourceAsStream("/chat-models.properties")) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> config = new HashMap<>();
-        properties.stringPropertyNames().forEach(key -> config.put(key, properties.getProperty(key)));
+        Map<String, String> config = PropertiesResource.asMap("/chat-models.properties");
         config.put("evalunit.autorater.samples", "2");
+        config.put("evalunit.report.dir", reports.toString());
         return config;
     }
 
     @Test
     @DisplayName("ships the dependency that docs/chat-model-adapters.md shows")
-    void consumerDependency() throws IOException {
-        String snippet = new String(getClass().getResourceAsStream("/consumer-dependency.xml").readAllBytes(),
-                StandardCharsets.UTF_8);
-        String pom = Files.readString(Path.of("pom.xml"));
-        Matcher artifact = Pattern.compile("<artifactId>(evalunit-[a-z0-9-]+)</artifactId>").matcher(snippet);
-        assertThat(artifact.find()).isTrue();
-        assertThat(pom).contains("<artifactId>" + artifact.group(1) + "</artifactId>");
-        Matcher version = Pattern.compile("<version>([^<]+)</version>").matcher(pom);
-        assertThat(version.find()).isTrue();
-        assertThat(snippet).contains("<version>" + version.group(1) + "</version>");
-    }
-
-    private EngineExecutionResults run(Class<?> fixture, Map<String, String> config) {
-        EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
-                .configurationParameter("evalunit.cache.mode", "off")
-                .configurationParameter("evalunit.report.dir", reports.toString());
-        config.forEach(kit::configurationParameter);
-        return kit.execute();
-    }
-
-    private List<String> lines(String fileName) throws IOException {
-        try (Stream<Path> files = Files.walk(reports)) {
-            Path file = files.filter(p -> p.getFileName().toString().equals(fileName)).findFirst().orElseThrow(
-                    () -> new AssertionError("no " + fileName + " under " + reports));
-            return Files.readAllLines(file);
-        }
-    }
-
-    private static List<String> failureMessages(EngineExecutionResults results) {
-        return results.testEvents().failed().stream().map(Event::getPayload)
-                .map(p -> p.map(TestExecutionResult.class::cast).flatMap(TestExecutionResult::getThrowable).orElseThrow())
-                .map(Throwable::getMessage).toList();
+    void consumerDependency() {
+        ConsumerDependency.check();
     }
 
     @Nested
@@ -106,11 +68,11 @@ class LangChain4jProviderTest {
 
         @Test
         @DisplayName("answers every example and judges it; the judgments file holds its verdicts")
-        void judgments() throws IOException {
+        void judgments() {
             EngineExecutionResults results = run(PairwiseFixture.class, declared());
 
             results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
-            List<String> judgments = lines("judgments.jsonl");
+            List<String> judgments = ReportFiles.lines(reports, "judgments.jsonl");
             assertThat(judgments).hasSize(2).allSatisfy(line -> assertThat(line)
                     .contains("\"choice\":\"Model A\"", "\"confidence\":1.0", "\"model_a\":\"candidate\""));
             assertThat(judgments.get(0)).contains("\"id\":\"q1\"", "\"response_a\":\"Paris\"", "\"response_b\":\"Lyon\"");
@@ -141,11 +103,11 @@ class LangChain4jProviderTest {
 
         @Test
         @DisplayName("answers each row and scores it; the observations file holds the answers and scores")
-        void observations() throws IOException {
+        void observations() {
             EngineExecutionResults results = run(ExperimentFixture.class, declared());
 
             results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
-            List<String> observations = lines("observations.jsonl");
+            List<String> observations = ReportFiles.lines(reports, "observations.jsonl");
             assertThat(observations).hasSize(2);
             assertThat(observations.get(0)).contains("\"output\":\"Paris\"", "\"judge_precision\"");
             assertThat(observations.get(1)).contains("\"output\":\"eight\"");
@@ -169,7 +131,7 @@ class LangChain4jProviderTest {
             config.put("evalunit.cache.mode", "live");
             run(PairwiseFixture.class, config);
             int calls = ScriptedChatModel.REQUESTS.size();
-            List<String> recorded = lines("judgments.jsonl");
+            List<String> recorded = ReportFiles.lines(reports, "judgments.jsonl");
 
             String entries;
             try (Stream<Path> files = Files.walk(cache)) {
@@ -191,7 +153,7 @@ class LangChain4jProviderTest {
             run(PairwiseFixture.class, config);
             assertThat(calls).isEqualTo(6);
             assertThat(ScriptedChatModel.REQUESTS).as("replayed from the cache").isEmpty();
-            assertThat(lines("judgments.jsonl")).isEqualTo(recorded);
+            assertThat(ReportFiles.lines(reports, "judgments.jsonl")).isEqualTo(recorded);
         }
     }
 

@@ -1,7 +1,8 @@
 package dev.evalunit.springai;
 
+import static dev.evalunit.testing.EngineRuns.failureMessages;
+import static dev.evalunit.testing.EngineRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.evalunit.api.Autorater;
 import dev.evalunit.api.Candidate;
@@ -12,28 +13,18 @@ import dev.evalunit.api.PromptParam;
 import dev.evalunit.api.Task;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.pairwise.PairwiseResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.evalunit.testing.ConsumerDependency;
+import dev.evalunit.testing.PropertiesResource;
+import dev.evalunit.testing.ReportFiles;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 import org.springframework.ai.chat.messages.MessageType;
 
 @DisplayName("A Spring AI ChatModel (provider spring-ai)")
@@ -49,54 +40,21 @@ class SpringAiProviderTest {
         ScriptedChatModel.PROMPTS.clear();
     }
 
-    /** The declarations of chat-models.properties (quoted in docs/chat-model-adapters.md), and two autorater samples. */
+    /**
+     * The declarations of chat-models.properties (quoted in docs/chat-model-adapters.md), two autorater samples, and
+     * this test's report directory.
+     */
     private Map<String, String> declared() {
-        Properties properties = new Properties();
-        try (InputStream in = getClass().getResourceAsStream("/chat-models.properties")) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> config = new HashMap<>();
-        properties.stringPropertyNames().forEach(key -> config.put(key, properties.getProperty(key)));
+        Map<String, String> config = PropertiesResource.asMap("/chat-models.properties");
         config.put("evalunit.autorater.samples", "2");
+        config.put("evalunit.report.dir", reports.toString());
         return config;
     }
 
     @Test
     @DisplayName("ships the dependency that docs/chat-model-adapters.md shows")
-    void consumerDependency() throws IOException {
-        String snippet = new String(getClass().getResourceAsStream("/consumer-dependency.xml").readAllBytes(),
-                StandardCharsets.UTF_8);
-        String pom = Files.readString(Path.of("pom.xml"));
-        Matcher artifact = Pattern.compile("<artifactId>(evalunit-[a-z0-9-]+)</artifactId>").matcher(snippet);
-        assertThat(artifact.find()).isTrue();
-        assertThat(pom).contains("<artifactId>" + artifact.group(1) + "</artifactId>");
-        Matcher version = Pattern.compile("<version>([^<]+)</version>").matcher(pom);
-        assertThat(version.find()).isTrue();
-        assertThat(snippet).contains("<version>" + version.group(1) + "</version>");
-    }
-
-    private EngineExecutionResults run(Class<?> fixture, Map<String, String> config) {
-        EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
-                .configurationParameter("evalunit.cache.mode", "off")
-                .configurationParameter("evalunit.report.dir", reports.toString());
-        config.forEach(kit::configurationParameter);
-        return kit.execute();
-    }
-
-    private List<String> lines(String fileName) throws IOException {
-        try (Stream<Path> files = Files.walk(reports)) {
-            Path file = files.filter(p -> p.getFileName().toString().equals(fileName)).findFirst().orElseThrow(
-                    () -> new AssertionError("no " + fileName + " under " + reports));
-            return Files.readAllLines(file);
-        }
-    }
-
-    private static List<String> failureMessages(EngineExecutionResults results) {
-        return results.testEvents().failed().stream().map(Event::getPayload)
-                .map(p -> p.map(TestExecutionResult.class::cast).flatMap(TestExecutionResult::getThrowable).orElseThrow())
-                .map(Throwable::getMessage).toList();
+    void consumerDependency() {
+        ConsumerDependency.check();
     }
 
     @Nested
@@ -105,11 +63,11 @@ class SpringAiProviderTest {
 
         @Test
         @DisplayName("answers every example and judges it; the judgments file holds its verdicts")
-        void judgments() throws IOException {
+        void judgments() {
             EngineExecutionResults results = run(PairwiseFixture.class, declared());
 
             results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
-            List<String> judgments = lines("judgments.jsonl");
+            List<String> judgments = ReportFiles.lines(reports, "judgments.jsonl");
             assertThat(judgments).hasSize(2).allSatisfy(line -> assertThat(line)
                     .contains("\"choice\":\"Model A\"", "\"confidence\":1.0", "\"model_a\":\"candidate\""));
             assertThat(judgments.get(0)).contains("\"id\":\"q1\"", "\"response_a\":\"Paris\"", "\"response_b\":\"Lyon\"");
@@ -140,13 +98,13 @@ class SpringAiProviderTest {
 
         @Test
         @DisplayName("gets the verdict's schema in a copy of them, with the sampling parameters merged in")
-        void schema() throws IOException {
+        void schema() {
             Map<String, String> config = declared();
             config.remove(PREFIX + "judge.class");
             config.put(PREFIX + "judge.class", "dev.evalunit.springai.SchemaChatModel");
             run(PairwiseFixture.class, config);
 
-            assertThat(lines("judgments.jsonl")).hasSize(2)
+            assertThat(ReportFiles.lines(reports, "judgments.jsonl")).hasSize(2)
                     .allSatisfy(line -> assertThat(line).contains("\"choice\":\"Model A\""));
             org.springframework.ai.chat.prompt.Prompt verdict = ScriptedChatModel.PROMPTS.stream()
                     .filter(p -> ScriptedChatModel.lastUserText(p).contains("<response_a>")).findFirst().orElseThrow();
@@ -165,12 +123,12 @@ class SpringAiProviderTest {
 
         @Test
         @DisplayName("makes each example an Error judgment that names the finish reason")
-        void errorRows() throws IOException {
+        void errorRows() {
             Map<String, String> config = declared();
             config.put(PREFIX + "candidate.factory", "dev.evalunit.springai.Models#truncating");
             run(PairwiseFixture.class, config);
 
-            assertThat(lines("judgments.jsonl")).hasSize(2).allSatisfy(line -> assertThat(line).contains(
+            assertThat(ReportFiles.lines(reports, "judgments.jsonl")).hasSize(2).allSatisfy(line -> assertThat(line).contains(
                     "\"choice\":\"Error\"", "model [candidate]: the reply is not an answer: cut at the token limit"
                             + " (finishReason LENGTH). Raise [evalunit.models.candidate.max-tokens], or ask for a shorter"
                             + " answer."));
@@ -183,11 +141,11 @@ class SpringAiProviderTest {
 
         @Test
         @DisplayName("answers each row and scores it; the observations file holds the answers and scores")
-        void observations() throws IOException {
+        void observations() {
             EngineExecutionResults results = run(ExperimentFixture.class, declared());
 
             results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
-            List<String> observations = lines("observations.jsonl");
+            List<String> observations = ReportFiles.lines(reports, "observations.jsonl");
             assertThat(observations).hasSize(2);
             assertThat(observations.get(0)).contains("\"output\":\"Paris\"", "\"judge_precision\"");
             assertThat(observations.get(1)).contains("\"output\":\"eight\"");
