@@ -60,9 +60,12 @@ public final class Rankings {
             }
         });
         Map<String, double[]> differences = new LinkedHashMap<>();
-        metricsByPair.forEach((pair, metrics) -> differences.putAll(differences(metrics, orders,
-                repeatsByConfigurationId.getOrDefault(pair.get(0), List.of()),
-                repeatsByConfigurationId.getOrDefault(pair.get(1), List.of()), pair.get(0))));
+        metricsByPair.forEach((pair, metrics) -> {
+            Map<String, Boolean> firstIsBest = new LinkedHashMap<>();
+            metrics.forEach(metric -> firstIsBest.put(metric, orders.get(metric).get(0).equals(pair.get(0))));
+            differences.putAll(differences(firstIsBest, repeatsByConfigurationId.getOrDefault(pair.get(0), List.of()),
+                    repeatsByConfigurationId.getOrDefault(pair.get(1), List.of())));
+        });
         Map<String, MetricRanking> rankings = new LinkedHashMap<>();
         higherIsBetter.forEach((metric, higher) -> {
             double[] metricDifferences = differences.get(metric);
@@ -88,29 +91,26 @@ public final class Rankings {
     }
 
     /**
-     * The differences of each of {@code metrics}, whose best and runner-up are configurations {@code first} (with the
-     * repeats {@code firstRepeats}) and the other one, in either order.
+     * The differences of each metric of {@code firstIsBest} between two configurations, the repeats {@code first} and
+     * {@code second}: best minus runner-up, the first being the best where the map says so.
      */
-    private static Map<String, double[]> differences(List<String> metrics, Map<String, List<String>> orders,
-                                                     List<ExperimentResult> firstRepeats,
-                                                     List<ExperimentResult> secondRepeats, String first) {
+    private static Map<String, double[]> differences(Map<String, Boolean> firstIsBest, List<ExperimentResult> first,
+                                                     List<ExperimentResult> second) {
         Map<String, double[]> differences = new LinkedHashMap<>();
-        List<ExperimentResult> both = new ArrayList<>(firstRepeats);
-        both.addAll(secondRepeats);
-        for (List<String> pass : RowScores.passes(metrics, both)) {
-            double[][][] byPosition = firstRepeats.isEmpty() || secondRepeats.isEmpty() ? null
-                    : RowScores.byPosition(both, pass);
+        List<ExperimentResult> both = new ArrayList<>(first);
+        both.addAll(second);
+        for (List<String> pass : RowScores.passes(List.copyOf(firstIsBest.keySet()), both)) {
+            double[][][] byPosition = first.isEmpty() || second.isEmpty() ? null : RowScores.byPosition(both, pass);
             for (int m = 0; m < pass.size(); m++) {
                 String metric = pass.get(m);
-                boolean firstIsBest = orders.get(metric).get(0).equals(first);
-                List<ExperimentResult> best = firstIsBest ? firstRepeats : secondRepeats;
-                List<ExperimentResult> runnerUp = firstIsBest ? secondRepeats : firstRepeats;
+                boolean firstBest = firstIsBest.get(metric);
                 if (byPosition == null) {
-                    differences.put(metric, differencesById(metric, best, runnerUp));
+                    differences.put(metric, firstBest ? differencesById(metric, first, second)
+                            : differencesById(metric, second, first));
                 } else {
-                    double[][] firstScores = Arrays.copyOfRange(byPosition[m], 0, firstRepeats.size());
-                    double[][] secondScores = Arrays.copyOfRange(byPosition[m], firstRepeats.size(), both.size());
-                    differences.put(metric, firstIsBest ? differences(firstScores, secondScores)
+                    double[][] firstScores = Arrays.copyOfRange(byPosition[m], 0, first.size());
+                    double[][] secondScores = Arrays.copyOfRange(byPosition[m], first.size(), both.size());
+                    differences.put(metric, firstBest ? differences(firstScores, secondScores)
                             : differences(secondScores, firstScores));
                 }
             }
@@ -120,14 +120,7 @@ public final class Rankings {
 
     /** Best minus runner-up, per row scored in both, in the best's row order. */
     static double[] differences(String metric, List<ExperimentResult> best, List<ExperimentResult> runnerUp) {
-        List<ExperimentResult> both = new ArrayList<>(best);
-        both.addAll(runnerUp);
-        double[][] byPosition = best.isEmpty() || runnerUp.isEmpty() ? null : RowScores.byPosition(both, metric);
-        if (byPosition == null) {
-            return differencesById(metric, best, runnerUp);
-        }
-        return differences(Arrays.copyOfRange(byPosition, 0, best.size()),
-                Arrays.copyOfRange(byPosition, best.size(), both.size()));
+        return differences(Map.of(metric, true), best, runnerUp).get(metric);
     }
 
     /** {@link #differences(String, List, List)} of scores by position ({@link RowScores#byPosition}). */
