@@ -21,35 +21,36 @@ import java.util.List;
  * {@linkplain #anyEndpointHash any-endpoint hash}: the hash of the same fields without the endpoint,
  * under key version 1. It is what key version 1 was, so it finds an entry recorded before the
  * endpoint was part of the key, and, stored beside every entry, one recorded against another
- * endpoint: what a miss names instead of missing silently. Thread safe.
+ * endpoint: what a miss names instead of missing silently.
+ *
+ * <p>Each thread keeps its last two prefixes ({@link RecentPrefixes}): the text up to the sample index and the
+ * hash states after it, so that another sample of a request hashes only its last hundred bytes or so. Thread safe.
  */
 final class CacheKeyWriter {
 
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    });
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(CacheKeyWriter::sha256);
     private static final HexFormat HEX = HexFormat.of();
 
     // The fields in sorted order: endpoint, extra_params, key_version, messages, model, model_name, provider,
     // provider_params (only when the provider has some set: openai's keys stay as they were),
     // response_schema, sample_index, sampling_params, schema_name, system_prompt.
     private final String beforeMessages;
+    private final int beforeMessagesBytes;
     /** As {@code beforeMessages}, without the endpoint and at key version 1. */
     private final byte[] anyEndpointHead;
     private final String beforeSchema;
     private final String beforeSchemaName;
     private final String end;
     private final LastMapText schemas = new LastMapText(CanonicalJson::of);
+    /** Per thread: dies with this writer (a model's client), not with the thread. */
+    private final ThreadLocal<RecentPrefixes> recent = ThreadLocal.withInitial(RecentPrefixes::new);
 
 
     CacheKeyWriter(ModelSettings settings) {
         String extraParams = CanonicalJson.of(settings.extraParams());
         beforeMessages = "{\"endpoint\":" + JsonText.string(EndpointIdentity.of(settings.baseUrl()))
                 + ",\"extra_params\":" + extraParams + ",\"key_version\":" + CacheKey.VERSION + ",\"messages\":";
+        beforeMessagesBytes = beforeMessages.getBytes(StandardCharsets.UTF_8).length;
         anyEndpointHead = ("{\"extra_params\":" + extraParams
                 + ",\"key_version\":" + CacheKey.ANY_ENDPOINT_VERSION + ",\"messages\":").getBytes(StandardCharsets.UTF_8);
         beforeSchema = ",\"model\":" + JsonText.string(settings.model())
@@ -64,8 +65,21 @@ final class CacheKeyWriter {
     }
 
     CacheKey keyOf(ModelRequest request) {
-        String text = canonical(request);
-        return new CacheKey(sha256(text), text);
+        RecentPrefixes prefixes = recent.get();
+        String schemaText = schemas.of(request.responseSchema());
+        RecentPrefixes.Prefix prefix = prefixes.find(request.messages(), schemaText);
+        if (prefix == null) {
+            prefix = prefix(request.messages(), schemaText);
+            prefixes.add(prefix);
+        }
+        StringBuilder tail = new StringBuilder(beforeSchemaName.length() + end.length() + 32)
+                .append(request.sampleIndex()).append(beforeSchemaName);
+        String tailText = JsonText.appendString(tail, request.schemaName()).append(end).toString();
+        byte[] tailBytes = tailText.getBytes(StandardCharsets.UTF_8);
+        String text = prefix.text.concat(tailText);
+        prefix.lastKeyText = text;
+        prefix.lastTail = tailBytes;
+        return new CacheKey(HEX.formatHex(copy(prefix.key).digest(tailBytes)), text);
     }
 
     /** The hash of {@code request} whatever its endpoint: the key version 1 had. Only on a miss. */
@@ -76,18 +90,29 @@ final class CacheKeyWriter {
     /**
      * The hash of the request of {@code key} (one of this writer's) whatever its endpoint: its canonical text
      * with the head of version 1 instead of its own. Both heads end where the messages start, and the rest is
-     * the same, so the rest is not written (nor escaped) again.
+     * the same, so the rest is not written (nor escaped) again; for the key this thread made last from one of
+     * its recent prefixes, nor is the prefix hashed again.
      */
     String anyEndpointHash(CacheKey key) {
-        MessageDigest digest = SHA_256.get();
-        digest.update(anyEndpointHead);
-        return HEX.formatHex(digest.digest(
-                key.canonicalJson().substring(beforeMessages.length()).getBytes(StandardCharsets.UTF_8)));
+        RecentPrefixes.Prefix prefix = recent.get().ofKeyText(key.canonicalJson());
+        if (prefix == null) {
+            MessageDigest digest = SHA_256.get();
+            digest.update(anyEndpointHead);
+            return HEX.formatHex(digest.digest(
+                    key.canonicalJson().substring(beforeMessages.length()).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (prefix.anyEndpoint == null) {
+            MessageDigest digest = newSha256();
+            digest.update(anyEndpointHead);
+            digest.update(prefix.bytes, beforeMessagesBytes, prefix.bytes.length - beforeMessagesBytes);
+            prefix.anyEndpoint = digest;
+        }
+        return HEX.formatHex(copy(prefix.anyEndpoint).digest(prefix.lastTail));
     }
 
-    private String canonical(ModelRequest request) {
-        List<ChatMessage> messages = request.messages();
-        int size = beforeMessages.length() + beforeSchema.length() + beforeSchemaName.length() + end.length() + 256;
+    /** The canonical text of a request with these messages and schema text up to its sample index, and its hash state. */
+    private RecentPrefixes.Prefix prefix(List<ChatMessage> messages, String schemaText) {
+        int size = beforeMessages.length() + beforeSchema.length() + schemaText.length() + 64;
         for (ChatMessage message : messages) {
             size += message.content().length() + 32;
         }
@@ -98,14 +123,38 @@ final class CacheKeyWriter {
             JsonText.appendString(canonical, message.content()).append(",\"role\":");
             JsonText.appendString(canonical, message.role()).append('}');
         }
-        canonical.append(']').append(beforeSchema).append(schemas.of(request.responseSchema()))
-                .append(",\"sample_index\":").append(request.sampleIndex())
-                .append(beforeSchemaName);
-        JsonText.appendString(canonical, request.schemaName()).append(end);
-        return canonical.toString();
+        String text = canonical.append(']').append(beforeSchema).append(schemaText).append(",\"sample_index\":").toString();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        MessageDigest key = newSha256();
+        key.update(bytes);
+        return new RecentPrefixes.Prefix(messages, schemaText, text, bytes, key);
     }
 
-    private static String sha256(String text) {
-        return HEX.formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+    private static MessageDigest copy(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        return copy(Fresh.SHA_256);
+    }
+
+    /**
+     * A state never updated, copied for each new one: cheaper than asking the security providers. Made at the
+     * first key, not when the class loads, so that the run's preinitializer has set SHA-256 up by then.
+     */
+    private static final class Fresh {
+        static final MessageDigest SHA_256 = sha256();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

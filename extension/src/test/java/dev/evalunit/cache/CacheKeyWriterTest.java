@@ -235,6 +235,100 @@ class CacheKeyWriterTest {
     }
 
     @Nested
+    @DisplayName("on the samples of one request (each thread reuses its last two prefixes)")
+    class Samples {
+
+        private final ModelSettings judge = judge();
+
+        /** The samples of an autorater's example: two prompts (the answers in both orders), alternating. */
+        private List<ModelRequest> samples(String ab, String ba, int count) {
+            List<ModelRequest> samples = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                samples.add(request(VERDICT_SCHEMA, "verdict", i, ChatMessage.system("You judge."),
+                        ChatMessage.user(i % 2 == 0 ? ab : ba)));
+            }
+            return samples;
+        }
+
+        private void assertAsReference(CacheKeyWriter writer, ModelRequest request) {
+            CacheKey key = writer.keyOf(request);
+            assertThat(key).as("key of sample %s", request.sampleIndex()).isEqualTo(Reference.of(judge, request));
+            assertThat(writer.anyEndpointHash(key)).as("any-endpoint hash of sample %s", request.sampleIndex())
+                    .isEqualTo(Reference.anyEndpointHash(judge, request));
+        }
+
+        @Test
+        @DisplayName("gives every sample of two alternating prompts its own key and any-endpoint hash")
+        void alternatingPrompts() {
+            CacheKeyWriter writer = new CacheKeyWriter(judge);
+            List<ModelRequest> samples = samples("A then B " + TRICKY, "B then A " + TRICKY, 8);
+
+            samples.forEach(sample -> assertAsReference(writer, sample));
+            assertThat(samples.stream().map(writer::keyOf).map(CacheKey::hash).distinct()).hasSize(8);
+        }
+
+        @Test
+        @DisplayName("reuses a prefix for an equal message that is another string, and for nothing that differs from it")
+        void equalNotSame() {
+            String prompt = "Which is better? " + TRICKY;
+            ModelRequest original = request(VERDICT_SCHEMA, "verdict", 0, ChatMessage.user(prompt));
+            List<ModelRequest> others = List.of(
+                    request(VERDICT_SCHEMA, "verdict", 1, ChatMessage.user(new String(prompt.toCharArray()))),
+                    request(VERDICT_SCHEMA, "verdict", 0, ChatMessage.user(prompt + " ")),
+                    request(VERDICT_SCHEMA, "verdict", 0, ChatMessage.user(prompt.substring(1))),
+                    request(VERDICT_SCHEMA, "verdict", 0, ChatMessage.assistant(prompt)),
+                    request(SCORE_SCHEMA, "verdict", 0, ChatMessage.user(prompt)),
+                    request(null, "verdict", 0, ChatMessage.user(prompt)),
+                    request(VERDICT_SCHEMA, "verdict", 0, ChatMessage.user(prompt), ChatMessage.user(prompt)),
+                    request(VERDICT_SCHEMA, "verdict", 0),
+                    request(VERDICT_SCHEMA, "score", 0, ChatMessage.user(prompt)),
+                    request(VERDICT_SCHEMA, null, 0, ChatMessage.user(prompt)));
+
+            for (ModelRequest other : others) {
+                CacheKeyWriter writer = new CacheKeyWriter(judge);
+                assertAsReference(writer, original);
+                assertAsReference(writer, other);
+                assertAsReference(writer, original);
+            }
+        }
+
+        @Test
+        @DisplayName("gives the any-endpoint hash of a key that is not the last of its prefix from the key's text")
+        void olderKey() {
+            CacheKeyWriter writer = new CacheKeyWriter(judge);
+            List<ModelRequest> samples = samples("A then B", "B then A", 6);
+            List<CacheKey> keys = samples.stream().map(writer::keyOf).toList();
+
+            for (int i = 0; i < keys.size(); i++) {
+                assertThat(writer.anyEndpointHash(keys.get(i))).as("sample %s", i)
+                        .isEqualTo(Reference.anyEndpointHash(judge, samples.get(i)));
+            }
+        }
+
+        @Test
+        @DisplayName("gives each of 8 threads sharing one writer the keys and hashes of the reference")
+        void threads() throws Exception {
+            CacheKeyWriter writer = new CacheKeyWriter(judge);
+            List<List<ModelRequest>> work = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                work.add(samples("A then B, example " + t % 3, "B then A, example " + t % 3, 40));
+            }
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (List<ModelRequest> samples : work) {
+                    done.add(threads.submit(() -> samples.forEach(sample -> assertAsReference(writer, sample))));
+                }
+                for (java.util.concurrent.Future<?> each : done) {
+                    each.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("as a specification")
     class Pinned {
 
