@@ -42,7 +42,7 @@ final class RecentPrefixes {
     private Prefix first;
     private Prefix second;
 
-    /** The prefix of these messages and schema text (the writer's own instance for equal schemas), or {@code null}. */
+    /** The prefix of these messages and schema text, or {@code null}. */
     Prefix find(List<ChatMessage> messages, String schemaText) {
         if (matches(first, messages, schemaText)) {
             return first;
@@ -70,7 +70,7 @@ final class RecentPrefixes {
     }
 
     private static boolean matches(Prefix prefix, List<ChatMessage> messages, String schemaText) {
-        if (prefix == null || prefix.schemaText != schemaText || prefix.messages.size() != messages.size()) {
+        if (prefix == null || prefix.messages.size() != messages.size() || !same(prefix.schemaText, schemaText)) {
             return false;
         }
         for (int i = 0; i < messages.size(); i++) {
