@@ -55,8 +55,9 @@ final class ExperimentSetEvaluations {
         ExperimentSetResult result = run.result();
         List<Path> written = ExperimentReports.write(result, UsageFields.asMap(result.usage(), counts.callFields()), shard.isPartial()
                 ? ExperimentShards.manifest(plan, shard, runtime.budget().share()) : null);
-        System.out.println("[evalunit] experiment set " + result.name() + ": " + result.experiments().size()
-                + " experiments, summary written to " + written.get(0));
+        int experiments = result.experiments().size();
+        System.out.println("[evalunit] experiment set " + result.name() + ": " + experiments
+                + (experiments == 1 ? " experiment" : " experiments") + ", summary written to " + written.get(0));
         files.accept(result, written);
         Path root = ReportDirectories.root(runtime.config());
         RunEntry entry = RunEntry.of(result, root, result.usage().figure());

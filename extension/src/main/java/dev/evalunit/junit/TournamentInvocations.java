@@ -57,7 +57,8 @@ final class TournamentInvocations {
             context.publishReportEntry("evalunit.judgments", result.judgmentsFile().toString());
             FileAttachments.publishAll(context, tournament.files(index), result.name(), result.reportDirectory());
             Path root = ReportDirectories.root(runtime.config());
-            RunSummaryListener.record(root, context.getUniqueId(), RunEntry.of(result, root));
+            // Its figures end with the tokens of its own calls, as the pairing's metrics.json gives them.
+            RunSummaryListener.record(root, context.getUniqueId(), RunEntry.of(result, root, result.usage().figure()));
             runtime.budget().check(result);
         }
 

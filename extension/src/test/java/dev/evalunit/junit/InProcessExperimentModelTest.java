@@ -44,10 +44,14 @@ class InProcessExperimentModelTest {
     }
 
     private EngineExecutionResults run(Class<?> testCase) {
+        return runCapturingConsole(testCase).results();
+    }
+
+    private EngineRuns.Captured runCapturingConsole(Class<?> testCase) {
         Map<String, String> config = new HashMap<>();
         config.put("evalunit.models.m1.base-url", server.baseUrl());
         config.put("evalunit.models.m1.max-retries", "0");
-        return EngineRuns.run(testCase, config);
+        return EngineRuns.runCapturingConsole(testCase, config);
     }
 
     private static ExperimentResult experiment(String modelName) {
@@ -65,9 +69,11 @@ class InProcessExperimentModelTest {
         @Test
         @DisplayName("is called with each row's prompt (prelude and query) and its return value is the answer; no request is made")
         void answers() {
-            EngineExecutionResults results = run(JsonTestCase.class);
+            EngineRuns.Captured run = runCapturingConsole(JsonTestCase.class);
+            EngineExecutionResults results = run.results();
 
             results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+            assertThat(run.console()).contains("[evalunit] experiment set in_process: 1 experiment, summary written to ");
             assertThat(PROMPTS).containsExactlyInAnyOrder(
                     "Answer in one word.\n\nWhat is the capital of France?",
                     "Answer in one word.\n\nHow many legs has a spider?",
@@ -88,7 +94,9 @@ class InProcessExperimentModelTest {
         @Test
         @DisplayName("stands beside models on the model axis, named model=answer")
         void besideModels() {
-            EngineExecutionResults results = run(BuilderTestCase.class);
+            EngineRuns.Captured run = runCapturingConsole(BuilderTestCase.class);
+            EngineExecutionResults results = run.results();
+            assertThat(run.console()).contains("[evalunit] experiment set in_process_built: 2 experiments, summary written to ");
 
             assertThat(results.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
                     .containsExactly("model=m1 · run 1/1", "model=answer · run 1/1");

@@ -19,6 +19,7 @@ import dev.evalunit.api.pairwise.PairwiseResult;
 import dev.evalunit.api.TournamentDefinition;
 import dev.evalunit.api.pairwise.TournamentResult;
 import dev.evalunit.api.pairwise.TournamentStanding;
+import dev.evalunit.runsummary.RunIndex;
 import dev.evalunit.stats.pairwise.Battle;
 import dev.evalunit.stats.pairwise.RankedModel;
 import dev.evalunit.stats.pairwise.Ranking;
@@ -165,6 +166,11 @@ class PairwiseTournamentExtensionTest {
             assertThat(total.path("judge").path("input").asLong()).isEqualTo(160);
             assertThat(total.path("m1").path("input").asLong()).isEqualTo(40);
             assertThat(RECEIVED.get().pairings().get(1).usage().input()).isEqualTo(40 + 80);
+            // The run summary's row of each pairing ends with the same tokens (in: m1 40 + m2 40 + judge 80; out: half).
+            Map<String, String> figures = new HashMap<>();
+            RunIndex.entries(reports).forEach(entry -> figures.put(entry.evaluation().name(), entry.evaluation().figures()));
+            assertThat(figures.get("qa_tournament m2 vs m1")).startsWith("A wins ").endsWith(" errors; 160 tokens in, 80 out");
+            assertThat(figures.get("qa_tournament m3 vs m1")).startsWith("A wins ").endsWith(" errors; 120 tokens in, 60 out");
         }
 
         @Test
