@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.TestExecutionResult;
@@ -33,9 +34,16 @@ public final class RunSummaryListener implements TestExecutionListener {
 
     /** Entry file -> its report root and the unique ids (or prefixes, for a set's template) of its tests. */
     private static final Map<Path, Watched> WATCHED = new ConcurrentHashMap<>();
+    /** Numbers the entries as they are recorded, so that a listener tells those of its own test plan. */
+    private static final AtomicLong RECORDED = new AtomicLong();
 
     private final Map<Path, String> outcomes = new ConcurrentHashMap<>();
     private final Function<String, String> environment;
+    /**
+     * The last entry recorded before this listener's test plan started: older ones belong to another plan (a launch
+     * that has summarised them, or one with no listener, as {@code EngineTestKit}'s), and none of its tests gates them.
+     */
+    private volatile long before;
 
     /** As {@code ServiceLoader} creates it: the step summary's path from the environment. */
     public RunSummaryListener() {
@@ -49,9 +57,15 @@ public final class RunSummaryListener implements TestExecutionListener {
     /** Records {@code entry} for the test {@code uniqueId}, gated by the tests whose ids start with it. */
     static void record(Path reportRoot, String uniqueId, RunEntry entry) {
         Path file = RunIndex.record(reportRoot, uniqueId, entry);
-        // The same test run again in this JVM (by a launcher within a test) supersedes its earlier entry.
-        WATCHED.values().removeIf(watched -> watched.uniqueId().equals(uniqueId));
-        WATCHED.put(file, new Watched(reportRoot, uniqueId));
+        // Run again into the same report directory, the test's entry is the same file: the later run replaces it. Run
+        // again into another one (a test launching it anew, as a sample's own test does), both entries stand, each
+        // gated by the plan that recorded it.
+        WATCHED.put(file, new Watched(reportRoot, uniqueId, RECORDED.incrementAndGet()));
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        before = RECORDED.get();
     }
 
     @Override
@@ -66,7 +80,7 @@ public final class RunSummaryListener implements TestExecutionListener {
                     : RunEvaluation.ERROR;
         };
         WATCHED.forEach((file, watched) -> {
-            if (test.getUniqueId().startsWith(watched.uniqueId())) {
+            if (watched.number() > before && test.getUniqueId().startsWith(watched.uniqueId())) {
                 outcomes.merge(file, outcome, RunSummaryListener::worse);
             }
         });
@@ -115,6 +129,6 @@ public final class RunSummaryListener implements TestExecutionListener {
         };
     }
 
-    private record Watched(Path reportRoot, String uniqueId) {
+    private record Watched(Path reportRoot, String uniqueId, long number) {
     }
 }

@@ -2,6 +2,7 @@ package dev.evalunit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.evalunit.api.Autorater;
 import dev.evalunit.api.Candidate;
@@ -25,14 +26,18 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 @DisplayName("The run-level summary and the console progress")
 class RunSummaryListenerTest {
@@ -139,6 +144,33 @@ class RunSummaryListenerTest {
     }
 
     @Nested
+    @DisplayName("an evaluation launched again by a test of the same run (as a sample's own test does)")
+    class LaunchedAgain {
+
+        @TempDir
+        Path inner;
+
+        @Test
+        @DisplayName("keeps its outcome in the run's summary, and gets its own in the other report directory")
+        void keepsOutcome() throws IOException {
+            startJudgingForA();
+            Map<String, String> innerConfiguration = configuration(Map.of());
+            innerConfiguration.put("evalunit.report.dir", inner.toString());
+            RelaunchingTestCase.innerConfiguration = innerConfiguration;
+
+            launch(Map.of(), RelaunchingTestCase.class);
+
+            assertThat(RelaunchingTestCase.innerSucceeded).as("the inner launch ran the evaluation").isTrue();
+            assertThat(Files.readAllLines(reports.resolve("summary.md")))
+                    .filteredOn(line -> line.contains(" | RelaunchingTestCase.winning | "))
+                    .singleElement().asString().startsWith("| pass | RelaunchingTestCase.winning | pairwise | A wins ");
+            assertThat(Files.readAllLines(inner.resolve("summary.md")))
+                    .filteredOn(line -> line.contains(" | RelaunchingTestCase.winning | "))
+                    .singleElement().asString().startsWith("| pass | RelaunchingTestCase.winning | pairwise | A wins ");
+        }
+    }
+
+    @Nested
     @DisplayName("the progress line")
     class ProgressLine {
 
@@ -183,6 +215,33 @@ class RunSummaryListenerTest {
             if (experiment.name().equals("healthy")) {
                 healthy = experiment;
             }
+        }
+    }
+
+    /** Its evaluation runs, then its second test launches that same evaluation into another report directory. */
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class RelaunchingTestCase {
+        static Map<String, String> innerConfiguration;
+        static volatile boolean innerSucceeded;
+
+        @Order(1)
+        @PairwiseEval(dataset = "datasets/qa-small.jsonl", task = Task.QUESTION_ANSWERING, idColumns = "id",
+                autorater = @Autorater(model = "judge", instruction = @Prompt(column = "question")),
+                modelA = @Candidate(model = "candidate", params = @PromptParam(template = "{{ question }}")),
+                modelB = @Candidate(responseColumn = "answer_b"))
+        void winning(PairwiseResult result) {
+        }
+
+        @Order(2)
+        @Test
+        void launchesItAgain() {
+            SummaryGeneratingListener summary = new SummaryGeneratingListener();
+            LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
+                            .addTestExecutionListeners(new RunSummaryListener(name -> null), summary).build())
+                    .execute(LauncherDiscoveryRequestBuilder.request()
+                            .selectors(selectMethod(RelaunchingTestCase.class, "winning", PairwiseResult.class.getName()))
+                            .configurationParameters(innerConfiguration).build());
+            innerSucceeded = summary.getSummary().getTestsSucceededCount() == 1;
         }
     }
 
