@@ -4,12 +4,14 @@ import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.experiment.RowResult;
+import dev.evalunit.api.usage.Usage;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.cost.UsageFields;
 import dev.evalunit.experiment.ExperimentReports;
+import dev.evalunit.files.CallSums;
+import dev.evalunit.files.ExperimentSummaryFile;
 import dev.evalunit.files.SetShardManifest;
 import dev.evalunit.files.SetSummaryFile;
-import dev.evalunit.files.CallSums;
 import dev.evalunit.files.UsageSums;
 import dev.evalunit.stats.experiment.ExperimentSetAggregation;
 import dev.evalunit.stats.experiment.ExperimentSummaries;
@@ -61,8 +63,17 @@ final class SetMerge {
                 experiments, first.higherIsBetter(), labels, directory);
         List<Path> summaries = set.parts().stream().map(part -> part.directory().resolve(SetSummaryFile.NAME)).toList();
         result = result.withUsage(UsageSums.of(summaries, "set summary file"));
+        // Each experiment's tokens: the sum of its shards', as its rows' replies are split among them.
+        List<Map<String, Object>> experimentUsage = new ArrayList<>();
+        for (SetShardManifest.Experiment declared : first.experiments()) {
+            List<Path> own = set.parts().stream()
+                    .map(part -> part.directory().resolve(declared.folder()).resolve(ExperimentSummaryFile.NAME)).toList();
+            Usage usage = UsageSums.of(own, "experiment summary file");
+            // Shards of a version that wrote no tokens there: none in the merged file either.
+            experimentUsage.add(usage == Usage.NONE ? Map.of() : UsageFields.asMap(usage));
+        }
         ExperimentReports.write(result, UsageFields.asMap(result.usage(), CallSums.of(summaries, "set summary file")),
-                null);
+                experimentUsage, null);
         return result;
     }
 

@@ -6,6 +6,8 @@ import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.spi.ModelUnusableException;
 import dev.evalunit.budget.EvaluationInfrastructureException;
+import dev.evalunit.cost.TokenCounts;
+import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -16,12 +18,20 @@ import org.apiguardian.api.API;
  *
  * @param result every experiment, stopped ones included
  * @param stopped by experiment index, why the experiment stopped
+ * @param tokens by experiment index, the tokens of the replies its rows received (the set's own counts are the
+ *     caller's): what its {@code summary.json} gives
  */
 @API(status = INTERNAL, since = "0.1")
-public record ExperimentSetRun(ExperimentSetResult result, Map<Integer, String> stopped) {
+public record ExperimentSetRun(ExperimentSetResult result, Map<Integer, String> stopped, List<TokenCounts> tokens) {
 
     public ExperimentSetRun {
         stopped = Map.copyOf(stopped);
+        tokens = List.copyOf(tokens);
+    }
+
+    /** The same run with {@code result} in place of its own (e.g. with the set's usage). */
+    public ExperimentSetRun withResult(ExperimentSetResult result) {
+        return new ExperimentSetRun(result, stopped, tokens);
     }
 
     /**

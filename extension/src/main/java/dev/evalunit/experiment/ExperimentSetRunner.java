@@ -20,6 +20,7 @@ import dev.evalunit.api.spi.ModelReply;
 import dev.evalunit.api.spi.ModelRequest;
 import dev.evalunit.api.spi.ModelUnusableException;
 import dev.evalunit.budget.EvaluationInfrastructureException;
+import dev.evalunit.cost.TokenCounts;
 import dev.evalunit.dataset.DatasetRow;
 import dev.evalunit.experiment.spec.ExperimentConfiguration;
 import dev.evalunit.shard.Shard;
@@ -101,6 +102,8 @@ public final class ExperimentSetRunner {
             firstTask[e + 1] = firstTask[e] + selected[e].length;
         }
         List<ExperimentResult> results = new ArrayList<>();
+        List<TokenCounts> tokens = new ArrayList<>();
+        experiments.forEach(experiment -> tokens.add(new TokenCounts()));
         try (ObservationStreams streams = new ObservationStreams(plan, firstTask)) {
             InDatasetOrder<RowResult> inOrder = new InDatasetOrder<>(
                     SubmissionWindow.windowFor(workers) * WAITING_PER_PLACE_IN_WINDOW, "an observations file", streams::accept);
@@ -111,7 +114,14 @@ public final class ExperimentSetRunner {
                     int k = task - firstTask[e];
                     ExperimentPlan experiment = experiments.get(e);
                     progress.started();
-                    RowResult result = row(experiment, experiment.dataset().rows().get(selected[e][k]), selected[e][k], stopped);
+                    // The replies this row receives count for its experiment too (summary.json), as they do for the set.
+                    TokenCounts previous = tokens.get(e).enter();
+                    RowResult result;
+                    try {
+                        result = row(experiment, experiment.dataset().rows().get(selected[e][k]), selected[e][k], stopped);
+                    } finally {
+                        TokenCounts.leave(previous);
+                    }
                     progress.finished(result.generation().failed());
                     return result;
                 });
@@ -135,7 +145,7 @@ public final class ExperimentSetRunner {
                     + "]", e);
         }
         return new ExperimentSetRun(ExperimentSetAggregation.aggregate(plan.name(), plan.readme(), results,
-                plan.descriptors(), plan.labels(), plan.reportDirectory()), stopped);
+                plan.descriptors(), plan.labels(), plan.reportDirectory()), stopped, tokens);
     }
 
     /** The experiment whose rows' tasks include {@code task}: the last whose first task is at most it. */

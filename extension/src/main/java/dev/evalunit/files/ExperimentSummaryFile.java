@@ -39,7 +39,16 @@ public final class ExperimentSummaryFile {
      * shard's own; {@code null} writes a whole run's file.
      */
     public static Path write(ExperimentResult result, Path directory, Shard shard) throws IOException {
-        return JsonFiles.writePretty(directory, NAME, generator -> writeSummary(generator, result, shard));
+        return write(result, directory, shard, Map.of());
+    }
+
+    /**
+     * As {@link #write(ExperimentResult, Path, Shard)}, and after the metrics the {@code extra} fields: the experiment's
+     * {@code tokens} and {@code cost_usd} ({@code cost.UsageFields}), which the result alone cannot give.
+     */
+    public static Path write(ExperimentResult result, Path directory, Shard shard, Map<String, Object> extra)
+            throws IOException {
+        return JsonFiles.writePretty(directory, NAME, generator -> writeSummary(generator, result, shard, extra));
     }
 
     /**
@@ -65,7 +74,8 @@ public final class ExperimentSummaryFile {
                 summaries, directory);
     }
 
-    private static void writeSummary(JsonGenerator generator, ExperimentResult result, Shard shard) throws IOException {
+    private static void writeSummary(JsonGenerator generator, ExperimentResult result, Shard shard,
+                                     Map<String, Object> extra) throws IOException {
         generator.writeStartObject();
         if (shard != null) {
             generator.writeStringField(SHARD, shard.label());
@@ -86,6 +96,10 @@ public final class ExperimentSummaryFile {
             JsonWriting.writeNumberField(fields, "failure_rate", summary.failureRate());
         });
         generator.writeEndObject();
+        for (Map.Entry<String, Object> field : extra.entrySet()) {
+            generator.writeFieldName(field.getKey());
+            JsonWriting.writeValue(generator, field.getValue());
+        }
         generator.writeEndObject();
     }
 }

@@ -32,18 +32,21 @@ public final class UsageSums {
     /**
      * @param kind what the files are, for messages: e.g. {@code metrics file}
      * @return the usage a single run would have had ({@link UsageFields#asMap} writes it as the files hold it),
-     *     without reply counts, which the files do not keep; {@link Usage#NONE} when no file has tokens
+     *     without reply counts, which the files do not keep; {@link Usage#NONE} when no file has the tokens field
+     *     (one whose models made no reply has it, empty, and its cost's total with a price table)
      */
     public static Usage of(List<Path> files, String kind) {
         SortedMap<String, long[]> tokens = new TreeMap<>();
         Map<String, BigDecimal> costs = new LinkedHashMap<>();
         Map<String, Boolean> unpriced = new LinkedHashMap<>();
         boolean priced = false;
+        boolean counted = false;
         for (Path file : files) {
             Fields json = JsonFiles.readObject(file, kind + " [" + file + "]");
             if (!json.has(UsageFields.TOKENS)) {
                 continue;
             }
+            counted = true;
             Fields byModel = json.requiredObject(UsageFields.TOKENS);
             for (String model : byModel.names()) {
                 Fields counts = byModel.requiredObject(model);
@@ -65,7 +68,7 @@ public final class UsageSums {
                 }
             }
         }
-        if (tokens.isEmpty()) {
+        if (!counted) {
             return Usage.NONE;
         }
         List<Usage.ModelUsage> models = new ArrayList<>();

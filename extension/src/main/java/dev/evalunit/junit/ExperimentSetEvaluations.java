@@ -50,11 +50,12 @@ final class ExperimentSetEvaluations {
             run = new ExperimentSetRunner(runtime.workers(), runtime.callPhases(), shard).run(plan, progress);
         }
         CacheReport.print(entries, "experiment set " + run.result().name(), counts);
-        run = new ExperimentSetRun(run.result().withUsage(UsageFields.of(counts.tokens(), runtime.prices()).usage()),
-                run.stopped());
+        run = run.withResult(run.result().withUsage(UsageFields.of(counts.tokens(), runtime.prices()).usage()));
         ExperimentSetResult result = run.result();
-        List<Path> written = ExperimentReports.write(result, UsageFields.asMap(result.usage(), counts.callFields()), shard.isPartial()
-                ? ExperimentShards.manifest(plan, shard, runtime.budget().share()) : null);
+        List<Map<String, Object>> experimentUsage = run.tokens().stream()
+                .map(tokens -> UsageFields.of(tokens, runtime.prices()).asMap()).toList();
+        List<Path> written = ExperimentReports.write(result, UsageFields.asMap(result.usage(), counts.callFields()),
+                experimentUsage, shard.isPartial() ? ExperimentShards.manifest(plan, shard, runtime.budget().share()) : null);
         int experiments = result.experiments().size();
         System.out.println("[evalunit] experiment set " + result.name() + ": " + experiments
                 + (experiments == 1 ? " experiment" : " experiments") + ", summary written to " + written.get(0));

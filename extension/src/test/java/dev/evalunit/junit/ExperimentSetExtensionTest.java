@@ -168,6 +168,65 @@ class ExperimentSetExtensionTest {
             assertThat(summary.at("/configuration/model/name").asText()).isEqualTo("m1");
             assertThat(summary.at("/metrics/judge_precision/mean").asDouble()).isEqualTo(1.0);
         }
+
+        @Test
+        @DisplayName("gives each experiment's summary.json the tokens of its own rows' replies; together they are the set's")
+        void tokensPerExperiment() throws IOException {
+            run(GridTestCase.class, MODELS_AND_JUDGE);
+
+            // ChatServer: 10 input and 5 output tokens per reply; each row gets one answer and one judge_precision reply.
+            Path set = reports.resolve("grid_2x2");
+            Map<String, long[]> sums = new java.util.TreeMap<>();
+            for (int e = 0; e < 12; e++) {
+                JsonNode summary = JSON.readTree(set.resolve("grid_2x2__" + e).resolve("summary.json").toFile());
+                String model = summary.at("/configuration/model/name").asText();
+                JsonNode tokens = summary.get("tokens");
+                assertThat(tokens.fieldNames()).toIterable().as("experiment %s", e).containsExactly("judge", model);
+                for (String name : List.of("judge", model)) {
+                    assertThat(tokens.path(name).path("input").asLong()).as("%s of experiment %s", name, e).isEqualTo(ROWS * 10);
+                    assertThat(tokens.path(name).path("output").asLong()).as("%s of experiment %s", name, e).isEqualTo(ROWS * 5);
+                    assertThat(tokens.path(name).path("input_from_cache").asLong()).isZero();
+                    long[] sum = sums.computeIfAbsent(name, n -> new long[2]);
+                    sum[0] += tokens.path(name).path("input").asLong();
+                    sum[1] += tokens.path(name).path("output").asLong();
+                }
+                assertThat(summary.has("cost_usd")).as("no price table, no cost").isFalse();
+            }
+            JsonNode whole = JSON.readTree(set.resolve("set-summary.json").toFile()).get("tokens");
+            assertThat(whole.fieldNames()).toIterable().containsExactlyElementsOf(sums.keySet());
+            sums.forEach((name, sum) -> {
+                assertThat(whole.path(name).path("input").asLong()).as(name).isEqualTo(sum[0]);
+                assertThat(whole.path(name).path("output").asLong()).as(name).isEqualTo(sum[1]);
+            });
+        }
+
+        @Test
+        @DisplayName("counts a reply the cache gave an experiment as that experiment's, from the cache, priced as the set's")
+        void cachedTokensPerExperiment() throws IOException {
+            Map<String, String> live = Map.of("evalunit.cache.mode", "live",
+                    "evalunit.cache.dir", reports.resolve("cache").toString(),
+                    "evalunit.prices.judge.input-per-mtok", "1.0", "evalunit.prices.judge.output-per-mtok", "2.0");
+            run(GridTestCase.class, MODELS_AND_JUDGE, live);
+            server.close();
+            run(GridTestCase.class, MODELS_AND_JUDGE, live);
+
+            assertThat(server.requestCount()).as("the second run asked nothing").isZero();
+            Path set = reports.resolve("grid_2x2");
+            double costs = 0;
+            for (int e = 0; e < 12; e++) {
+                JsonNode summary = JSON.readTree(set.resolve("grid_2x2__" + e).resolve("summary.json").toFile());
+                JsonNode judge = summary.at("/tokens/judge");
+                assertThat(judge.path("input").asLong()).isEqualTo(ROWS * 10);
+                assertThat(judge.path("input_from_cache").asLong()).as("experiment %s", e).isEqualTo(ROWS * 10);
+                assertThat(judge.path("output_from_cache").asLong()).isEqualTo(ROWS * 5);
+                // 30 tokens in at $1 and 15 out at $2 per million; the answering model has no price.
+                assertThat(summary.at("/cost_usd/judge").asDouble()).isEqualTo(0.00006);
+                assertThat(summary.at("/cost_usd/total").isNull()).isTrue();
+                costs += summary.at("/cost_usd/judge").asDouble();
+            }
+            assertThat(JSON.readTree(set.resolve("set-summary.json").toFile()).at("/cost_usd/judge").asDouble())
+                    .isCloseTo(costs, org.assertj.core.api.Assertions.within(1e-12));
+        }
     }
 
     @Nested

@@ -102,6 +102,9 @@ class ShardedExperimentSetTest {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("[evalunit] experiment set " + SET + ": merged 3 shards, 8 experiments written to "
                 + merged.resolve(SET).toAbsolutePath().normalize(), "[evalunit] merge: every gate holds on 8 evaluations");
+        // Each experiment's tokens too: the merge sums its shards' (ChatServer: 10 in, 5 out per reply; 9 rows).
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(single.resolve(SET)
+                .resolve("sharded_grid__7/summary.json").toFile()).at("/tokens/judge/input").asLong()).isEqualTo(90);
         List<Path> expected = files(single.resolve(SET));
         assertThat(files(merged.resolve(SET))).isEqualTo(expected).contains(Path.of("set-summary.json"),
                 Path.of("sharded_grid__7/observations.jsonl"), Path.of("sharded_grid__7/summary.json"));
