@@ -4,7 +4,6 @@ import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.experiment.RowResult;
-import dev.evalunit.api.usage.Usage;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.cost.UsageFields;
 import dev.evalunit.experiment.ExperimentReports;
@@ -63,17 +62,8 @@ final class SetMerge {
                 experiments, first.higherIsBetter(), labels, directory);
         List<Path> summaries = set.parts().stream().map(part -> part.directory().resolve(SetSummaryFile.NAME)).toList();
         result = result.withUsage(UsageSums.of(summaries, "set summary file"));
-        // Each experiment's tokens: the sum of its shards', as its rows' replies are split among them.
-        List<Map<String, Object>> experimentUsage = new ArrayList<>();
-        for (SetShardManifest.Experiment declared : first.experiments()) {
-            List<Path> own = set.parts().stream()
-                    .map(part -> part.directory().resolve(declared.folder()).resolve(ExperimentSummaryFile.NAME)).toList();
-            Usage usage = UsageSums.of(own, "experiment summary file");
-            // Shards of a version that wrote no tokens there: none in the merged file either.
-            experimentUsage.add(usage == Usage.NONE ? Map.of() : UsageFields.asMap(usage));
-        }
         ExperimentReports.write(result, UsageFields.asMap(result.usage(), CallSums.of(summaries, "set summary file")),
-                experimentUsage, null);
+                null);
         return result;
     }
 
@@ -109,9 +99,12 @@ final class SetMerge {
         }
         ExperimentResult any = shards.get(0).experiments().get(e);
         List<RowResult> rows = List.of(byRow);
+        // Its tokens: the sum of its shards', as its rows' replies are split among them (none from shards that wrote none).
+        List<Path> own = set.parts().stream()
+                .map(part -> part.directory().resolve(declared.folder()).resolve(ExperimentSummaryFile.NAME)).toList();
         return new ExperimentResult(any.setName(), any.name(), any.index(), any.configurationId(), any.repeatIndex(),
                 any.repeatCount(), any.configuration(), any.metricNames(), rows,
                 ExperimentSummaries.summarize(rows, any.metricNames()), directory.resolve(declared.folder()),
-                declared.displayName());
+                declared.displayName(), UsageSums.of(own, "experiment summary file"));
     }
 }

@@ -44,36 +44,23 @@ public final class ExperimentReports {
      * @return the set's own files: {@code set-summary.json} first, then what the reporters wrote for the set
      */
     public static List<Path> write(ExperimentSetResult set, Map<String, Object> usage, SetShardManifest shard) {
-        return write(set, usage, List.of(), shard);
-    }
-
-    /**
-     * @param experimentUsage per experiment, in the set's order: the fields added to its {@code summary.json} after
-     *     the metrics, its own {@code tokens} and {@code cost_usd}; empty for none
-     */
-    public static List<Path> write(ExperimentSetResult set, Map<String, Object> usage,
-                                   List<Map<String, Object>> experimentUsage, SetShardManifest shard) {
-        return write(set, usage, experimentUsage, shard, ServiceLoader.load(ExperimentReporter.class,
-                ExperimentReports.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList());
+        return write(set, usage, shard, ServiceLoader.load(ExperimentReporter.class, ExperimentReports.class.getClassLoader())
+                .stream().map(ServiceLoader.Provider::get).toList());
     }
 
     static List<Path> write(ExperimentSetResult set, List<ExperimentReporter> reporters) {
-        return write(set, Map.of(), List.of(), null, reporters);
+        return write(set, Map.of(), null, reporters);
     }
 
-    private static List<Path> write(ExperimentSetResult set, Map<String, Object> usage,
-                                    List<Map<String, Object>> experimentUsage, SetShardManifest shard,
+    private static List<Path> write(ExperimentSetResult set, Map<String, Object> usage, SetShardManifest shard,
                                     List<ExperimentReporter> reporters) {
         try {
             Files.createDirectories(set.reportDirectory());
-            List<ExperimentResult> experiments = set.experiments();
-            for (int e = 0; e < experiments.size(); e++) {
-                ExperimentResult experiment = experiments.get(e);
+            for (ExperimentResult experiment : set.experiments()) {
                 Path directory = experiment.reportDirectory();
                 Files.createDirectories(directory);
                 ObservationsFile.write(experiment, directory);
-                ExperimentSummaryFile.write(experiment, directory, shard == null ? null : shard.shard(),
-                        experimentUsage.isEmpty() ? Map.of() : experimentUsage.get(e));
+                ExperimentSummaryFile.write(experiment, directory, shard == null ? null : shard.shard());
                 for (ExperimentReporter reporter : reporters) {
                     reporter.reportExperiment(experiment, directory);
                 }

@@ -5,7 +5,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.MetricSummary;
+import dev.evalunit.api.usage.Usage;
 import dev.evalunit.config.ConfigurationException;
+import dev.evalunit.cost.UsageFields;
 import dev.evalunit.json.JsonWriting;
 import dev.evalunit.shard.Shard;
 import java.io.IOException;
@@ -15,8 +17,8 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * One experiment's summary ({@value #NAME}), pretty-printed: who it is, its configuration, and each
- * metric's figures ({@code null} for a metric without a summary). Read back together with the
+ * One experiment's summary ({@value #NAME}), pretty-printed: who it is, its configuration, each
+ * metric's figures ({@code null} for a metric without a summary), and its tokens and cost when counted. Read back together with the
  * experiment's {@link ObservationsFile}, it gives the whole {@link ExperimentResult}.
  */
 @API(status = INTERNAL, since = "0.1")
@@ -39,16 +41,7 @@ public final class ExperimentSummaryFile {
      * shard's own; {@code null} writes a whole run's file.
      */
     public static Path write(ExperimentResult result, Path directory, Shard shard) throws IOException {
-        return write(result, directory, shard, Map.of());
-    }
-
-    /**
-     * As {@link #write(ExperimentResult, Path, Shard)}, and after the metrics the {@code extra} fields: the experiment's
-     * {@code tokens} and {@code cost_usd} ({@code cost.UsageFields}), which the result alone cannot give.
-     */
-    public static Path write(ExperimentResult result, Path directory, Shard shard, Map<String, Object> extra)
-            throws IOException {
-        return JsonFiles.writePretty(directory, NAME, generator -> writeSummary(generator, result, shard, extra));
+        return JsonFiles.writePretty(directory, NAME, generator -> writeSummary(generator, result, shard));
     }
 
     /**
@@ -71,11 +64,10 @@ public final class ExperimentSummaryFile {
         return new ExperimentResult(json.text("set"), json.text("name"), json.integer("index"),
                 json.text("configuration_id"), json.integer("repeat_index"), json.integer("repeat_count"),
                 json.map("configuration"), metrics.names(), ObservationsFile.read(directory.resolve(ObservationsFile.NAME)),
-                summaries, directory);
+                summaries, directory).withUsage(UsageSums.of(json));
     }
 
-    private static void writeSummary(JsonGenerator generator, ExperimentResult result, Shard shard,
-                                     Map<String, Object> extra) throws IOException {
+    private static void writeSummary(JsonGenerator generator, ExperimentResult result, Shard shard) throws IOException {
         generator.writeStartObject();
         if (shard != null) {
             generator.writeStringField(SHARD, shard.label());
@@ -96,9 +88,12 @@ public final class ExperimentSummaryFile {
             JsonWriting.writeNumberField(fields, "failure_rate", summary.failureRate());
         });
         generator.writeEndObject();
-        for (Map.Entry<String, Object> field : extra.entrySet()) {
-            generator.writeFieldName(field.getKey());
-            JsonWriting.writeValue(generator, field.getValue());
+        // Its tokens and cost, when counted (a file read back from shards that wrote none has none to give).
+        if (result.usage() != Usage.NONE) {
+            for (Map.Entry<String, Object> field : UsageFields.asMap(result.usage()).entrySet()) {
+                generator.writeFieldName(field.getKey());
+                JsonWriting.writeValue(generator, field.getValue());
+            }
         }
         generator.writeEndObject();
     }

@@ -36,13 +36,25 @@ public final class UsageSums {
      *     (one whose models made no reply has it, empty, and its cost's total with a price table)
      */
     public static Usage of(List<Path> files, String kind) {
+        List<Fields> read = new ArrayList<>();
+        for (Path file : files) {
+            read.add(JsonFiles.readObject(file, kind + " [" + file + "]"));
+        }
+        return sum(read);
+    }
+
+    /** The usage one file's object holds (e.g. an experiment's {@code summary.json} read back), as {@link #of}. */
+    static Usage of(Fields json) {
+        return sum(List.of(json));
+    }
+
+    private static Usage sum(List<Fields> files) {
         SortedMap<String, long[]> tokens = new TreeMap<>();
         Map<String, BigDecimal> costs = new LinkedHashMap<>();
         Map<String, Boolean> unpriced = new LinkedHashMap<>();
         boolean priced = false;
         boolean counted = false;
-        for (Path file : files) {
-            Fields json = JsonFiles.readObject(file, kind + " [" + file + "]");
+        for (Fields json : files) {
             if (!json.has(UsageFields.TOKENS)) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.evalunit.junit;
 
+import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.cache.CacheCounts;
 import dev.evalunit.cost.UsageFields;
@@ -18,6 +19,7 @@ import dev.evalunit.runsummary.RunEntry;
 import dev.evalunit.runtime.EvalRuntime;
 import dev.evalunit.shard.Shard;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -50,12 +52,10 @@ final class ExperimentSetEvaluations {
             run = new ExperimentSetRunner(runtime.workers(), runtime.callPhases(), shard).run(plan, progress);
         }
         CacheReport.print(entries, "experiment set " + run.result().name(), counts);
-        run = run.withResult(run.result().withUsage(UsageFields.of(counts.tokens(), runtime.prices()).usage()));
+        run = run.withResult(counted(run, counts, runtime));
         ExperimentSetResult result = run.result();
-        List<Map<String, Object>> experimentUsage = run.tokens().stream()
-                .map(tokens -> UsageFields.of(tokens, runtime.prices()).asMap()).toList();
-        List<Path> written = ExperimentReports.write(result, UsageFields.asMap(result.usage(), counts.callFields()),
-                experimentUsage, shard.isPartial() ? ExperimentShards.manifest(plan, shard, runtime.budget().share()) : null);
+        List<Path> written = ExperimentReports.write(result, UsageFields.asMap(result.usage(), counts.callFields()), shard.isPartial()
+                ? ExperimentShards.manifest(plan, shard, runtime.budget().share()) : null);
         int experiments = result.experiments().size();
         System.out.println("[evalunit] experiment set " + result.name() + ": " + experiments
                 + (experiments == 1 ? " experiment" : " experiments") + ", summary written to " + written.get(0));
@@ -67,6 +67,17 @@ final class ExperimentSetEvaluations {
                 ExperimentShards.rowCount(plan, Shard.WHOLE), "rows") : null;
         counts.spending().check("experiment set " + result.name());
         return new Ran(run, shardSkip);
+    }
+
+    /** The set's result with its tokens and cost, and each experiment's with those of its own rows' replies. */
+    private static ExperimentSetResult counted(ExperimentSetRun run, CacheCounts counts, EvalRuntime runtime) {
+        ExperimentSetResult set = run.result();
+        List<ExperimentResult> experiments = new ArrayList<>();
+        for (int e = 0; e < set.experiments().size(); e++) {
+            experiments.add(set.experiments().get(e).withUsage(UsageFields.of(run.tokens().get(e), runtime.prices()).usage()));
+        }
+        return new ExperimentSetResult(set.name(), set.readme(), experiments, set.configurations(), set.rankings(),
+                set.reportDirectory(), UsageFields.of(counts.tokens(), runtime.prices()).usage());
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.evalunit.api.experiment.MetricRanking;
 import dev.evalunit.api.experiment.MetricSummary;
 import dev.evalunit.api.experiment.RepeatStatistics;
 import dev.evalunit.api.experiment.RowResult;
+import dev.evalunit.api.usage.Usage;
 import dev.evalunit.api.pairwise.AutoraterSample;
 import dev.evalunit.api.pairwise.Choice;
 import dev.evalunit.api.pairwise.HumanAlignment;
@@ -237,6 +238,26 @@ class RoundTripTest {
             assertSameBytes(first.resolve(ExperimentSummaryFile.NAME), second.resolve(ExperimentSummaryFile.NAME));
             assertThat(Files.readString(first.resolve(ExperimentSummaryFile.NAME))).contains("\"temperature\": 0.20,");
         }
+
+        @Test
+        @DisplayName("give back its tokens and cost (reply counts aside: the file does not keep them), and the same bytes")
+        void usage() throws IOException {
+            Usage usage = new Usage(List.of(new Usage.ModelUsage("judge", 30, 15, 30, 15, 0, 0, 0.00006),
+                    new Usage.ModelUsage("m1", 4, 2, 0, 0, 0, 0, null)), true, null);
+            ExperimentResult experiment = experiment("set_v1", "set_v1__0", "c0ffee", "m1", first).withUsage(usage);
+            ObservationsFile.write(experiment, first);
+            ExperimentSummaryFile.write(experiment, first);
+
+            ExperimentResult read = ExperimentSummaryFile.read(first);
+
+            assertThat(read.usage()).isEqualTo(usage);
+            assertThat(read).isEqualTo(experiment);
+            ExperimentResult moved = copy(read, second);
+            ObservationsFile.write(moved, second);
+            ExperimentSummaryFile.write(moved, second);
+            assertSameBytes(first.resolve(ExperimentSummaryFile.NAME), second.resolve(ExperimentSummaryFile.NAME));
+            assertThat(Files.readString(first.resolve(ExperimentSummaryFile.NAME))).contains("\"cost_usd\": {");
+        }
     }
 
     @Nested
@@ -329,6 +350,6 @@ class RoundTripTest {
 
     private static ExperimentResult copy(ExperimentResult e, Path directory) {
         return new ExperimentResult(e.setName(), e.name(), e.index(), e.configurationId(), e.repeatIndex(), e.repeatCount(),
-                e.configuration(), e.metricNames(), e.rows(), e.metrics(), directory);
+                e.configuration(), e.metricNames(), e.rows(), e.metrics(), directory).withUsage(e.usage());
     }
 }

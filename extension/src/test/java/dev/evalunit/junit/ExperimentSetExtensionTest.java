@@ -10,6 +10,7 @@ import dev.evalunit.api.ExperimentSetResults;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetDefinition;
 import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.api.usage.Usage;
 import dev.evalunit.budget.EvaluationInfrastructureException;
 import dev.evalunit.config.ConfigKeys;
 import dev.evalunit.config.ConfigurationException;
@@ -198,6 +199,15 @@ class ExperimentSetExtensionTest {
                 assertThat(whole.path(name).path("input").asLong()).as(name).isEqualTo(sum[0]);
                 assertThat(whole.path(name).path("output").asLong()).as(name).isEqualTo(sum[1]);
             });
+            // In Java: each ExperimentResult has the same figures as its file.
+            ExperimentSetResult received = GridTestCase.received;
+            assertThat(received.experiments()).hasSize(12).allSatisfy(experiment -> {
+                assertThat(experiment.usage().input()).as(experiment.name()).isEqualTo(2L * ROWS * 10);
+                assertThat(experiment.usage().models()).extracting(Usage.ModelUsage::model)
+                        .containsExactly("judge", experiment.modelName());
+            });
+            assertThat(received.experiments().stream().mapToLong(e -> e.usage().output()).sum())
+                    .isEqualTo(received.usage().output());
         }
 
         @Test
@@ -417,6 +427,9 @@ class ExperimentSetExtensionTest {
     // Fixtures: run only through the engine above.
 
     static class GridTestCase {
+        /** What the set-level test received, the last run. */
+        static volatile ExperimentSetResult received;
+
         @ExperimentSet("expsets/grid-2x2.json")
         void eachExperiment(ExperimentResult experiment) {
             assertThat(experiment).metric("judge_precision").mean().isGreaterThan(0.7);
@@ -424,6 +437,7 @@ class ExperimentSetExtensionTest {
 
         @Test
         void bestConfiguration(@ExperimentSetResults("grid_2x2") ExperimentSetResult set) {
+            received = set;
             assertThat(set).best("judge_precision").hasModel("m1");
             assertThat(set).best("judge_precision").statistic("judge_precision").ciLow().isGreaterThanOrEqualTo(0.99);
             assertThat(set.configurations()).hasSize(4);

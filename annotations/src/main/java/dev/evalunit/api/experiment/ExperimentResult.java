@@ -3,6 +3,7 @@ package dev.evalunit.api.experiment;
 import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.evalunit.api.usage.Usage;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.Collections;
@@ -31,18 +32,31 @@ import org.apiguardian.api.API;
  * @param displayName what tells it apart in its set and which run it is, e.g.
  *     {@code model=m1, temperature=0.2 · run 2/3}: its JUnit display name. Not written to any file: a result
  *     read back from files has its {@code name} here
+ * @param usage the tokens and cost of the replies its rows received (its answers and its judges'), as its
+ *     {@code summary.json} gives them; the set's {@link ExperimentSetResult#usage()} is their sum;
+ *     {@link Usage#NONE} when not counted
  */
 @API(status = STABLE, since = "0.1")
 public record ExperimentResult(String setName, String name, int index, String configurationId, int repeatIndex,
                                int repeatCount, Map<String, Object> configuration, List<String> metricNames,
                                List<RowResult> rows, Map<String, MetricSummary> metrics, Path reportDirectory,
-                               String displayName) {
+                               String displayName, Usage usage) {
     public ExperimentResult {
         displayName = displayName == null || displayName.isBlank() ? name : displayName;
         configuration = Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
         metricNames = List.copyOf(metricNames);
         rows = rows instanceof StoredRows ? rows : List.copyOf(rows);
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        usage = usage == null ? Usage.NONE : usage;
+    }
+
+    /** An experiment without counted usage ({@link Usage#NONE}). */
+    public ExperimentResult(String setName, String name, int index, String configurationId, int repeatIndex,
+                            int repeatCount, Map<String, Object> configuration, List<String> metricNames,
+                            List<RowResult> rows, Map<String, MetricSummary> metrics, Path reportDirectory,
+                            String displayName) {
+        this(setName, name, index, configurationId, repeatIndex, repeatCount, configuration, metricNames, rows, metrics,
+                reportDirectory, displayName, Usage.NONE);
     }
 
     /** A result without a display name of its own (e.g. read back from files): its {@code name} stands for it. */
@@ -51,6 +65,12 @@ public record ExperimentResult(String setName, String name, int index, String co
                             List<RowResult> rows, Map<String, MetricSummary> metrics, Path reportDirectory) {
         this(setName, name, index, configurationId, repeatIndex, repeatCount, configuration, metricNames, rows, metrics,
                 reportDirectory, name);
+    }
+
+    /** The same experiment with {@code value} as its tokens and cost. */
+    public ExperimentResult withUsage(Usage value) {
+        return new ExperimentResult(setName, name, index, configurationId, repeatIndex, repeatCount, configuration,
+                metricNames, rows, metrics, reportDirectory, displayName, value);
     }
 
     /**
