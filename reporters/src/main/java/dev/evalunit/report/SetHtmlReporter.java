@@ -73,8 +73,10 @@ public final class SetHtmlReporter implements ExperimentReporter {
     }
 
     private static void appendConfigurations(StringBuilder html, ExperimentSetResult set) {
+        boolean tokens = UsageTable.perConfiguration(set);
         html.append("<section id=\"configurations\">\n<h2>Configurations</h2>\n<table class=\"figures configurations\">\n")
-                .append("<thead><tr><th>configuration</th><th>runs</th><th>values</th></tr></thead>\n<tbody>\n");
+                .append("<thead><tr><th>configuration</th><th>runs</th><th>values</th>")
+                .append(tokens ? "<th>tokens (all runs)</th>" : "").append("</tr></thead>\n<tbody>\n");
         for (ConfigurationResult configuration : set.configurations()) {
             html.append("<tr><th scope=\"row\">").append(Html.escape(configuration.label()))
                     .append("<div class=\"note\">").append(Html.escape(configuration.configurationId()))
@@ -82,7 +84,11 @@ public final class SetHtmlReporter implements ExperimentReporter {
                     .append("</td><td><div class=\"text values\">");
             ShownConfiguration.lines(configuration.configuration()).forEach((key, value) ->
                     html.append(Html.escape(key)).append(" = ").append(Html.escape(value)).append('\n'));
-            html.append("</div></td></tr>\n");
+            html.append("</div></td>");
+            if (tokens) {
+                html.append("<td>").append(Html.escape(UsageTable.ofConfiguration(set, configuration))).append("</td>");
+            }
+            html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n</section>\n");
     }

@@ -50,16 +50,21 @@ public final class SetSummaryReporter implements ExperimentReporter {
                         .append(decimal(ranking.getValue().pValue())).append(" |\n");
             });
         }
+        boolean tokens = UsageTable.perConfiguration(set);
         md.append("\n| configuration |");
         List<String> metrics = List.copyOf(set.rankings().keySet());
         metrics.forEach(m -> md.append(' ').append(cell(m)).append(" |"));
-        md.append("\n|---|").append("---|".repeat(metrics.size())).append('\n');
+        md.append(tokens ? " tokens (all runs) |" : "");
+        md.append("\n|---|").append("---|".repeat(metrics.size() + (tokens ? 1 : 0))).append('\n');
         for (ConfigurationResult configuration : set.configurations()) {
             md.append("| ").append(cell(label(configuration))).append(" |");
             for (String metric : metrics) {
                 md.append(' ').append(configuration.statistic(metric)
                         .map(s -> decimal(s.mean()) + " (" + decimalInterval(s.ciLow(), s.ciHigh()) + ")")
                         .orElse(Figures.MISSING)).append(" |");
+            }
+            if (tokens) {
+                md.append(' ').append(cell(UsageTable.ofConfiguration(set, configuration))).append(" |");
             }
             md.append('\n');
         }

@@ -1,8 +1,13 @@
 package dev.evalunit.report;
 
+import dev.evalunit.api.experiment.ConfigurationResult;
+import dev.evalunit.api.experiment.ExperimentResult;
+import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.usage.Usage;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The "Tokens and cost" section every report shows: one row per model (input and output tokens, the part
@@ -48,6 +53,38 @@ final class UsageTable {
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n<p class=\"note\">").append(Html.escape(NOTE)).append("</p>\n</section>\n");
+    }
+
+    /** Whether an experiment of {@code set} has counted usage: its configurations' tables then show their tokens. */
+    static boolean perConfiguration(ExperimentSetResult set) {
+        return set.experiments().stream().anyMatch(experiment -> !experiment.usage().isEmpty());
+    }
+
+    /**
+     * One configuration's tokens over its runs, e.g. {@code 360 in, 180 out, $0.0012}: the cost only with a price
+     * table, {@code n/a} when a model it called has no price.
+     */
+    static String ofConfiguration(ExperimentSetResult set, ConfigurationResult configuration) {
+        Set<String> runs = Set.copyOf(configuration.experimentNames());
+        long input = 0;
+        long output = 0;
+        BigDecimal cost = BigDecimal.ZERO;
+        boolean priced = false;
+        boolean unknown = false;
+        for (ExperimentResult experiment : set.experiments()) {
+            if (runs.contains(experiment.name())) {
+                Usage usage = experiment.usage();
+                input += usage.input();
+                output += usage.output();
+                if (usage.priced()) {
+                    priced = true;
+                    unknown |= usage.costUsd() == null;
+                    cost = usage.costUsd() == null ? cost : cost.add(new BigDecimal(Double.toString(usage.costUsd())));
+                }
+            }
+        }
+        return input + " in, " + output + " out"
+                + (priced ? ", " + Usage.dollars(unknown ? null : cost.doubleValue()) : "");
     }
 
     private static List<String> header(Usage usage) {

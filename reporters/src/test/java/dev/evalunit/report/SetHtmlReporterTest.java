@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
+import dev.evalunit.api.usage.Usage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +48,29 @@ class SetHtmlReporterTest {
             try (var files = Files.list(directory)) {
                 assertThat(files).hasSize(1);
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("lists the configurations")
+    class Configurations {
+
+        @Test
+        @DisplayName("with each one's tokens over its runs and their cost, when the experiments have usage; without the column otherwise")
+        void tokens() throws IOException {
+            ExperimentSetResult plain = Sets.twelve();
+            Usage perRun = new Usage(List.of(new Usage.ModelUsage("judge", 50, 20, 50, 20, 5, 5, 0.0001),
+                    new Usage.ModelUsage("m1", 10, 5, 0, 0, 5, 0, 0.00002)), true, 0.00012);
+            ExperimentSetResult counted = new ExperimentSetResult(plain.name(), plain.readme(),
+                    plain.experiments().stream().map(e -> e.withUsage(perRun)).toList(), plain.configurations(),
+                    plain.rankings(), plain.reportDirectory(), plain.usage());
+
+            assertThat(write(plain)).doesNotContain("tokens (all runs)");
+            String html = write(counted);
+
+            assertThat(html).contains("<th>values</th><th>tokens (all runs)</th></tr>");
+            // Each of the four configurations runs 3 times: 3 x (60 in, 25 out, $0.00012).
+            assertThat(html.split("<td>180 in, 75 out, \\$0.0004</td></tr>", -1)).hasSize(5);
         }
     }
 
