@@ -74,7 +74,7 @@ public final class RunIndexReporter implements RunReporter {
             html.append("<a href=\"").append(Html.escape(href(evaluation.report()))).append("\">")
                     .append(Html.escape(evaluation.name())).append("</a>");
         }
-        html.append("</td><td>").append(Html.escape(evaluation.kind())).append("</td><td>")
+        html.append("</td><td class=\"kind\">").append(Html.escape(evaluation.kind())).append("</td><td>")
                 .append(Html.escape(evaluation.figures())).append("</td><td>");
         if (evaluation.share() != null) {
             appendBar(html, evaluation.share());

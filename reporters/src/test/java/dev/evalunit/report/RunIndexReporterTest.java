@@ -42,9 +42,9 @@ class RunIndexReporterTest {
             assertThat(HtmlReporterTest.count(html, "<tr class=\"run ")).isEqualTo(4);
             assertThat(html).containsSubsequence(
                     "<tr class=\"run fail\"><td><span class=\"outcome fail\">fail</span></td><td><a href=\"QaEval.losing/report.html\">"
-                            + "QaEval.losing</a></td><td>pairwise</td><td>A wins 50.0% [15.0%, 85.0%]; 0/4 errors</td>",
+                            + "QaEval.losing</a></td><td class=\"kind\">pairwise</td><td>A wins 50.0% [15.0%, 85.0%]; 0/4 errors</td>",
                     "<tr class=\"run pass\"><td><span class=\"outcome pass\">pass</span></td><td><a href=\"QaEval.winning/report.html\">",
-                    "<tr class=\"run error\"><td><span class=\"outcome error\">error</span></td><td>flaky_model</td><td>set</td>"
+                    "<tr class=\"run error\"><td><span class=\"outcome error\">error</span></td><td>flaky_model</td><td class=\"kind\">set</td>"
                             + "<td>output_length: best model=m2 2.333</td><td></td></tr>",
                     "<tr class=\"run skipped\"><td><span class=\"outcome skipped\">skipped</span></td><td>"
                             + "<a href=\"qa_models/set-report.html\">qa_models</a>");
