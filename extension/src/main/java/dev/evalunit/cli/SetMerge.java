@@ -4,11 +4,11 @@ import dev.evalunit.api.experiment.ConfigurationResult;
 import dev.evalunit.api.experiment.ExperimentResult;
 import dev.evalunit.api.experiment.ExperimentSetResult;
 import dev.evalunit.api.experiment.RowResult;
+import dev.evalunit.api.usage.Usage;
 import dev.evalunit.config.ConfigurationException;
 import dev.evalunit.cost.UsageFields;
 import dev.evalunit.experiment.ExperimentReports;
 import dev.evalunit.files.CallSums;
-import dev.evalunit.files.ExperimentSummaryFile;
 import dev.evalunit.files.SetShardManifest;
 import dev.evalunit.files.SetSummaryFile;
 import dev.evalunit.files.UsageSums;
@@ -100,11 +100,10 @@ final class SetMerge {
         ExperimentResult any = shards.get(0).experiments().get(e);
         List<RowResult> rows = List.of(byRow);
         // Its tokens: the sum of its shards', as its rows' replies are split among them (none from shards that wrote none).
-        List<Path> own = set.parts().stream()
-                .map(part -> part.directory().resolve(declared.folder()).resolve(ExperimentSummaryFile.NAME)).toList();
+        Usage usage = UsageSums.sum(shards.stream().map(shard -> shard.experiments().get(e).usage()).toList());
         return new ExperimentResult(any.setName(), any.name(), any.index(), any.configurationId(), any.repeatIndex(),
                 any.repeatCount(), any.configuration(), any.metricNames(), rows,
                 ExperimentSummaries.summarize(rows, any.metricNames()), directory.resolve(declared.folder()),
-                declared.displayName(), UsageSums.of(own, "experiment summary file"));
+                declared.displayName(), usage);
     }
 }
