@@ -18,8 +18,8 @@ import org.apiguardian.api.API;
 
 /**
  * One experiment's summary ({@value #NAME}), pretty-printed: who it is, its configuration, each
- * metric's figures ({@code null} for a metric without a summary), and its tokens and cost when counted. Read back together with the
- * experiment's {@link ObservationsFile}, it gives the whole {@link ExperimentResult}.
+ * metric's figures ({@code null} for a metric without a summary), and its tokens and cost when counted.
+ * Read back together with the experiment's {@link ObservationsFile}, it gives the whole {@link ExperimentResult}.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ExperimentSummaryFile {

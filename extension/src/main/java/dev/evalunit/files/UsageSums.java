@@ -19,8 +19,8 @@ import org.apiguardian.api.API;
 /**
  * The {@value UsageFields#TOKENS} and {@value UsageFields#COST_USD} fields of several files of one evaluation's
  * shards ({@code metrics.json}, {@code set-summary.json}, an experiment's {@code summary.json}), read and summed
- * into what a single run over all their examples writes: tokens exactly; costs, which are linear in the tokens, as the sum of the shards' costs (a model's cost,
- * or the total, stays {@code null} when a shard had no price for it).
+ * into what a single run over all their examples writes: tokens exactly; costs, which are linear in the tokens, as
+ * the sum of the shards' costs (a model's cost, or the total, stays {@code null} when a shard had no price for it).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class UsageSums {

@@ -54,8 +54,8 @@ final class ExperimentSetEvaluations {
         CacheReport.print(entries, "experiment set " + run.result().name(), counts);
         run = run.withResult(counted(run, counts, runtime));
         ExperimentSetResult result = run.result();
-        List<Path> written = ExperimentReports.write(result, UsageFields.asMap(result.usage(), counts.callFields()), shard.isPartial()
-                ? ExperimentShards.manifest(plan, shard, runtime.budget().share()) : null);
+        List<Path> written = ExperimentReports.write(result, UsageFields.asMap(result.usage(), counts.callFields()),
+                shard.isPartial() ? ExperimentShards.manifest(plan, shard, runtime.budget().share()) : null);
         int experiments = result.experiments().size();
         System.out.println("[evalunit] experiment set " + result.name() + ": " + experiments
                 + (experiments == 1 ? " experiment" : " experiments") + ", summary written to " + written.get(0));
