@@ -28,7 +28,6 @@ import java.util.List;
  */
 final class CacheKeyWriter {
 
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(CacheKeyWriter::sha256);
     private static final HexFormat HEX = HexFormat.of();
 
     // The fields in sorted order: endpoint, extra_params, key_version, messages, model, model_name, provider,
@@ -96,7 +95,7 @@ final class CacheKeyWriter {
     String anyEndpointHash(CacheKey key) {
         RecentPrefixes.Prefix prefix = recent.get().ofKeyText(key.canonicalJson());
         if (prefix == null) {
-            MessageDigest digest = SHA_256.get();
+            MessageDigest digest = newSha256();
             digest.update(anyEndpointHead);
             return HEX.formatHex(digest.digest(
                     key.canonicalJson().substring(beforeMessages.length()).getBytes(StandardCharsets.UTF_8)));
@@ -148,13 +147,13 @@ final class CacheKeyWriter {
      */
     private static final class Fresh {
         static final MessageDigest SHA_256 = sha256();
-    }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        private static MessageDigest sha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
         }
     }
 }
