@@ -24,11 +24,14 @@ import java.util.List;
  * endpoint: what a miss names instead of missing silently.
  *
  * <p>Each thread keeps its last two prefixes ({@link RecentPrefixes}): the text up to the sample index and the
- * hash states after it, so that another sample of a request hashes only its last hundred bytes or so. Thread safe.
+ * hash states after it, so that another sample of a request hashes only its last hundred bytes or so; and the head
+ * its prompts share (a template's instructions), so that a new prompt hashes only what follows that. Thread safe.
  */
 final class CacheKeyWriter {
 
     private static final HexFormat HEX = HexFormat.of();
+    /** Bytes past the messages' start that a head must share to be worth a copied state: a few SHA-256 blocks. */
+    private static final int MIN_HEAD = 256;
 
     // The fields in sorted order: endpoint, extra_params, key_version, messages, model, model_name, provider,
     // provider_params (only when the provider has some set: openai's keys stay as they were),
@@ -68,7 +71,7 @@ final class CacheKeyWriter {
         String schemaText = schemas.of(request.responseSchema());
         RecentPrefixes.Prefix prefix = prefixes.find(request.messages(), schemaText);
         if (prefix == null) {
-            prefix = prefix(request.messages(), schemaText);
+            prefix = prefix(prefixes, request.messages(), schemaText);
             prefixes.add(prefix);
         }
         StringBuilder tail = new StringBuilder(beforeSchemaName.length() + end.length() + 32)
@@ -101,16 +104,32 @@ final class CacheKeyWriter {
                     key.canonicalJson().substring(beforeMessages.length()).getBytes(StandardCharsets.UTF_8)));
         }
         if (prefix.anyEndpoint == null) {
-            MessageDigest digest = newSha256();
-            digest.update(anyEndpointHead);
-            digest.update(prefix.bytes, beforeMessagesBytes, prefix.bytes.length - beforeMessagesBytes);
+            RecentPrefixes.Head head = prefix.head;
+            MessageDigest digest;
+            if (head == null) {
+                digest = newSha256();
+                digest.update(anyEndpointHead);
+                digest.update(prefix.bytes, beforeMessagesBytes, prefix.bytes.length - beforeMessagesBytes);
+            } else {
+                if (head.anyEndpoint == null) {
+                    MessageDigest state = newSha256();
+                    state.update(anyEndpointHead);
+                    state.update(head.bytes, beforeMessagesBytes, head.length - beforeMessagesBytes);
+                    head.anyEndpoint = state;
+                }
+                digest = copy(head.anyEndpoint);
+                digest.update(prefix.bytes, head.length, prefix.bytes.length - head.length);
+            }
             prefix.anyEndpoint = digest;
         }
         return HEX.formatHex(copy(prefix.anyEndpoint).digest(prefix.lastTail));
     }
 
-    /** The canonical text of a request with these messages and schema text up to its sample index, and its hash state. */
-    private RecentPrefixes.Prefix prefix(List<ChatMessage> messages, String schemaText) {
+    /**
+     * The canonical text of a request with these messages and schema text up to its sample index, and its hash
+     * state: from the state after the head it shares with this thread's other prompts, when it does.
+     */
+    private RecentPrefixes.Prefix prefix(RecentPrefixes prefixes, List<ChatMessage> messages, String schemaText) {
         int size = beforeMessages.length() + beforeSchema.length() + schemaText.length() + 64;
         for (ChatMessage message : messages) {
             size += message.content().length() + 32;
@@ -124,9 +143,21 @@ final class CacheKeyWriter {
         }
         String text = canonical.append(']').append(beforeSchema).append(schemaText).append(",\"sample_index\":").toString();
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        MessageDigest key = newSha256();
-        key.update(bytes);
-        return new RecentPrefixes.Prefix(messages, schemaText, text, bytes, key);
+        RecentPrefixes.Head head = prefixes.head(bytes, beforeMessagesBytes + MIN_HEAD);
+        MessageDigest key;
+        if (head == null) {
+            key = newSha256();
+            key.update(bytes);
+        } else {
+            if (head.key == null) {
+                MessageDigest state = newSha256();
+                state.update(bytes, 0, head.length);
+                head.key = state;
+            }
+            key = copy(head.key);
+            key.update(bytes, head.length, bytes.length - head.length);
+        }
+        return new RecentPrefixes.Prefix(messages, schemaText, text, bytes, key, head);
     }
 
     private static MessageDigest copy(MessageDigest digest) {

@@ -2,6 +2,7 @@ package dev.evalunit.cache;
 
 import dev.evalunit.api.spi.ChatMessage;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -9,8 +10,11 @@ import java.util.List;
  * sample index, and the SHA-256 states after it. An autorater judges an example on one thread, its samples
  * alternating two prompts (the answers in both orders) that differ only in their sample index from the third
  * sample on; each later sample then hashes only what follows the prefix, from a copy of its state, instead of
- * escaping and hashing its 2-3 KB again. The digests are the same bytes hashed, so the same keys. Not thread safe:
- * each thread has its own.
+ * escaping and hashing its 2-3 KB again.
+ *
+ * <p>It also keeps the {@linkplain Head head} its prefixes share: the prompts of one template (an autorater's
+ * instructions, a dataset's system prompt) start with the same text, so a new prompt hashes only what follows it.
+ * The digests are the same bytes hashed, so the same keys. Not thread safe: each thread has its own.
  */
 final class RecentPrefixes {
 
@@ -24,23 +28,53 @@ final class RecentPrefixes {
         final byte[] bytes;
         /** SHA-256 after {@code bytes}: copied, never updated. */
         final MessageDigest key;
+        /** The head {@code key} was hashed on from, or {@code null}. */
+        final Head head;
         /** SHA-256 after the any-endpoint head and {@code bytes} past the key's head; made at its first need. */
         MessageDigest anyEndpoint;
         /** The canonical text of the last key made from this prefix, and what followed the prefix in it. */
         String lastKeyText;
         byte[] lastTail;
 
-        Prefix(List<ChatMessage> messages, String schemaText, String text, byte[] bytes, MessageDigest key) {
+        Prefix(List<ChatMessage> messages, String schemaText, String text, byte[] bytes, MessageDigest key, Head head) {
             this.messages = messages;
             this.schemaText = schemaText;
             this.text = text;
             this.bytes = bytes;
             this.key = key;
+            this.head = head;
+        }
+    }
+
+    /**
+     * The first {@code length} bytes of {@code bytes}: where a new prefix and the newest one before it
+     * stopped being the same, and the SHA-256 states after them. Kept while the prefixes that follow start with
+     * it; the first that does not replaces it with what it shares with the newest. So a thread's head settles, after
+     * a prompt or two, on what all its prompts share (the samples of one example share more: the head is not
+     * taken from them while the one known still fits).
+     */
+    static final class Head {
+
+        final byte[] bytes;
+        final int length;
+        /** SHA-256 after the head; set by the writer at the first need, then copied, never updated. */
+        MessageDigest key;
+        /** SHA-256 after the any-endpoint head and the head past the key's head; as {@code key}. */
+        MessageDigest anyEndpoint;
+
+        Head(byte[] bytes, int length) {
+            this.bytes = bytes;
+            this.length = length;
+        }
+
+        boolean startOf(byte[] other) {
+            return other.length >= length && Arrays.equals(bytes, 0, length, other, 0, length);
         }
     }
 
     private Prefix first;
     private Prefix second;
+    private Head head;
 
     /** The prefix of these messages and schema text, or {@code null}. */
     Prefix find(List<ChatMessage> messages, String schemaText) {
@@ -62,6 +96,26 @@ final class RecentPrefixes {
             return first;
         }
         return second != null && second.lastKeyText == keyText ? second : null;
+    }
+
+    /**
+     * The head {@code bytes} (a new prefix's) starts with: the one known, or else what it shares with the newest
+     * prefix, when that is at least {@code minLength} bytes; otherwise {@code null}.
+     */
+    Head head(byte[] bytes, int minLength) {
+        if (head != null && head.startOf(bytes)) {
+            return head;
+        }
+        if (first == null) {
+            return null;
+        }
+        int shared = Arrays.mismatch(bytes, first.bytes);
+        int length = shared < 0 ? bytes.length : shared;
+        if (length < minLength) {
+            return null;
+        }
+        head = new Head(first.bytes, length);
+        return head;
     }
 
     void add(Prefix prefix) {

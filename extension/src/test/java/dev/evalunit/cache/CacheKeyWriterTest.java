@@ -329,6 +329,125 @@ class CacheKeyWriterTest {
     }
 
     @Nested
+    @DisplayName("on the prompts of one template (each thread reuses the head they share)")
+    class Templates {
+
+        private static final String INSTRUCTIONS = "You compare two responses to the same request and decide which one "
+                + "is better, judging only on the criteria you are given. " + TRICKY + " The order of the responses, "
+                + "their labels and their length must not influence you. Reply only with the JSON object asked for.\n";
+
+        private final ModelSettings judge = judge();
+
+        /** The samples of one example of a template: its answers in both orders, alternating. */
+        private List<ModelRequest> example(String instructions, int example, int samples) {
+            String context = "\nExample " + example + ": é 日本 " + "context ".repeat(example % 5);
+            String first = "The first answer of example " + example;
+            String second = "The second answer, " + TRICKY;
+            List<ModelRequest> requests = new ArrayList<>();
+            for (int i = 0; i < samples; i++) {
+                String ab = context + "\nResponse A: " + (i % 2 == 0 ? first : second)
+                        + "\nResponse B: " + (i % 2 == 0 ? second : first) + "\nHow to judge: " + instructions;
+                requests.add(request(VERDICT_SCHEMA, "verdict", i, ChatMessage.system(instructions),
+                        ChatMessage.user(instructions + ab)));
+            }
+            return requests;
+        }
+
+        private void assertAsReference(CacheKeyWriter writer, ModelRequest request, String what) {
+            CacheKey key = writer.keyOf(request);
+            assertThat(key).as("key of %s", what).isEqualTo(Reference.of(judge, request));
+            assertThat(writer.anyEndpointHash(key)).as("any-endpoint hash of %s", what)
+                    .isEqualTo(Reference.anyEndpointHash(judge, request));
+        }
+
+        @Test
+        @DisplayName("gives every sample of twenty examples of one template its own key and any-endpoint hash")
+        void oneTemplate() {
+            CacheKeyWriter writer = new CacheKeyWriter(judge);
+            List<String> hashes = new ArrayList<>();
+            for (int example = 0; example < 20; example++) {
+                List<ModelRequest> samples = example(INSTRUCTIONS, example, 4);
+                for (ModelRequest sample : samples) {
+                    assertAsReference(writer, sample, "example " + example + ", sample " + sample.sampleIndex());
+                    hashes.add(writer.keyOf(sample).hash());
+                }
+            }
+            assertThat(hashes).doesNotHaveDuplicates().hasSize(80);
+        }
+
+        @Test
+        @DisplayName("gives the keys of the reference to prompts of two templates, in turns, and to prompts within a head")
+        void templatesInTurn() {
+            String other = INSTRUCTIONS.substring(0, 150) + " Other instructions from here: " + TRICKY.repeat(6);
+            List<ModelRequest> requests = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                requests.addAll(example(INSTRUCTIONS, round, 3));
+                requests.addAll(example(other, round, 3));
+                requests.add(request(VERDICT_SCHEMA, "verdict", 0, ChatMessage.system(INSTRUCTIONS),
+                        ChatMessage.user(INSTRUCTIONS.substring(0, 100 + round * 60))));
+                requests.add(request(VERDICT_SCHEMA, "verdict", 0, ChatMessage.system(INSTRUCTIONS)));
+                requests.add(request(VERDICT_SCHEMA, "verdict", 0, ChatMessage.system(INSTRUCTIONS.substring(0, 300 + round)),
+                        ChatMessage.user(INSTRUCTIONS)));
+                requests.add(request(SCORE_SCHEMA, "score", 1, ChatMessage.system(INSTRUCTIONS), ChatMessage.user(INSTRUCTIONS)));
+            }
+
+            CacheKeyWriter writer = new CacheKeyWriter(judge);
+            for (int i = 0; i < requests.size(); i++) {
+                assertAsReference(writer, requests.get(i), "request " + i);
+            }
+        }
+
+        @Test
+        @DisplayName("gives the keys of the reference to prompts that differ from the settled head in one of its last bytes")
+        void nearMisses() {
+            CacheKeyWriter writer = new CacheKeyWriter(judge);
+            String head = INSTRUCTIONS + "\nExample ";
+            for (int example = 0; example < 3; example++) {
+                for (ModelRequest sample : example(INSTRUCTIONS, example, 2)) {
+                    assertAsReference(writer, sample, "example " + example);
+                }
+            }
+            for (int back = 1; back <= 12; back++) {
+                char[] chars = head.toCharArray();
+                chars[chars.length - back] = chars[chars.length - back] == '_' ? '-' : '_';
+                ModelRequest nearMiss = request(VERDICT_SCHEMA, "verdict", 0, ChatMessage.system(INSTRUCTIONS),
+                        ChatMessage.user(new String(chars) + "1: é 日本 \nResponse A: yes\nResponse B: no"));
+                assertAsReference(writer, nearMiss, back + " characters from the head's end");
+                for (ModelRequest sample : example(INSTRUCTIONS, 10 + back, 2)) {
+                    assertAsReference(writer, sample, "example " + (10 + back));
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("gives each of 8 threads sharing one writer, two templates in turns, the keys and hashes of the reference")
+        void threads() throws Exception {
+            CacheKeyWriter writer = new CacheKeyWriter(judge);
+            String other = "Another template. " + INSTRUCTIONS;
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    int thread = t;
+                    done.add(threads.submit(() -> {
+                        for (int example = 0; example < 12; example++) {
+                            String instructions = (example + thread) % 3 == 0 ? other : INSTRUCTIONS;
+                            for (ModelRequest sample : example(instructions, example * 8 + thread, 4)) {
+                                assertAsReference(writer, sample, "thread " + thread + ", example " + example);
+                            }
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<?> each : done) {
+                    each.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("as a specification")
     class Pinned {
 
