@@ -142,6 +142,22 @@ class CacheKeyWriterTest {
         return new ModelRequest(List.of(messages), schema, schemaName, sampleIndex);
     }
 
+    /** Runs each piece of work on a thread of its own, at once; rethrows the first failure. */
+    private static void onThreads(List<Runnable> work) throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(work.size());
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (Runnable each : work) {
+                done.add(threads.submit(each));
+            }
+            for (java.util.concurrent.Future<?> each : done) {
+                each.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     static Stream<Arguments> keys() {
         ChatMessage question = ChatMessage.user("Which is better?");
         Map<String, Object> none = Map.of();
@@ -313,18 +329,8 @@ class CacheKeyWriterTest {
             for (int t = 0; t < 8; t++) {
                 work.add(samples("A then B, example " + t % 3, "B then A, example " + t % 3, 40));
             }
-            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
-            try {
-                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-                for (List<ModelRequest> samples : work) {
-                    done.add(threads.submit(() -> samples.forEach(sample -> assertAsReference(writer, sample))));
-                }
-                for (java.util.concurrent.Future<?> each : done) {
-                    each.get(60, java.util.concurrent.TimeUnit.SECONDS);
-                }
-            } finally {
-                threads.shutdownNow();
-            }
+            onThreads(work.stream().<Runnable>map(samples -> () -> samples.forEach(sample -> assertAsReference(writer, sample)))
+                    .toList());
         }
     }
 
@@ -424,26 +430,19 @@ class CacheKeyWriterTest {
         void threads() throws Exception {
             CacheKeyWriter writer = new CacheKeyWriter(judge);
             String other = "Another template. " + INSTRUCTIONS;
-            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
-            try {
-                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-                for (int t = 0; t < 8; t++) {
-                    int thread = t;
-                    done.add(threads.submit(() -> {
-                        for (int example = 0; example < 12; example++) {
-                            String instructions = (example + thread) % 3 == 0 ? other : INSTRUCTIONS;
-                            for (ModelRequest sample : example(instructions, example * 8 + thread, 4)) {
-                                assertAsReference(writer, sample, "thread " + thread + ", example " + example);
-                            }
+            List<Runnable> work = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                work.add(() -> {
+                    for (int example = 0; example < 12; example++) {
+                        String instructions = (example + thread) % 3 == 0 ? other : INSTRUCTIONS;
+                        for (ModelRequest sample : example(instructions, example * 8 + thread, 4)) {
+                            assertAsReference(writer, sample, "thread " + thread + ", example " + example);
                         }
-                    }));
-                }
-                for (java.util.concurrent.Future<?> each : done) {
-                    each.get(60, java.util.concurrent.TimeUnit.SECONDS);
-                }
-            } finally {
-                threads.shutdownNow();
+                    }
+                });
             }
+            onThreads(work);
         }
     }
 
