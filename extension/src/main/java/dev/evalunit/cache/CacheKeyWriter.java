@@ -105,21 +105,12 @@ final class CacheKeyWriter {
         }
         if (prefix.anyEndpoint == null) {
             RecentPrefixes.Head head = prefix.head;
-            MessageDigest digest;
-            if (head == null) {
-                digest = newSha256();
-                digest.update(anyEndpointHead);
-                digest.update(prefix.bytes, beforeMessagesBytes, prefix.bytes.length - beforeMessagesBytes);
-            } else {
-                if (head.anyEndpoint == null) {
-                    MessageDigest state = newSha256();
-                    state.update(anyEndpointHead);
-                    state.update(head.bytes, beforeMessagesBytes, head.length - beforeMessagesBytes);
-                    head.anyEndpoint = state;
-                }
-                digest = copy(head.anyEndpoint);
-                digest.update(prefix.bytes, head.length, prefix.bytes.length - head.length);
+            if (head != null && head.anyEndpoint == null) {
+                head.anyEndpoint = anyEndpointState(head.bytes, head.length);
             }
+            int from = head == null ? beforeMessagesBytes : head.length;
+            MessageDigest digest = head == null ? anyEndpointState(prefix.bytes, from) : copy(head.anyEndpoint);
+            digest.update(prefix.bytes, from, prefix.bytes.length - from);
             prefix.anyEndpoint = digest;
         }
         return HEX.formatHex(copy(prefix.anyEndpoint).digest(prefix.lastTail));
@@ -144,20 +135,22 @@ final class CacheKeyWriter {
         String text = canonical.append(']').append(beforeSchema).append(schemaText).append(",\"sample_index\":").toString();
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         RecentPrefixes.Head head = prefixes.head(bytes, beforeMessagesBytes + MIN_HEAD);
-        MessageDigest key;
-        if (head == null) {
-            key = newSha256();
-            key.update(bytes);
-        } else {
-            if (head.key == null) {
-                MessageDigest state = newSha256();
-                state.update(bytes, 0, head.length);
-                head.key = state;
-            }
-            key = copy(head.key);
-            key.update(bytes, head.length, bytes.length - head.length);
+        if (head != null && head.key == null) {
+            head.key = newSha256();
+            head.key.update(bytes, 0, head.length);
         }
+        int from = head == null ? 0 : head.length;
+        MessageDigest key = head == null ? newSha256() : copy(head.key);
+        key.update(bytes, from, bytes.length - from);
         return new RecentPrefixes.Prefix(messages, schemaText, text, bytes, key, head);
+    }
+
+    /** SHA-256 after the any-endpoint head and {@code bytes} from the messages' start up to {@code end}. */
+    private MessageDigest anyEndpointState(byte[] bytes, int end) {
+        MessageDigest state = newSha256();
+        state.update(anyEndpointHead);
+        state.update(bytes, beforeMessagesBytes, end - beforeMessagesBytes);
+        return state;
     }
 
     private static MessageDigest copy(MessageDigest digest) {
